@@ -1,0 +1,115 @@
+package mslgraph;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.HttpConnector;
+import org.neo4j.configuration.connectors.HttpsConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.io.ByteUnit;
+
+/**
+ * Starts Neo4j 5.26 Community embedded, with Bolt on 127.0.0.1:NEO4J_BOLT_PORT and auth disabled.
+ *
+ * <p>Protocol with the Node parent (src/db/embedded.ts), one line each on stdout:
+ * {@code NEO4J_READY bolt://127.0.0.1:PORT} once the default database answers, or
+ * {@code NEO4J_ERROR <what to do>} followed by exit code 2.
+ *
+ * <p>The JVM stops cleanly on SIGTERM/SIGINT (shutdown hook) and also when its stdin closes: the
+ * parent holds the other end of that pipe, so even a parent killed with SIGKILL leaves no orphan.
+ */
+public final class Launcher {
+  private Launcher() {}
+
+  public static void main(String[] args) throws Exception {
+    Path home = Path.of(args.length > 0 ? args[0] : "data/neo4j").toAbsolutePath();
+    int port = Integer.parseInt(env("NEO4J_BOLT_PORT", "7687"));
+    long pageCacheMb = Long.parseLong(env("NEO4J_PAGECACHE_MB", "512"));
+
+    failIfPortTaken(port);
+    Files.createDirectories(home);
+
+    DatabaseManagementService dbms;
+    try {
+      dbms =
+          new DatabaseManagementServiceBuilder(home)
+              .setConfig(BoltConnector.enabled, true)
+              .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
+              .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
+              .setConfig(HttpConnector.enabled, false)
+              .setConfig(HttpsConnector.enabled, false)
+              .setConfig(GraphDatabaseSettings.auth_enabled, false)
+              .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMb))
+              .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, ByteUnit.gibiBytes(2))
+              .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
+              .build();
+      dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).executeTransactionally("RETURN 1");
+    } catch (Throwable e) {
+      fail(explain(e, home));
+      return;
+    }
+
+    final DatabaseManagementService service = dbms;
+    Thread stopper = new Thread(service::shutdown, "neo4j-shutdown");
+    Runtime.getRuntime().addShutdownHook(stopper);
+    System.out.println("NEO4J_READY bolt://127.0.0.1:" + port);
+    System.out.flush();
+
+    waitForStdinClose();
+    System.exit(0); // runs the shutdown hook
+  }
+
+  private static void waitForStdinClose() {
+    InputStream in = System.in;
+    byte[] buf = new byte[64];
+    try {
+      while (in.read(buf) >= 0) {
+        // The parent never writes; reading only detects its end of the pipe going away.
+      }
+    } catch (IOException ignored) {
+      // Same meaning as end of stream.
+    }
+  }
+
+  private static void failIfPortTaken(int port) {
+    try (ServerSocket probe = new ServerSocket()) {
+      probe.setReuseAddress(true);
+      probe.bind(new InetSocketAddress("127.0.0.1", port));
+    } catch (IOException e) {
+      fail("port " + port + " is already in use on 127.0.0.1: stop what holds it, or set NEO4J_BOLT_PORT to a free port");
+    }
+  }
+
+  private static String explain(Throwable e, Path home) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String msg = String.valueOf(t.getMessage());
+      if (msg.contains("Lock file has been locked") || msg.contains("FileLockException") || t.getClass().getSimpleName().contains("FileLock")) {
+        return "the data folder " + home + " is locked by another Neo4j process: stop it, or set NEO4J_DATA_DIR to another folder";
+      }
+      if (msg.contains("Address already in use")) {
+        return "the Bolt port is already in use: set NEO4J_BOLT_PORT to a free port";
+      }
+    }
+    Throwable root = e;
+    while (root.getCause() != null) root = root.getCause();
+    return "Neo4j failed to start: " + root.getClass().getSimpleName() + ": " + root.getMessage();
+  }
+
+  private static void fail(String message) {
+    System.out.println("NEO4J_ERROR " + message.replace('\n', ' '));
+    System.out.flush();
+    System.exit(2);
+  }
+
+  private static String env(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value;
+  }
+}
