@@ -1,0 +1,131 @@
+import neo4j, { Driver, ManagedTransaction, isRetryableError } from 'neo4j-driver';
+import { ServiceUnavailableError } from '../errors';
+
+export type Params = Record<string, unknown>;
+export type Row = Record<string, unknown>;
+
+/** A unit of work inside one transaction: run statements, get plain rows back. */
+export interface Tx {
+  run<T = Row>(cypher: string, params?: Params): Promise<T[]>;
+}
+
+/**
+ * The one door to Neo4j. Every statement is parameterized Cypher; rows come back as plain JS
+ * values (integers as numbers, temporals as ISO strings, nodes as their properties).
+ *
+ * - `read`/`write` run one statement in its own transaction, routed to readers/the leader
+ *   (so `neo4j://` clusters work unchanged) and retried by the driver on transient errors.
+ * - `transaction` runs several statements atomically in one write transaction, retried as a
+ *   whole: the work function must be safe to run again.
+ * - A database that cannot be reached surfaces as ServiceUnavailableError.
+ * - `statements` counts statements sent, so tests can prove there are no N+1 patterns.
+ */
+export class Database {
+  statements = 0;
+
+  constructor(
+    readonly driver: Driver,
+    readonly name: string,
+    private readonly timeoutMs = 30000,
+  ) {}
+
+  read<T = Row>(cypher: string, params: Params = {}): Promise<T[]> {
+    return this.session('READ', (tx) => tx.run<T>(cypher, params));
+  }
+
+  write<T = Row>(cypher: string, params: Params = {}): Promise<T[]> {
+    return this.session('WRITE', (tx) => tx.run<T>(cypher, params));
+  }
+
+  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.session('WRITE', work);
+  }
+
+  readTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.session('READ', work);
+  }
+
+  /** True when the database answers a trivial query. */
+  async ping(): Promise<boolean> {
+    try {
+      await this.read('RETURN 1 AS ok');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  close(): Promise<void> {
+    return this.driver.close();
+  }
+
+  private async session<T>(mode: 'READ' | 'WRITE', work: (tx: Tx) => Promise<T>): Promise<T> {
+    const session = this.driver.session({
+      database: this.name,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+    const config = { timeout: this.timeoutMs };
+    const unit = (tx: ManagedTransaction) => work(this.wrap(tx));
+    try {
+      return mode === 'READ' ? await session.executeRead(unit, config) : await session.executeWrite(unit, config);
+    } catch (error) {
+      throw translate(error);
+    } finally {
+      await session.close().catch(() => undefined);
+    }
+  }
+
+  private wrap(tx: ManagedTransaction): Tx {
+    return {
+      run: async <T>(cypher: string, params: Params = {}) => {
+        this.statements += 1;
+        const result = await tx.run(cypher, params);
+        return result.records.map((record) => toPlain(record.toObject()) as T);
+      },
+    };
+  }
+}
+
+const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired']);
+
+function translate(error: unknown): unknown {
+  const code = (error as { code?: string }).code ?? '';
+  if (UNAVAILABLE.has(code) || code.startsWith('Neo.TransientError.General.DatabaseUnavailable')) {
+    return new ServiceUnavailableError('the database is unavailable; try again shortly');
+  }
+  if (isRetryableError(error as Error) && code !== '') {
+    return new ServiceUnavailableError('the database is busy; try again shortly');
+  }
+  return error;
+}
+
+/** Converts driver values (temporals, nodes, relationships, integers) to plain JSON-able values. */
+export function toPlain(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (typeof value !== 'object') return value;
+  if (neo4j.isInt(value)) return (value as { toNumber(): number }).toNumber();
+  if (isTemporal(value)) return String(value);
+  if (value instanceof neo4j.types.Node || value instanceof neo4j.types.Relationship) {
+    return toPlain(value.properties);
+  }
+  const out: Row = {};
+  for (const [key, inner] of Object.entries(value)) out[key] = toPlain(inner);
+  return out;
+}
+
+function isTemporal(value: object): boolean {
+  return (
+    neo4j.isDate(value) ||
+    neo4j.isDateTime(value) ||
+    neo4j.isLocalDateTime(value) ||
+    neo4j.isTime(value) ||
+    neo4j.isLocalTime(value) ||
+    neo4j.isDuration(value)
+  );
+}
+
+/** An integer parameter (JS numbers are sent as floats, which SKIP/LIMIT and range() reject). */
+export function int(value: number): ReturnType<typeof neo4j.int> {
+  return neo4j.int(value);
+}

@@ -1,0 +1,126 @@
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import readline from 'node:readline';
+import { projectRoot } from '../paths';
+
+/**
+ * Runs Neo4j 5.26 embedded in a child JVM (launcher/, built with Maven on first use).
+ *
+ * Contract: `startEmbeddedNeo4j` resolves once Bolt answers on 127.0.0.1:`boltPort`, or rejects
+ * with one line saying what to do (no JDK, no Maven, port taken, data folder locked). The JVM
+ * never outlives this process: it is stopped on `stop()`, on process exit, and - because it
+ * watches its stdin pipe - even when this process is killed with SIGKILL.
+ */
+export interface EmbeddedNeo4j {
+  uri: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedOptions {
+  dataDir: string;
+  boltPort: number;
+  heap: string;
+  pageCacheMb?: number;
+  log?: (line: string) => void;
+}
+
+const LAUNCHER = path.join(projectRoot, 'launcher');
+const CLASSES = path.join(LAUNCHER, 'target', 'classes', 'mslgraph', 'Launcher.class');
+const LIB = path.join(LAUNCHER, 'target', 'lib');
+
+const JVM_FLAGS = [
+  '-XX:+UseG1GC',
+  '--add-opens=java.base/java.nio=ALL-UNNAMED',
+  '--add-opens=java.base/java.io=ALL-UNNAMED',
+  '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
+  '--enable-native-access=ALL-UNNAMED',
+  '-Dio.netty.tryReflectionSetAccessible=true',
+  '-Djdk.nio.maxCachedBufferSize=1024',
+  '-Dlog4j2.disable.jmx=true',
+];
+
+export class EmbeddedStartError extends Error {}
+
+export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<EmbeddedNeo4j> {
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  requireTool('java', '-version', 'Java 17+ is required for the embedded Neo4j: install a JDK (e.g. apt-get install openjdk-17-jdk-headless), or set NEO4J_URI to an external Neo4j');
+  buildLauncherIfNeeded(log);
+  fs.mkdirSync(options.dataDir, { recursive: true });
+
+  const child = spawn(
+    'java',
+    [`-Xms512m`, `-Xmx${options.heap}`, ...JVM_FLAGS, '-cp', `${path.join(LAUNCHER, 'target', 'classes')}${path.delimiter}${LIB}/*`, 'mslgraph.Launcher', options.dataDir],
+    {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, NEO4J_BOLT_PORT: String(options.boltPort), NEO4J_PAGECACHE_MB: String(options.pageCacheMb ?? 512) },
+    },
+  );
+  const stopOnExit = () => child.kill('SIGTERM');
+  process.once('exit', stopOnExit);
+
+  const uri = await waitForReady(child, log);
+  return {
+    uri,
+    pid: child.pid ?? -1,
+    stop: async () => {
+      process.removeListener('exit', stopOnExit);
+      await stopChild(child);
+    },
+  };
+}
+
+function waitForReady(child: ChildProcess, log: (line: string) => void): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const stderr: string[] = [];
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderr.push(chunk.toString());
+      if (stderr.length > 50) stderr.shift();
+    });
+    const lines = readline.createInterface({ input: child.stdout! });
+    lines.on('line', (line) => {
+      if (line.startsWith('NEO4J_READY ')) return resolve(line.slice('NEO4J_READY '.length).trim());
+      if (line.startsWith('NEO4J_ERROR ')) return reject(new EmbeddedStartError(line.slice('NEO4J_ERROR '.length)));
+    });
+    child.once('error', (error) => reject(new EmbeddedStartError(`could not start java: ${error.message}`)));
+    child.once('exit', (code) => {
+      const tail = stderr.join('').trim().split('\n').slice(-3).join(' | ');
+      reject(new EmbeddedStartError(`the embedded Neo4j exited (code ${code}) before it was ready${tail ? `: ${tail}` : ''}`));
+    });
+    log('starting embedded Neo4j ...');
+  });
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 30000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+function buildLauncherIfNeeded(log: (line: string) => void): void {
+  if (launcherIsBuilt()) return;
+  requireTool('mvn', '-v', 'Maven is required to build the embedded Neo4j launcher: install it (e.g. apt-get install maven), or set NEO4J_URI to an external Neo4j');
+  log('building the embedded Neo4j launcher with Maven (first run only; downloads Neo4j 5.26 from Maven Central) ...');
+  const args = ['-B', 'package', '--no-transfer-progress'];
+  const result = spawnSync('mvn', args, { cwd: LAUNCHER, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (result.status !== 0) throw new EmbeddedStartError(`the Maven build of launcher/ failed (exit ${result.status}); run "cd launcher && mvn package" to see why`);
+}
+
+function launcherIsBuilt(): boolean {
+  if (!fs.existsSync(CLASSES) || !fs.existsSync(LIB)) return false;
+  const built = fs.statSync(CLASSES).mtimeMs;
+  const sources = [path.join(LAUNCHER, 'pom.xml'), path.join(LAUNCHER, 'src', 'main', 'java', 'mslgraph', 'Launcher.java')];
+  return sources.every((file) => fs.statSync(file).mtimeMs <= built) && fs.readdirSync(LIB).length > 0;
+}
+
+function requireTool(command: string, versionFlag: string, advice: string): void {
+  const probe = spawnSync(command, [versionFlag], { stdio: 'ignore' });
+  if (probe.error) throw new EmbeddedStartError(advice);
+}

@@ -1,0 +1,14 @@
+import { Field, ID, InterfaceType } from 'type-graphql';
+
+@InterfaceType({ description: 'A person in the network: an HCP or an MSL.' })
+export abstract class NetworkNode {
+  @Field(() => ID)
+  id!: string;
+
+  @Field({ description: 'Display name: first and last name.' })
+  name!: string;
+}
+
+export function fullName(person: { firstName?: string | null; lastName?: string | null }): string {
+  return [person.firstName, person.lastName].filter(Boolean).join(' ');
+}

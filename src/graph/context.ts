@@ -1,0 +1,38 @@
+import { Config } from '../config';
+import { Database } from '../db/database';
+import { RequestLoaders } from './common/loaders';
+
+export type Role = 'ADMIN' | 'MSL' | 'ANALYST' | 'PLANNER';
+export const ROLES: readonly Role[] = ['ADMIN', 'MSL', 'ANALYST', 'PLANNER'];
+
+/** Who is asking: from the bearer JWT, or the open development identity when JWT_SECRET is unset. */
+export interface Viewer {
+  sub: string;
+  roles: Role[];
+  mslId?: string;
+}
+
+/**
+ * Process-wide services shared by all requests (stateless towards clients: everything cached
+ * here is derived from the database and revalidated against it).
+ */
+export interface AppServices {
+  config: Config;
+  db: Database;
+}
+
+export interface GraphContext {
+  requestId: string;
+  viewer: Viewer;
+  app: AppServices;
+  db: Database;
+  loaders: RequestLoaders;
+}
+
+export function createContext(app: AppServices, viewer: Viewer, requestId: string): GraphContext {
+  return { requestId, viewer, app, db: app.db, loaders: new RequestLoaders(app.db) };
+}
+
+export function hasRole(viewer: Viewer, ...roles: Role[]): boolean {
+  return viewer.roles.some((role) => roles.includes(role));
+}

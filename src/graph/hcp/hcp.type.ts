@@ -1,0 +1,30 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { NetworkNode } from '../common/network-node';
+import { Connection } from '../common/pagination';
+
+@ObjectType({ implements: NetworkNode, description: 'A healthcare professional.' })
+export class HCP implements NetworkNode {
+  @Field(() => ID)
+  id!: string;
+
+  @Field({ description: 'First and last name.' })
+  name!: string;
+
+  @Field()
+  firstName!: string;
+
+  @Field()
+  lastName!: string;
+
+  @Field(() => String, { nullable: true })
+  specialty!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Personal data: FORBIDDEN for ANALYST and PLANNER.' })
+  email!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Explicitly recorded preferred channel (IN_PERSON, VIRTUAL, EMAIL, PHONE, CONGRESS).' })
+  preferredChannel!: string | null;
+}
+
+@ObjectType()
+export class HCPConnection extends Connection(HCP, 'HCP') {}

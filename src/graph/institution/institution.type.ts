@@ -1,0 +1,19 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+
+@ObjectType({ description: 'A hospital, academic centre or clinic HCPs are affiliated with.' })
+export class Institution {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: 'e.g. ACADEMIC_MEDICAL_CENTER, COMMUNITY_HOSPITAL, CLINIC.' })
+  type!: string | null;
+
+  @Field(() => String, { nullable: true })
+  city!: string | null;
+
+  @Field(() => String, { nullable: true })
+  country!: string | null;
+}

@@ -1,0 +1,13 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+
+@ObjectType({ description: 'A sales/medical territory; HCPs, institutions and MSLs belong to one.' })
+export class Territory {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: 'Region or country group, e.g. "US", "EU".' })
+  region!: string | null;
+}

@@ -1,0 +1,52 @@
+import 'reflect-metadata';
+import { loadConfig } from './config';
+import { EmbeddedNeo4j, EmbeddedStartError, startEmbeddedNeo4j } from './db/embedded';
+import { RunningApp, startApp } from './app';
+import { createLogger } from './logger';
+
+/** `npm start`: the embedded Neo4j (unless NEO4J_URI is set), then the API. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  if (!config.jwtSecret) {
+    if (config.host !== '127.0.0.1' && config.host !== 'localhost' && config.host !== '::1') {
+      logger.fatal(`JWT_SECRET is unset (open development mode) but HOST=${config.host}: development mode binds to loopback only. Set JWT_SECRET or HOST=127.0.0.1`);
+      process.exit(1);
+    }
+    logger.warn('JWT_SECRET is unset: OPEN DEVELOPMENT MODE, every request is ADMIN. Never expose this server; set JWT_SECRET in production.');
+  }
+
+  let embedded: EmbeddedNeo4j | undefined;
+  if (!config.neo4jUri) {
+    try {
+      embedded = await startEmbeddedNeo4j({ dataDir: config.neo4jDataDir, boltPort: config.neo4jBoltPort, heap: config.neo4jHeap, log: (line) => logger.info(line) });
+    } catch (error) {
+      if (error instanceof EmbeddedStartError) {
+        process.stderr.write(`msl-graph: ${error.message}\n`);
+        process.exit(1);
+      }
+      throw error;
+    }
+    logger.info({ uri: embedded.uri, dataDir: config.neo4jDataDir }, 'embedded Neo4j ready');
+  }
+
+  const app: RunningApp = await startApp(config, logger);
+  logger.info({ url: app.url }, 'MSL Graph API listening');
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: draining requests');
+    await app.stop().catch((error) => logger.error({ err: error }, 'error while stopping the API'));
+    await embedded?.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error) => {
+  process.stderr.write(`msl-graph: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

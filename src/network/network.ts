@@ -1,0 +1,329 @@
+/**
+ * The HCP network of CONTRACT.md §4 as compact typed arrays, built once from plain rows
+ * and shared read-only by every algorithm in this folder.
+ *
+ * Contract:
+ * - HCP node index = position of the id in `hcpIds`, which is sorted ascending, so
+ *   comparing indices compares ids.
+ * - Links with an endpoint outside `hcpIds`, and relationships with an unknown HCP or
+ *   (when `mslIds` is given) an unknown MSL, are ignored.
+ * - `ties`: undirected simple graph; a pair's weight is the LARGEST weight of its links
+ *   (either direction); no self-loops. Paths, reach, degree, betweenness, ego networks.
+ * - `pairSums`: the same pairs with the SUM of their links' weights (modularity).
+ * - `directed`: PageRank graph; a symmetric link adds both directions, a REFERRAL
+ *   source→target only; weights on the same ordered pair add up; self-loops kept.
+ * - `msl`: MSL index → HCP index, weight = relationship strength (largest if repeated).
+ */
+import { GroupedPairs, WeightedGraph, groupPairs } from './csr';
+
+export const LINK_TYPES = ['COAUTHOR', 'CO_INVESTIGATOR', 'COLLEAGUE', 'MENTOR', 'REFERRAL'] as const;
+export type LinkType = (typeof LINK_TYPES)[number];
+
+/** The only directed link type: the source refers patients to the target. */
+const REFERRAL_CODE = LINK_TYPES.indexOf('REFERRAL');
+const TYPE_CODES = new Map<string, number>(LINK_TYPES.map((type, code) => [type, code]));
+
+export interface NetworkLink {
+  source: string;
+  target: string;
+  type: LinkType;
+  weight: number;
+}
+
+export interface MslRelationship {
+  mslId: string;
+  hcpId: string;
+  strength: number;
+}
+
+export interface NetworkInput {
+  hcpIds: readonly string[];
+  links: readonly NetworkLink[];
+  relationships: readonly MslRelationship[];
+  /** Every MSL that exists, so one without relationships is still known; default: those in `relationships`. */
+  mslIds?: readonly string[];
+}
+
+/** The links that survived resolution, by link number (for typed subgraphs). */
+export interface LinkTable {
+  readonly source: Int32Array;
+  readonly target: Int32Array;
+  /** Index into LINK_TYPES. */
+  readonly type: Uint8Array;
+  readonly weight: Float64Array;
+}
+
+export interface HcpNetwork {
+  readonly hcpIds: readonly string[];
+  readonly hcpIndex: ReadonlyMap<string, number>;
+  readonly ties: WeightedGraph;
+  /** Per `ties` entry: bit (1 << LINK_TYPES index) for each link type joining the pair. */
+  readonly tieTypes: Uint8Array;
+  /** Same offsets/targets as `ties`, weight = sum of the pair's link weights. */
+  readonly pairSums: WeightedGraph;
+  readonly directed: WeightedGraph;
+  readonly links: LinkTable;
+  readonly mslIds: readonly string[];
+  readonly mslIndex: ReadonlyMap<string, number>;
+  readonly msl: WeightedGraph;
+}
+
+/** An id that names no HCP (or no MSL) of the network; callers map it to NOT_FOUND. */
+export class UnknownNodeError extends Error {
+  constructor(readonly id: string) {
+    super(`Unknown network node: ${id}`);
+    this.name = 'UnknownNodeError';
+  }
+}
+
+export function buildNetwork(input: NetworkInput): HcpNetwork {
+  const hcpIds = sortedUnique(input.hcpIds);
+  const hcpIndex = indexOf(hcpIds);
+  const links = resolveLinks(input.links, hcpIndex);
+  const mslIds = sortedUnique(input.mslIds ?? input.relationships.map((r) => r.mslId));
+  const mslIndex = indexOf(mslIds);
+  return {
+    hcpIds,
+    hcpIndex,
+    ...buildPairGraphs(hcpIds.length, links),
+    links,
+    mslIds,
+    mslIndex,
+    msl: buildMslGraph(input.relationships, mslIndex, hcpIndex),
+  };
+}
+
+/** The PageRank graph restricted to some link types, e.g. COAUTHOR+CO_INVESTIGATOR. */
+export function buildTypedDirectedGraph(net: HcpNetwork, types: readonly LinkType[]): WeightedGraph {
+  const wanted = new Set(types.map((t) => LINK_TYPES.indexOf(t)));
+  return buildDirected(net.hcpIds.length, net.links, (code) => wanted.has(code));
+}
+
+/** Distinct HCPs linked to each HCP, either direction. */
+export function degrees(net: HcpNetwork): Int32Array {
+  const n = net.hcpIds.length;
+  const degree = new Int32Array(n);
+  for (let v = 0; v < n; v++) degree[v] = net.ties.offsets[v + 1] - net.ties.offsets[v];
+  return degree;
+}
+
+export function hcpIndexOf(net: HcpNetwork, id: string): number {
+  const index = net.hcpIndex.get(id);
+  if (index === undefined) throw new UnknownNodeError(id);
+  return index;
+}
+
+export function mslIndexOf(net: HcpNetwork, id: string): number {
+  const index = net.mslIndex.get(id);
+  if (index === undefined) throw new UnknownNodeError(id);
+  return index;
+}
+
+/** The LINK_TYPES present in a `tieTypes` bit mask, in LINK_TYPES order. */
+export function linkTypesOf(mask: number): LinkType[] {
+  return LINK_TYPES.filter((_, code) => (mask & (1 << code)) !== 0);
+}
+
+function sortedUnique(ids: readonly string[]): string[] {
+  // The default sort compares UTF-16 code units, like `<`: the order tie-breaks use.
+  return Array.from(new Set(ids)).sort();
+}
+
+function indexOf(ids: readonly string[]): Map<string, number> {
+  const index = new Map<string, number>();
+  ids.forEach((id, i) => index.set(id, i));
+  return index;
+}
+
+function resolveLinks(rows: readonly NetworkLink[], hcpIndex: ReadonlyMap<string, number>): LinkTable {
+  const source = new Int32Array(rows.length);
+  const target = new Int32Array(rows.length);
+  const type = new Uint8Array(rows.length);
+  const weight = new Float64Array(rows.length);
+  let count = 0;
+  // Rows usually come grouped by source: remembering the last one saves half the lookups.
+  let lastSource: string | undefined;
+  let lastIndex: number | undefined;
+  for (const row of rows) {
+    if (row.source !== lastSource) {
+      lastSource = row.source;
+      lastIndex = hcpIndex.get(row.source);
+    }
+    const t = hcpIndex.get(row.target);
+    const code = TYPE_CODES.get(row.type);
+    if (lastIndex === undefined || t === undefined || code === undefined) continue;
+    source[count] = lastIndex;
+    target[count] = t;
+    type[count] = code;
+    weight[count] = row.weight;
+    count++;
+  }
+  return {
+    source: source.slice(0, count),
+    target: target.slice(0, count),
+    type: type.slice(0, count),
+    weight: weight.slice(0, count),
+  };
+}
+
+type PairGraphs = Pick<HcpNetwork, 'ties' | 'tieTypes' | 'pairSums' | 'directed'>;
+
+/**
+ * One sort of all half-edges yields the three graphs, which share their pairs: the tie
+ * graph and pair sums drop self-pairs, the PageRank graph drops the pairs that only a
+ * reverse REFERRAL joins. (Sharing the sort halves the build time on 1M links.)
+ */
+function buildPairGraphs(n: number, links: LinkTable): PairGraphs {
+  const linkCount = links.source.length;
+  // Link k seen from its source and from its target; a self-link only once.
+  const from = new Int32Array(2 * linkCount);
+  const to = new Int32Array(2 * linkCount);
+  const linkOf = new Int32Array(2 * linkCount);
+  let count = 0;
+  for (let k = 0; k < linkCount; k++) {
+    const s = links.source[k];
+    const t = links.target[k];
+    from[count] = s;
+    to[count] = t;
+    linkOf[count++] = k;
+    if (s === t) continue;
+    from[count] = t;
+    to[count] = s;
+    linkOf[count++] = k;
+  }
+  const pairs = groupPairs(n, from, to, count);
+  const merged = mergePairs(pairs, from, linkOf, links);
+  return {
+    ties: keepPairs(pairs, merged.max, merged.isTie),
+    tieTypes: merged.types.filter((_, p) => merged.isTie[p] === 1),
+    pairSums: keepPairs(pairs, merged.sum, merged.isTie),
+    directed: keepPairs(pairs, merged.forward, merged.isForward),
+  };
+}
+
+interface MergedPairs {
+  max: Float64Array;
+  sum: Float64Array;
+  types: Uint8Array;
+  /** Weight the pair's row node sends to its target in the PageRank graph. */
+  forward: Float64Array;
+  /** 1 when the pair is a tie between two different HCPs. */
+  isTie: Uint8Array;
+  /** 1 when some link goes from the row node to the target (symmetric or REFERRAL). */
+  isForward: Uint8Array;
+}
+
+function mergePairs(pairs: GroupedPairs, from: Int32Array, linkOf: Int32Array, links: LinkTable): MergedPairs {
+  const pairCount = pairs.targets.length;
+  const merged: MergedPairs = {
+    max: new Float64Array(pairCount),
+    sum: new Float64Array(pairCount),
+    types: new Uint8Array(pairCount),
+    forward: new Float64Array(pairCount),
+    isTie: new Uint8Array(pairCount),
+    isForward: new Uint8Array(pairCount),
+  };
+  for (let p = 0; p < pairCount; p++) {
+    const row = from[pairs.order[pairs.runs[p]]];
+    let max = -Infinity;
+    let sum = 0;
+    let types = 0;
+    let forward = 0;
+    let isForward = 0;
+    for (let i = pairs.runs[p]; i < pairs.runs[p + 1]; i++) {
+      const k = linkOf[pairs.order[i]];
+      const w = links.weight[k];
+      max = Math.max(max, w);
+      sum += w;
+      types |= 1 << links.type[k];
+      if (links.type[k] === REFERRAL_CODE && links.source[k] !== row) continue;
+      forward += w;
+      isForward = 1;
+    }
+    merged.max[p] = max;
+    merged.sum[p] = sum;
+    merged.types[p] = types;
+    merged.forward[p] = forward;
+    merged.isTie[p] = row === pairs.targets[p] ? 0 : 1;
+    merged.isForward[p] = isForward;
+  }
+  return merged;
+}
+
+/** The pairs with keep[p] === 1, as a CSR graph with the given weights. */
+function keepPairs(pairs: GroupedPairs, weight: Float64Array, keep: Uint8Array): WeightedGraph {
+  const n = pairs.offsets.length - 1;
+  const offsets = new Int32Array(n + 1);
+  let kept = 0;
+  for (let p = 0; p < keep.length; p++) kept += keep[p];
+  const targets = new Int32Array(kept);
+  const weights = new Float64Array(kept);
+  let next = 0;
+  for (let v = 0; v < n; v++) {
+    for (let p = pairs.offsets[v]; p < pairs.offsets[v + 1]; p++) {
+      if (keep[p] === 0) continue;
+      targets[next] = pairs.targets[p];
+      weights[next++] = weight[p];
+    }
+    offsets[v + 1] = next;
+  }
+  return { offsets, targets, weights };
+}
+
+function buildDirected(n: number, links: LinkTable, includeType: (code: number) => boolean): WeightedGraph {
+  const linkCount = links.source.length;
+  const from = new Int32Array(2 * linkCount);
+  const to = new Int32Array(2 * linkCount);
+  const weight = new Float64Array(2 * linkCount);
+  let count = 0;
+  for (let k = 0; k < linkCount; k++) {
+    const code = links.type[k];
+    if (!includeType(code)) continue;
+    from[count] = links.source[k];
+    to[count] = links.target[k];
+    weight[count++] = links.weight[k];
+    // A self-loop is one edge even when the link is symmetric (networkx DiGraph).
+    if (code === REFERRAL_CODE || links.source[k] === links.target[k]) continue;
+    from[count] = links.target[k];
+    to[count] = links.source[k];
+    weight[count++] = links.weight[k];
+  }
+  return sumRuns(groupPairs(n, from, to, count), weight);
+}
+
+function sumRuns(pairs: GroupedPairs, weight: Float64Array): WeightedGraph {
+  const weights = new Float64Array(pairs.targets.length);
+  for (let p = 0; p < weights.length; p++) {
+    let sum = 0;
+    for (let i = pairs.runs[p]; i < pairs.runs[p + 1]; i++) sum += weight[pairs.order[i]];
+    weights[p] = sum;
+  }
+  return { offsets: pairs.offsets, targets: pairs.targets, weights };
+}
+
+function buildMslGraph(
+  rows: readonly MslRelationship[],
+  mslIndex: ReadonlyMap<string, number>,
+  hcpIndex: ReadonlyMap<string, number>,
+): WeightedGraph {
+  const from = new Int32Array(rows.length);
+  const to = new Int32Array(rows.length);
+  const strength = new Float64Array(rows.length);
+  let count = 0;
+  for (const row of rows) {
+    const m = mslIndex.get(row.mslId);
+    const h = hcpIndex.get(row.hcpId);
+    if (m === undefined || h === undefined) continue;
+    from[count] = m;
+    to[count] = h;
+    strength[count++] = row.strength;
+  }
+  const pairs = groupPairs(mslIndex.size, from, to, count, hcpIndex.size);
+  const weights = new Float64Array(pairs.targets.length);
+  for (let p = 0; p < weights.length; p++) {
+    let max = -Infinity;
+    for (let i = pairs.runs[p]; i < pairs.runs[p + 1]; i++) max = Math.max(max, strength[pairs.order[i]]);
+    weights[p] = max;
+  }
+  return { offsets: pairs.offsets, targets: pairs.targets, weights };
+}

@@ -1,0 +1,162 @@
+/**
+ * introductionPaths of CONTRACT.md §4: simple paths MSL → HCP → … → target whose first
+ * edge is one of the MSL's relationships (weight = strength) and whose other edges are
+ * HCP ties in either direction (weight = tie weight, the largest of the pair's links),
+ * with at most maxHops edges and no other MSL. cost = Σ −ln(weight),
+ * strength = e^(−cost), hops = edges.
+ *
+ * Contract: the `first` paths in order of least cost, costs within 1e-12 counting as
+ * equal, then fewer hops, then the node ids in order; [] when none, maxHops < 1 or
+ * first < 1. Unknown MSL or HCP id: UnknownNodeError.
+ *
+ * How: a best-first (A*) search over partial paths keyed by (cost so far + lower bound
+ * of the rest, fewest possible hops, ids so far). The bounds come from TargetBounds, a
+ * hop-limited cost-to-target table over the nodes within maxHops − 1 of the target
+ * only. The key of a partial path never exceeds the key of any of its completions, so
+ * complete paths leave the queue in answer order and the search stops after `first`.
+ */
+import { BinaryHeap } from './heap';
+import { WeightedGraph, findEdge } from './csr';
+import { HcpNetwork, hcpIndexOf, mslIndexOf } from './network';
+import { TargetBounds } from './target-bounds';
+
+export interface IntroductionPath {
+  /** The MSL id, then HCP ids up to the target. */
+  nodes: string[];
+  hops: number;
+  cost: number;
+  strength: number;
+}
+
+/** Costs closer than this are a tie, decided by hops and then ids. */
+const COST_EPSILON = 1e-12;
+
+export function introductionPaths(
+  net: HcpNetwork,
+  mslId: string,
+  targetHcpId: string,
+  maxHops: number,
+  first: number,
+): IntroductionPath[] {
+  const msl = mslIndexOf(net, mslId);
+  const target = hcpIndexOf(net, targetHcpId);
+  if (maxHops < 1 || first < 1) return [];
+  const search = searchFor(net);
+  search.bounds.compute(target, maxHops - 1);
+  const found = bestFirst(net, search, msl, target, maxHops, first);
+  return found.map((path) => ({
+    nodes: [mslId, ...path.nodes.map((v) => net.hcpIds[v])],
+    hops: path.nodes.length,
+    cost: path.cost,
+    strength: Math.exp(-path.cost),
+  }));
+}
+
+/** A path from the MSL; `nodes` are the HCP indices after it. */
+interface PartialPath {
+  nodes: number[];
+  cost: number;
+  /** cost + a lower bound on the rest (exact once complete). */
+  estimate: number;
+  /** Fewest hops of any completion (exact once complete). */
+  minHops: number;
+  complete: boolean;
+}
+
+interface PathSearch {
+  costs: Float64Array;
+  bounds: TargetBounds;
+}
+
+const searches = new WeakMap<HcpNetwork, PathSearch>();
+
+/** −ln(weight) per tie and the bound table, built once per network. */
+function searchFor(net: HcpNetwork): PathSearch {
+  let search = searches.get(net);
+  if (!search) {
+    const costs = net.ties.weights.map((w) => -Math.log(w));
+    search = { costs, bounds: new TargetBounds(net.ties, costs) };
+    searches.set(net, search);
+  }
+  return search;
+}
+
+function bestFirst(
+  net: HcpNetwork,
+  search: PathSearch,
+  msl: number,
+  target: number,
+  maxHops: number,
+  first: number,
+): PartialPath[] {
+  const queue = new BinaryHeap<PartialPath>(comesBefore);
+  const step = (from: PartialPath | null, v: number, edgeCost: number): void => {
+    const next = extend(search.bounds, from, v, edgeCost, target, maxHops);
+    if (next) queue.push(next);
+  };
+  forEachEdge(net.msl, msl, (h, strength) => step(null, h, -Math.log(strength)));
+  const found: PartialPath[] = [];
+  while (found.length < first && queue.size > 0) {
+    const path = queue.pop() as PartialPath;
+    if (path.complete) found.push(path);
+    else expand(net.ties, search, path, target, maxHops, step);
+  }
+  return found;
+}
+
+function expand(
+  ties: WeightedGraph,
+  search: PathSearch,
+  path: PartialPath,
+  target: number,
+  maxHops: number,
+  step: (from: PartialPath, v: number, edgeCost: number) => void,
+): void {
+  const v = path.nodes[path.nodes.length - 1];
+  // Last hop allowed: only the tie to the target can finish, found by binary search.
+  if (path.nodes.length + 1 === maxHops) {
+    const e = findEdge(ties, v, target);
+    if (e >= 0) step(path, target, search.costs[e]);
+    return;
+  }
+  for (let e = ties.offsets[v]; e < ties.offsets[v + 1]; e++) step(path, ties.targets[e], search.costs[e]);
+}
+
+/** `from` followed by v, or null when that is not simple or cannot reach the target in time. */
+function extend(
+  bounds: TargetBounds,
+  from: PartialPath | null,
+  v: number,
+  edgeCost: number,
+  target: number,
+  maxHops: number,
+): PartialPath | null {
+  if (!(edgeCost < Infinity)) return null; // a zero weight introduces nobody
+  const hops = from ? from.nodes.length + 1 : 1;
+  const cost = (from ? from.cost : 0) + edgeCost;
+  // Cheap checks first: most neighbours of a hub are out of reach of the target.
+  const rest = v === target ? 0 : bounds.cost(v, maxHops - hops);
+  if (rest === Infinity || (from && from.nodes.includes(v))) return null;
+  const nodes = from ? [...from.nodes, v] : [v];
+  if (v === target) return { nodes, cost, estimate: cost, minHops: hops, complete: true };
+  return { nodes, cost, estimate: cost + rest, minHops: hops + bounds.hops(v), complete: false };
+}
+
+/** The answer order, applied to lower bounds: cost (with epsilon), hops, ids. */
+function comesBefore(a: PartialPath, b: PartialPath): boolean {
+  if (a.estimate < b.estimate - COST_EPSILON) return true;
+  if (a.estimate > b.estimate + COST_EPSILON) return false;
+  if (a.minHops !== b.minHops) return a.minHops < b.minHops;
+  return compareIndices(a.nodes, b.nodes) < 0;
+}
+
+/** Indices order like ids (ids are sorted); a prefix comes before its extensions. */
+function compareIndices(a: number[], b: number[]): number {
+  const common = Math.min(a.length, b.length);
+  for (let i = 0; i < common; i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return a.length - b.length;
+}
+
+function forEachEdge(graph: WeightedGraph, v: number, visit: (target: number, weight: number) => void): void {
+  for (let e = graph.offsets[v]; e < graph.offsets[v + 1]; e++) visit(graph.targets[e], graph.weights[e]);
+}

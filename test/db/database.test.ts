@@ -1,0 +1,53 @@
+import { Database } from '../../src/db/database';
+import { schemaStatements } from '../../src/db/schema';
+import { resetDatabase, testDatabase } from '../support/db';
+
+let db: Database;
+beforeAll(async () => {
+  db = testDatabase();
+  await resetDatabase(db);
+});
+afterAll(() => db.close());
+
+describe('the real Neo4j', () => {
+  it('answers and counts statements', async () => {
+    const before = db.statements;
+    const rows = await db.read<{ one: number }>('RETURN 1 AS one');
+    expect(rows).toEqual([{ one: 1 }]);
+    expect(db.statements).toBe(before + 1);
+  });
+
+  it('is Neo4j 5.26', async () => {
+    const [row] = await db.read<{ versions: string[] }>('CALL dbms.components() YIELD versions RETURN versions');
+    expect(row.versions[0]).toMatch(/^5\.26\./);
+  });
+
+  it('has a uniqueness constraint on id for every label and the full-text indexes', async () => {
+    const constraints = await db.read<{ labels: string[]; properties: string[] }>(
+      "SHOW CONSTRAINTS YIELD labelsOrTypes AS labels, properties, type WHERE type = 'UNIQUENESS' RETURN labels, properties",
+    );
+    const labels = constraints.filter((c) => c.properties[0] === 'id').map((c) => c.labels[0]);
+    for (const label of ['HCP', 'MSL', 'Institution', 'Territory', 'TherapeuticArea', 'Interaction', 'Insight', 'Publication', 'ClinicalTrial']) {
+      expect(labels).toContain(label);
+    }
+    const fulltext = await db.read<{ name: string }>("SHOW INDEXES YIELD name, type WHERE type = 'FULLTEXT' RETURN name");
+    expect(fulltext.map((i) => i.name).sort()).toEqual(['hcp_search', 'institution_search']);
+  });
+
+  it('applies the schema idempotently', async () => {
+    await resetDatabase(db);
+    const [{ count }] = await db.read<{ count: number }>('SHOW CONSTRAINTS YIELD name RETURN count(*) AS count');
+    expect(count).toBe(schemaStatements().filter((s) => s.startsWith('CREATE CONSTRAINT')).length);
+  });
+
+  it('rolls back a failed transaction as a whole', async () => {
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.run("CREATE (:Territory {id: 'ter-rollback'})");
+        await tx.run("CREATE (:Territory {id: 'ter-rollback'})");
+      }),
+    ).rejects.toThrow();
+    const rows = await db.read("MATCH (t:Territory {id: 'ter-rollback'}) RETURN t");
+    expect(rows).toHaveLength(0);
+  });
+});

@@ -1,0 +1,18 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { printedSchema } from '../../src/graph/schema';
+
+describe('schema/schema.graphql', () => {
+  it('is exactly what the code emits (run `npm run schema:emit` after changing a type)', () => {
+    const committed = fs.readFileSync(path.resolve(__dirname, '../../schema/schema.graphql'), 'utf8');
+    expect(printedSchema()).toBe(committed);
+  });
+
+  it('has the operations clients rely on', () => {
+    const sdl = printedSchema();
+    expect(sdl).toMatch(/interface NetworkNode \{\s+id: ID!\s+("""[^"]*"""\s+)?name: String!/);
+    expect(sdl).toContain('hcp(id: ID!): HCP');
+    expect(sdl).toContain('msl(id: ID!): MSL');
+    expect(sdl).toMatch(/hcps\(after: String, filter: HcpFilter, first: Int = 20\): HCPConnection!/);
+  });
+});
