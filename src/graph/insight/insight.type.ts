@@ -1,0 +1,36 @@
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+
+export enum Audience {
+  R_AND_D = 'R_AND_D',
+  MARKETING = 'MARKETING',
+  REGULATORY = 'REGULATORY',
+  MEDICAL_AFFAIRS = 'MEDICAL_AFFAIRS',
+}
+registerEnumType(Audience, { name: 'Audience', description: 'Who inside the company an insight is for.' });
+
+/**
+ * Something learned in an interaction: (:Insight)-[:FROM]->(:Interaction), and
+ * (:Insight)-[:IN_AREA]->(:TherapeuticArea) when it concerns an area.
+ * `interactionId`/`therapeuticAreaId` are not GraphQL fields: the field resolvers load them by id.
+ */
+@ObjectType({ description: 'An insight captured from an interaction.' })
+export class Insight {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  text!: string;
+
+  @Field({ description: 'Free classification, e.g. "unmet need", "safety", "competitor".' })
+  category!: string;
+
+  @Field(() => Audience)
+  audience!: Audience;
+
+  @Field({ description: 'ISO 8601 date-time of capture (UTC).' })
+  createdAt!: string;
+
+  interactionId!: string | null;
+
+  therapeuticAreaId!: string | null;
+}

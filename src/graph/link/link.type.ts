@@ -1,0 +1,39 @@
+import { Field, Float, ObjectType, registerEnumType } from 'type-graphql';
+
+/** Stored as the relationship type between two :HCP nodes. REFERRAL is directed, the others symmetric. */
+export enum LinkType {
+  COAUTHOR = 'COAUTHOR',
+  CO_INVESTIGATOR = 'CO_INVESTIGATOR',
+  COLLEAGUE = 'COLLEAGUE',
+  MENTOR = 'MENTOR',
+  REFERRAL = 'REFERRAL',
+}
+registerEnumType(LinkType, { name: 'LinkType', description: 'REFERRAL is directed (source refers patients to target); the others are symmetric.' });
+
+export const LINK_TYPES: readonly LinkType[] = Object.values(LinkType);
+export const isSymmetricLink = (type: LinkType): boolean => type !== LinkType.REFERRAL;
+
+export enum LinkDirection {
+  OUTGOING = 'OUTGOING',
+  INCOMING = 'INCOMING',
+  UNDIRECTED = 'UNDIRECTED',
+}
+registerEnumType(LinkDirection, {
+  name: 'LinkDirection',
+  description: 'Seen from the HCP whose link it is: OUTGOING = it refers to the other, INCOMING = the other refers to it, UNDIRECTED = a symmetric tie.',
+});
+
+/** A link of one HCP to another, seen from the first. `hcpId` is the other HCP (resolved by the `hcp` field). */
+@ObjectType({ description: 'A professional tie between two HCPs, seen from one of them.' })
+export class HcpLink {
+  @Field(() => LinkType)
+  type!: LinkType;
+
+  @Field(() => Float, { description: 'In (0, 1].' })
+  weight!: number;
+
+  @Field(() => LinkDirection)
+  direction!: LinkDirection;
+
+  hcpId!: string;
+}

@@ -1,0 +1,32 @@
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+
+export enum TrialRole {
+  PRINCIPAL = 'PRINCIPAL',
+  SUB = 'SUB',
+}
+registerEnumType(TrialRole, { name: 'TrialRole', description: 'Principal or sub-investigator.' });
+
+/** (:HCP)-[:INVESTIGATOR_ON {role}]->(:ClinicalTrial)-[:IN_AREA]->(:TherapeuticArea). */
+@ObjectType({ description: 'A clinical trial.' })
+export class ClinicalTrial {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  title!: string;
+
+  @Field(() => String, { nullable: true, description: 'e.g. "II", "III".' })
+  phase!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'e.g. RECRUITING, COMPLETED.' })
+  status!: string | null;
+}
+
+/** An HCP's role on a trial; `hcpId` resolved by the `hcp` field. */
+@ObjectType({ description: 'An investigator of a trial.' })
+export class TrialInvestigator {
+  @Field(() => TrialRole, { nullable: true })
+  role!: TrialRole | null;
+
+  hcpId!: string;
+}
