@@ -22,9 +22,11 @@ export interface RunningApp {
  */
 export async function startApp(config: Config, logger: Logger, seed?: (db: Database) => Promise<void>): Promise<RunningApp> {
   const db = connect(config);
-  const services: AppServices = { config, db };
+  const services: AppServices = { config, db, prepared: false };
   const http = await startHttpServer(services, logger);
-  const prepared = prepareDatabase(db, logger, seed);
+  const prepared = prepareDatabase(db, logger, seed).then(() => {
+    services.prepared = true;
+  });
   return {
     url: http.url,
     services,

@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import { loadConfig } from './config';
 import { EmbeddedNeo4j, EmbeddedStartError, startEmbeddedNeo4j } from './db/embedded';
 import { RunningApp, startApp } from './app';
+import { Database } from './db/database';
+import { seedDemoIfEmpty } from './db/seed';
 import { createLogger } from './logger';
 
 /** `npm start`: the embedded Neo4j (unless NEO4J_URI is set), then the API. */
@@ -30,7 +32,8 @@ async function main(): Promise<void> {
     logger.info({ uri: embedded.uri, dataDir: config.neo4jDataDir }, 'embedded Neo4j ready');
   }
 
-  const app: RunningApp = await startApp(config, logger);
+  const seed = config.seedDemo ? (db: Database) => seedDemoIfEmpty(db, logger).then(() => undefined) : undefined;
+  const app: RunningApp = await startApp(config, logger, seed);
   logger.info({ url: app.url }, 'MSL Graph API listening');
 
   let stopping = false;

@@ -19,6 +19,8 @@ export interface Viewer {
 export interface AppServices {
   config: Config;
   db: Database;
+  /** False until the schema is applied (and the demo seeded): /ready answers 503 meanwhile. */
+  prepared: boolean;
 }
 
 export interface GraphContext {

@@ -55,7 +55,8 @@ export async function startHttpServer(app: AppServices, logger: Logger): Promise
     if (route === '/health') return send(res, 200, 'application/json', JSON.stringify({ status: 'ok' }));
     if (route === '/ready') {
       const up = await app.db.ping();
-      return send(res, up ? 200 : 503, 'application/json', JSON.stringify({ status: up ? 'ready' : 'database unavailable' }));
+      const status = !up ? 'database unavailable' : app.prepared ? 'ready' : 'preparing the database';
+      return send(res, up && app.prepared ? 200 : 503, 'application/json', JSON.stringify({ status }));
     }
     if (route === '/metrics') return send(res, 200, metrics.registry.contentType, await metrics.registry.metrics());
     if (route === '/graphql') return graphql(req, res, url);
