@@ -45,6 +45,46 @@ export class Database {
     return this.session('READ', work);
   }
 
+  /**
+   * Streams the raw values of each record to `onRecord` as they arrive, without building row
+   * objects: for reads of millions of rows (the network projection).
+   */
+  async stream(cypher: string, params: Params, onRecord: (values: unknown[]) => void): Promise<void> {
+    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.READ });
+    this.statements += 1;
+    try {
+      // Auto-commit and not retried: a retry would replay records into `onRecord`.
+      await new Promise<void>((resolve, reject) => {
+        session.run(cypher, params, { timeout: this.timeoutMs }).subscribe({
+          onNext: (record) => onRecord(record.map((value) => value)),
+          onCompleted: () => resolve(),
+          onError: reject,
+        });
+      });
+    } catch (error) {
+      throw translate(error);
+    } finally {
+      await session.close().catch(() => undefined);
+    }
+  }
+
+  /**
+   * An opaque token that changes whenever any transaction commits on the database, whoever ran
+   * it (API, import CLI, another instance, Cypher by hand): the bookmark a fresh read
+   * transaction ends on. One cheap round trip; caches compare it to know they are stale.
+   */
+  async dataVersion(): Promise<string> {
+    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.READ });
+    try {
+      await session.executeRead((tx) => tx.run('RETURN 1'));
+      return session.lastBookmarks().join(',');
+    } catch (error) {
+      throw translate(error);
+    } finally {
+      await session.close().catch(() => undefined);
+    }
+  }
+
   /** True when the database answers a trivial query. */
   async ping(): Promise<boolean> {
     try {

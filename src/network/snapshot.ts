@@ -1,0 +1,187 @@
+/**
+ * Every score of one NetworkProjection, computed on first use and kept for as long as the
+ * projection is current (network.service.ts replaces the snapshot when the data changes).
+ *
+ * Contract: score arrays are indexed by HCP node index (ids ascending). `order(metric)` lists
+ * node indices by descending score, ties by ascending id. Betweenness, the one O(n·m) score, is
+ * computed in slices that yield to the event loop so other requests keep being served.
+ */
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { accumulateBetweenness, normalizeBetweenness } from './betweenness';
+import { Communities, louvain } from './louvain';
+import { buildTypedDirectedGraph, degrees } from './network';
+import { pageRank } from './pagerank';
+import { NetworkProjection } from './projection';
+
+export type Metric = 'PAGERANK' | 'BETWEENNESS' | 'DEGREE' | 'COMPOSITE';
+
+/**
+ * The COMPOSITE blend: weights of percentile ranks (0..1) of each signal. A signal no HCP has
+ * (e.g. no publications imported) is left out and the other weights are scaled up to sum to 1.
+ */
+export const COMPOSITE_WEIGHTS = {
+  pagerank: 0.4,
+  betweenness: 0.15,
+  publications: 0.15,
+  trials: 0.1,
+  engagement: 0.2,
+} as const;
+
+export interface CommunityStructure extends Communities {
+  /** Member node indices of each community, ascending; community c has id `c + 1`. */
+  members: Int32Array[];
+  /** Per node: summed tie weight to HCPs of other communities. */
+  externalWeight: Float64Array;
+}
+
+const BETWEENNESS_SLICE = 64;
+
+export class NetworkSnapshot {
+  private cache = new Map<string, unknown>();
+
+  constructor(readonly projection: NetworkProjection) {}
+
+  get net() {
+    return this.projection.net;
+  }
+
+  get size(): number {
+    return this.projection.net.hcpIds.length;
+  }
+
+  pagerank(): Float64Array {
+    return this.memo('pagerank', () => pageRank(this.net.directed));
+  }
+
+  /** PageRank over co-authorship and co-investigation only: scientific influence. */
+  scientificPagerank(): Float64Array {
+    return this.memo('scientific', () => pageRank(buildTypedDirectedGraph(this.net, ['COAUTHOR', 'CO_INVESTIGATOR'])));
+  }
+
+  /** PageRank over referrals only: clinical influence (who receives patients). */
+  referralPagerank(): Float64Array {
+    return this.memo('referral', () => pageRank(buildTypedDirectedGraph(this.net, ['REFERRAL'])));
+  }
+
+  degree(): Float64Array {
+    return this.memo('degree', () => Float64Array.from(degrees(this.net)));
+  }
+
+  betweenness(): Promise<Float64Array> {
+    return this.memo('betweenness', async () => {
+      const raw = new Float64Array(this.size);
+      for (let source = 0; source < this.size; source += BETWEENNESS_SLICE) {
+        accumulateBetweenness(this.net.ties, source, Math.min(this.size, source + BETWEENNESS_SLICE), raw);
+        await yieldToEventLoop();
+      }
+      return normalizeBetweenness(raw);
+    });
+  }
+
+  composite(): Promise<Float64Array> {
+    return this.memo('composite', async () => {
+      const { attributes } = this.projection;
+      const engagement = Float64Array.from(attributes.interactions, (count, v) => count + attributes.positiveInteractions[v]);
+      const signals: [number, Float64Array][] = [
+        [COMPOSITE_WEIGHTS.pagerank, this.pagerank()],
+        [COMPOSITE_WEIGHTS.betweenness, await this.betweenness()],
+        [COMPOSITE_WEIGHTS.publications, Float64Array.from(attributes.publications)],
+        [COMPOSITE_WEIGHTS.trials, Float64Array.from(attributes.trials)],
+        [COMPOSITE_WEIGHTS.engagement, engagement],
+      ];
+      return blend(signals.filter(([, values]) => values.some((x) => x > 0)), this.size);
+    });
+  }
+
+  async scores(metric: Metric): Promise<Float64Array> {
+    switch (metric) {
+      case 'PAGERANK':
+        return this.pagerank();
+      case 'BETWEENNESS':
+        return this.betweenness();
+      case 'DEGREE':
+        return this.degree();
+      case 'COMPOSITE':
+        return this.composite();
+    }
+  }
+
+  /** Node indices by descending score, ties by ascending id. */
+  async order(metric: Metric): Promise<Int32Array> {
+    const scores = await this.scores(metric);
+    return this.memo(`order:${metric}`, () => rankOrder(scores));
+  }
+
+  /** 1-based rank of every node for `metric` (position in `order`). */
+  async ranks(metric: Metric): Promise<Int32Array> {
+    const order = await this.order(metric);
+    return this.memo(`ranks:${metric}`, () => {
+      const ranks = new Int32Array(order.length);
+      order.forEach((v, position) => (ranks[v] = position + 1));
+      return ranks;
+    });
+  }
+
+  communities(): CommunityStructure {
+    return this.memo('communities', () => {
+      const found = louvain(this.net.pairSums);
+      return { ...found, members: membersOf(found.membership), externalWeight: externalWeight(this, found.membership) };
+    });
+  }
+
+  private memo<T>(key: string, compute: () => T): T {
+    if (!this.cache.has(key)) this.cache.set(key, compute());
+    return this.cache.get(key) as T;
+  }
+}
+
+export function rankOrder(scores: Float64Array): Int32Array {
+  const order = Int32Array.from({ length: scores.length }, (_, i) => i);
+  return order.sort((a, b) => scores[b] - scores[a] || a - b);
+}
+
+/** Mid-rank percentile of each value in 0..1 (ties share a percentile; one value: 1). */
+export function percentiles(values: Float64Array): Float64Array {
+  const n = values.length;
+  const out = new Float64Array(n);
+  if (n === 1) out[0] = 1;
+  if (n <= 1) return out;
+  const order = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => values[a] - values[b]);
+  for (let start = 0; start < n; ) {
+    let end = start;
+    while (end + 1 < n && values[order[end + 1]] === values[order[start]]) end++;
+    const midRank = (start + end) / 2;
+    for (let k = start; k <= end; k++) out[order[k]] = midRank / (n - 1);
+    start = end + 1;
+  }
+  return out;
+}
+
+function blend(signals: [number, Float64Array][], n: number): Float64Array {
+  const out = new Float64Array(n);
+  const total = signals.reduce((sum, [weight]) => sum + weight, 0);
+  for (const [weight, values] of signals) {
+    const pct = percentiles(values);
+    for (let v = 0; v < n; v++) out[v] += (weight / total) * pct[v];
+  }
+  return out;
+}
+
+function membersOf(membership: Int32Array): Int32Array[] {
+  const count = membership.reduce((max, c) => Math.max(max, c + 1), 0);
+  const sizes = new Int32Array(count);
+  for (const c of membership) sizes[c]++;
+  const members = Array.from(sizes, (size) => new Int32Array(size));
+  const filled = new Int32Array(count);
+  membership.forEach((c, v) => (members[c][filled[c]++] = v));
+  return members;
+}
+
+function externalWeight(snapshot: NetworkSnapshot, membership: Int32Array): Float64Array {
+  const { offsets, targets, weights } = snapshot.net.pairSums;
+  const out = new Float64Array(snapshot.size);
+  for (let v = 0; v < snapshot.size; v++) {
+    for (let e = offsets[v]; e < offsets[v + 1]; e++) if (membership[targets[e]] !== membership[v]) out[v] += weights[e];
+  }
+  return out;
+}
