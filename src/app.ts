@@ -3,6 +3,7 @@ import { connect } from './db/connect';
 import { Database } from './db/database';
 import { applySchema } from './db/schema';
 import { AppServices } from './graph/context';
+import { NetworkService } from './network/network.service';
 import { HttpServer, startHttpServer } from './http/server';
 import { Logger } from './logger';
 
@@ -22,7 +23,7 @@ export interface RunningApp {
  */
 export async function startApp(config: Config, logger: Logger, seed?: (db: Database) => Promise<void>): Promise<RunningApp> {
   const db = connect(config);
-  const services: AppServices = { config, db, prepared: false };
+  const services: AppServices = { config, db, prepared: false, network: new NetworkService(db) };
   const http = await startHttpServer(services, logger);
   const prepared = prepareDatabase(db, logger, seed).then(() => {
     services.prepared = true;

@@ -1,5 +1,6 @@
 import { Config } from '../config';
 import { Database } from '../db/database';
+import { NetworkService } from '../network/network.service';
 import { RequestLoaders } from './common/loaders';
 
 export type Role = 'ADMIN' | 'MSL' | 'ANALYST' | 'PLANNER';
@@ -21,6 +22,8 @@ export interface AppServices {
   db: Database;
   /** False until the schema is applied (and the demo seeded): /ready answers 503 meanwhile. */
   prepared: boolean;
+  /** The network projection and its scores, revalidated against the database on every use. */
+  network: NetworkService;
 }
 
 export interface GraphContext {
