@@ -1,14 +1,19 @@
 import 'reflect-metadata';
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
+import { withAudit } from './audit/audit.wrap';
+import { authChecker } from './auth';
 import { NetworkNode } from './common/network-node';
 import { resolvers } from './resolvers';
 
 let schema: GraphQLSchema | undefined;
 
-/** The executable schema, built once from the type-graphql classes (the single source of every type). */
+/**
+ * The executable schema, built once from the type-graphql classes (the single source of every type),
+ * with the role checker of `@Authorized` (src/graph/auth) and every mutation audited (src/graph/audit).
+ */
 export function graphqlSchema(): GraphQLSchema {
-  schema ??= buildSchemaSync({ resolvers, orphanedTypes: [NetworkNode], validate: false });
+  schema ??= withAudit(buildSchemaSync({ resolvers, orphanedTypes: [NetworkNode], validate: false, authChecker, authMode: 'error' }));
   return schema;
 }
 

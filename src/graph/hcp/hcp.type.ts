@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
+import { PersonalData } from '../auth';
 import { NetworkNode } from '../common/network-node';
 import { Connection } from '../common/pagination';
 
@@ -19,6 +20,7 @@ export class HCP implements NetworkNode {
   @Field(() => String, { nullable: true })
   specialty!: string | null;
 
+  @PersonalData()
   @Field(() => String, { nullable: true, description: 'Personal data: FORBIDDEN for ANALYST and PLANNER.' })
   email!: string | null;
 

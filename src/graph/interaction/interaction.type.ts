@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { OwnNotes } from '../auth';
 import { Connection } from '../common/pagination';
 
 export enum Channel {
@@ -38,6 +39,7 @@ export class Interaction {
   @Field(() => Sentiment)
   sentiment!: Sentiment;
 
+  @OwnNotes()
   @Field(() => String, { nullable: true, description: 'Free text. Personal data: FORBIDDEN for ANALYST and PLANNER; an MSL reads only its own.' })
   notes!: string | null;
 

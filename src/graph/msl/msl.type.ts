@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
+import { PersonalData } from '../auth';
 import { NetworkNode } from '../common/network-node';
 
 @ObjectType({ implements: NetworkNode, description: 'A Medical Science Liaison.' })
@@ -15,6 +16,7 @@ export class MSL implements NetworkNode {
   @Field()
   lastName!: string;
 
+  @PersonalData()
   @Field(() => String, { nullable: true, description: 'Personal data: FORBIDDEN for ANALYST and PLANNER.' })
   email!: string | null;
 }

@@ -1,0 +1,88 @@
+import { Authorized, MiddlewareFn, UseMiddleware } from 'type-graphql';
+import { ForbiddenError } from '../../errors';
+import { GraphContext, Role } from '../context';
+import { canReadPersonalData, requireActForMsl, requireNotesAccess } from './rules';
+
+/**
+ * Field and operation guards. Put them next to `@Field` / `@Query` / `@Mutation` /
+ * `@FieldResolver`; they run before the resolver and throw FORBIDDEN, so a nullable field comes
+ * back null with an error on its path while the rest of the query answers.
+ *
+ *   @PersonalData()            email: ADMIN and MSL only
+ *   @OwnNotes()                interaction notes: ADMIN, or the MSL whose mslId the root carries
+ *   @Roles('ADMIN')            the operation needs one of the roles (ADMIN always passes)
+ *   @AdminOnly()               imports, erasures, reference data
+ *   @ActsForMsl('input.mslId') a write for an MSL: ADMIN, or the MSL whose token's mslId equals that argument
+ *   @OwnsInteraction('id')    a write to an existing interaction: ADMIN, or the MSL who logged it
+ */
+
+/** Personal data (email): FORBIDDEN for ANALYST and PLANNER. */
+export function PersonalData(): MethodDecorator & PropertyDecorator {
+  return UseMiddleware(personalDataGuard);
+}
+
+const personalDataGuard: MiddlewareFn<GraphContext> = async ({ context, info }, next) => {
+  if (!canReadPersonalData(context.viewer)) {
+    throw new ForbiddenError(`${info.parentType.name}.${info.fieldName} is personal data: not available to ANALYST or PLANNER`);
+  }
+  return next();
+};
+
+/**
+ * Interaction notes: readable by ADMIN and by the MSL who logged the interaction. `ownerOf`
+ * reads the owner's mslId from the root object (default: `root.mslId`).
+ */
+export function OwnNotes<T = { mslId?: string | null }>(ownerOf: (root: T) => string | null | undefined = (root) => (root as { mslId?: string | null }).mslId): MethodDecorator & PropertyDecorator {
+  const guard: MiddlewareFn<GraphContext> = async ({ root, context }, next) => {
+    requireNotesAccess(context.viewer, ownerOf(root as T));
+    return next();
+  };
+  return UseMiddleware(guard);
+}
+
+/** The operation needs one of `roles` (ADMIN always qualifies). */
+export function Roles(...roles: Role[]): MethodDecorator & PropertyDecorator {
+  return Authorized<Role>(...roles);
+}
+
+/** Only ADMIN: imports, erasures (deleteHcp), reference data. */
+export function AdminOnly(): MethodDecorator & PropertyDecorator {
+  return Authorized<Role>('ADMIN');
+}
+
+/**
+ * A write on behalf of an MSL: ADMIN, or an MSL whose token's `mslId` equals the argument at
+ * `argPath` (dot path into the arguments, e.g. 'mslId' or 'input.mslId'). Everyone else FORBIDDEN.
+ */
+export function ActsForMsl(argPath: string): MethodDecorator & PropertyDecorator {
+  const guard: MiddlewareFn<GraphContext> = async ({ args, context }, next) => {
+    requireActForMsl(context.viewer, valueAt(args, argPath));
+    return next();
+  };
+  return UseMiddleware(guard);
+}
+
+function valueAt(args: Record<string, unknown>, path: string): string | undefined {
+  let value: unknown = args;
+  for (const key of path.split('.')) value = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+  return typeof value === 'string' ? value : undefined;
+}
+
+/**
+ * A write to an existing interaction's notes (update/delete): ADMIN, or the MSL who logged the
+ * interaction whose id is the argument at `argPath`. An unknown id passes through (the resolver
+ * answers NOT_FOUND).
+ */
+export function OwnsInteraction(argPath: string): MethodDecorator & PropertyDecorator {
+  const guard: MiddlewareFn<GraphContext> = async ({ args, context }, next) => {
+    if (context.viewer.roles.includes('ADMIN')) return next();
+    const id = valueAt(args, argPath);
+    const rows = await context.db.read<{ owner: string | null }>(
+      'MATCH (i:Interaction {id: $id}) OPTIONAL MATCH (m:MSL)-[:LOGGED]->(i) RETURN m.id AS owner LIMIT 1',
+      { id: id ?? '' },
+    );
+    if (rows.length > 0) requireNotesAccess(context.viewer, rows[0].owner);
+    return next();
+  };
+  return UseMiddleware(guard);
+}
