@@ -6,8 +6,8 @@
  * Contract: `betweenness` returns the normalized score of every node by index. For
  * parallel work, `accumulateBetweenness` adds the raw dependencies of a range of
  * sources into a caller's array (ranges may run in separate workers and be summed),
- * and `normalizeBetweenness` scales the total in place. Memory is O(n), allocated once
- * per call, never per source.
+ * and `normalizeBetweenness` scales the total in place. Memory is O(n + m), allocated
+ * once per graph (kept while the graph lives, reused by every range), never per source.
  */
 import { Adjacency, nodeCount } from './csr';
 
@@ -19,7 +19,7 @@ export function betweenness(graph: Adjacency): Float64Array {
 
 /** Adds the raw dependencies of sources firstSource..endSource-1 into `into`. */
 export function accumulateBetweenness(graph: Adjacency, firstSource: number, endSource: number, into: Float64Array): void {
-  const workspace = createWorkspace(nodeCount(graph));
+  const workspace = workspaceFor(graph);
   for (let source = firstSource; source < endSource; source++) accumulateSource(graph, source, workspace, into);
 }
 
@@ -38,34 +38,52 @@ interface Workspace {
   /** Number of shortest paths from the source. */
   paths: Float64Array;
   dependency: Float64Array;
-  /** Nodes in BFS order: the queue forwards, the stack backwards. */
+  /** Nodes in BFS order. */
   order: Int32Array;
+  /** How many nodes the last BFS reached (the first entries of `order`). */
+  reached: number;
+  /** Shortest-path DAG edges (closer → farther) in the order the BFS found them. */
+  dagFrom: Int32Array;
+  dagTo: Int32Array;
+  dagEdges: number;
 }
 
-function createWorkspace(n: number): Workspace {
+/** One workspace per graph, reused by every call: callers run many small source ranges. */
+const workspaces = new WeakMap<Adjacency, Workspace>();
+
+function workspaceFor(graph: Adjacency): Workspace {
+  let workspace = workspaces.get(graph);
+  if (!workspace) {
+    workspace = createWorkspace(graph);
+    workspaces.set(graph, workspace);
+  }
+  return workspace;
+}
+
+function createWorkspace(graph: Adjacency): Workspace {
+  const n = nodeCount(graph);
   return {
     distance: new Int32Array(n).fill(-1),
     paths: new Float64Array(n),
     dependency: new Float64Array(n),
     order: new Int32Array(n),
+    reached: 0,
+    dagFrom: new Int32Array(graph.targets.length),
+    dagTo: new Int32Array(graph.targets.length),
+    dagEdges: 0,
   };
 }
 
 function accumulateSource(graph: Adjacency, source: number, ws: Workspace, into: Float64Array): void {
-  const reached = countShortestPaths(graph, source, ws);
-  const { offsets, targets } = graph;
-  const { distance, paths, dependency, order } = ws;
-  // Predecessors are the neighbours one hop closer: found again instead of stored.
-  for (let i = reached - 1; i > 0; i--) {
-    const w = order[i];
-    const coefficient = (1 + dependency[w]) / paths[w];
-    const closer = distance[w] - 1;
-    for (let e = offsets[w]; e < offsets[w + 1]; e++) {
-      const v = targets[e];
-      if (distance[v] === closer) dependency[v] += paths[v] * coefficient;
-    }
-    into[w] += dependency[w];
+  countShortestPaths(graph, source, ws);
+  const { distance, paths, dependency, order, reached, dagFrom, dagTo, dagEdges } = ws;
+  // Reverse discovery order finishes every node's dependency before its predecessors use it.
+  for (let j = dagEdges - 1; j >= 0; j--) {
+    const v = dagFrom[j];
+    const w = dagTo[j];
+    dependency[v] += (paths[v] / paths[w]) * (1 + dependency[w]);
   }
+  for (let i = 1; i < reached; i++) into[order[i]] += dependency[order[i]];
   for (let i = 0; i < reached; i++) {
     const v = order[i];
     distance[v] = -1;
@@ -74,15 +92,16 @@ function accumulateSource(graph: Adjacency, source: number, ws: Workspace, into:
   }
 }
 
-/** BFS from `source`; returns how many nodes it reached (their ids fill ws.order). */
-function countShortestPaths(graph: Adjacency, source: number, ws: Workspace): number {
+/** BFS from `source` counting shortest paths and recording the shortest-path DAG. */
+function countShortestPaths(graph: Adjacency, source: number, ws: Workspace): void {
   const { offsets, targets } = graph;
-  const { distance, paths, order } = ws;
+  const { distance, paths, order, dagFrom, dagTo } = ws;
   distance[source] = 0;
   paths[source] = 1;
   order[0] = source;
   let head = 0;
   let tail = 1;
+  let dagEdges = 0;
   while (head < tail) {
     const v = order[head++];
     const next = distance[v] + 1;
@@ -92,8 +111,12 @@ function countShortestPaths(graph: Adjacency, source: number, ws: Workspace): nu
         distance[w] = next;
         order[tail++] = w;
       }
-      if (distance[w] === next) paths[w] += paths[v];
+      if (distance[w] !== next) continue;
+      paths[w] += paths[v];
+      dagFrom[dagEdges] = v;
+      dagTo[dagEdges++] = w;
     }
   }
-  return tail;
+  ws.reached = tail;
+  ws.dagEdges = dagEdges;
 }

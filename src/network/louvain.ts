@@ -2,7 +2,8 @@
  * Community detection by weighted modularity (resolution 1) on an undirected graph —
  * in this project the HCP network whose pair weight is the SUM of the pair's links.
  *
- * Contract: every node gets a community; community ids are 0..k-1 numbered in order of
+ * Contract: `graph` lists each edge from both ends and has no self-loops (as
+ * HcpNetwork.pairSums). Every node gets a community; community ids are 0..k-1 numbered in order of
  * their smallest member index (= smallest member id); `modularity` is the partition's
  * networkx modularity. Deterministic for a given seed. A graph without edges yields
  * singletons and modularity 0.
@@ -14,7 +15,7 @@
  * improving, for several seeded node orders; the best partition wins. Quality bar
  * (CONTRACT.md): at least networkx's best Louvain.
  */
-import { WeightedGraph, groupPairs, nodeCount } from './csr';
+import { Adjacency, WeightedGraph, nodeCount } from './csr';
 import { Random, seededRandom, shuffledRange } from './random';
 
 export interface Communities {
@@ -25,7 +26,7 @@ export interface Communities {
 export interface LouvainOptions {
   /** Seed of the node orders; default 1. */
   seed?: number;
-  /** Independent seeded runs, best kept; default from 16 (small) down to 2 (1M links). */
+  /** Independent seeded runs, best kept; default from 16 (small graphs) down to 1 (1M links). */
   runs?: number;
 }
 
@@ -46,10 +47,10 @@ export function louvain(graph: WeightedGraph, options: LouvainOptions = {}): Com
   return { membership: numberBySmallestMember(best), modularity: bestQuality };
 }
 
-/** Fewer restarts as the graph grows, so 1M links stays within seconds. */
+/** Fewer restarts as the graph grows (16 for thousands of links, 1 for a million). */
 function defaultRuns(graph: WeightedGraph): number {
   const size = nodeCount(graph) + graph.targets.length;
-  return Math.max(2, Math.min(16, Math.floor(4_000_000 / Math.max(1, size))));
+  return Math.max(1, Math.min(16, Math.floor(2_000_000 / Math.max(1, size))));
 }
 
 /** One level of the hierarchy: nodes are communities of the level below. */
@@ -101,7 +102,7 @@ function improveUntilStable(base: Level, random: Random): Int32Array {
 function louvainPass(base: Level, start: Int32Array, random: Random): Int32Array {
   const levels: Level[] = [base];
   const parents: Int32Array[] = [];
-  let community = start.slice();
+  let community: Int32Array = start.slice();
   for (;;) {
     const level = levels[levels.length - 1];
     const moved = moveNodes(level, community, random);
@@ -124,8 +125,10 @@ function project(parent: Int32Array, upper: Int32Array): Int32Array {
 }
 
 /**
- * Local moving: visits nodes in a random order and moves each to the neighbouring
- * community of largest modularity gain, until a full pass moves nothing.
+ * Local moving: takes nodes from a queue (first all, in random order) and moves each to
+ * the neighbouring community of largest modularity gain; a move re-queues the node's
+ * neighbours outside its new community, the only nodes whose best choice it can change
+ * for the better (Leiden's "fast local move": far fewer visits than full passes).
  * `community` ids must be < level.size. Returns whether any node moved.
  */
 function moveNodes(level: Level, community: Int32Array, random: Random): boolean {
@@ -134,42 +137,55 @@ function moveNodes(level: Level, community: Int32Array, random: Random): boolean
   for (let v = 0; v < size; v++) total[community[v]] += strength[v];
   const linkTo = new Float64Array(size).fill(-1);
   const candidates = new Int32Array(size);
-  const order = shuffledRange(size, random);
+  // A ring buffer: every node is queued at most once at a time, so `size` slots suffice.
+  const queue = shuffledRange(size, random);
+  const queued = new Uint8Array(size).fill(1);
+  let head = 0;
+  let queuedCount = size;
   let movedAny = false;
-  for (let moved = true; moved; ) {
-    moved = false;
-    for (let i = 0; i < size; i++) {
-      const v = order[i];
-      const own = community[v];
-      const k = strength[v];
-      // Weight from v to each neighbouring community; −1 marks "not a neighbour".
-      let count = 0;
-      for (let e = graph.offsets[v]; e < graph.offsets[v + 1]; e++) {
-        const c = community[graph.targets[e]];
-        if (linkTo[c] < 0) {
-          linkTo[c] = 0;
-          candidates[count++] = c;
-        }
-        linkTo[c] += graph.weights[e];
+  while (queuedCount > 0) {
+    const v = queue[head];
+    head = head + 1 === size ? 0 : head + 1;
+    queuedCount--;
+    queued[v] = 0;
+    const own = community[v];
+    const k = strength[v];
+    // Weight from v to each neighbouring community; −1 marks "not a neighbour".
+    let count = 0;
+    for (let e = graph.offsets[v]; e < graph.offsets[v + 1]; e++) {
+      const c = community[graph.targets[e]];
+      if (linkTo[c] < 0) {
+        linkTo[c] = 0;
+        candidates[count++] = c;
       }
-      total[own] -= k;
-      // Gain of joining c, up to a common factor: k_in(c) − total(c)·k / 2m.
-      let best = own;
-      let bestGain = Math.max(linkTo[own], 0) - (total[own] * k) / twiceTotal;
-      for (let j = 0; j < count; j++) {
-        const c = candidates[j];
-        const gain = linkTo[c] - (total[c] * k) / twiceTotal;
-        // The epsilon keeps rounding noise from moving nodes back and forth forever.
-        if (gain > bestGain + 1e-12 * (1 + k)) {
-          best = c;
-          bestGain = gain;
-        }
-        linkTo[c] = -1;
+      linkTo[c] += graph.weights[e];
+    }
+    total[own] -= k;
+    // Gain of joining c, up to a common factor: k_in(c) − total(c)·k / 2m.
+    let best = own;
+    let bestGain = Math.max(linkTo[own], 0) - (total[own] * k) / twiceTotal;
+    for (let j = 0; j < count; j++) {
+      const c = candidates[j];
+      const gain = linkTo[c] - (total[c] * k) / twiceTotal;
+      // The epsilon keeps rounding noise from moving nodes back and forth forever.
+      if (gain > bestGain + 1e-12 * (1 + k)) {
+        best = c;
+        bestGain = gain;
       }
-      linkTo[own] = -1;
-      total[best] += k;
-      community[v] = best;
-      if (best !== own) moved = movedAny = true;
+      linkTo[c] = -1;
+    }
+    linkTo[own] = -1;
+    total[best] += k;
+    community[v] = best;
+    if (best === own) continue;
+    movedAny = true;
+    for (let e = graph.offsets[v]; e < graph.offsets[v + 1]; e++) {
+      const u = graph.targets[e];
+      if (queued[u] === 1 || community[u] === best) continue;
+      queued[u] = 1;
+      const tail = head + queuedCount;
+      queue[tail >= size ? tail - size : tail] = u;
+      queuedCount++;
     }
   }
   return movedAny;
@@ -188,51 +204,75 @@ function compactIds(community: Int32Array): { ids: Int32Array; count: number } {
   return { ids, count };
 }
 
-/** The graph whose nodes are `parent`'s communities; inner weight becomes self-loops. */
+/**
+ * The graph whose nodes are `parent`'s communities; inner weight becomes self-loops.
+ * Rows are built community by community with a scratch accumulator (no sort, no
+ * half-edge copies: aggregation of 1M links would otherwise dominate the run time), so
+ * their targets are in discovery order, not ascending.
+ */
 function aggregate(level: Level, parent: Int32Array, count: number): Level {
   const { graph } = level;
-  const edges = graph.targets.length;
-  const from = new Int32Array(edges);
-  const to = new Int32Array(edges);
-  const weight = new Float64Array(edges);
+  const members = groupMembers(parent, count);
   const selfLoops = new Float64Array(count);
   const strength = new Float64Array(count);
-  let halfEdges = 0;
-  for (let v = 0; v < level.size; v++) {
-    const pv = parent[v];
-    selfLoops[pv] += level.selfLoops[v];
-    strength[pv] += level.strength[v];
-    for (let e = graph.offsets[v]; e < graph.offsets[v + 1]; e++) {
-      const pu = parent[graph.targets[e]];
-      // An inner edge is seen from both ends: half of it each time.
-      if (pu === pv) selfLoops[pv] += graph.weights[e] / 2;
-      else {
-        from[halfEdges] = pv;
-        to[halfEdges] = pu;
-        weight[halfEdges++] = graph.weights[e];
+  const offsets = new Int32Array(count + 1);
+  const targets = new Int32Array(graph.targets.length);
+  const weights = new Float64Array(graph.targets.length);
+  const linkTo = new Float64Array(count).fill(-1);
+  let next = 0;
+  for (let c = 0; c < count; c++) {
+    const rowStart = next;
+    for (let i = members.offsets[c]; i < members.offsets[c + 1]; i++) {
+      const v = members.targets[i];
+      selfLoops[c] += level.selfLoops[v];
+      strength[c] += level.strength[v];
+      for (let e = graph.offsets[v]; e < graph.offsets[v + 1]; e++) {
+        const d = parent[graph.targets[e]];
+        const w = graph.weights[e];
+        // An inner edge is seen from both ends: half of it each time.
+        if (d === c) selfLoops[c] += w / 2;
+        else if (linkTo[d] < 0) {
+          linkTo[d] = w;
+          targets[next++] = d;
+        } else linkTo[d] += w;
       }
     }
+    for (let i = rowStart; i < next; i++) {
+      weights[i] = linkTo[targets[i]];
+      linkTo[targets[i]] = -1;
+    }
+    offsets[c + 1] = next;
   }
-  const pairs = groupPairs(count, from, to, halfEdges);
-  const weights = new Float64Array(pairs.targets.length);
-  for (let p = 0; p < weights.length; p++) {
-    for (let i = pairs.runs[p]; i < pairs.runs[p + 1]; i++) weights[p] += weight[pairs.order[i]];
-  }
-  const aggregated = { offsets: pairs.offsets, targets: pairs.targets, weights };
+  const aggregated = { offsets, targets: targets.slice(0, next), weights: weights.slice(0, next) };
   return { size: count, graph: aggregated, selfLoops, strength, twiceTotal: level.twiceTotal };
 }
 
-/** Modularity via aggregation: each community collapses to one node with its inner weight. */
+/** The nodes of each community, as adjacency lists (community → members). */
+function groupMembers(parent: Int32Array, count: number): Adjacency {
+  const offsets = new Int32Array(count + 1);
+  for (let v = 0; v < parent.length; v++) offsets[parent[v] + 1]++;
+  for (let c = 0; c < count; c++) offsets[c + 1] += offsets[c];
+  const fill = offsets.slice(0, count);
+  const targets = new Int32Array(parent.length);
+  for (let v = 0; v < parent.length; v++) targets[fill[parent[v]]++] = v;
+  return { offsets, targets };
+}
+
+/** Modularity of a base-level membership, from the level's own degree data. */
 function partitionQuality(base: Level, membership: Int32Array): number {
   if (base.twiceTotal === 0) return 0;
-  const { ids, count } = compactIds(membership);
-  const communities = aggregate(base, ids, count);
-  let quality = 0;
-  for (let c = 0; c < count; c++) {
-    const share = communities.strength[c] / base.twiceTotal;
-    quality += (2 * communities.selfLoops[c]) / base.twiceTotal - share * share;
+  const { graph } = base;
+  const total = new Float64Array(base.size);
+  let inside = 0;
+  for (let v = 0; v < base.size; v++) {
+    total[membership[v]] += base.strength[v];
+    for (let e = graph.offsets[v]; e < graph.offsets[v + 1]; e++) {
+      if (membership[graph.targets[e]] === membership[v]) inside += graph.weights[e];
+    }
   }
-  return quality;
+  let spread = 0;
+  for (let c = 0; c < base.size; c++) spread += total[c] * total[c];
+  return inside / base.twiceTotal - spread / (base.twiceTotal * base.twiceTotal);
 }
 
 function numberBySmallestMember(membership: Int32Array): Int32Array {

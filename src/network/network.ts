@@ -14,7 +14,7 @@
  *   source→target only; weights on the same ordered pair add up; self-loops kept.
  * - `msl`: MSL index → HCP index, weight = relationship strength (largest if repeated).
  */
-import { GroupedPairs, WeightedGraph, groupPairs } from './csr';
+import { GroupedPairs, WeightedGraph, addHalfEdge, allocateHalfEdges, groupHalfEdges, sumPairs } from './csr';
 
 export const LINK_TYPES = ['COAUTHOR', 'CO_INVESTIGATOR', 'COLLEAGUE', 'MENTOR', 'REFERRAL'] as const;
 export type LinkType = (typeof LINK_TYPES)[number];
@@ -168,35 +168,32 @@ function resolveLinks(rows: readonly NetworkLink[], hcpIndex: ReadonlyMap<string
 
 type PairGraphs = Pick<HcpNetwork, 'ties' | 'tieTypes' | 'pairSums' | 'directed'>;
 
+/** Tag bit of a half-edge along which PageRank flows (a symmetric link, or a REFERRAL from its source). */
+const FORWARD = 0x80;
+
 /**
  * One sort of all half-edges yields the three graphs, which share their pairs: the tie
  * graph and pair sums drop self-pairs, the PageRank graph drops the pairs that only a
  * reverse REFERRAL joins. (Sharing the sort halves the build time on 1M links.)
  */
 function buildPairGraphs(n: number, links: LinkTable): PairGraphs {
-  const linkCount = links.source.length;
-  // Link k seen from its source and from its target; a self-link only once.
-  const from = new Int32Array(2 * linkCount);
-  const to = new Int32Array(2 * linkCount);
-  const linkOf = new Int32Array(2 * linkCount);
-  let count = 0;
-  for (let k = 0; k < linkCount; k++) {
+  const edges = allocateHalfEdges(2 * links.source.length);
+  for (let k = 0; k < links.source.length; k++) {
     const s = links.source[k];
     const t = links.target[k];
-    from[count] = s;
-    to[count] = t;
-    linkOf[count++] = k;
-    if (s === t) continue;
-    from[count] = t;
-    to[count] = s;
-    linkOf[count++] = k;
+    const code = links.type[k];
+    addHalfEdge(edges, s, t, links.weight[k], code | FORWARD);
+    // A self-link is one half-edge: in networkx it is one edge, even when symmetric.
+    if (s !== t) addHalfEdge(edges, t, s, links.weight[k], code === REFERRAL_CODE ? code : code | FORWARD);
   }
-  const pairs = groupPairs(n, from, to, count);
-  const merged = mergePairs(pairs, from, linkOf, links);
+  const pairs = groupHalfEdges(n, edges);
+  const merged = mergePairs(pairs);
+  const ties = keepPairs(pairs, merged.max, merged.isTie);
+  const isTie = (_: number, p: number): boolean => merged.isTie[p] === 1;
   return {
-    ties: keepPairs(pairs, merged.max, merged.isTie),
-    tieTypes: merged.types.filter((_, p) => merged.isTie[p] === 1),
-    pairSums: keepPairs(pairs, merged.sum, merged.isTie),
+    ties,
+    tieTypes: merged.types.filter(isTie),
+    pairSums: { offsets: ties.offsets, targets: ties.targets, weights: merged.sum.filter(isTie) },
     directed: keepPairs(pairs, merged.forward, merged.isForward),
   };
 }
@@ -204,17 +201,19 @@ function buildPairGraphs(n: number, links: LinkTable): PairGraphs {
 interface MergedPairs {
   max: Float64Array;
   sum: Float64Array;
+  /** Bit (1 << type code) per link type present. */
   types: Uint8Array;
   /** Weight the pair's row node sends to its target in the PageRank graph. */
   forward: Float64Array;
   /** 1 when the pair is a tie between two different HCPs. */
   isTie: Uint8Array;
-  /** 1 when some link goes from the row node to the target (symmetric or REFERRAL). */
+  /** 1 when some link runs from the row node to the target (symmetric or REFERRAL). */
   isForward: Uint8Array;
 }
 
-function mergePairs(pairs: GroupedPairs, from: Int32Array, linkOf: Int32Array, links: LinkTable): MergedPairs {
-  const pairCount = pairs.targets.length;
+function mergePairs(pairs: GroupedPairs): MergedPairs {
+  const { sorted, runs, targets } = pairs;
+  const pairCount = targets.length;
   const merged: MergedPairs = {
     max: new Float64Array(pairCount),
     sum: new Float64Array(pairCount),
@@ -224,19 +223,18 @@ function mergePairs(pairs: GroupedPairs, from: Int32Array, linkOf: Int32Array, l
     isForward: new Uint8Array(pairCount),
   };
   for (let p = 0; p < pairCount; p++) {
-    const row = from[pairs.order[pairs.runs[p]]];
     let max = -Infinity;
     let sum = 0;
     let types = 0;
     let forward = 0;
     let isForward = 0;
-    for (let i = pairs.runs[p]; i < pairs.runs[p + 1]; i++) {
-      const k = linkOf[pairs.order[i]];
-      const w = links.weight[k];
+    for (let i = runs[p]; i < runs[p + 1]; i++) {
+      const w = sorted.weight[i];
+      const tag = sorted.tag[i];
       max = Math.max(max, w);
       sum += w;
-      types |= 1 << links.type[k];
-      if (links.type[k] === REFERRAL_CODE && links.source[k] !== row) continue;
+      types |= 1 << (tag & ~FORWARD);
+      if ((tag & FORWARD) === 0) continue;
       forward += w;
       isForward = 1;
     }
@@ -244,7 +242,7 @@ function mergePairs(pairs: GroupedPairs, from: Int32Array, linkOf: Int32Array, l
     merged.sum[p] = sum;
     merged.types[p] = types;
     merged.forward[p] = forward;
-    merged.isTie[p] = row === pairs.targets[p] ? 0 : 1;
+    merged.isTie[p] = sorted.from[runs[p]] === targets[p] ? 0 : 1;
     merged.isForward[p] = isForward;
   }
   return merged;
@@ -254,10 +252,8 @@ function mergePairs(pairs: GroupedPairs, from: Int32Array, linkOf: Int32Array, l
 function keepPairs(pairs: GroupedPairs, weight: Float64Array, keep: Uint8Array): WeightedGraph {
   const n = pairs.offsets.length - 1;
   const offsets = new Int32Array(n + 1);
-  let kept = 0;
-  for (let p = 0; p < keep.length; p++) kept += keep[p];
-  const targets = new Int32Array(kept);
-  const weights = new Float64Array(kept);
+  const targets = new Int32Array(countKept(keep));
+  const weights = new Float64Array(targets.length);
   let next = 0;
   for (let v = 0; v < n; v++) {
     for (let p = pairs.offsets[v]; p < pairs.offsets[v + 1]; p++) {
@@ -270,35 +266,24 @@ function keepPairs(pairs: GroupedPairs, weight: Float64Array, keep: Uint8Array):
   return { offsets, targets, weights };
 }
 
-function buildDirected(n: number, links: LinkTable, includeType: (code: number) => boolean): WeightedGraph {
-  const linkCount = links.source.length;
-  const from = new Int32Array(2 * linkCount);
-  const to = new Int32Array(2 * linkCount);
-  const weight = new Float64Array(2 * linkCount);
+function countKept(keep: Uint8Array): number {
   let count = 0;
-  for (let k = 0; k < linkCount; k++) {
-    const code = links.type[k];
-    if (!includeType(code)) continue;
-    from[count] = links.source[k];
-    to[count] = links.target[k];
-    weight[count++] = links.weight[k];
-    // A self-loop is one edge even when the link is symmetric (networkx DiGraph).
-    if (code === REFERRAL_CODE || links.source[k] === links.target[k]) continue;
-    from[count] = links.target[k];
-    to[count] = links.source[k];
-    weight[count++] = links.weight[k];
-  }
-  return sumRuns(groupPairs(n, from, to, count), weight);
+  for (let p = 0; p < keep.length; p++) count += keep[p];
+  return count;
 }
 
-function sumRuns(pairs: GroupedPairs, weight: Float64Array): WeightedGraph {
-  const weights = new Float64Array(pairs.targets.length);
-  for (let p = 0; p < weights.length; p++) {
-    let sum = 0;
-    for (let i = pairs.runs[p]; i < pairs.runs[p + 1]; i++) sum += weight[pairs.order[i]];
-    weights[p] = sum;
+function buildDirected(n: number, links: LinkTable, includeType: (code: number) => boolean): WeightedGraph {
+  const edges = allocateHalfEdges(2 * links.source.length);
+  for (let k = 0; k < links.source.length; k++) {
+    const code = links.type[k];
+    if (!includeType(code)) continue;
+    const s = links.source[k];
+    const t = links.target[k];
+    addHalfEdge(edges, s, t, links.weight[k]);
+    // A self-loop is one edge even when the link is symmetric (networkx DiGraph).
+    if (code !== REFERRAL_CODE && s !== t) addHalfEdge(edges, t, s, links.weight[k]);
   }
-  return { offsets: pairs.offsets, targets: pairs.targets, weights };
+  return sumPairs(groupHalfEdges(n, edges));
 }
 
 function buildMslGraph(
@@ -306,23 +291,17 @@ function buildMslGraph(
   mslIndex: ReadonlyMap<string, number>,
   hcpIndex: ReadonlyMap<string, number>,
 ): WeightedGraph {
-  const from = new Int32Array(rows.length);
-  const to = new Int32Array(rows.length);
-  const strength = new Float64Array(rows.length);
-  let count = 0;
+  const edges = allocateHalfEdges(rows.length);
   for (const row of rows) {
     const m = mslIndex.get(row.mslId);
     const h = hcpIndex.get(row.hcpId);
-    if (m === undefined || h === undefined) continue;
-    from[count] = m;
-    to[count] = h;
-    strength[count++] = row.strength;
+    if (m !== undefined && h !== undefined) addHalfEdge(edges, m, h, row.strength);
   }
-  const pairs = groupPairs(mslIndex.size, from, to, count, hcpIndex.size);
+  const pairs = groupHalfEdges(mslIndex.size, edges, hcpIndex.size);
   const weights = new Float64Array(pairs.targets.length);
   for (let p = 0; p < weights.length; p++) {
     let max = -Infinity;
-    for (let i = pairs.runs[p]; i < pairs.runs[p + 1]; i++) max = Math.max(max, strength[pairs.order[i]]);
+    for (let i = pairs.runs[p]; i < pairs.runs[p + 1]; i++) max = Math.max(max, pairs.sorted.weight[i]);
     weights[p] = max;
   }
   return { offsets: pairs.offsets, targets: pairs.targets, weights };

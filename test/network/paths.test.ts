@@ -103,6 +103,13 @@ describe('introductionPaths against exhaustive enumeration', () => {
     expect(compared).toBeGreaterThan(200);
   });
 
+  it('long maxHops (more layers than the graph needs: bounds converge early)', () => {
+    const net = buildNetwork(randomInput(5, 9, 16, [1, 0.5, 0.25]));
+    for (const target of net.hcpIds) {
+      expectSamePaths(introductionPaths(net, 'm0', target, 12, 6), bruteForce(net, 'm0', target, 12, 6));
+    }
+  });
+
   it('the karate club with MSLs attached (unweighted, many equal paths)', () => {
     const { input } = loadOracle('karate');
     const relationships = ['hcp-k00', 'hcp-k05', 'hcp-k33', 'hcp-k16'].map((hcpId) => ({ mslId: 'msl', hcpId, strength: 1 }));
