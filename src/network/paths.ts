@@ -96,8 +96,9 @@ function bestFirst(
   };
   forEachEdge(net.msl, msl, (h, strength) => step(null, h, -Math.log(strength)));
   const found: PartialPath[] = [];
-  while (found.length < first && queue.size > 0) {
-    const path = queue.pop() as PartialPath;
+  while (found.length < first) {
+    const path = queue.pop();
+    if (!path) break;
     if (path.complete) found.push(path);
     else expand(net.ties, search, path, target, maxHops, step);
   }
