@@ -46,7 +46,7 @@ const MSLS = `
   RETURN m.id, h.id, k.strength`;
 
 const REFERENCE = `
-  RETURN [(t:Territory) | t.id] AS territories, [(a:TherapeuticArea) | a.id] AS areas`;
+  RETURN COLLECT { MATCH (t:Territory) RETURN t.id } AS territories, COLLECT { MATCH (a:TherapeuticArea) RETURN a.id } AS areas`;
 
 interface HcpRow {
   id: string;

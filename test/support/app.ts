@@ -16,7 +16,7 @@ export interface TestApp {
 /** Starts the whole API over HTTP on a free port against the run's Neo4j, emptied first. */
 export async function startTestApp(env: Record<string, string> = {}, options: { reset?: boolean } = {}): Promise<TestApp> {
   const config = testConfig({ PORT: '0', ...env });
-  const app = await startApp(config, createLogger('silent'));
+  const app = await startApp(config, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'));
   await app.prepared;
   const db = app.services.db;
   if (options.reset !== false) await resetDatabase(db);

@@ -1,6 +1,10 @@
 import { Field, ID, InterfaceType } from 'type-graphql';
 
-@InterfaceType({ description: 'A person in the network: an HCP or an MSL.' })
+@InterfaceType({
+  description: 'A person in the network: an HCP or an MSL.',
+  // HCP objects always carry `specialty` (possibly null); MSL objects never do.
+  resolveType: (value: object) => ('specialty' in value ? 'HCP' : 'MSL'),
+})
 export abstract class NetworkNode {
   @Field(() => ID)
   id!: string;

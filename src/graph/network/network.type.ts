@@ -1,0 +1,177 @@
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { COMPOSITE_WEIGHTS } from '../../network/snapshot';
+import { NetworkNode } from '../common/network-node';
+import { HCP } from '../hcp/hcp.type';
+
+export enum InfluenceMetric {
+  PAGERANK = 'PAGERANK',
+  BETWEENNESS = 'BETWEENNESS',
+  DEGREE = 'DEGREE',
+  COMPOSITE = 'COMPOSITE',
+}
+
+const w = COMPOSITE_WEIGHTS;
+export const COMPOSITE_DESCRIPTION =
+  `Blend of percentile ranks (0..1) over all HCPs: PageRank ${w.pagerank}, betweenness ${w.betweenness}, ` +
+  `publications ${w.publications}, trials ${w.trials}, engagement (interactions + positive interactions) ${w.engagement}. ` +
+  'A signal no HCP has (e.g. no publications imported) is left out and the other weights are scaled to sum to 1. Score in 0..1.';
+
+registerEnumType(InfluenceMetric, {
+  name: 'InfluenceMetric',
+  description: 'How KOL influence is measured; all computed on the whole HCP network.',
+  valuesConfig: {
+    PAGERANK: { description: 'PageRank (damping 0.85) over the directed weighted HCP network: symmetric links both ways, referrals source to target.' },
+    BETWEENNESS: { description: 'Normalized betweenness on the undirected, unweighted HCP network.' },
+    DEGREE: { description: 'Number of distinct HCPs linked, either direction.' },
+    COMPOSITE: { description: COMPOSITE_DESCRIPTION },
+  },
+});
+
+@ObjectType({ description: 'A warm introduction path: MSL, then HCPs, ending at the target HCP.' })
+export class IntroductionPath {
+  @Field(() => [NetworkNode], { description: 'The MSL first, then each HCP in order.' })
+  nodes!: NetworkNode[];
+
+  @Field(() => Int, { description: 'Edges on the path.' })
+  hops!: number;
+
+  @Field(() => Float, { description: 'Sum of -ln(weight) over the edges (MSL relationship strength, then tie weights).' })
+  cost!: number;
+
+  @Field(() => Float, { description: 'e^(-cost): the product of the edge weights, in (0, 1].' })
+  strength!: number;
+
+  /** Ids in path order; `nodes` resolves them. */
+  ids!: string[];
+}
+
+@ObjectType()
+export class HopCount {
+  @Field(() => Int)
+  hops!: number;
+
+  @Field(() => Int)
+  count!: number;
+}
+
+@ObjectType({ description: 'HCPs within reach: at unweighted distance 1..maxHops, the start excluded.' })
+export class NetworkReach {
+  @Field(() => Int)
+  total!: number;
+
+  @Field(() => [HopCount], { description: 'Every distance from 1 to maxHops, zero counts included.' })
+  byHop!: HopCount[];
+}
+
+@ObjectType({ description: 'An HCP and its influence score by the requested metric.' })
+export class KolScore {
+  @Field(() => Int, { description: 'Position in this listing, from 1; equal scores ordered by id.' })
+  rank!: number;
+
+  @Field(() => Float)
+  score!: number;
+
+  @Field(() => HCP)
+  hcp!: HCP;
+
+  hcpId!: string;
+}
+
+@ObjectType({ description: "An HCP's influence over the whole network." })
+export class Influence {
+  @Field(() => Float)
+  pagerank!: number;
+
+  @Field(() => Float, { description: 'Normalized betweenness.' })
+  betweenness!: number;
+
+  @Field(() => Int)
+  degree!: number;
+
+  @Field(() => Float, { description: 'PageRank over co-authorship and co-investigator ties only.' })
+  scientificPagerank!: number;
+
+  @Field(() => Float, { description: 'PageRank over referrals only (who receives patients).' })
+  referralPagerank!: number;
+
+  @Field(() => Int, { description: 'Rank by PageRank over all HCPs, from 1.' })
+  rank!: number;
+
+  @Field(() => Float, { description: 'Share of HCPs ranked below this one by PageRank, 0..100.' })
+  percentile!: number;
+}
+
+@ObjectType({ description: 'A community of HCPs found by modularity optimisation (Louvain).' })
+export class Community {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Int)
+  size!: number;
+
+  index!: number;
+}
+
+@ObjectType()
+export class CommunityResult {
+  @Field(() => Float, { description: 'Weighted modularity of the partition (pair weight = sum of link weights).' })
+  modularity!: number;
+
+  @Field(() => [Community], { description: 'Every community, largest first, then by id.' })
+  communities!: Community[];
+}
+
+@ObjectType({ description: 'An influential HCP of a territory that no MSL has a relationship with.' })
+export class CoverageGap {
+  @Field(() => HCP)
+  hcp!: HCP;
+
+  @Field(() => Float, { description: "The HCP's PageRank." })
+  influence!: number;
+
+  hcpId!: string;
+}
+
+@ObjectType({ description: 'An HCP of an ego network.' })
+export class EgoNode {
+  @Field(() => HCP)
+  hcp!: HCP;
+
+  @Field(() => Int, { description: 'Distance from the centre.' })
+  hops!: number;
+
+  @Field(() => Float)
+  pagerank!: number;
+
+  @Field(() => ID)
+  communityId!: string;
+
+  hcpId!: string;
+}
+
+@ObjectType({ description: 'A tie between two HCPs of an ego network (once per pair, source id < target id).' })
+export class EgoEdge {
+  @Field(() => ID)
+  sourceId!: string;
+
+  @Field(() => ID)
+  targetId!: string;
+
+  @Field(() => Float, { description: 'Tie weight: the largest weight of the links of the pair.' })
+  weight!: number;
+
+  @Field(() => [String], { description: 'Link types joining the pair.' })
+  types!: string[];
+}
+
+@ObjectType({ description: 'The sphere of influence of an HCP, shaped for a network view.' })
+export class EgoNetwork {
+  @Field(() => [EgoNode])
+  nodes!: EgoNode[];
+
+  @Field(() => [EgoEdge])
+  edges!: EgoEdge[];
+
+  @Field({ description: 'True when more HCPs were within reach than `first` allowed.' })
+  truncated!: boolean;
+}
