@@ -57,7 +57,7 @@ export function loadConfig(env: Env = process.env): Config {
     jwtSecret: env.JWT_SECRET || undefined,
     logLevel: env.LOG_LEVEL || 'info',
     maxDepth: int(env, 'MAX_QUERY_DEPTH', 10),
-    maxCost: int(env, 'MAX_QUERY_COST', 50000),
+    maxCost: int(env, 'MAX_QUERY_COST', 200000),
     maxFirst: int(env, 'MAX_PAGE_SIZE', 10000),
     queryTimeoutMs: int(env, 'NEO4J_QUERY_TIMEOUT_MS', 30000),
     introspection: bool(env, 'GRAPHQL_INTROSPECTION', !production),

@@ -4,12 +4,14 @@ import { ApolloServer, ApolloServerPlugin, HeaderMap, HTTPGraphQLRequest } from 
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError } from 'graphql';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { DomainError } from '../errors';
 import { AppServices, GraphContext, createContext } from '../graph/context';
 import { graphqlSchema } from '../graph/schema';
 import { Logger } from '../logger';
 import { viewerFromAuthorization } from './auth';
 import { formatError } from './errors';
+import { complexityLimits } from './limits';
 import { Metrics } from './metrics';
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -39,12 +41,22 @@ export async function startHttpServer(app: AppServices, logger: Logger): Promise
   apollo = new ApolloServer<GraphContext>({
     schema: graphqlSchema(),
     formatError,
+    // GRAPHQL_INTROSPECTION (default: on unless NODE_ENV=production) also switches the explorer
+    // landing page and "did you mean" suggestions in validation errors.
     introspection: config.introspection,
+    hideSchemaDetailsFromClientErrors: !config.introspection,
     includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
     // Auth is a bearer header, never a cookie, so cross-site requests carry no credentials:
     // Apollo's CSRF guard would only break plain GET clients (GraphQL over HTTP).
     csrfPrevention: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), metrics.plugin(), logUnexpectedErrors(logger)],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      complexityLimits({ maxDepth: config.maxDepth, maxCost: config.maxCost, maxFirst: config.maxFirst }),
+      metrics.plugin(),
+      logUnexpectedErrors(logger),
+      ...(config.introspection ? [] : [ApolloServerPluginLandingPageDisabled()]),
+    ],
   });
   await apollo.start();
 
@@ -91,7 +103,7 @@ export async function startHttpServer(app: AppServices, logger: Logger): Promise
     const request: HTTPGraphQLRequest = { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body: parsed };
     const response = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: async () => context });
     for (const [key, value] of response.headers) res.setHeader(key, value);
-    res.statusCode = response.status ?? 200;
+    res.statusCode = legacyJsonStatus(response.status ?? 200, response.headers.get('content-type'), response.body);
     if (response.body.kind === 'complete') res.end(response.body.string);
     else {
       for await (const chunk of response.body.asyncIterator) res.write(chunk);
@@ -127,6 +139,28 @@ function logUnexpectedErrors(logger: Logger): ApolloServerPlugin<GraphContext> {
       },
     }),
   };
+}
+
+/** Errors raised before execution because of the request's document or variables. */
+const REQUEST_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'QUERY_TOO_COMPLEX']);
+
+/**
+ * GraphQL over HTTP: a client that accepts only `application/json` (the legacy media type) gets
+ * 200 for a well-formed request whose document fails to parse or validate, whose variables fail
+ * to coerce, or that is too complex (the errors are in the body, there is no `data`). Apollo
+ * answers 400 there; with `application/graphql-response+json` 400 is right and kept. Everything
+ * else (bad JSON, missing query, GET mutation, auth) keeps its status.
+ */
+function legacyJsonStatus(status: number, contentType: string | undefined, body: { kind: string; string?: string }): number {
+  if (status !== 400 || !contentType?.startsWith('application/json') || body.kind !== 'complete' || !body.string) return status;
+  try {
+    const parsed = JSON.parse(body.string) as { data?: unknown; errors?: { extensions?: { code?: unknown } }[] };
+    const errors = parsed.errors ?? [];
+    const requestErrors = !('data' in parsed) && errors.length > 0 && errors.every((error) => REQUEST_ERROR_CODES.has(String(error.extensions?.code)));
+    return requestErrors ? 200 : status;
+  } catch {
+    return status;
+  }
 }
 
 const TOO_LARGE = Symbol('too large');
