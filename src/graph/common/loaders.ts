@@ -21,6 +21,11 @@ export class RequestLoaders {
     }
     return loaders;
   }
+
+  /** Forgets every loader built so far: a mutation calls it after writing, so later fields read fresh data. */
+  clear(): void {
+    this.built.clear();
+  }
 }
 
 /** Orders rows fetched for `keys` back into key order, `null` where a key had no row (DataLoader's contract). */

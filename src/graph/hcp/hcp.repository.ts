@@ -1,9 +1,10 @@
 import { Database, int } from '../../db/database';
+import { KeyedPage, PageRequest, pageParams } from '../common/keyed-page';
 import { fullName } from '../common/network-node';
 import { HcpFilter } from './hcp.input';
 import { HCP } from './hcp.type';
 
-type HcpProps = Omit<HCP, 'name'>;
+export type HcpProps = Omit<HCP, 'name'>;
 
 export function toHcp(props: HcpProps): HCP {
   return {
@@ -56,7 +57,25 @@ export class HcpRepository {
     const [row] = search ? await this.db.read<Listing>(SEARCH, { ...params, search }) : await this.db.read<Listing>(LIST, params);
     return { rows: row.page.map(toHcp), total: row.total };
   }
+
+  /** Pages of the HCPs of institutions or territories (one statement for all requests), by id. */
+  async pagesOf(parent: HcpParent, requests: readonly PageRequest[]): Promise<KeyedPage<HCP>[]> {
+    const rows = await this.db.read<KeyedPage<HcpProps>>(PAGES_OF[parent], { requests: pageParams(requests) });
+    return rows.map((row) => ({ ...row, rows: row.rows.map(toHcp) }));
+  }
 }
+
+export type HcpParent = 'Institution' | 'Territory';
+
+const pagesOf = (match: string) => `
+  UNWIND $requests AS r
+  CALL (r) { MATCH ${match} WITH h ORDER BY h.id RETURN collect(h) AS found }
+  RETURN r.key AS key, r.skip AS skip, r.limit AS limit, size(found) AS total, found[r.skip..r.skip + r.limit] AS rows`;
+
+const PAGES_OF: Record<HcpParent, string> = {
+  Institution: pagesOf('(h:HCP)-[:AFFILIATED_WITH]->(:Institution {id: r.key})'),
+  Territory: pagesOf('(h:HCP)-[:IN_TERRITORY]->(:Territory {id: r.key})'),
+};
 
 interface Listing {
   page: HcpProps[];

@@ -1,13 +1,20 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { NotFoundError, ValidationError } from '../../errors';
 import { GraphContext } from '../context';
+import { bumpNetworkVersion } from '../common/graph-meta';
 import { checkFirst, decodeCursor, toPage } from '../common/pagination';
+import { Reference, isTaken, requireExisting } from '../common/references';
+import { refId } from '../common/validate';
 import { Institution } from '../institution/institution.type';
 import { referenceLoaders } from '../reference/reference.loaders';
 import { Territory } from '../territory/territory.type';
 import { TherapeuticArea } from '../therapeutic-area/therapeutic-area.type';
 import { hcpLoaders } from './hcp.loaders';
-import { HcpFilter } from './hcp.input';
-import { HcpRepository } from './hcp.repository';
+import { ErasureReceipt } from './erasure.type';
+import { CreateHcpInput, HcpFilter, UpdateHcpInput } from './hcp.input';
+import { HcpRepository, toHcp } from './hcp.repository';
+import { checkCreateHcp, checkUpdateHcp } from './hcp.validate';
+import { HcpRefs, hcpWrites } from './hcp.writes';
 import { HCP, HCPConnection } from './hcp.type';
 
 @Resolver(() => HCP)
@@ -46,4 +53,60 @@ export class HcpResolver {
   therapeuticAreas(@Root() hcp: HCP, @Ctx() ctx: GraphContext): Promise<TherapeuticArea[]> {
     return ctx.loaders.get(referenceLoaders).hcpAreas.load(hcp.id);
   }
+
+  @Mutation(() => HCP, { description: 'Creates an HCP. A given id must be new (else BAD_USER_INPUT on `id`); references must exist (else NOT_FOUND).' })
+  async createHcp(@Arg('input', () => CreateHcpInput) input: CreateHcpInput, @Ctx() ctx: GraphContext): Promise<HCP> {
+    const { id, fields, refs } = checkCreateHcp(input);
+    const props = await ctx.db.transaction(async (tx) => {
+      if (await isTaken(tx, 'HCP', id)) throw new ValidationError('id', `HCP "${id}" exists already`);
+      await requireExisting(tx, references(refs));
+      const created = await hcpWrites.create(tx, id, fields, refs);
+      await bumpNetworkVersion(tx);
+      return created;
+    });
+    ctx.loaders.clear();
+    return toHcp(props);
+  }
+
+  @Mutation(() => HCP, { description: 'Changes an HCP: absent fields stay, null clears an optional field. Unknown HCP or reference: NOT_FOUND.' })
+  async updateHcp(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateHcpInput) input: UpdateHcpInput,
+    @Ctx() ctx: GraphContext,
+  ): Promise<HCP> {
+    refId(id, 'id');
+    const { fields, refs } = checkUpdateHcp(input);
+    const props = await ctx.db.transaction(async (tx) => {
+      await requireExisting(tx, [{ label: 'HCP', ids: [id] }, ...references(refs)]);
+      const updated = await hcpWrites.update(tx, id, fields, refs);
+      await bumpNetworkVersion(tx);
+      return updated;
+    });
+    ctx.loaders.clear();
+    return toHcp(props);
+  }
+
+  @Mutation(() => ErasureReceipt, {
+    description:
+      'Data-subject erasure: deletes the HCP with all its personal data (links, MSL relationships, affiliations, the interactions with it and their insights) and returns what was deleted. Unknown id: NOT_FOUND.',
+  })
+  async deleteHcp(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphContext): Promise<ErasureReceipt> {
+    const receipt = await ctx.db.transaction(async (tx) => {
+      if (!(await isTaken(tx, 'HCP', id))) throw new NotFoundError('HCP', id);
+      const erased = await hcpWrites.erase(tx, id);
+      await bumpNetworkVersion(tx);
+      return erased;
+    });
+    ctx.loaders.clear();
+    return receipt;
+  }
+}
+
+/** The references an HCP write names, for the existence check. */
+function references(refs: HcpRefs): Reference[] {
+  return [
+    { label: 'Institution', ids: [refs.institutionId] },
+    { label: 'Territory', ids: [refs.territoryId] },
+    { label: 'TherapeuticArea', entity: 'Therapeutic area', ids: refs.therapeuticAreaIds ?? [] },
+  ];
 }

@@ -2,7 +2,7 @@ import { Database } from '../../db/database';
 import { fullName } from '../common/network-node';
 import { MSL } from './msl.type';
 
-type MslProps = Omit<MSL, 'name'>;
+export type MslProps = Omit<MSL, 'name'>;
 
 export function toMsl(props: MslProps): MSL {
   return { id: props.id, name: fullName(props), firstName: props.firstName ?? '', lastName: props.lastName ?? '', email: props.email ?? null };

@@ -1,10 +1,17 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ValidationError } from '../../errors';
 import { GraphContext } from '../context';
+import { bumpNetworkVersion } from '../common/graph-meta';
+import { Reference, isTaken, requireExisting } from '../common/references';
+import { refId } from '../common/validate';
 import { referenceLoaders } from '../reference/reference.loaders';
 import { Territory } from '../territory/territory.type';
 import { TherapeuticArea } from '../therapeutic-area/therapeutic-area.type';
 import { mslLoaders } from './msl.loaders';
-import { MslRepository } from './msl.repository';
+import { CreateMslInput, UpdateMslInput } from './msl.input';
+import { MslRepository, toMsl } from './msl.repository';
+import { checkCreateMsl, checkUpdateMsl } from './msl.validate';
+import { MslRefs, mslWrites } from './msl.writes';
 import { MSL } from './msl.type';
 
 @Resolver(() => MSL)
@@ -28,4 +35,43 @@ export class MslResolver {
   therapeuticAreas(@Root() msl: MSL, @Ctx() ctx: GraphContext): Promise<TherapeuticArea[]> {
     return ctx.loaders.get(referenceLoaders).mslAreas.load(msl.id);
   }
+
+  @Mutation(() => MSL, { description: 'Creates an MSL. A given id must be new (else BAD_USER_INPUT on `id`); references must exist (else NOT_FOUND).' })
+  async createMsl(@Arg('input', () => CreateMslInput) input: CreateMslInput, @Ctx() ctx: GraphContext): Promise<MSL> {
+    const { id, fields, refs } = checkCreateMsl(input);
+    const props = await ctx.db.transaction(async (tx) => {
+      if (await isTaken(tx, 'MSL', id)) throw new ValidationError('id', `MSL "${id}" exists already`);
+      await requireExisting(tx, references(refs));
+      const created = await mslWrites.create(tx, id, fields, refs);
+      await bumpNetworkVersion(tx);
+      return created;
+    });
+    ctx.loaders.clear();
+    return toMsl(props);
+  }
+
+  @Mutation(() => MSL, { description: 'Changes an MSL: absent fields stay, null clears an optional field. Unknown MSL or reference: NOT_FOUND.' })
+  async updateMsl(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateMslInput) input: UpdateMslInput,
+    @Ctx() ctx: GraphContext,
+  ): Promise<MSL> {
+    refId(id, 'id');
+    const { fields, refs } = checkUpdateMsl(input);
+    const props = await ctx.db.transaction(async (tx) => {
+      await requireExisting(tx, [{ label: 'MSL', ids: [id] }, ...references(refs)]);
+      const updated = await mslWrites.update(tx, id, fields, refs);
+      await bumpNetworkVersion(tx);
+      return updated;
+    });
+    ctx.loaders.clear();
+    return toMsl(props);
+  }
+}
+
+function references(refs: MslRefs): Reference[] {
+  return [
+    { label: 'Territory', ids: [refs.territoryId] },
+    { label: 'TherapeuticArea', entity: 'Therapeutic area', ids: refs.therapeuticAreaIds ?? [] },
+  ];
 }

@@ -14,4 +14,7 @@ export class Publication {
 
   @Field(() => String, { nullable: true })
   journal!: string | null;
+
+  /** Resolved by the `therapeuticArea` field. */
+  therapeuticAreaId!: string | null;
 }

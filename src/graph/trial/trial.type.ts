@@ -20,6 +20,9 @@ export class ClinicalTrial {
 
   @Field(() => String, { nullable: true, description: 'e.g. RECRUITING, COMPLETED.' })
   status!: string | null;
+
+  /** Resolved by the `therapeuticArea` field. */
+  therapeuticAreaId!: string | null;
 }
 
 /** An HCP's role on a trial; `hcpId` resolved by the `hcp` field. */

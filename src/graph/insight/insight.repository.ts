@@ -1,0 +1,61 @@
+import { Database, Tx } from '../../db/database';
+import { Keyed } from '../reference/reference.repository';
+import { Audience, Insight } from './insight.type';
+
+/** An insight's properties with its interaction and area ids (`s` bound to an :Insight). */
+export const INSIGHT_PROJECTION = `s {.id, .text, .category, .audience, .createdAt,
+  interactionId: head([(s)-[:FROM]->(i:Interaction) | i.id]), therapeuticAreaId: head([(s)-[:IN_AREA]->(a:TherapeuticArea) | a.id])}`;
+
+type InsightRow = Omit<Insight, 'audience'> & { audience: string };
+
+export function toInsight(row: InsightRow): Insight {
+  return {
+    id: row.id,
+    text: row.text ?? '',
+    category: row.category ?? '',
+    audience: row.audience as Audience,
+    createdAt: row.createdAt,
+    interactionId: row.interactionId ?? null,
+    therapeuticAreaId: row.therapeuticAreaId ?? null,
+  };
+}
+
+export interface NewInsight {
+  id: string;
+  interactionId: string;
+  text: string;
+  category: string;
+  audience: Audience;
+  therapeuticAreaId: string | null;
+}
+
+export class InsightRepository {
+  constructor(private readonly db: Database) {}
+
+  /** The insights of each interaction, oldest first (then id). */
+  async ofInteractions(interactionIds: readonly string[]): Promise<Keyed<Insight>[]> {
+    const rows = await this.db.read<Keyed<InsightRow>>(
+      `UNWIND $ids AS key MATCH (s:Insight)-[:FROM]->(:Interaction {id: key})
+       WITH key, s ORDER BY s.createdAt, s.id
+       RETURN key, ${INSIGHT_PROJECTION} AS value`,
+      { ids: interactionIds },
+    );
+    return rows.map((row) => ({ key: row.key, value: toInsight(row.value) }));
+  }
+}
+
+/** Writes of insights inside a caller's transaction. */
+export const insightWrites = {
+  /** (:Insight {createdAt: now})-[:FROM]->(:Interaction), and -[:IN_AREA]->(:TherapeuticArea) when given. */
+  async create(tx: Tx, input: NewInsight): Promise<Insight> {
+    const [row] = await tx.run<{ value: InsightRow }>(
+      `MATCH (i:Interaction {id: $interactionId})
+       CREATE (s:Insight {id: $id, text: $text, category: $category, audience: $audience, createdAt: datetime()})-[:FROM]->(i)
+       WITH s
+       CALL (s) { MATCH (a:TherapeuticArea {id: $therapeuticAreaId}) CREATE (s)-[:IN_AREA]->(a) }
+       RETURN ${INSIGHT_PROJECTION} AS value`,
+      { ...input },
+    );
+    return toInsight(row.value);
+  },
+};

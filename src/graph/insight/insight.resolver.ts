@@ -1,0 +1,63 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { ValidationError } from '../../errors';
+import { GraphContext } from '../context';
+import { isTaken, requireExisting } from '../common/references';
+import { MAX_TEXT, newId, refId, requiredText } from '../common/validate';
+import { interactionLoaders } from '../interaction/interaction.loaders';
+import { Interaction } from '../interaction/interaction.type';
+import { referenceLoaders } from '../reference/reference.loaders';
+import { TherapeuticArea } from '../therapeutic-area/therapeutic-area.type';
+import { insightLoaders } from './insight.loaders';
+import { NewInsight, insightWrites } from './insight.repository';
+import { Audience, Insight } from './insight.type';
+
+@Resolver(() => Insight)
+export class InsightResolver {
+  @FieldResolver(() => TherapeuticArea, { nullable: true })
+  therapeuticArea(@Root() insight: Insight, @Ctx() ctx: GraphContext): Promise<TherapeuticArea | null> {
+    return insight.therapeuticAreaId ? ctx.loaders.get(referenceLoaders).therapeuticArea.load(insight.therapeuticAreaId) : Promise.resolve(null);
+  }
+
+  @FieldResolver(() => Interaction, { nullable: true, description: 'The interaction it was captured from.' })
+  interaction(@Root() insight: Insight, @Ctx() ctx: GraphContext): Promise<Interaction | null> {
+    return insight.interactionId ? ctx.loaders.get(interactionLoaders).byId.load(insight.interactionId) : Promise.resolve(null);
+  }
+
+  @Mutation(() => Insight, { description: 'Captures an insight from an interaction.' })
+  async captureInsight(
+    @Arg('interactionId', () => ID) interactionId: string,
+    @Arg('text') text: string,
+    @Arg('category') category: string,
+    @Arg('audience', () => Audience) audience: Audience,
+    @Arg('therapeuticAreaId', () => ID, { nullable: true }) therapeuticAreaId: string | null,
+    @Arg('id', () => ID, { nullable: true, description: 'Optional client id; generated when absent.' }) id: string | null,
+    @Ctx() ctx: GraphContext,
+  ): Promise<Insight> {
+    const record: NewInsight = {
+      id: newId('ins', id),
+      interactionId: refId(interactionId, 'interactionId'),
+      text: requiredText(text, 'text', MAX_TEXT),
+      category: requiredText(category, 'category'),
+      audience,
+      therapeuticAreaId: therapeuticAreaId === null || therapeuticAreaId === undefined ? null : refId(therapeuticAreaId, 'therapeuticAreaId'),
+    };
+    const insight = await ctx.db.transaction(async (tx) => {
+      if (await isTaken(tx, 'Insight', record.id)) throw new ValidationError('id', `insight "${record.id}" exists already`);
+      await requireExisting(tx, [
+        { label: 'Interaction', ids: [record.interactionId] },
+        { label: 'TherapeuticArea', entity: 'Therapeutic area', ids: [record.therapeuticAreaId] },
+      ]);
+      return insightWrites.create(tx, record);
+    });
+    ctx.loaders.clear();
+    return insight;
+  }
+}
+
+@Resolver(() => Interaction)
+export class InteractionInsightsResolver {
+  @FieldResolver(() => [Insight], { description: 'Insights captured from it, oldest first.' })
+  insights(@Root() interaction: Interaction, @Ctx() ctx: GraphContext): Promise<Insight[]> {
+    return ctx.loaders.get(insightLoaders).ofInteraction.load(interaction.id);
+  }
+}

@@ -1,0 +1,73 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ValidationError } from '../../errors';
+import { GraphContext } from '../context';
+import { bumpNetworkVersion } from '../common/graph-meta';
+import { loadPage } from '../common/keyed-page';
+import { isTaken, requireExisting } from '../common/references';
+import { refId } from '../common/validate';
+import { hcpLoaders } from '../hcp/hcp.loaders';
+import { HCPConnection } from '../hcp/hcp.type';
+import { referenceLoaders } from '../reference/reference.loaders';
+import { Territory } from '../territory/territory.type';
+import { CreateInstitutionInput, UpdateInstitutionInput } from './institution.input';
+import { Institution } from './institution.type';
+import { checkCreateInstitution, checkUpdateInstitution } from './institution.validate';
+import { institutionWrites } from './institution.writes';
+
+@Resolver(() => Institution)
+export class InstitutionResolver {
+  @Query(() => Institution, { nullable: true, description: 'One institution by id; null when there is none.' })
+  institution(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphContext): Promise<Institution | null> {
+    return ctx.loaders.get(referenceLoaders).institution.load(id);
+  }
+
+  @FieldResolver(() => Territory, { nullable: true })
+  territory(@Root() institution: Institution, @Ctx() ctx: GraphContext): Promise<Territory | null> {
+    return ctx.loaders.get(referenceLoaders).institutionTerritory.load(institution.id);
+  }
+
+  @FieldResolver(() => HCPConnection, { description: 'HCPs affiliated with the institution, by id.' })
+  hcps(
+    @Root() institution: Institution,
+    @Ctx() ctx: GraphContext,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+  ): Promise<HCPConnection> {
+    return loadPage(ctx.loaders.get(hcpLoaders).ofInstitution, institution.id, first, after, ctx.app.config.maxFirst);
+  }
+
+  @Mutation(() => Institution, { description: 'Creates an institution. A given id must be new (else BAD_USER_INPUT on `id`).' })
+  async createInstitution(@Arg('input', () => CreateInstitutionInput) input: CreateInstitutionInput, @Ctx() ctx: GraphContext): Promise<Institution> {
+    const { id, fields, territoryId } = checkCreateInstitution(input);
+    const institution = await ctx.db.transaction(async (tx) => {
+      if (await isTaken(tx, 'Institution', id)) throw new ValidationError('id', `institution "${id}" exists already`);
+      await requireExisting(tx, [{ label: 'Territory', ids: [territoryId] }]);
+      const created = await institutionWrites.create(tx, id, fields, territoryId);
+      await bumpNetworkVersion(tx);
+      return created;
+    });
+    ctx.loaders.clear();
+    return institution;
+  }
+
+  @Mutation(() => Institution, { description: 'Changes an institution: absent fields stay, null clears an optional field. Unknown institution or territory: NOT_FOUND.' })
+  async updateInstitution(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateInstitutionInput) input: UpdateInstitutionInput,
+    @Ctx() ctx: GraphContext,
+  ): Promise<Institution> {
+    refId(id, 'id');
+    const { fields, territoryId } = checkUpdateInstitution(input);
+    const institution = await ctx.db.transaction(async (tx) => {
+      await requireExisting(tx, [
+        { label: 'Institution', ids: [id] },
+        { label: 'Territory', ids: [territoryId] },
+      ]);
+      const updated = await institutionWrites.update(tx, id, fields, territoryId);
+      await bumpNetworkVersion(tx);
+      return updated;
+    });
+    ctx.loaders.clear();
+    return institution;
+  }
+}

@@ -1,0 +1,92 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ValidationError } from '../../errors';
+import { GraphContext } from '../context';
+import { bumpNetworkVersion } from '../common/graph-meta';
+import { loadPage } from '../common/keyed-page';
+import { isTaken, requireExisting } from '../common/references';
+import { MAX_TEXT, newId, optionalText, pastIsoDate, refId } from '../common/validate';
+import { hcpLoaders } from '../hcp/hcp.loaders';
+import { HCP } from '../hcp/hcp.type';
+import { mslLoaders } from '../msl/msl.loaders';
+import { MSL } from '../msl/msl.type';
+import { LogInteractionInput } from './interaction.input';
+import { interactionLoaders } from './interaction.loaders';
+import { NewInteraction, interactionWrites } from './interaction.repository';
+import { Interaction, InteractionConnection } from './interaction.type';
+
+@Resolver(() => Interaction)
+export class InteractionResolver {
+  @Query(() => Interaction, { nullable: true, description: 'One interaction by id; null when there is none.' })
+  interaction(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphContext): Promise<Interaction | null> {
+    return ctx.loaders.get(interactionLoaders).byId.load(id);
+  }
+
+  @FieldResolver(() => MSL, { nullable: true, description: 'The MSL who logged it.' })
+  msl(@Root() interaction: Interaction, @Ctx() ctx: GraphContext): Promise<MSL | null> {
+    return interaction.mslId ? ctx.loaders.get(mslLoaders).byId.load(interaction.mslId) : Promise.resolve(null);
+  }
+
+  @FieldResolver(() => HCP, { nullable: true, description: 'The HCP it was with.' })
+  hcp(@Root() interaction: Interaction, @Ctx() ctx: GraphContext): Promise<HCP | null> {
+    return interaction.hcpId ? ctx.loaders.get(hcpLoaders).byId.load(interaction.hcpId) : Promise.resolve(null);
+  }
+
+  @Mutation(() => Interaction, {
+    description:
+      "Logs an interaction and updates the pair's relationship: lastContact = the later of it and this date; an MSL who did not know the HCP gets a new relationship (strength 0.2, since = the date).",
+  })
+  async logInteraction(@Arg('input', () => LogInteractionInput) input: LogInteractionInput, @Ctx() ctx: GraphContext): Promise<Interaction> {
+    const record = checkInteraction(input);
+    const { interaction } = await ctx.db.transaction(async (tx) => {
+      if (await isTaken(tx, 'Interaction', record.id)) throw new ValidationError('id', `interaction "${record.id}" exists already`);
+      await requireExisting(tx, [
+        { label: 'MSL', ids: [record.mslId] },
+        { label: 'HCP', ids: [record.hcpId] },
+      ]);
+      const written = await interactionWrites.create(tx, record);
+      await bumpNetworkVersion(tx);
+      return written;
+    });
+    ctx.loaders.clear();
+    return interaction;
+  }
+}
+
+function checkInteraction(input: LogInteractionInput): NewInteraction {
+  return {
+    id: newId('int', input.id),
+    mslId: refId(input.mslId, 'mslId'),
+    hcpId: refId(input.hcpId, 'hcpId'),
+    date: pastIsoDate(input.date, 'date'),
+    channel: input.channel,
+    topic: optionalText(input.topic, 'topic'),
+    sentiment: input.sentiment,
+    notes: optionalText(input.notes, 'notes', MAX_TEXT),
+  };
+}
+
+@Resolver(() => HCP)
+export class HcpInteractionsResolver {
+  @FieldResolver(() => InteractionConnection, { description: 'Interactions with this HCP, newest first (same day: by id).' })
+  interactions(
+    @Root() hcp: HCP,
+    @Ctx() ctx: GraphContext,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+  ): Promise<InteractionConnection> {
+    return loadPage(ctx.loaders.get(interactionLoaders).ofHcp, hcp.id, first, after, ctx.app.config.maxFirst);
+  }
+}
+
+@Resolver(() => MSL)
+export class MslInteractionsResolver {
+  @FieldResolver(() => InteractionConnection, { description: 'Interactions this MSL logged, newest first (same day: by id).' })
+  interactions(
+    @Root() msl: MSL,
+    @Ctx() ctx: GraphContext,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+  ): Promise<InteractionConnection> {
+    return loadPage(ctx.loaders.get(interactionLoaders).ofMsl, msl.id, first, after, ctx.app.config.maxFirst);
+  }
+}

@@ -1,0 +1,96 @@
+import { Database, Tx, int } from '../../db/database';
+import { HcpLink, LINK_TYPES, LinkDirection, LinkType, isSymmetricLink } from './link.type';
+
+/** The links asked of one HCP: which types, and at most how many (null = all). */
+export interface LinksRequest {
+  hcpId: string;
+  types: LinkType[];
+  first: number | null;
+}
+
+interface LinksRow {
+  hcpId: string;
+  types: string[];
+  first: number | null;
+  links: HcpLink[];
+}
+
+const ANY_LINK = LINK_TYPES.join('|');
+
+/**
+ * The links of several HCPs in one statement, both directions (symmetric links are stored once),
+ * by descending weight, then the other HCP's id, then type.
+ */
+const LINKS_OF = `
+  UNWIND $requests AS r
+  MATCH (h:HCP {id: r.hcpId})
+  CALL (h, r) {
+    MATCH (h)-[l:${ANY_LINK}]-(o:HCP)
+    WHERE type(l) IN r.types
+    WITH l, o ORDER BY l.weight DESC, o.id, type(l)
+    RETURN collect({
+      type: type(l), weight: l.weight, hcpId: o.id,
+      direction: CASE WHEN type(l) <> 'REFERRAL' THEN 'UNDIRECTED' WHEN startNode(l) = h THEN 'OUTGOING' ELSE 'INCOMING' END
+    }) AS links
+  }
+  RETURN r.hcpId AS hcpId, r.types AS types, r.first AS first,
+         CASE WHEN r.first IS NULL THEN links ELSE links[0..r.first] END AS links`;
+
+export const linksCacheKey = (r: LinksRequest): string => JSON.stringify([r.hcpId, [...r.types].sort(), r.first]);
+
+/** The pattern of a link of `type` between (a) and (b): either direction for symmetric types. */
+function linkPattern(type: LinkType): string {
+  if (!LINK_TYPES.includes(type)) throw new Error(`unknown link type ${type}`);
+  return isSymmetricLink(type) ? `(a)-[x:${type}]-(b)` : `(a)-[x:${type}]->(b)`;
+}
+
+export class LinkRepository {
+  constructor(private readonly db: Database) {}
+
+  async linksOf(requests: readonly LinksRequest[]): Promise<{ key: string; links: HcpLink[] }[]> {
+    const params = requests.map((r) => ({ hcpId: r.hcpId, types: r.types, first: r.first === null ? null : int(r.first) }));
+    const rows = await this.db.read<LinksRow>(LINKS_OF, { requests: params });
+    return rows.map((row) => ({
+      key: linksCacheKey({ hcpId: row.hcpId, types: row.types as LinkType[], first: row.first }),
+      links: row.links.map((link) => ({ ...link, type: link.type as LinkType, direction: link.direction as LinkDirection })),
+    }));
+  }
+}
+
+/** Writes of links, inside a caller's transaction (the resolver adds checks and the version bump). */
+export const linkWrites = {
+  /**
+   * Creates the link, or sets the weight of the existing one(s). A symmetric link is found in
+   * either direction and created in the canonical direction (smaller id -> larger id), as the
+   * import stores it; a REFERRAL goes from source to target.
+   */
+  async upsert(tx: Tx, sourceId: string, targetId: string, type: LinkType, weight: number): Promise<{ created: boolean }> {
+    const [from, to] = isSymmetricLink(type) && targetId < sourceId ? [targetId, sourceId] : [sourceId, targetId];
+    const [row] = await tx.run<{ created: boolean }>(
+      `MATCH (a:HCP {id: $from}) MATCH (b:HCP {id: $to})
+       WITH a, b, [${linkPattern(type)} | x] AS olds
+       FOREACH (o IN olds | SET o.weight = $weight)
+       FOREACH (_ IN CASE WHEN size(olds) = 0 THEN [1] ELSE [] END | CREATE (a)-[:${type} {weight: $weight}]->(b))
+       RETURN size(olds) = 0 AS created`,
+      { from, to, weight },
+    );
+    return { created: row?.created ?? false };
+  },
+
+  /**
+   * Deletes the link of `type` between the two HCPs (a REFERRAL only from source to target), or
+   * with no type every link between them in either direction; returns how many were deleted.
+   */
+  async remove(tx: Tx, sourceId: string, targetId: string, type: LinkType | null): Promise<number> {
+    const pattern = type === null ? `(a)-[x:${ANY_LINK}]-(b)` : linkPattern(type);
+    const [row] = await tx.run<{ removed: number }>(
+      `MATCH (a:HCP {id: $sourceId}) MATCH (b:HCP {id: $targetId})
+       OPTIONAL MATCH ${pattern}
+       WITH collect(DISTINCT x) AS xs
+       FOREACH (x IN xs | DELETE x)
+       RETURN size(xs) AS removed`,
+      { sourceId, targetId },
+    );
+    return row?.removed ?? 0;
+  },
+};

@@ -1,0 +1,87 @@
+import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { ValidationError } from '../../errors';
+import { GraphContext } from '../context';
+import { bumpNetworkVersion } from '../common/graph-meta';
+import { checkFirst } from '../common/pagination';
+import { requireExisting } from '../common/references';
+import { refId, unitInterval } from '../common/validate';
+import { hcpLoaders } from '../hcp/hcp.loaders';
+import { HCP } from '../hcp/hcp.type';
+import { linkLoaders } from './link.loaders';
+import { linkWrites } from './link.repository';
+import { HcpLink, LINK_TYPES, LinkDirection, LinkType, isSymmetricLink } from './link.type';
+
+@Resolver(() => HcpLink)
+export class HcpLinkResolver {
+  @FieldResolver(() => HCP, { description: 'The other HCP.' })
+  async hcp(@Root() link: HcpLink, @Ctx() ctx: GraphContext): Promise<HCP> {
+    const hcp = await ctx.loaders.get(hcpLoaders).byId.load(link.hcpId);
+    if (!hcp) throw new Error(`linked HCP ${link.hcpId} vanished`);
+    return hcp;
+  }
+
+  @Mutation(() => HcpLink, {
+    description:
+      'Links two HCPs, or sets the weight of their existing link of that type (symmetric types in either direction). Returns the link seen from the source.',
+  })
+  async linkHcps(
+    @Arg('sourceId', () => ID) sourceId: string,
+    @Arg('targetId', () => ID) targetId: string,
+    @Arg('type', () => LinkType) type: LinkType,
+    @Arg('weight', () => Float, { description: 'In (0, 1].' }) weight: number,
+    @Ctx() ctx: GraphContext,
+  ): Promise<HcpLink> {
+    checkPair(sourceId, targetId);
+    unitInterval(weight, 'weight');
+    await ctx.db.transaction(async (tx) => {
+      await requireExisting(tx, [{ label: 'HCP', ids: [sourceId, targetId] }]);
+      await linkWrites.upsert(tx, sourceId, targetId, type, weight);
+      await bumpNetworkVersion(tx);
+    });
+    ctx.loaders.clear();
+    const direction = isSymmetricLink(type) ? LinkDirection.UNDIRECTED : LinkDirection.OUTGOING;
+    return { type, weight, direction, hcpId: targetId };
+  }
+
+  @Mutation(() => Int, {
+    description: 'Removes the link of `type` between two HCPs (REFERRAL: from source to target), or without `type` every link between them. Returns how many were removed.',
+  })
+  async unlinkHcps(
+    @Arg('sourceId', () => ID) sourceId: string,
+    @Arg('targetId', () => ID) targetId: string,
+    @Arg('type', () => LinkType, { nullable: true }) type: LinkType | null,
+    @Ctx() ctx: GraphContext,
+  ): Promise<number> {
+    checkPair(sourceId, targetId);
+    const removed = await ctx.db.transaction(async (tx) => {
+      await requireExisting(tx, [{ label: 'HCP', ids: [sourceId, targetId] }]);
+      const count = await linkWrites.remove(tx, sourceId, targetId, type ?? null);
+      if (count > 0) await bumpNetworkVersion(tx);
+      return count;
+    });
+    ctx.loaders.clear();
+    return removed;
+  }
+}
+
+function checkPair(sourceId: string, targetId: string): void {
+  refId(sourceId, 'sourceId');
+  refId(targetId, 'targetId');
+  if (sourceId === targetId) throw new ValidationError('targetId', 'an HCP cannot be linked to itself');
+}
+
+@Resolver(() => HCP)
+export class HcpLinksResolver {
+  @FieldResolver(() => [HcpLink], { description: 'Links to other HCPs, either direction, by descending weight (then the other id, then type).' })
+  links(
+    @Root() hcp: HCP,
+    @Ctx() ctx: GraphContext,
+    @Arg('types', () => [LinkType], { nullable: true, description: 'Only these types (default: all).' }) types: LinkType[] | null,
+    @Arg('first', () => Int, { nullable: true, description: 'At most this many (default: all).' }) first: number | null,
+  ): Promise<HcpLink[]> {
+    const size = first === null || first === undefined ? null : checkFirst(first, ctx.app.config.maxFirst);
+    if (types && types.length === 0) return Promise.resolve([]);
+    const wanted = types ? [...new Set(types)] : [...LINK_TYPES];
+    return ctx.loaders.get(linkLoaders).of.load({ hcpId: hcp.id, types: wanted, first: size });
+  }
+}

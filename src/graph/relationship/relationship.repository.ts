@@ -1,0 +1,59 @@
+import { Database, Tx } from '../../db/database';
+import { Keyed } from '../reference/reference.repository';
+import { MslRelationship } from './relationship.type';
+
+/** A relationship created by logging an interaction with an HCP the MSL did not know yet starts at this strength. */
+export const INITIAL_STRENGTH = 0.2;
+
+const PROJECTION = `k {strength: coalesce(k.strength, k.baseStrength, 0.0), .baseStrength, .since, .lastContact, mslId: m.id, hcpId: h.id}`;
+
+/** Reads of (:MSL)-[:KNOWS]->(:HCP), keyed by one end, by descending strength then the other end's id. */
+export class RelationshipRepository {
+  constructor(private readonly db: Database) {}
+
+  ofHcps(hcpIds: readonly string[]): Promise<Keyed<MslRelationship>[]> {
+    return this.db.read<Keyed<MslRelationship>>(
+      `UNWIND $ids AS key MATCH (m:MSL)-[k:KNOWS]->(h:HCP {id: key})
+       WITH key, m, k, h ORDER BY k.strength DESC, m.id
+       RETURN key, ${PROJECTION} AS value`,
+      { ids: hcpIds },
+    );
+  }
+
+  ofMsls(mslIds: readonly string[]): Promise<Keyed<MslRelationship>[]> {
+    return this.db.read<Keyed<MslRelationship>>(
+      `UNWIND $ids AS key MATCH (m:MSL {id: key})-[k:KNOWS]->(h:HCP)
+       WITH key, m, k, h ORDER BY k.strength DESC, h.id
+       RETURN key, ${PROJECTION} AS value`,
+      { ids: mslIds },
+    );
+  }
+}
+
+/** Writes of KNOWS inside a caller's transaction. */
+export const relationshipWrites = {
+  /**
+   * Creates or updates the relationship: `strength` and `baseStrength` set to `strength`, `since`
+   * to the given date (kept when null on update; today on create). A new relationship's
+   * `lastContact` is the latest interaction of the pair, if any.
+   */
+  async set(tx: Tx, mslId: string, hcpId: string, strength: number, since: string | null): Promise<MslRelationship> {
+    const [row] = await tx.run<{ value: MslRelationship }>(
+      `MATCH (m:MSL {id: $mslId}) MATCH (h:HCP {id: $hcpId})
+       WITH m, h, [(m)-[k:KNOWS]->(h) | k] AS olds
+       CALL (m, h, olds) {
+         WITH m, h, olds WHERE size(olds) = 0
+         OPTIONAL MATCH (m)-[:LOGGED]->(i:Interaction)-[:WITH]->(h)
+         WITH m, h, max(i.date) AS latest
+         CREATE (m)-[k:KNOWS {strength: $strength, baseStrength: $strength, since: coalesce(date($since), date())}]->(h)
+         SET k.lastContact = latest
+       }
+       FOREACH (o IN olds | SET o.strength = $strength, o.baseStrength = $strength, o.since = coalesce(date($since), o.since))
+       WITH m, h
+       MATCH (m)-[k:KNOWS]->(h)
+       RETURN ${PROJECTION} AS value LIMIT 1`,
+      { mslId, hcpId, strength, since },
+    );
+    return row.value;
+  },
+};

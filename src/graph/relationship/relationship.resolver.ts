@@ -1,0 +1,72 @@
+import { Arg, Ctx, FieldResolver, Float, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { GraphContext } from '../context';
+import { bumpNetworkVersion } from '../common/graph-meta';
+import { requireExisting } from '../common/references';
+import { pastIsoDate, refId, unitInterval } from '../common/validate';
+import { hcpLoaders } from '../hcp/hcp.loaders';
+import { HCP } from '../hcp/hcp.type';
+import { mslLoaders } from '../msl/msl.loaders';
+import { MSL } from '../msl/msl.type';
+import { relationshipLoaders } from './relationship.loaders';
+import { relationshipWrites } from './relationship.repository';
+import { MslRelationship } from './relationship.type';
+
+@Resolver(() => MslRelationship)
+export class MslRelationshipResolver {
+  @FieldResolver(() => MSL)
+  async msl(@Root() relationship: MslRelationship, @Ctx() ctx: GraphContext): Promise<MSL> {
+    const msl = await ctx.loaders.get(mslLoaders).byId.load(relationship.mslId);
+    if (!msl) throw new Error(`MSL ${relationship.mslId} vanished`);
+    return msl;
+  }
+
+  @FieldResolver(() => HCP)
+  async hcp(@Root() relationship: MslRelationship, @Ctx() ctx: GraphContext): Promise<HCP> {
+    const hcp = await ctx.loaders.get(hcpLoaders).byId.load(relationship.hcpId);
+    if (!hcp) throw new Error(`HCP ${relationship.hcpId} vanished`);
+    return hcp;
+  }
+
+  @Mutation(() => MslRelationship, {
+    description: 'Creates or updates how well an MSL knows an HCP: strength (and baseStrength) in (0, 1], since (ISO date; default today on create, unchanged on update).',
+  })
+  async setMslRelationship(
+    @Arg('mslId', () => ID) mslId: string,
+    @Arg('hcpId', () => ID) hcpId: string,
+    @Arg('strength', () => Float) strength: number,
+    @Arg('since', () => String, { nullable: true }) since: string | null,
+    @Ctx() ctx: GraphContext,
+  ): Promise<MslRelationship> {
+    refId(mslId, 'mslId');
+    refId(hcpId, 'hcpId');
+    unitInterval(strength, 'strength');
+    const sinceDate = since === null || since === undefined ? null : pastIsoDate(since, 'since');
+    const relationship = await ctx.db.transaction(async (tx) => {
+      await requireExisting(tx, [
+        { label: 'MSL', ids: [mslId] },
+        { label: 'HCP', ids: [hcpId] },
+      ]);
+      const written = await relationshipWrites.set(tx, mslId, hcpId, strength, sinceDate);
+      await bumpNetworkVersion(tx);
+      return written;
+    });
+    ctx.loaders.clear();
+    return relationship;
+  }
+}
+
+@Resolver(() => HCP)
+export class HcpRelationshipsResolver {
+  @FieldResolver(() => [MslRelationship], { description: 'The MSLs who know this HCP, by descending strength, then MSL id.' })
+  mslRelationships(@Root() hcp: HCP, @Ctx() ctx: GraphContext): Promise<MslRelationship[]> {
+    return ctx.loaders.get(relationshipLoaders).ofHcp.load(hcp.id);
+  }
+}
+
+@Resolver(() => MSL)
+export class MslRelationshipsResolver {
+  @FieldResolver(() => [MslRelationship], { description: 'The HCPs this MSL knows, by descending strength, then HCP id.' })
+  relationships(@Root() msl: MSL, @Ctx() ctx: GraphContext): Promise<MslRelationship[]> {
+    return ctx.loaders.get(relationshipLoaders).ofMsl.load(msl.id);
+  }
+}
