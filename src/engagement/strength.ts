@@ -102,5 +102,6 @@ export function relationshipStrength(input: StrengthInput): number {
   const base = effectiveBase(input.baseStrength);
   let evidence = 0;
   for (const interaction of input.interactions) evidence += interactionTerm(interaction, input.now, input.halfLifeDays);
-  return 1 - (1 - base) * Math.exp(-STRENGTH_GAIN * evidence);
+  // b + (1 − b)·(1 − e^(−G·E)), the same value written so that E = 0 gives b exactly.
+  return Math.min(1, base + (1 - base) * -Math.expm1(-STRENGTH_GAIN * evidence));
 }

@@ -1,0 +1,4 @@
+import { EngagementResolver, HcpEngagementResolver, WarmIntroductionResolver } from './engagement.resolver';
+
+/** Every resolver class of the engagement module (issue 6); src/graph/resolvers.ts spreads them in. */
+export const engagementResolvers: Function[] = [EngagementResolver, HcpEngagementResolver, WarmIntroductionResolver];

@@ -1,0 +1,63 @@
+import { Tx } from '../db/database';
+import { DEFAULT_HALF_LIFE_DAYS, InteractionEvidence, effectiveBase, relationshipStrength } from './strength';
+
+export interface RecomputeOptions {
+  /** STRENGTH_HALF_LIFE_DAYS (config.strengthHalfLifeDays); default 180. */
+  halfLifeDays?: number;
+}
+
+export interface RecomputedStrength {
+  strength: number;
+  baseStrength: number;
+  interactions: number;
+}
+
+/**
+ * Recomputes the strength of (:MSL {id: mslId})-[:KNOWS]->(:HCP {id: hcpId}) from its base and
+ * every interaction of the pair (src/engagement/strength.ts), inside the caller's write
+ * transaction: call it after writing the interaction, in the same transaction.
+ *
+ * Contract:
+ * - Changes only an existing KNOWS; returns null (writes nothing) when the pair has none.
+ * - b = `baseStrength`, or the current `strength` when no base was ever recorded (that value is
+ *   then kept as `baseStrength`, so recomputing again never compounds).
+ * - Sets `strength`, `strengthComputedAt` (datetime of `now`) and `lastContact` (the later of
+ *   itself and the latest interaction date).
+ * - Locks the relationship before reading the interactions, so concurrent logs of the same
+ *   pair serialize and the last writer has seen every interaction.
+ */
+export async function recomputeStrength(tx: Tx, mslId: string, hcpId: string, now: Date, options: RecomputeOptions = {}): Promise<RecomputedStrength | null> {
+  const [row] = await tx.run<{ base: number | null; strength: number | null; interactions: InteractionEvidence[] }>(LOCK_AND_READ, {
+    mslId,
+    hcpId,
+    now: now.toISOString(),
+  });
+  if (!row) return null;
+  const baseStrength = effectiveBase(row.base ?? row.strength);
+  const strength = relationshipStrength({
+    baseStrength,
+    interactions: row.interactions,
+    now,
+    halfLifeDays: options.halfLifeDays ?? DEFAULT_HALF_LIFE_DAYS,
+  });
+  await tx.run(WRITE, { mslId, hcpId, strength, baseStrength });
+  return { strength, baseStrength, interactions: row.interactions.length };
+}
+
+const LOCK_AND_READ = `
+  MATCH (m:MSL {id: $mslId})-[k:KNOWS]->(h:HCP {id: $hcpId})
+  WITH m, h, k LIMIT 1
+  SET k.strengthComputedAt = datetime($now)
+  WITH m, h, k
+  CALL (m, h) {
+    OPTIONAL MATCH (m)-[:LOGGED]->(i:Interaction)-[:WITH]->(h)
+    RETURN [x IN collect(i) | {date: toString(x.date), channel: x.channel, sentiment: x.sentiment}] AS interactions
+  }
+  RETURN k.baseStrength AS base, k.strength AS strength, interactions`;
+
+const WRITE = `
+  MATCH (m:MSL {id: $mslId})-[k:KNOWS]->(h:HCP {id: $hcpId})
+  CALL (m, h) { OPTIONAL MATCH (m)-[:LOGGED]->(i:Interaction)-[:WITH]->(h) RETURN max(i.date) AS latest }
+  SET k.strength = $strength,
+      k.baseStrength = coalesce(k.baseStrength, $baseStrength),
+      k.lastContact = CASE WHEN latest IS NOT NULL AND (k.lastContact IS NULL OR k.lastContact < latest) THEN latest ELSE k.lastContact END`;
