@@ -15,6 +15,7 @@ import { complexityLimits } from './limits';
 import { Metrics } from './metrics';
 
 const MAX_BODY_BYTES = 1024 * 1024;
+const READY_TIMEOUT_MS = 2000;
 
 export interface HttpServer {
   url: string;
@@ -66,7 +67,8 @@ export async function startHttpServer(app: AppServices, logger: Logger): Promise
     res.on('finish', () => metrics.http.inc({ route: knownRoute(route), status: String(res.statusCode) }));
     if (route === '/health') return send(res, 200, 'application/json', JSON.stringify({ status: 'ok' }));
     if (route === '/ready') {
-      const up = await app.db.ping();
+      // A down database must not make probes hang: the driver retries for seconds, the probe waits 2 s at most.
+      const up = await Promise.race([app.db.ping(), new Promise<boolean>((resolve) => setTimeout(resolve, READY_TIMEOUT_MS, false).unref())]);
       const status = !up ? 'database unavailable' : app.prepared ? 'ready' : 'preparing the database';
       return send(res, up && app.prepared ? 200 : 503, 'application/json', JSON.stringify({ status }));
     }

@@ -1,0 +1,134 @@
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { projectRoot } from '../../src/paths';
+import { eventually, freePort } from '../support/ports';
+
+/**
+ * The real process (`src/main.ts` through ts-node) with its own embedded Neo4j: SIGTERM drains an
+ * in-flight request, closes the driver and stops the JVM; a taken Bolt port or a locked data folder
+ * gives one clear line; open development mode refuses a non-loopback HOST.
+ */
+jest.setTimeout(240000);
+
+interface Proc {
+  child: ChildProcess;
+  out: string[];
+  err: string[];
+  exited: Promise<number | null>;
+}
+
+function startMain(env: Record<string, string>): Proc {
+  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
+    cwd: projectRoot,
+    env: { ...process.env, JWT_SECRET: '', NEO4J_URI: '', SEED_DEMO: 'false', NEO4J_HEAP: '512m', LOG_LEVEL: 'info', HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const out: string[] = [];
+  const err: string[] = [];
+  child.stdout!.on('data', (chunk: Buffer) => out.push(chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => err.push(chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, out, err, exited };
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** Pids of the java processes whose parent is `pid`. */
+function javaChildren(pid: number): number[] {
+  const out = execFileSync('ps', ['-o', 'pid=,ppid=,comm=', '-e']).toString();
+  return out
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/))
+    .filter(([, ppid, comm]) => Number(ppid) === pid && comm === 'java')
+    .map(([p]) => Number(p));
+}
+
+describe('the server process', () => {
+  let main: Proc | undefined;
+  let dataDir: string;
+  let httpPort: number;
+  let boltPort: number;
+
+  beforeAll(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'msl-graph-lifecycle-'));
+    httpPort = await freePort();
+    boltPort = await freePort();
+    main = startMain({ PORT: String(httpPort), NEO4J_BOLT_PORT: String(boltPort), NEO4J_DATA_DIR: dataDir });
+    await eventually(async () => main!.out.join('').includes('MSL Graph API listening'), 180000, 200);
+    await eventually(async () => (await fetch(`http://127.0.0.1:${httpPort}/ready`)).status === 200, 60000);
+  });
+
+  afterAll(async () => {
+    if (main && main.child.exitCode === null) main.child.kill('SIGKILL');
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('logs the open development mode loudly', () => {
+    expect(main!.out.join('')).toMatch(/JWT_SECRET is unset: OPEN DEVELOPMENT MODE/);
+  });
+
+  it('a second instance on the same (locked) data folder fails with one clear line', async () => {
+    const second = startMain({ PORT: String(await freePort()), NEO4J_BOLT_PORT: String(await freePort()), NEO4J_DATA_DIR: dataDir });
+    expect(await second.exited).toBe(1);
+    const lines = second.err.join('').trim().split('\n');
+    expect(lines).toEqual([expect.stringMatching(/^msl-graph: the data folder .* is locked by another Neo4j process: stop it, or set NEO4J_DATA_DIR/)]);
+  });
+
+  it('a taken Bolt port fails with one clear line', async () => {
+    const second = startMain({ PORT: String(await freePort()), NEO4J_BOLT_PORT: String(boltPort), NEO4J_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'msl-graph-port-')) });
+    expect(await second.exited).toBe(1);
+    expect(second.err.join('').trim().split('\n')).toEqual([`msl-graph: port ${boltPort} is already in use on 127.0.0.1: stop what holds it, or set NEO4J_BOLT_PORT to a free port`]);
+  });
+
+  it('SIGTERM drains the in-flight request, closes the driver, stops the JVM and exits 0', async () => {
+    const [jvm] = javaChildren(main!.child.pid!);
+    expect(jvm).toBeGreaterThan(0);
+    // An in-flight request: headers and half the body sent before SIGTERM, the rest after it.
+    const body = JSON.stringify({ query: '{ msls { id } }' });
+    const response = new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const req = http.request({ host: '127.0.0.1', port: httpPort, path: '/graphql', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+        let text = '';
+        res.on('data', (chunk) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      });
+      req.on('error', reject);
+      req.write(body.slice(0, 10));
+      setTimeout(() => {
+        main!.child.kill('SIGTERM');
+        setTimeout(() => req.end(body.slice(10)), 1000);
+      }, 300);
+    });
+    const answered = await response;
+    expect(answered.status).toBe(200);
+    expect(JSON.parse(answered.text)).toEqual({ data: { msls: [] } });
+    // New connections are refused while draining / after.
+    await expect(fetch(`http://127.0.0.1:${httpPort}/health`)).rejects.toThrow();
+    expect(await main!.exited).toBe(0);
+    await eventually(async () => !alive(jvm), 30000);
+    expect(main!.out.join('')).toMatch(/shutting down: draining requests/);
+    // The Bolt port is free again: the JVM is gone, not orphaned.
+    await new Promise<void>((resolve, reject) => {
+      const probe = net.createServer().once('error', reject);
+      probe.listen(boltPort, '127.0.0.1', () => probe.close(() => resolve()));
+    });
+  });
+});
+
+describe('open development mode', () => {
+  it('refuses to bind other than loopback, with one clear line, before starting anything', async () => {
+    const proc = startMain({ HOST: '0.0.0.0', PORT: String(await freePort()) });
+    expect(await proc.exited).toBe(1);
+    expect(proc.out.join('') + proc.err.join('')).toMatch(/JWT_SECRET is unset \(open development mode\) but HOST=0\.0\.0\.0/);
+  });
+});
