@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { afterInsightCaptured } from '../../engagement/hooks';
 import { ValidationError } from '../../errors';
 import { GraphContext } from '../context';
 import { isTaken, requireExisting } from '../common/references';
@@ -10,6 +11,7 @@ import { TherapeuticArea } from '../therapeutic-area/therapeutic-area.type';
 import { insightLoaders } from './insight.loaders';
 import { NewInsight, insightWrites } from './insight.repository';
 import { Audience, Insight } from './insight.type';
+import { OwnsInteraction, Roles } from '../auth';
 
 @Resolver(() => Insight)
 export class InsightResolver {
@@ -23,6 +25,8 @@ export class InsightResolver {
     return insight.interactionId ? ctx.loaders.get(interactionLoaders).byId.load(insight.interactionId) : Promise.resolve(null);
   }
 
+  @Roles('MSL')
+  @OwnsInteraction('interactionId')
   @Mutation(() => Insight, { description: 'Captures an insight from an interaction.' })
   async captureInsight(
     @Arg('interactionId', () => ID) interactionId: string,
@@ -47,7 +51,10 @@ export class InsightResolver {
         { label: 'Interaction', ids: [record.interactionId] },
         { label: 'TherapeuticArea', entity: 'Therapeutic area', ids: [record.therapeuticAreaId] },
       ]);
-      return insightWrites.create(tx, record);
+      const created = await insightWrites.create(tx, record);
+      // Engagement (issue 6, src/engagement/hooks.ts): restricted words in the text.
+      await afterInsightCaptured(tx, ctx.app.config, record);
+      return created;
     });
     ctx.loaders.clear();
     return insight;

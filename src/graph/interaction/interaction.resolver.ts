@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { afterInteractionLogged } from '../../engagement/hooks';
 import { ValidationError } from '../../errors';
 import { GraphContext } from '../context';
 import { bumpNetworkVersion } from '../common/graph-meta';
@@ -13,6 +14,7 @@ import { LogInteractionInput } from './interaction.input';
 import { interactionLoaders } from './interaction.loaders';
 import { NewInteraction, interactionWrites } from './interaction.repository';
 import { Interaction, InteractionConnection } from './interaction.type';
+import { ActsForMsl } from '../auth';
 
 @Resolver(() => Interaction)
 export class InteractionResolver {
@@ -31,6 +33,7 @@ export class InteractionResolver {
     return interaction.hcpId ? ctx.loaders.get(hcpLoaders).byId.load(interaction.hcpId) : Promise.resolve(null);
   }
 
+  @ActsForMsl('input.mslId')
   @Mutation(() => Interaction, {
     description:
       "Logs an interaction and updates the pair's relationship: lastContact = the later of it and this date; an MSL who did not know the HCP gets a new relationship (strength 0.2, since = the date).",
@@ -44,6 +47,8 @@ export class InteractionResolver {
         { label: 'HCP', ids: [record.hcpId] },
       ]);
       const written = await interactionWrites.create(tx, record);
+      // Engagement (issue 6, src/engagement/hooks.ts): restricted words in notes, then the pair's strength recomputed.
+      await afterInteractionLogged(tx, ctx.app.config, record);
       await bumpNetworkVersion(tx);
       return written;
     });

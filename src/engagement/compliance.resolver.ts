@@ -1,0 +1,83 @@
+import DataLoader from 'dataloader';
+import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Database } from '../db/database';
+import { ValidationError } from '../errors';
+import { AdminOnly } from '../graph/auth';
+import { byKey } from '../graph/common/loaders';
+import { GraphContext } from '../graph/context';
+import { Insight } from '../graph/insight/insight.type';
+import { Interaction } from '../graph/interaction/interaction.type';
+import { ComplianceResult, checkText, invalidWordReason } from './compliance';
+import { ComplianceRepository, FlaggedLabel } from './compliance.repository';
+import { ComplianceCheck, RestrictedWord } from './compliance.types';
+
+const MAX_CHECK_TEXT = 100000;
+
+/** Per-request loaders of the compliance flags stored on interactions and insights. */
+export function complianceLoaders(db: Database) {
+  const repository = new ComplianceRepository(db);
+  const flags = (label: FlaggedLabel) =>
+    new DataLoader(async (ids: readonly string[]) =>
+      byKey(ids, await repository.flags(label, ids), (row) => row.id).map((row): ComplianceResult => row ?? { flagged: false, flaggedWords: [] }),
+    );
+  return { interaction: flags('Interaction'), insight: flags('Insight') };
+}
+
+/** Admin-managed restricted words (issue 6.6). */
+@Resolver(() => RestrictedWord)
+export class ComplianceResolver {
+  @Query(() => [RestrictedWord], { description: 'The restricted words, alphabetically.' })
+  restrictedWords(@Ctx() ctx: GraphContext): Promise<RestrictedWord[]> {
+    return new ComplianceRepository(ctx.db).list();
+  }
+
+  @Query(() => ComplianceCheck, { description: 'The restricted words a text contains (case-insensitive, whole word), without writing anything.' })
+  async checkCompliance(@Arg('text') text: string, @Ctx() ctx: GraphContext): Promise<ComplianceCheck> {
+    if (text.length > MAX_CHECK_TEXT) throw new ValidationError('text', `must be at most ${MAX_CHECK_TEXT} characters`);
+    const words = (await new ComplianceRepository(ctx.db).list()).map((w) => w.word);
+    return { ...checkText(text, words), mode: ctx.app.config.restrictedWordsMode };
+  }
+
+  @AdminOnly()
+  @Mutation(() => RestrictedWord, {
+    description: 'Adds a restricted word or phrase (stored in lower case, single spaces); adding an existing one returns it. ADMIN only.',
+  })
+  addRestrictedWord(@Arg('word') word: string, @Ctx() ctx: GraphContext): Promise<RestrictedWord> {
+    const reason = invalidWordReason(word);
+    if (reason) throw new ValidationError('word', reason);
+    return new ComplianceRepository(ctx.db).add(word);
+  }
+
+  @AdminOnly()
+  @Mutation(() => Boolean, { description: 'Removes a restricted word (matched like addRestrictedWord stores it); false when it was not listed. ADMIN only.' })
+  removeRestrictedWord(@Arg('word') word: string, @Ctx() ctx: GraphContext): Promise<boolean> {
+    if (invalidWordReason(word)) return Promise.resolve(false);
+    return new ComplianceRepository(ctx.db).remove(word);
+  }
+}
+
+@Resolver(() => Interaction)
+export class InteractionComplianceResolver {
+  @FieldResolver(() => Boolean, { description: 'True when its notes contained a restricted word and RESTRICTED_WORDS_MODE=FLAG accepted it.' })
+  async flagged(@Root() interaction: Interaction, @Ctx() ctx: GraphContext): Promise<boolean> {
+    return (await ctx.loaders.get(complianceLoaders).interaction.load(interaction.id)).flagged;
+  }
+
+  @FieldResolver(() => [String], { description: 'The restricted words its notes contained when logged (mode FLAG).' })
+  async flaggedWords(@Root() interaction: Interaction, @Ctx() ctx: GraphContext): Promise<string[]> {
+    return (await ctx.loaders.get(complianceLoaders).interaction.load(interaction.id)).flaggedWords;
+  }
+}
+
+@Resolver(() => Insight)
+export class InsightComplianceResolver {
+  @FieldResolver(() => Boolean, { description: 'True when its text contained a restricted word and RESTRICTED_WORDS_MODE=FLAG accepted it.' })
+  async flagged(@Root() insight: Insight, @Ctx() ctx: GraphContext): Promise<boolean> {
+    return (await ctx.loaders.get(complianceLoaders).insight.load(insight.id)).flagged;
+  }
+
+  @FieldResolver(() => [String], { description: 'The restricted words its text contained when captured (mode FLAG).' })
+  async flaggedWords(@Root() insight: Insight, @Ctx() ctx: GraphContext): Promise<string[]> {
+    return (await ctx.loaders.get(complianceLoaders).insight.load(insight.id)).flaggedWords;
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * What the domain's writes call inside their transaction, so engagement stays consistent with
+ * them (issue 6.1 and 6.6). Each throws to abort the transaction (nothing is written).
+ */
+import { Config } from '../config';
+import { Tx } from '../db/database';
+import { checkCompliance, recordComplianceFlags } from './compliance.repository';
+import { recomputeStrength } from './strength.repository';
+
+type EngagementConfig = Pick<Config, 'restrictedWordsMode' | 'strengthHalfLifeDays'>;
+
+/**
+ * After (:MSL)-[:LOGGED]->(:Interaction)-[:WITH]->(:HCP) is written: checks `notes` against the
+ * restricted words (REJECT: BAD_USER_INPUT on field "notes"; FLAG: flags stored on the
+ * interaction), then recomputes the pair's KNOWS.strength from its whole history.
+ */
+export async function afterInteractionLogged(
+  tx: Tx,
+  config: EngagementConfig,
+  interaction: { id: string; mslId: string; hcpId: string; notes: string | null },
+  now = new Date(),
+): Promise<void> {
+  const compliance = await checkCompliance(tx, { notes: interaction.notes }, config.restrictedWordsMode);
+  await recordComplianceFlags(tx, 'Interaction', interaction.id, compliance);
+  await recomputeStrength(tx, interaction.mslId, interaction.hcpId, now, { halfLifeDays: config.strengthHalfLifeDays });
+}
+
+/**
+ * After an (:Insight) is written: checks `text` against the restricted words (REJECT:
+ * BAD_USER_INPUT on field "text"; FLAG: flags stored on the insight).
+ */
+export async function afterInsightCaptured(tx: Tx, config: EngagementConfig, insight: { id: string; text: string }): Promise<void> {
+  const compliance = await checkCompliance(tx, { text: insight.text }, config.restrictedWordsMode);
+  await recordComplianceFlags(tx, 'Insight', insight.id, compliance);
+}
