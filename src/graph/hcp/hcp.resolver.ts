@@ -16,6 +16,7 @@ import { HcpRepository, toHcp } from './hcp.repository';
 import { checkCreateHcp, checkUpdateHcp } from './hcp.validate';
 import { HcpRefs, hcpWrites } from './hcp.writes';
 import { HCP, HCPConnection } from './hcp.type';
+import { AdminOnly } from '../auth';
 
 @Resolver(() => HCP)
 export class HcpResolver {
@@ -54,6 +55,7 @@ export class HcpResolver {
     return ctx.loaders.get(referenceLoaders).hcpAreas.load(hcp.id);
   }
 
+  @AdminOnly()
   @Mutation(() => HCP, { description: 'Creates an HCP. A given id must be new (else BAD_USER_INPUT on `id`); references must exist (else NOT_FOUND).' })
   async createHcp(@Arg('input', () => CreateHcpInput) input: CreateHcpInput, @Ctx() ctx: GraphContext): Promise<HCP> {
     const { id, fields, refs } = checkCreateHcp(input);
@@ -68,6 +70,7 @@ export class HcpResolver {
     return toHcp(props);
   }
 
+  @AdminOnly()
   @Mutation(() => HCP, { description: 'Changes an HCP: absent fields stay, null clears an optional field. Unknown HCP or reference: NOT_FOUND.' })
   async updateHcp(
     @Arg('id', () => ID) id: string,
@@ -86,6 +89,7 @@ export class HcpResolver {
     return toHcp(props);
   }
 
+  @AdminOnly()
   @Mutation(() => ErasureReceipt, {
     description:
       'Data-subject erasure: deletes the HCP with all its personal data (links, MSL relationships, affiliations, the interactions with it and their insights) and returns what was deleted. Unknown id: NOT_FOUND.',

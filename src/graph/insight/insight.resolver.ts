@@ -12,6 +12,7 @@ import { insightLoaders } from './insight.loaders';
 import { NewInsight, insightWrites } from './insight.repository';
 import { Audience, Insight } from './insight.type';
 import { OwnsInteraction, Roles } from '../auth';
+import { OwnsInteraction, Roles } from '../auth';
 
 @Resolver(() => Insight)
 export class InsightResolver {
@@ -25,6 +26,8 @@ export class InsightResolver {
     return insight.interactionId ? ctx.loaders.get(interactionLoaders).byId.load(insight.interactionId) : Promise.resolve(null);
   }
 
+  @Roles('MSL')
+  @OwnsInteraction('interactionId')
   @Roles('MSL')
   @OwnsInteraction('interactionId')
   @Mutation(() => Insight, { description: 'Captures an insight from an interaction.' })

@@ -13,6 +13,7 @@ import { CreateInstitutionInput, UpdateInstitutionInput } from './institution.in
 import { Institution } from './institution.type';
 import { checkCreateInstitution, checkUpdateInstitution } from './institution.validate';
 import { institutionWrites } from './institution.writes';
+import { AdminOnly } from '../auth';
 
 @Resolver(() => Institution)
 export class InstitutionResolver {
@@ -36,6 +37,7 @@ export class InstitutionResolver {
     return loadPage(ctx.loaders.get(hcpLoaders).ofInstitution, institution.id, first, after, ctx.app.config.maxFirst);
   }
 
+  @AdminOnly()
   @Mutation(() => Institution, { description: 'Creates an institution. A given id must be new (else BAD_USER_INPUT on `id`).' })
   async createInstitution(@Arg('input', () => CreateInstitutionInput) input: CreateInstitutionInput, @Ctx() ctx: GraphContext): Promise<Institution> {
     const { id, fields, territoryId } = checkCreateInstitution(input);
@@ -50,6 +52,7 @@ export class InstitutionResolver {
     return institution;
   }
 
+  @AdminOnly()
   @Mutation(() => Institution, { description: 'Changes an institution: absent fields stay, null clears an optional field. Unknown institution or territory: NOT_FOUND.' })
   async updateInstitution(
     @Arg('id', () => ID) id: string,

@@ -15,6 +15,7 @@ import { interactionLoaders } from './interaction.loaders';
 import { NewInteraction, interactionWrites } from './interaction.repository';
 import { Interaction, InteractionConnection } from './interaction.type';
 import { ActsForMsl } from '../auth';
+import { ActsForMsl } from '../auth';
 
 @Resolver(() => Interaction)
 export class InteractionResolver {
@@ -33,6 +34,7 @@ export class InteractionResolver {
     return interaction.hcpId ? ctx.loaders.get(hcpLoaders).byId.load(interaction.hcpId) : Promise.resolve(null);
   }
 
+  @ActsForMsl('input.mslId')
   @ActsForMsl('input.mslId')
   @Mutation(() => Interaction, {
     description:

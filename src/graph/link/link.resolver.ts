@@ -10,6 +10,7 @@ import { HCP } from '../hcp/hcp.type';
 import { linkLoaders } from './link.loaders';
 import { linkWrites } from './link.repository';
 import { HcpLink, LINK_TYPES, LinkDirection, LinkType, isSymmetricLink } from './link.type';
+import { AdminOnly } from '../auth';
 
 @Resolver(() => HcpLink)
 export class HcpLinkResolver {
@@ -20,6 +21,7 @@ export class HcpLinkResolver {
     return hcp;
   }
 
+  @AdminOnly()
   @Mutation(() => HcpLink, {
     description:
       'Links two HCPs, or sets the weight of their existing link of that type (symmetric types in either direction). Returns the link seen from the source.',
@@ -43,6 +45,7 @@ export class HcpLinkResolver {
     return { type, weight, direction, hcpId: targetId };
   }
 
+  @AdminOnly()
   @Mutation(() => Int, {
     description: 'Removes the link of `type` between two HCPs (REFERRAL: from source to target), or without `type` every link between them. Returns how many were removed.',
   })

@@ -13,6 +13,7 @@ import { MslRepository, toMsl } from './msl.repository';
 import { checkCreateMsl, checkUpdateMsl } from './msl.validate';
 import { MslRefs, mslWrites } from './msl.writes';
 import { MSL } from './msl.type';
+import { AdminOnly } from '../auth';
 
 @Resolver(() => MSL)
 export class MslResolver {
@@ -36,6 +37,7 @@ export class MslResolver {
     return ctx.loaders.get(referenceLoaders).mslAreas.load(msl.id);
   }
 
+  @AdminOnly()
   @Mutation(() => MSL, { description: 'Creates an MSL. A given id must be new (else BAD_USER_INPUT on `id`); references must exist (else NOT_FOUND).' })
   async createMsl(@Arg('input', () => CreateMslInput) input: CreateMslInput, @Ctx() ctx: GraphContext): Promise<MSL> {
     const { id, fields, refs } = checkCreateMsl(input);
@@ -50,6 +52,7 @@ export class MslResolver {
     return toMsl(props);
   }
 
+  @AdminOnly()
   @Mutation(() => MSL, { description: 'Changes an MSL: absent fields stay, null clears an optional field. Unknown MSL or reference: NOT_FOUND.' })
   async updateMsl(
     @Arg('id', () => ID) id: string,

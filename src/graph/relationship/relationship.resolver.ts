@@ -10,6 +10,7 @@ import { MSL } from '../msl/msl.type';
 import { relationshipLoaders } from './relationship.loaders';
 import { relationshipWrites } from './relationship.repository';
 import { MslRelationship } from './relationship.type';
+import { ActsForMsl } from '../auth';
 
 @Resolver(() => MslRelationship)
 export class MslRelationshipResolver {
@@ -27,6 +28,7 @@ export class MslRelationshipResolver {
     return hcp;
   }
 
+  @ActsForMsl('mslId')
   @Mutation(() => MslRelationship, {
     description: 'Creates or updates how well an MSL knows an HCP: strength (and baseStrength) in (0, 1], since (ISO date; default today on create, unchanged on update).',
   })
