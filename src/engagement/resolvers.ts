@@ -1,4 +1,6 @@
 import { ComplianceResolver, InsightComplianceResolver, InteractionComplianceResolver } from './compliance.resolver';
+import { InsightAnalyticsResolver } from './insight-analytics.resolver';
+import { PlanningResolver } from './planning.resolver';
 import { EngagementResolver, HcpEngagementResolver, WarmIntroductionResolver } from './engagement.resolver';
 
 /** Every resolver class of the engagement module (issue 6); src/graph/resolvers.ts spreads them in. */
@@ -9,4 +11,6 @@ export const engagementResolvers: Function[] = [
   ComplianceResolver,
   InteractionComplianceResolver,
   InsightComplianceResolver,
+  PlanningResolver,
+  InsightAnalyticsResolver,
 ];

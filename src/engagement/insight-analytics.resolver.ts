@@ -1,0 +1,64 @@
+import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { GraphContext } from '../graph/context';
+import { checkFirst, decodeCursor, toPage } from '../graph/common/pagination';
+import { Audience } from '../graph/insight/insight.type';
+import { referenceLoaders } from '../graph/reference/reference.loaders';
+import { InsightConnection, InsightFilter, InsightTrends } from './engagement.types';
+import { InsightAnalyticsRepository, InsightCriteria } from './insight-analytics.repository';
+import { checkRange, optionalIsoDateArg } from './validate';
+import { addDays } from './vocabulary';
+
+/** Insights for the teams that need them, and their trends (issue 6.4). Capturing is the domain's captureInsight. */
+@Resolver()
+export class InsightAnalyticsResolver {
+  @Query(() => InsightConnection, {
+    description: 'Insights matching the filter (e.g. one audience), newest first (then id), paginated.',
+  })
+  async insights(
+    @Arg('filter', () => InsightFilter, { nullable: true }) filter: InsightFilter | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: GraphContext,
+  ): Promise<InsightConnection> {
+    const size = checkFirst(first ?? 20, ctx.app.config.maxFirst);
+    const start = decodeCursor(after);
+    const criteria = toCriteria(filter ?? {});
+    const { rows, total } = await new InsightAnalyticsRepository(ctx.db).list(criteria, start, size + 1);
+    return toPage(rows, total, start, size);
+  }
+
+  @Query(() => InsightTrends, {
+    description: 'Insight counts per month (UTC) by category and by therapeutic area, between two ISO dates (inclusive; open when omitted).',
+  })
+  async insightTrends(
+    @Arg('from', () => String, { nullable: true }) from: string | null,
+    @Arg('to', () => String, { nullable: true }) to: string | null,
+    @Arg('audience', () => Audience, { nullable: true }) audience: Audience | null,
+    @Ctx() ctx: GraphContext,
+  ): Promise<InsightTrends> {
+    const criteria = toCriteria({ from, to, audience });
+    const repository = new InsightAnalyticsRepository(ctx.db);
+    const [byCategory, byArea] = await Promise.all([repository.byCategory(criteria), repository.byArea(criteria)]);
+    const loader = ctx.loaders.get(referenceLoaders).therapeuticArea;
+    const areas = await Promise.all(byArea.map((row) => (row.areaId ? loader.load(row.areaId) : null)));
+    return {
+      total: byCategory.reduce((sum, row) => sum + row.count, 0),
+      byCategory,
+      byTherapeuticArea: byArea.map((row, i) => ({ month: row.month, count: row.count, therapeuticArea: areas[i] })),
+    };
+  }
+}
+
+function toCriteria(filter: InsightFilter): InsightCriteria {
+  const from = optionalIsoDateArg(filter.from, 'from');
+  const to = optionalIsoDateArg(filter.to, 'to');
+  checkRange(from, to);
+  const category = filter.category?.trim() || null;
+  return {
+    audience: filter.audience ?? null,
+    therapeuticAreaId: filter.therapeuticAreaId || null,
+    category,
+    from,
+    toExclusive: to === null ? null : addDays(to, 1),
+  };
+}
