@@ -12,6 +12,9 @@ export class ErasureReceipt {
   @Field(() => Int, { description: 'Insights captured from those interactions, deleted.' })
   insights!: number;
 
+  @Field(() => Int, { description: 'Interactions planned with the HCP, deleted.' })
+  plannedInteractions!: number;
+
   @Field(() => Int, { description: 'Links to other HCPs, deleted.' })
   links!: number;
 

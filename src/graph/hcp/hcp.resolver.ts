@@ -92,7 +92,7 @@ export class HcpResolver {
   @AdminOnly()
   @Mutation(() => ErasureReceipt, {
     description:
-      'Data-subject erasure: deletes the HCP with all its personal data (links, MSL relationships, affiliations, the interactions with it and their insights) and returns what was deleted. Unknown id: NOT_FOUND.',
+      'Data-subject erasure: deletes the HCP with all its personal data (links, MSL relationships, affiliations, authorships, the interactions with it and their insights, interactions planned with it) in one transaction and returns what was deleted. Publications and trials stay. Unknown id: NOT_FOUND.',
   })
   async deleteHcp(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphContext): Promise<ErasureReceipt> {
     const receipt = await ctx.db.transaction(async (tx) => {

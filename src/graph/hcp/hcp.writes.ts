@@ -62,7 +62,8 @@ export const hcpWrites = {
 
   /**
    * Data-subject erasure: the HCP node with every relationship it has, the interactions with it
-   * (their notes are personal data) and the insights captured from them. Publications and trials
+   * (their notes are personal data), the insights captured from them and the interactions
+   * planned with it. Publications and trials
    * stay (they are public records); only the HCP's authorship/investigator roles go.
    */
   async erase(tx: Tx, id: string): Promise<ErasureReceipt> {
@@ -73,15 +74,17 @@ export const hcpWrites = {
          OPTIONAL MATCH (s:Insight)-[:FROM]->(i)
          RETURN collect(DISTINCT i) AS interactions, collect(DISTINCT s) AS insights
        }
-       WITH h, interactions, insights,
+       CALL (h) { OPTIONAL MATCH (p:PlannedInteraction)-[:WITH]->(h) RETURN collect(DISTINCT p) AS plans }
+       WITH h, interactions, insights, plans,
             COUNT { (h)-[:${LINK_TYPES.join('|')}]-(:HCP) } AS links,
             COUNT { (:MSL)-[:KNOWS]->(h) } AS mslRelationships,
             COUNT { (h)-[:AUTHORED|INVESTIGATOR_ON]->() } AS scientificRoles,
             COUNT { (h)--() } AS relationships
        FOREACH (s IN insights | DETACH DELETE s)
        FOREACH (i IN interactions | DETACH DELETE i)
+       FOREACH (p IN plans | DETACH DELETE p)
        DETACH DELETE h
-       RETURN $id AS hcpId, size(interactions) AS interactions, size(insights) AS insights, links, mslRelationships,
+       RETURN $id AS hcpId, size(interactions) AS interactions, size(insights) AS insights, size(plans) AS plannedInteractions, links, mslRelationships,
               scientificRoles, relationships, toString(datetime()) AS erasedAt`,
       { id },
     );

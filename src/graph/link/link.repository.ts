@@ -23,16 +23,13 @@ const ANY_LINK = LINK_TYPES.join('|');
  */
 const LINKS_OF = `
   UNWIND $requests AS r
-  MATCH (h:HCP {id: r.hcpId})
-  CALL (h, r) {
-    MATCH (h)-[l:${ANY_LINK}]-(o:HCP)
-    WHERE type(l) IN r.types
-    WITH l, o ORDER BY l.weight DESC, o.id, type(l)
-    RETURN collect({
-      type: type(l), weight: l.weight, hcpId: o.id,
-      direction: CASE WHEN type(l) <> 'REFERRAL' THEN 'UNDIRECTED' WHEN startNode(l) = h THEN 'OUTGOING' ELSE 'INCOMING' END
-    }) AS links
-  }
+  MATCH (h:HCP {id: r.hcpId})-[l:${ANY_LINK}]-(o:HCP)
+  WHERE type(l) IN r.types
+  WITH r, h, l, o ORDER BY l.weight DESC, o.id, type(l)
+  WITH r, collect({
+    type: type(l), weight: l.weight, hcpId: o.id,
+    direction: CASE WHEN type(l) <> 'REFERRAL' THEN 'UNDIRECTED' WHEN startNode(l) = h THEN 'OUTGOING' ELSE 'INCOMING' END
+  }) AS links
   RETURN r.hcpId AS hcpId, r.types AS types, r.first AS first,
          CASE WHEN r.first IS NULL THEN links ELSE links[0..r.first] END AS links`;
 
