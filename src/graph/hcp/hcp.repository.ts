@@ -1,4 +1,5 @@
 import { Database, int } from '../../db/database';
+import { ValidationError } from '../../errors';
 import { KeyedPage, PageRequest, pageParams } from '../common/keyed-page';
 import { fullName } from '../common/network-node';
 import { HcpFilter } from './hcp.input';
@@ -18,8 +19,12 @@ export function toHcp(props: HcpProps): HCP {
   };
 }
 
+/** At most this many characters of search text (longer ones make Lucene fail): BAD_USER_INPUT beyond. */
+export const MAX_SEARCH_LENGTH = 200;
+
 /** Lucene special characters escaped, each word matched as a prefix: "card onc" -> "card* AND onc*". */
 export function toFulltextQuery(search: string): string {
+  if (search.length > MAX_SEARCH_LENGTH) throw new ValidationError('filter.search', `at most ${MAX_SEARCH_LENGTH} characters`);
   const words = search
     .trim()
     .split(/\s+/)
