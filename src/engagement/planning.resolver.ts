@@ -19,7 +19,7 @@ const MAX_TOPIC = 200;
 /** Planned interactions and double-booking detection (issue 6.6). */
 @Resolver(() => PlannedInteraction)
 export class PlanningResolver {
-  @ActsForMsl('mslId')
+  @ActsForMsl('input.mslId')
   @Mutation(() => ScheduleResult, {
     description:
       'Plans an interaction. When other MSLs plan the same HCP within SCHEDULING_CONFLICT_DAYS of the date, the result lists them ' +

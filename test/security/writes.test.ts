@@ -83,6 +83,14 @@ describe('MSL writes only as itself', () => {
     expect(await count("MATCH (:MSL {id: 'msl-w2'})-[k:KNOWS]->(:HCP {id: 'hcp-w2'}) RETURN count(k) AS n")).toBe(0);
   });
 
+  it('schedules interactions only for itself', async () => {
+    const date = new Date(Date.now() + 7 * 86400000).toISOString().slice(0, 10);
+    const PLAN = 'mutation P($m: ID!, $d: String!) { scheduleInteraction(input: {mslId: $m, hcpId: "hcp-w1", date: $d, channel: VIRTUAL}) { __typename } }';
+    expect((await gql(MSL1, PLAN, { m: 'msl-w1', d: date })).errors).toBeUndefined();
+    expect(codes(await gql(MSL1, PLAN, { m: 'msl-w2', d: date }))).toEqual(['scheduleInteraction:FORBIDDEN']);
+    expect(codes(await gql(PLANNER, PLAN, { m: 'msl-w2', d: date }))).toEqual(['scheduleInteraction:FORBIDDEN']);
+  });
+
   it('captures insights only from its own interactions', async () => {
     const CAP = 'mutation C($i: ID!) { captureInsight(interactionId: $i, text: "Interested in trial", category: "CLINICAL", audience: MEDICAL_AFFAIRS) { id } }';
     expect(codes(await gql(MSL1, CAP, { i: 'int-w2' }))).toEqual(['captureInsight:FORBIDDEN']);
@@ -127,6 +135,7 @@ describe('audit', () => {
     expect(summary).toEqual([
       'msl-msl-w1 logInteraction',
       'msl-msl-w1 setMslRelationship',
+      'msl-msl-w1 scheduleInteraction',
       'msl-msl-w1 captureInsight',
       'admin-1 createHcp',
       'admin-1 linkHcps',
@@ -154,8 +163,8 @@ describe('audit', () => {
       if (!page.data.auditEvents.pageInfo.hasNextPage) break;
       after = page.data.auditEvents.pageInfo.endCursor;
     }
-    expect(pages).toHaveLength(6);
-    expect(new Set(pages).size).toBe(6);
+    expect(pages).toHaveLength(7);
+    expect(new Set(pages).size).toBe(7);
     expect(codes(await gql(ADMIN, EVENTS, { after: "' OR 1=1 //" }))).toEqual(['auditEvents:BAD_USER_INPUT']);
   });
 });
