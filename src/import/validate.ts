@@ -548,6 +548,10 @@ class ValidationState {
         const line = record.line;
         if (record.fields.length !== width) {
           this.issues.push({ file, line, reason: `has ${record.fields.length} fields, the header has ${width}` });
+          // Still register its id, so that references to it do not add noise.
+          const at = index.get('id');
+          const id = idLabel && at !== undefined ? record.fields[at]?.trim() : undefined;
+          if (idLabel && id) this.ids(idLabel).add(id);
           continue;
         }
         const row = new Row(record.fields, index, (reason) => this.issues.push({ file, line, reason }));

@@ -15,7 +15,6 @@ import { interactionLoaders } from './interaction.loaders';
 import { NewInteraction, interactionWrites } from './interaction.repository';
 import { Interaction, InteractionConnection } from './interaction.type';
 import { ActsForMsl } from '../auth';
-import { ActsForMsl } from '../auth';
 
 @Resolver(() => Interaction)
 export class InteractionResolver {
@@ -35,10 +34,9 @@ export class InteractionResolver {
   }
 
   @ActsForMsl('input.mslId')
-  @ActsForMsl('input.mslId')
   @Mutation(() => Interaction, {
     description:
-      "Logs an interaction and updates the pair's relationship: lastContact = the later of it and this date; an MSL who did not know the HCP gets a new relationship (strength 0.2, since = the date).",
+      "Logs an interaction and updates the pair's relationship: lastContact = the later of it and this date; an MSL who did not know the HCP gets a new relationship (baseStrength 0.2, since = lastContact = the date). Nothing is written when anything is rejected.",
   })
   async logInteraction(@Arg('input', () => LogInteractionInput) input: LogInteractionInput, @Ctx() ctx: GraphContext): Promise<Interaction> {
     const record = checkInteraction(input);
