@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Float, Int, Resolver, Root } from 'type-graphql';
 import { NetworkNode } from '../common/network-node';
 import { GraphContext } from '../context';
 import { hcpLoaders } from '../hcp/hcp.loaders';
@@ -89,20 +89,8 @@ export class CommunityFields {
 export class HcpNetworkFields {
   @FieldResolver(() => Influence, { nullable: true, description: 'Influence over the whole network (null if the HCP was deleted meanwhile).' })
   async influence(@Root() hcp: HCP, @Ctx() ctx: GraphContext): Promise<Influence | null> {
-    const snapshot = await snapshotOf(ctx);
-    const v = snapshot.net.hcpIndex.get(hcp.id);
-    if (v === undefined) return null;
-    const [betweenness, ranks] = await Promise.all([snapshot.betweenness(), snapshot.ranks('PAGERANK')]);
-    const n = snapshot.size;
-    return {
-      pagerank: snapshot.pagerank()[v],
-      betweenness: betweenness[v],
-      degree: snapshot.degree()[v],
-      scientificPagerank: snapshot.scientificPagerank()[v],
-      referralPagerank: snapshot.referralPagerank()[v],
-      rank: ranks[v],
-      percentile: n > 1 ? (100 * (n - ranks[v])) / (n - 1) : 100,
-    };
+    const v = (await snapshotOf(ctx)).net.hcpIndex.get(hcp.id);
+    return v === undefined ? null : { index: v };
   }
 
   @FieldResolver(() => Community, { nullable: true, description: 'The community the HCP belongs to.' })
@@ -115,4 +103,44 @@ export class HcpNetworkFields {
   }
 }
 
-export const networkFieldResolvers = [KolScoreFields, CoverageGapFields, EgoNodeFields, IntroductionPathFields, CommunityFields, HcpNetworkFields] as const;
+@Resolver(() => Influence)
+export class InfluenceFields {
+  @FieldResolver(() => Float)
+  async pagerank(@Root() influence: Influence, @Ctx() ctx: GraphContext): Promise<number> {
+    return (await snapshotOf(ctx)).pagerank()[influence.index];
+  }
+
+  @FieldResolver(() => Float, { description: 'Normalized betweenness (exact; O(n·m) on first use after a change).' })
+  async betweenness(@Root() influence: Influence, @Ctx() ctx: GraphContext): Promise<number> {
+    return (await (await snapshotOf(ctx)).betweenness())[influence.index];
+  }
+
+  @FieldResolver(() => Int, { description: 'Distinct HCPs linked, either direction.' })
+  async degree(@Root() influence: Influence, @Ctx() ctx: GraphContext): Promise<number> {
+    return (await snapshotOf(ctx)).degree()[influence.index];
+  }
+
+  @FieldResolver(() => Float, { description: 'PageRank over co-authorship and co-investigator ties only (scientific influence).' })
+  async scientificPagerank(@Root() influence: Influence, @Ctx() ctx: GraphContext): Promise<number> {
+    return (await snapshotOf(ctx)).scientificPagerank()[influence.index];
+  }
+
+  @FieldResolver(() => Float, { description: 'PageRank over referrals only (clinical influence: who receives patients).' })
+  async referralPagerank(@Root() influence: Influence, @Ctx() ctx: GraphContext): Promise<number> {
+    return (await snapshotOf(ctx)).referralPagerank()[influence.index];
+  }
+
+  @FieldResolver(() => Int, { description: 'Rank by PageRank over all HCPs, from 1 (equal scores by id).' })
+  async rank(@Root() influence: Influence, @Ctx() ctx: GraphContext): Promise<number> {
+    return (await (await snapshotOf(ctx)).ranks('PAGERANK'))[influence.index];
+  }
+
+  @FieldResolver(() => Float, { description: 'Share of the other HCPs ranked below this one by PageRank, 0..100.' })
+  async percentile(@Root() influence: Influence, @Ctx() ctx: GraphContext): Promise<number> {
+    const snapshot = await snapshotOf(ctx);
+    const rank = (await snapshot.ranks('PAGERANK'))[influence.index];
+    return snapshot.size > 1 ? (100 * (snapshot.size - rank)) / (snapshot.size - 1) : 100;
+  }
+}
+
+export const networkFieldResolvers = [InfluenceFields, KolScoreFields, CoverageGapFields, EgoNodeFields, IntroductionPathFields, CommunityFields, HcpNetworkFields] as const;

@@ -77,28 +77,10 @@ export class KolScore {
   hcpId!: string;
 }
 
-@ObjectType({ description: "An HCP's influence over the whole network." })
+@ObjectType({ description: "An HCP's influence over the whole network. Each score is computed on first request, so asking for PageRank never waits for betweenness." })
 export class Influence {
-  @Field(() => Float)
-  pagerank!: number;
-
-  @Field(() => Float, { description: 'Normalized betweenness.' })
-  betweenness!: number;
-
-  @Field(() => Int)
-  degree!: number;
-
-  @Field(() => Float, { description: 'PageRank over co-authorship and co-investigator ties only.' })
-  scientificPagerank!: number;
-
-  @Field(() => Float, { description: 'PageRank over referrals only (who receives patients).' })
-  referralPagerank!: number;
-
-  @Field(() => Int, { description: 'Rank by PageRank over all HCPs, from 1.' })
-  rank!: number;
-
-  @Field(() => Float, { description: 'Share of HCPs ranked below this one by PageRank, 0..100.' })
-  percentile!: number;
+  /** The HCP's node index in the snapshot the scores come from. */
+  index!: number;
 }
 
 @ObjectType({ description: 'A community of HCPs found by modularity optimisation (Louvain).' })
