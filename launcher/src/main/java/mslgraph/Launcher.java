@@ -17,6 +17,9 @@ import org.neo4j.io.ByteUnit;
 
 /**
  * Starts Neo4j 5.26 Community embedded, with Bolt on 127.0.0.1:NEO4J_BOLT_PORT and auth disabled.
+ * NEO4J_PAGECACHE_MB sizes the page cache (default 512); NEO4J_TX_MEMORY_MB caps the memory of all
+ * open transactions together (default 2048; 0 = no cap but the heap): a single-transaction import
+ * of 100k HCPs and 1M links needs more than 2 GiB.
  *
  * <p>Protocol with the Node parent (src/db/embedded.ts), one line each on stdout:
  * {@code NEO4J_READY bolt://127.0.0.1:PORT} once the default database answers, or
@@ -32,6 +35,7 @@ public final class Launcher {
     Path home = Path.of(args.length > 0 ? args[0] : "data/neo4j").toAbsolutePath();
     int port = Integer.parseInt(env("NEO4J_BOLT_PORT", "7687"));
     long pageCacheMb = Long.parseLong(env("NEO4J_PAGECACHE_MB", "512"));
+    long txMemoryMb = Long.parseLong(env("NEO4J_TX_MEMORY_MB", "2048"));
 
     failIfPortTaken(port);
     Files.createDirectories(home);
@@ -47,7 +51,7 @@ public final class Launcher {
               .setConfig(HttpsConnector.enabled, false)
               .setConfig(GraphDatabaseSettings.auth_enabled, false)
               .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMb))
-              .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, ByteUnit.gibiBytes(2))
+              .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, ByteUnit.mebiBytes(txMemoryMb))
               .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
               .build();
       dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).executeTransactionally("RETURN 1");
