@@ -4,10 +4,9 @@
  *
  * Contract: score arrays are indexed by HCP node index (ids ascending). `order(metric)` lists
  * node indices by descending score, ties by ascending id. Betweenness, the one O(n·m) score, is
- * computed in slices that yield to the event loop so other requests keep being served.
+ * computed in worker threads, so other requests keep being served meanwhile.
  */
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { accumulateBetweenness, normalizeBetweenness } from './betweenness';
+import { parallelBetweenness } from './betweenness-parallel';
 import { Communities, louvain } from './louvain';
 import { buildTypedDirectedGraph, degrees } from './network';
 import { pageRank } from './pagerank';
@@ -33,8 +32,6 @@ export interface CommunityStructure extends Communities {
   /** Per node: summed tie weight to HCPs of other communities. */
   externalWeight: Float64Array;
 }
-
-const BETWEENNESS_SLICE = 64;
 
 export class NetworkSnapshot {
   private cache = new Map<string, unknown>();
@@ -68,14 +65,7 @@ export class NetworkSnapshot {
   }
 
   betweenness(): Promise<Float64Array> {
-    return this.memo('betweenness', async () => {
-      const raw = new Float64Array(this.size);
-      for (let source = 0; source < this.size; source += BETWEENNESS_SLICE) {
-        accumulateBetweenness(this.net.ties, source, Math.min(this.size, source + BETWEENNESS_SLICE), raw);
-        await yieldToEventLoop();
-      }
-      return normalizeBetweenness(raw);
-    });
+    return this.memo('betweenness', () => parallelBetweenness(this.net.ties));
   }
 
   composite(): Promise<Float64Array> {
