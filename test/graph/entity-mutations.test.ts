@@ -73,6 +73,18 @@ describe('createHcp', () => {
     expect(await snapshot(t)).toBe(before);
   });
 
+  it('lets exactly one of several concurrent creates of the same id win; the others get BAD_USER_INPUT on id', async () => {
+    const attempts = await Promise.allSettled(
+      Array.from({ length: 6 }, (_, i) => t.client().request(CREATE_HCP, { input: { id: 'hcp-race', firstName: `Racer${i}`, lastName: 'Same' } })),
+    );
+    expect(attempts.filter((a) => a.status === 'fulfilled')).toHaveLength(1);
+    for (const attempt of attempts.filter((a): a is PromiseRejectedResult => a.status === 'rejected')) {
+      expect(await failure(Promise.reject(attempt.reason))).toEqual({ code: 'BAD_USER_INPUT', field: 'id' });
+    }
+    const [row] = await t.db.read<{ n: number }>("MATCH (h:HCP {id: 'hcp-race'}) RETURN count(h) AS n");
+    expect(row.n).toBe(1);
+  });
+
   it('answers NOT_FOUND for unknown references, writing nothing', async () => {
     const ok = { id: 'hcp-ref', firstName: 'Ok', lastName: 'Name' };
     await rejects(CREATE_HCP, { input: { ...ok, institutionId: 'inst-nope' } }, 'NOT_FOUND');

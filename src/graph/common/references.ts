@@ -1,5 +1,5 @@
 import { Tx } from '../../db/database';
-import { NotFoundError } from '../../errors';
+import { NotFoundError, ValidationError } from '../../errors';
 
 /** Labels a mutation may reference by id (a whitelist: labels are never taken from input). */
 export type RefLabel = 'HCP' | 'MSL' | 'Institution' | 'Territory' | 'TherapeuticArea' | 'Interaction' | 'Insight';
@@ -32,4 +32,19 @@ export async function isTaken(tx: Tx, label: RefLabel, id: string): Promise<bool
   if (!LABELS.includes(label)) throw new Error(`unknown label ${label}`);
   const rows = await tx.run(`MATCH (n:${label} {id: $id}) RETURN n.id AS id`, { id });
   return rows.length > 0;
+}
+
+/**
+ * Awaits a create: a uniqueness-constraint violation (another request created the same id
+ * between our check and our write) becomes the same BAD_USER_INPUT on `field` as the check's.
+ */
+export async function guardDuplicateId<T>(work: Promise<T>, entity: string, id: string, field = 'id'): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if ((error as { code?: string }).code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
+      throw new ValidationError(field, `${entity} "${id}" exists already`);
+    }
+    throw error;
+  }
 }

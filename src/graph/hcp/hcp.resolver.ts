@@ -3,7 +3,7 @@ import { NotFoundError, ValidationError } from '../../errors';
 import { GraphContext } from '../context';
 import { bumpNetworkVersion } from '../common/graph-meta';
 import { checkFirst, decodeCursor, toPage } from '../common/pagination';
-import { Reference, isTaken, requireExisting } from '../common/references';
+import { Reference, guardDuplicateId, isTaken, requireExisting } from '../common/references';
 import { refId } from '../common/validate';
 import { Institution } from '../institution/institution.type';
 import { referenceLoaders } from '../reference/reference.loaders';
@@ -59,13 +59,17 @@ export class HcpResolver {
   @Mutation(() => HCP, { description: 'Creates an HCP. A given id must be new (else BAD_USER_INPUT on `id`); references must exist (else NOT_FOUND).' })
   async createHcp(@Arg('input', () => CreateHcpInput) input: CreateHcpInput, @Ctx() ctx: GraphContext): Promise<HCP> {
     const { id, fields, refs } = checkCreateHcp(input);
-    const props = await ctx.db.transaction(async (tx) => {
-      if (await isTaken(tx, 'HCP', id)) throw new ValidationError('id', `HCP "${id}" exists already`);
-      await requireExisting(tx, references(refs));
-      const created = await hcpWrites.create(tx, id, fields, refs);
-      await bumpNetworkVersion(tx);
-      return created;
-    });
+    const props = await guardDuplicateId(
+      ctx.db.transaction(async (tx) => {
+        if (await isTaken(tx, 'HCP', id)) throw new ValidationError('id', `HCP "${id}" exists already`);
+        await requireExisting(tx, references(refs));
+        const created = await hcpWrites.create(tx, id, fields, refs);
+        await bumpNetworkVersion(tx);
+        return created;
+      }),
+      'HCP',
+      id,
+    );
     ctx.loaders.clear();
     return toHcp(props);
   }

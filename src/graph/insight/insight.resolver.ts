@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-grap
 import { afterInsightCaptured } from '../../engagement/hooks';
 import { ValidationError } from '../../errors';
 import { GraphContext } from '../context';
-import { isTaken, requireExisting } from '../common/references';
+import { guardDuplicateId, isTaken, requireExisting } from '../common/references';
 import { MAX_TEXT, newId, refId, requiredText } from '../common/validate';
 import { interactionLoaders } from '../interaction/interaction.loaders';
 import { Interaction } from '../interaction/interaction.type';
@@ -11,7 +11,6 @@ import { TherapeuticArea } from '../therapeutic-area/therapeutic-area.type';
 import { insightLoaders } from './insight.loaders';
 import { NewInsight, insightWrites } from './insight.repository';
 import { Audience, Insight } from './insight.type';
-import { OwnsInteraction, Roles } from '../auth';
 import { OwnsInteraction, Roles } from '../auth';
 
 @Resolver(() => Insight)
@@ -26,8 +25,6 @@ export class InsightResolver {
     return insight.interactionId ? ctx.loaders.get(interactionLoaders).byId.load(insight.interactionId) : Promise.resolve(null);
   }
 
-  @Roles('MSL')
-  @OwnsInteraction('interactionId')
   @Roles('MSL')
   @OwnsInteraction('interactionId')
   @Mutation(() => Insight, { description: 'Captures an insight from an interaction.' })
@@ -48,17 +45,21 @@ export class InsightResolver {
       audience,
       therapeuticAreaId: therapeuticAreaId === null || therapeuticAreaId === undefined ? null : refId(therapeuticAreaId, 'therapeuticAreaId'),
     };
-    const insight = await ctx.db.transaction(async (tx) => {
-      if (await isTaken(tx, 'Insight', record.id)) throw new ValidationError('id', `insight "${record.id}" exists already`);
-      await requireExisting(tx, [
-        { label: 'Interaction', ids: [record.interactionId] },
-        { label: 'TherapeuticArea', entity: 'Therapeutic area', ids: [record.therapeuticAreaId] },
-      ]);
-      const created = await insightWrites.create(tx, record);
-      // Engagement (issue 6, src/engagement/hooks.ts): restricted words in the text.
-      await afterInsightCaptured(tx, ctx.app.config, record);
-      return created;
-    });
+    const insight = await guardDuplicateId(
+      ctx.db.transaction(async (tx) => {
+        if (await isTaken(tx, 'Insight', record.id)) throw new ValidationError('id', `insight "${record.id}" exists already`);
+        await requireExisting(tx, [
+          { label: 'Interaction', ids: [record.interactionId] },
+          { label: 'TherapeuticArea', entity: 'Therapeutic area', ids: [record.therapeuticAreaId] },
+        ]);
+        const created = await insightWrites.create(tx, record);
+        // Engagement (issue 6, src/engagement/hooks.ts): restricted words in the text.
+        await afterInsightCaptured(tx, ctx.app.config, record);
+        return created;
+      }),
+      'insight',
+      record.id,
+    );
     ctx.loaders.clear();
     return insight;
   }

@@ -3,7 +3,7 @@ import { ValidationError } from '../../errors';
 import { GraphContext } from '../context';
 import { bumpNetworkVersion } from '../common/graph-meta';
 import { loadPage } from '../common/keyed-page';
-import { isTaken, requireExisting } from '../common/references';
+import { guardDuplicateId, isTaken, requireExisting } from '../common/references';
 import { refId } from '../common/validate';
 import { hcpLoaders } from '../hcp/hcp.loaders';
 import { HCPConnection } from '../hcp/hcp.type';
@@ -41,13 +41,17 @@ export class InstitutionResolver {
   @Mutation(() => Institution, { description: 'Creates an institution. A given id must be new (else BAD_USER_INPUT on `id`).' })
   async createInstitution(@Arg('input', () => CreateInstitutionInput) input: CreateInstitutionInput, @Ctx() ctx: GraphContext): Promise<Institution> {
     const { id, fields, territoryId } = checkCreateInstitution(input);
-    const institution = await ctx.db.transaction(async (tx) => {
-      if (await isTaken(tx, 'Institution', id)) throw new ValidationError('id', `institution "${id}" exists already`);
-      await requireExisting(tx, [{ label: 'Territory', ids: [territoryId] }]);
-      const created = await institutionWrites.create(tx, id, fields, territoryId);
-      await bumpNetworkVersion(tx);
-      return created;
-    });
+    const institution = await guardDuplicateId(
+      ctx.db.transaction(async (tx) => {
+        if (await isTaken(tx, 'Institution', id)) throw new ValidationError('id', `institution "${id}" exists already`);
+        await requireExisting(tx, [{ label: 'Territory', ids: [territoryId] }]);
+        const created = await institutionWrites.create(tx, id, fields, territoryId);
+        await bumpNetworkVersion(tx);
+        return created;
+      }),
+      'institution',
+      id,
+    );
     ctx.loaders.clear();
     return institution;
   }

@@ -4,7 +4,7 @@ import { ValidationError } from '../../errors';
 import { GraphContext } from '../context';
 import { bumpNetworkVersion } from '../common/graph-meta';
 import { loadPage } from '../common/keyed-page';
-import { isTaken, requireExisting } from '../common/references';
+import { guardDuplicateId, isTaken, requireExisting } from '../common/references';
 import { MAX_TEXT, newId, optionalText, pastIsoDate, refId } from '../common/validate';
 import { hcpLoaders } from '../hcp/hcp.loaders';
 import { HCP } from '../hcp/hcp.type';
@@ -40,18 +40,22 @@ export class InteractionResolver {
   })
   async logInteraction(@Arg('input', () => LogInteractionInput) input: LogInteractionInput, @Ctx() ctx: GraphContext): Promise<Interaction> {
     const record = checkInteraction(input);
-    const { interaction } = await ctx.db.transaction(async (tx) => {
-      if (await isTaken(tx, 'Interaction', record.id)) throw new ValidationError('id', `interaction "${record.id}" exists already`);
-      await requireExisting(tx, [
-        { label: 'MSL', ids: [record.mslId] },
-        { label: 'HCP', ids: [record.hcpId] },
-      ]);
-      const written = await interactionWrites.create(tx, record);
-      // Engagement (issue 6, src/engagement/hooks.ts): restricted words in notes, then the pair's strength recomputed.
-      await afterInteractionLogged(tx, ctx.app.config, record);
-      await bumpNetworkVersion(tx);
-      return written;
-    });
+    const { interaction } = await guardDuplicateId(
+      ctx.db.transaction(async (tx) => {
+        if (await isTaken(tx, 'Interaction', record.id)) throw new ValidationError('id', `interaction "${record.id}" exists already`);
+        await requireExisting(tx, [
+          { label: 'MSL', ids: [record.mslId] },
+          { label: 'HCP', ids: [record.hcpId] },
+        ]);
+        const written = await interactionWrites.create(tx, record);
+        // Engagement (issue 6, src/engagement/hooks.ts): restricted words in notes, then the pair's strength recomputed.
+        await afterInteractionLogged(tx, ctx.app.config, record);
+        await bumpNetworkVersion(tx);
+        return written;
+      }),
+      'interaction',
+      record.id,
+    );
     ctx.loaders.clear();
     return interaction;
   }

@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'ty
 import { ValidationError } from '../../errors';
 import { GraphContext } from '../context';
 import { bumpNetworkVersion } from '../common/graph-meta';
-import { Reference, isTaken, requireExisting } from '../common/references';
+import { Reference, guardDuplicateId, isTaken, requireExisting } from '../common/references';
 import { refId } from '../common/validate';
 import { referenceLoaders } from '../reference/reference.loaders';
 import { Territory } from '../territory/territory.type';
@@ -41,13 +41,17 @@ export class MslResolver {
   @Mutation(() => MSL, { description: 'Creates an MSL. A given id must be new (else BAD_USER_INPUT on `id`); references must exist (else NOT_FOUND).' })
   async createMsl(@Arg('input', () => CreateMslInput) input: CreateMslInput, @Ctx() ctx: GraphContext): Promise<MSL> {
     const { id, fields, refs } = checkCreateMsl(input);
-    const props = await ctx.db.transaction(async (tx) => {
-      if (await isTaken(tx, 'MSL', id)) throw new ValidationError('id', `MSL "${id}" exists already`);
-      await requireExisting(tx, references(refs));
-      const created = await mslWrites.create(tx, id, fields, refs);
-      await bumpNetworkVersion(tx);
-      return created;
-    });
+    const props = await guardDuplicateId(
+      ctx.db.transaction(async (tx) => {
+        if (await isTaken(tx, 'MSL', id)) throw new ValidationError('id', `MSL "${id}" exists already`);
+        await requireExisting(tx, references(refs));
+        const created = await mslWrites.create(tx, id, fields, refs);
+        await bumpNetworkVersion(tx);
+        return created;
+      }),
+      'MSL',
+      id,
+    );
     ctx.loaders.clear();
     return toMsl(props);
   }
