@@ -18,7 +18,7 @@ import { canReadPersonalData, requireActForMsl, requireNotesAccess } from './rul
 
 /** Personal data (email): FORBIDDEN for ANALYST and PLANNER. */
 export function PersonalData(): MethodDecorator & PropertyDecorator {
-  return UseMiddleware(personalDataGuard);
+  return guarded(UseMiddleware(personalDataGuard));
 }
 
 const personalDataGuard: MiddlewareFn<GraphContext> = async ({ context, info }, next) => {
@@ -37,17 +37,17 @@ export function OwnNotes<T = { mslId?: string | null }>(ownerOf: (root: T) => st
     requireNotesAccess(context.viewer, ownerOf(root as T));
     return next();
   };
-  return UseMiddleware(guard);
+  return guarded(UseMiddleware(guard));
 }
 
 /** The operation needs one of `roles` (ADMIN always qualifies). */
 export function Roles(...roles: Role[]): MethodDecorator & PropertyDecorator {
-  return Authorized<Role>(...roles);
+  return guarded(Authorized<Role>(...roles));
 }
 
 /** Only ADMIN: imports, erasures (deleteHcp), reference data. */
 export function AdminOnly(): MethodDecorator & PropertyDecorator {
-  return Authorized<Role>('ADMIN');
+  return guarded(Authorized<Role>('ADMIN'));
 }
 
 /**
@@ -59,7 +59,7 @@ export function ActsForMsl(argPath: string): MethodDecorator & PropertyDecorator
     requireActForMsl(context.viewer, valueAt(args, argPath));
     return next();
   };
-  return UseMiddleware(guard);
+  return guarded(UseMiddleware(guard));
 }
 
 function valueAt(args: Record<string, unknown>, path: string): string | undefined {
@@ -84,5 +84,20 @@ export function OwnsInteraction(argPath: string): MethodDecorator & PropertyDeco
     if (rows.length > 0) requireNotesAccess(context.viewer, rows[0].owner);
     return next();
   };
-  return UseMiddleware(guard);
+  return guarded(UseMiddleware(guard));
+}
+
+const GUARDED = new Set<string>();
+
+/** Registers the member as guarded (so a test can prove every mutation carries a guard), then decorates it. */
+function guarded(decorator: MethodDecorator & PropertyDecorator): MethodDecorator & PropertyDecorator {
+  return ((target: object, member: string | symbol, descriptor?: PropertyDescriptor) => {
+    GUARDED.add(`${(target as { constructor: Function }).constructor.name}.${String(member)}`);
+    return (decorator as (t: object, m: string | symbol, d?: PropertyDescriptor) => unknown)(target, member, descriptor);
+  }) as MethodDecorator & PropertyDecorator;
+}
+
+/** Whether `ClassName.member` carries one of the guards of this module. */
+export function isGuarded(className: string, member: string): boolean {
+  return GUARDED.has(`${className}.${member}`);
 }
