@@ -19,6 +19,8 @@ export interface Config {
   maxFirst: number;
   queryTimeoutMs: number;
   introspection: boolean;
+  /** Serve the bundled GraphiQL at /graphql to browsers (GRAPHQL_IDE). */
+  graphqlIde: boolean;
   strengthHalfLifeDays: number;
   restrictedWordsMode: 'REJECT' | 'FLAG';
   schedulingConflictDays: number;
@@ -61,6 +63,7 @@ export function loadConfig(env: Env = process.env): Config {
     maxFirst: int(env, 'MAX_PAGE_SIZE', 10000),
     queryTimeoutMs: int(env, 'NEO4J_QUERY_TIMEOUT_MS', 30000),
     introspection: bool(env, 'GRAPHQL_INTROSPECTION', !production),
+    graphqlIde: bool(env, 'GRAPHQL_IDE', bool(env, 'GRAPHQL_INTROSPECTION', !production)),
     strengthHalfLifeDays: int(env, 'STRENGTH_HALF_LIFE_DAYS', 180),
     restrictedWordsMode: mode === 'FLAG' ? 'FLAG' : 'REJECT',
     schedulingConflictDays: int(env, 'SCHEDULING_CONFLICT_DAYS', 14),

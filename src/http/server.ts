@@ -13,6 +13,8 @@ import { viewerFromAuthorization } from './auth';
 import { formatError } from './errors';
 import { complexityLimits } from './limits';
 import { Metrics } from './metrics';
+import { AccessLog } from './access-log';
+import { webRoutes } from './explorer';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 const READY_TIMEOUT_MS = 2000;
@@ -31,6 +33,9 @@ export interface HttpServer {
 export async function startHttpServer(app: AppServices, logger: Logger): Promise<HttpServer> {
   const { config } = app;
   const metrics = new Metrics();
+  // Issue 8: access log line per request; explorer page, GraphiQL and their assets.
+  const accessLog = new AccessLog(logger);
+  const web = webRoutes({ graphqlIde: config.graphqlIde, authRequired: Boolean(config.jwtSecret) });
   let apollo: ApolloServer<GraphContext>;
   const server = http.createServer((req, res) => {
     handle(req, res).catch((error) => {
@@ -55,8 +60,10 @@ export async function startHttpServer(app: AppServices, logger: Logger): Promise
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       complexityLimits({ maxDepth: config.maxDepth, maxCost: config.maxCost, maxFirst: config.maxFirst }),
       metrics.plugin(),
+      accessLog.plugin(),
       logUnexpectedErrors(logger),
-      ...(config.introspection ? [] : [ApolloServerPluginLandingPageDisabled()]),
+      // Apollo's landing page loads from a CDN: the bundled GraphiQL (GRAPHQL_IDE) replaces it.
+      ApolloServerPluginLandingPageDisabled(),
     ],
   });
   await apollo.start();
@@ -64,6 +71,7 @@ export async function startHttpServer(app: AppServices, logger: Logger): Promise
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const route = url.pathname;
+    accessLog.begin(req, res, route);
     res.on('finish', () => metrics.http.inc({ route: knownRoute(route), status: String(res.statusCode) }));
     if (route === '/health') return send(res, 200, 'application/json', JSON.stringify({ status: 'ok' }));
     if (route === '/ready') {
@@ -73,6 +81,7 @@ export async function startHttpServer(app: AppServices, logger: Logger): Promise
       return send(res, up && app.prepared ? 200 : 503, 'application/json', JSON.stringify({ status }));
     }
     if (route === '/metrics') return send(res, 200, metrics.registry.contentType, await metrics.registry.metrics());
+    if (web(req, res, route, url)) return;
     if (route === '/graphql') return graphql(req, res, url);
     return send(res, 404, 'application/json', JSON.stringify({ error: 'not found' }));
   }

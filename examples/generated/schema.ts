@@ -1,0 +1,979 @@
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+};
+
+/** Who inside the company an insight is for. */
+export type Audience =
+  | 'MARKETING'
+  | 'MEDICAL_AFFAIRS'
+  | 'REGULATORY'
+  | 'R_AND_D';
+
+/** One recorded write: who, what, when. Never carries personal data. */
+export type AuditEvent = {
+  __typename?: 'AuditEvent';
+  /** The mutation (or import) name. */
+  action: Scalars['String']['output'];
+  /** When the write committed (ISO 8601, UTC). */
+  at: Scalars['String']['output'];
+  /** Ids of the entities written or referenced. */
+  entityIds: Array<Scalars['ID']['output']>;
+  id: Scalars['ID']['output'];
+  /** The `sub` claim of the writer. */
+  sub: Scalars['String']['output'];
+};
+
+export type AuditEventConnection = {
+  __typename?: 'AuditEventConnection';
+  edges: Array<AuditEventEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type AuditEventEdge = {
+  __typename?: 'AuditEventEdge';
+  /** Opaque; pass as `after`. */
+  cursor: Scalars['String']['output'];
+  node: AuditEvent;
+};
+
+/** How an MSL met an HCP. */
+export type Channel =
+  | 'CONGRESS'
+  | 'EMAIL'
+  | 'IN_PERSON'
+  | 'PHONE'
+  | 'VIRTUAL';
+
+/** Interactions with an HCP over one channel (all MSLs). score = interactions + positive − negative; derived = the channel with the highest score > 0 (ties: IN_PERSON, CONGRESS, VIRTUAL, PHONE, EMAIL). */
+export type ChannelEvidence = {
+  __typename?: 'ChannelEvidence';
+  channel: Channel;
+  interactions: Scalars['Int']['output'];
+  negative: Scalars['Int']['output'];
+  neutral: Scalars['Int']['output'];
+  positive: Scalars['Int']['output'];
+  /** interactions + positive − negative. */
+  score: Scalars['Int']['output'];
+};
+
+/** An HCP's preferred channel: recorded explicitly and derived from interaction history. */
+export type ChannelPreference = {
+  __typename?: 'ChannelPreference';
+  /** Derived from history: score = interactions + positive − negative; derived = the channel with the highest score > 0 (ties: IN_PERSON, CONGRESS, VIRTUAL, PHONE, EMAIL); null without history. */
+  derived?: Maybe<Channel>;
+  /** explicit when recorded, else derived. */
+  effective?: Maybe<Channel>;
+  /** Per channel with at least one interaction, by score descending. */
+  evidence: Array<ChannelEvidence>;
+  /** The explicitly recorded preference (HCP.preferredChannel). */
+  explicit?: Maybe<Channel>;
+};
+
+/** A channel weight of the strength formula. */
+export type ChannelWeight = {
+  __typename?: 'ChannelWeight';
+  channel: Channel;
+  weight: Scalars['Float']['output'];
+};
+
+/** A clinical trial. */
+export type ClinicalTrial = {
+  __typename?: 'ClinicalTrial';
+  id: Scalars['ID']['output'];
+  /** Principal investigators first, then by HCP id. */
+  investigators: Array<TrialInvestigator>;
+  /** e.g. "II", "III". */
+  phase?: Maybe<Scalars['String']['output']>;
+  /** e.g. RECRUITING, COMPLETED. */
+  status?: Maybe<Scalars['String']['output']>;
+  therapeuticArea?: Maybe<TherapeuticArea>;
+  title: Scalars['String']['output'];
+};
+
+/** A community of HCPs found by modularity optimisation (Louvain). */
+export type Community = {
+  __typename?: 'Community';
+  /** Members with the most tie weight to other communities (the bridges), most first. */
+  bridges: Array<Hcp>;
+  id: Scalars['ID']['output'];
+  /** Every member, by id. */
+  members: Array<Hcp>;
+  size: Scalars['Int']['output'];
+  /** Members with the highest PageRank, highest first. */
+  topKols: Array<Hcp>;
+};
+
+
+/** A community of HCPs found by modularity optimisation (Louvain). */
+export type CommunityBridgesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A community of HCPs found by modularity optimisation (Louvain). */
+export type CommunityTopKolsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type CommunityResult = {
+  __typename?: 'CommunityResult';
+  /** Every community, largest first, then by id. */
+  communities: Array<Community>;
+  /** Weighted modularity of the partition (pair weight = sum of link weights). */
+  modularity: Scalars['Float']['output'];
+};
+
+/** The restricted words found in a text. */
+export type ComplianceCheck = {
+  __typename?: 'ComplianceCheck';
+  flagged: Scalars['Boolean']['output'];
+  /** Each word found once, in the order of the list. */
+  flaggedWords: Array<Scalars['String']['output']>;
+  /** RESTRICTED_WORDS_MODE: REJECT (writes containing a word fail with BAD_USER_INPUT) or FLAG (accepted and flagged). */
+  mode: Scalars['String']['output'];
+};
+
+/** An influential HCP of a territory that no MSL has a relationship with. */
+export type CoverageGap = {
+  __typename?: 'CoverageGap';
+  hcp: Hcp;
+  /** The HCP's PageRank. */
+  influence: Scalars['Float']['output'];
+};
+
+/** A new HCP. References must exist (else NOT_FOUND). */
+export type CreateHcpInput = {
+  email?: InputMaybe<Scalars['String']['input']>;
+  firstName: Scalars['String']['input'];
+  /** Optional client id (letters, digits, . _ : -; at most 128); `hcp-<uuid>` when absent. */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  institutionId?: InputMaybe<Scalars['ID']['input']>;
+  lastName: Scalars['String']['input'];
+  preferredChannel?: InputMaybe<Channel>;
+  specialty?: InputMaybe<Scalars['String']['input']>;
+  /** Default: the institution's territory. */
+  territoryId?: InputMaybe<Scalars['ID']['input']>;
+  therapeuticAreaIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+/** A new institution. A territory must exist (else NOT_FOUND). */
+export type CreateInstitutionInput = {
+  city?: InputMaybe<Scalars['String']['input']>;
+  country?: InputMaybe<Scalars['String']['input']>;
+  /** Optional client id (letters, digits, . _ : -; at most 128); `inst-<uuid>` when absent. */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  name: Scalars['String']['input'];
+  territoryId?: InputMaybe<Scalars['ID']['input']>;
+  /** e.g. ACADEMIC_MEDICAL_CENTER, COMMUNITY_HOSPITAL, CLINIC. */
+  type?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A new MSL. References must exist (else NOT_FOUND). */
+export type CreateMslInput = {
+  email?: InputMaybe<Scalars['String']['input']>;
+  firstName: Scalars['String']['input'];
+  /** Optional client id (letters, digits, . _ : -; at most 128); `msl-<uuid>` when absent. */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  lastName: Scalars['String']['input'];
+  /** The territory the MSL covers. */
+  territoryId?: InputMaybe<Scalars['ID']['input']>;
+  therapeuticAreaIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+/** A tie between two HCPs of an ego network (once per pair, source id < target id). */
+export type EgoEdge = {
+  __typename?: 'EgoEdge';
+  sourceId: Scalars['ID']['output'];
+  targetId: Scalars['ID']['output'];
+  /** Link types joining the pair. */
+  types: Array<Scalars['String']['output']>;
+  /** Tie weight: the largest weight of the links of the pair. */
+  weight: Scalars['Float']['output'];
+};
+
+/** The sphere of influence of an HCP, shaped for a network view. */
+export type EgoNetwork = {
+  __typename?: 'EgoNetwork';
+  edges: Array<EgoEdge>;
+  nodes: Array<EgoNode>;
+  /** True when more HCPs were within reach than `first` allowed. */
+  truncated: Scalars['Boolean']['output'];
+};
+
+/** An HCP of an ego network. */
+export type EgoNode = {
+  __typename?: 'EgoNode';
+  communityId: Scalars['ID']['output'];
+  hcp: Hcp;
+  /** Distance from the centre. */
+  hops: Scalars['Int']['output'];
+  pagerank: Scalars['Float']['output'];
+};
+
+/** An HCP an MSL should engage next, with why. */
+export type EngagementSuggestion = {
+  __typename?: 'EngagementSuggestion';
+  hcp: Hcp;
+  /** PageRank (CONTRACT §4). */
+  influence: Scalars['Float']['output'];
+  /** Explicit preference, else derived from history. */
+  preferredChannel?: Maybe<Channel>;
+  /** Human-readable reasons, most important first. */
+  reasons: Array<Scalars['String']['output']>;
+  /** The MSL's current relationship strength; null = none. */
+  relationshipStrength?: Maybe<Scalars['Float']['output']>;
+  /** null when no path within maxHops. */
+  warmIntroduction?: Maybe<WarmIntroduction>;
+};
+
+/** Receipt of an HCP erasure: what was deleted. */
+export type ErasureReceipt = {
+  __typename?: 'ErasureReceipt';
+  /** ISO 8601 date-time of the erasure (UTC). */
+  erasedAt: Scalars['String']['output'];
+  hcpId: Scalars['ID']['output'];
+  /** Insights captured from those interactions, deleted. */
+  insights: Scalars['Int']['output'];
+  /** Interactions with the HCP (with their notes), deleted. */
+  interactions: Scalars['Int']['output'];
+  /** Links to other HCPs, deleted. */
+  links: Scalars['Int']['output'];
+  /** MSL relationships (KNOWS), deleted. */
+  mslRelationships: Scalars['Int']['output'];
+  /** Every relationship of the HCP node removed (links, relationships, affiliations, areas, ...). */
+  relationships: Scalars['Int']['output'];
+  /** Authorships and trial investigator roles, deleted (the publications and trials stay). */
+  scientificRoles: Scalars['Int']['output'];
+};
+
+/** A healthcare professional. */
+export type Hcp = NetworkNode & {
+  __typename?: 'HCP';
+  /** Explicit and history-derived preferred channel, with the evidence per channel. */
+  channelPreference: ChannelPreference;
+  /** The community the HCP belongs to. */
+  community?: Maybe<Community>;
+  /** Personal data: FORBIDDEN for ANALYST and PLANNER. */
+  email?: Maybe<Scalars['String']['output']>;
+  firstName: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** Influence over the whole network (null if the HCP was deleted meanwhile). */
+  influence?: Maybe<Influence>;
+  institution?: Maybe<Institution>;
+  /** Interactions with this HCP, newest first (same day: by id). */
+  interactions: InteractionConnection;
+  lastName: Scalars['String']['output'];
+  /** Links to other HCPs, either direction, by descending weight (then the other id, then type). */
+  links: Array<HcpLink>;
+  /** The MSLs who know this HCP, by descending strength, then MSL id. */
+  mslRelationships: Array<MslRelationship>;
+  /** First and last name. */
+  name: Scalars['String']['output'];
+  /** Explicitly recorded preferred channel (IN_PERSON, VIRTUAL, EMAIL, PHONE, CONGRESS). */
+  preferredChannel?: Maybe<Scalars['String']['output']>;
+  /** Publications this HCP authored, newest year first, then id. */
+  publications: Array<Publication>;
+  specialty?: Maybe<Scalars['String']['output']>;
+  territory?: Maybe<Territory>;
+  therapeuticAreas: Array<TherapeuticArea>;
+  /** Clinical trials this HCP investigates, by id. */
+  trials: Array<ClinicalTrial>;
+};
+
+
+/** A healthcare professional. */
+export type HcpInteractionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A healthcare professional. */
+export type HcpLinksArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<LinkType>>;
+};
+
+export type HcpConnection = {
+  __typename?: 'HCPConnection';
+  edges: Array<HcpEdge>;
+  pageInfo: PageInfo;
+  /** Number of items matching, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type HcpEdge = {
+  __typename?: 'HCPEdge';
+  /** Opaque; pass as `after`. */
+  cursor: Scalars['String']['output'];
+  node: Hcp;
+};
+
+/** Restricts `hcps`. All given criteria must hold. */
+export type HcpFilter = {
+  institutionId?: InputMaybe<Scalars['ID']['input']>;
+  /** Full-text search on name, specialty and institution name/city; results ordered by relevance. */
+  search?: InputMaybe<Scalars['String']['input']>;
+  /** Exact specialty, e.g. "Cardiology". */
+  specialty?: InputMaybe<Scalars['String']['input']>;
+  territoryId?: InputMaybe<Scalars['ID']['input']>;
+  therapeuticAreaId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** A professional tie between two HCPs, seen from one of them. */
+export type HcpLink = {
+  __typename?: 'HcpLink';
+  direction: LinkDirection;
+  /** The other HCP. */
+  hcp: Hcp;
+  type: LinkType;
+  /** In (0, 1]. */
+  weight: Scalars['Float']['output'];
+};
+
+export type HopCount = {
+  __typename?: 'HopCount';
+  count: Scalars['Int']['output'];
+  hops: Scalars['Int']['output'];
+};
+
+/** An HCP's influence over the whole network. */
+export type Influence = {
+  __typename?: 'Influence';
+  /** Normalized betweenness. */
+  betweenness: Scalars['Float']['output'];
+  degree: Scalars['Int']['output'];
+  pagerank: Scalars['Float']['output'];
+  /** Share of HCPs ranked below this one by PageRank, 0..100. */
+  percentile: Scalars['Float']['output'];
+  /** Rank by PageRank over all HCPs, from 1. */
+  rank: Scalars['Int']['output'];
+  /** PageRank over referrals only (who receives patients). */
+  referralPagerank: Scalars['Float']['output'];
+  /** PageRank over co-authorship and co-investigator ties only. */
+  scientificPagerank: Scalars['Float']['output'];
+};
+
+/** How KOL influence is measured; all computed on the whole HCP network. */
+export type InfluenceMetric =
+  /** Normalized betweenness on the undirected, unweighted HCP network. */
+  | 'BETWEENNESS'
+  /** Blend of percentile ranks (0..1) over all HCPs: PageRank 0.4, betweenness 0.15, publications 0.15, trials 0.1, engagement (interactions + positive interactions) 0.2. A signal no HCP has (e.g. no publications imported) is left out and the other weights are scaled to sum to 1. Score in 0..1. */
+  | 'COMPOSITE'
+  /** Number of distinct HCPs linked, either direction. */
+  | 'DEGREE'
+  /** PageRank (damping 0.85) over the directed weighted HCP network: symmetric links both ways, referrals source to target. */
+  | 'PAGERANK';
+
+/** An insight captured from an interaction. */
+export type Insight = {
+  __typename?: 'Insight';
+  audience: Audience;
+  /** Free classification, e.g. "unmet need", "safety", "competitor". */
+  category: Scalars['String']['output'];
+  /** ISO 8601 date-time of capture (UTC). */
+  createdAt: Scalars['String']['output'];
+  /** True when its text contained a restricted word and RESTRICTED_WORDS_MODE=FLAG accepted it. */
+  flagged: Scalars['Boolean']['output'];
+  /** The restricted words its text contained when captured (mode FLAG). */
+  flaggedWords: Array<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** The interaction it was captured from. */
+  interaction?: Maybe<Interaction>;
+  text: Scalars['String']['output'];
+  therapeuticArea?: Maybe<TherapeuticArea>;
+};
+
+/** A hospital, academic centre or clinic HCPs are affiliated with. */
+export type Institution = {
+  __typename?: 'Institution';
+  city?: Maybe<Scalars['String']['output']>;
+  country?: Maybe<Scalars['String']['output']>;
+  /** HCPs affiliated with the institution, by id. */
+  hcps: HcpConnection;
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  territory?: Maybe<Territory>;
+  /** e.g. ACADEMIC_MEDICAL_CENTER, COMMUNITY_HOSPITAL, CLINIC. */
+  type?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** A hospital, academic centre or clinic HCPs are affiliated with. */
+export type InstitutionHcpsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A logged contact between an MSL and an HCP. */
+export type Interaction = {
+  __typename?: 'Interaction';
+  channel: Channel;
+  /** ISO 8601 date (YYYY-MM-DD). */
+  date: Scalars['String']['output'];
+  /** True when its notes contained a restricted word and RESTRICTED_WORDS_MODE=FLAG accepted it. */
+  flagged: Scalars['Boolean']['output'];
+  /** The restricted words its notes contained when logged (mode FLAG). */
+  flaggedWords: Array<Scalars['String']['output']>;
+  /** The HCP it was with. */
+  hcp?: Maybe<Hcp>;
+  id: Scalars['ID']['output'];
+  /** Insights captured from it, oldest first. */
+  insights: Array<Insight>;
+  /** The MSL who logged it. */
+  msl?: Maybe<Msl>;
+  /** Free text. Personal data: FORBIDDEN for ANALYST and PLANNER; an MSL reads only its own. */
+  notes?: Maybe<Scalars['String']['output']>;
+  sentiment: Sentiment;
+  topic?: Maybe<Scalars['String']['output']>;
+};
+
+export type InteractionConnection = {
+  __typename?: 'InteractionConnection';
+  edges: Array<InteractionEdge>;
+  pageInfo: PageInfo;
+  /** Number of items matching, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type InteractionEdge = {
+  __typename?: 'InteractionEdge';
+  /** Opaque; pass as `after`. */
+  cursor: Scalars['String']['output'];
+  node: Interaction;
+};
+
+/** A warm introduction path: MSL, then HCPs, ending at the target HCP. */
+export type IntroductionPath = {
+  __typename?: 'IntroductionPath';
+  /** Sum of -ln(weight) over the edges (MSL relationship strength, then tie weights). */
+  cost: Scalars['Float']['output'];
+  /** Edges on the path. */
+  hops: Scalars['Int']['output'];
+  /** The MSL first, then each HCP in order. */
+  nodes: Array<NetworkNode>;
+  /** e^(-cost): the product of the edge weights, in (0, 1]. */
+  strength: Scalars['Float']['output'];
+};
+
+/** An HCP and its influence score by the requested metric. */
+export type KolScore = {
+  __typename?: 'KolScore';
+  hcp: Hcp;
+  /** Position in this listing, from 1; equal scores ordered by id. */
+  rank: Scalars['Int']['output'];
+  score: Scalars['Float']['output'];
+};
+
+/** Seen from the HCP whose link it is: OUTGOING = it refers to the other, INCOMING = the other refers to it, UNDIRECTED = a symmetric tie. */
+export type LinkDirection =
+  | 'INCOMING'
+  | 'OUTGOING'
+  | 'UNDIRECTED';
+
+/** REFERRAL is directed (source refers patients to target); the others are symmetric. */
+export type LinkType =
+  | 'COAUTHOR'
+  | 'COLLEAGUE'
+  | 'CO_INVESTIGATOR'
+  | 'MENTOR'
+  | 'REFERRAL';
+
+/** An interaction to log. */
+export type LogInteractionInput = {
+  channel: Channel;
+  /** ISO 8601 date (YYYY-MM-DD), not in the future. */
+  date: Scalars['String']['input'];
+  hcpId: Scalars['ID']['input'];
+  /** Optional client id (letters, digits, . _ : -); generated when absent. */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  mslId: Scalars['ID']['input'];
+  notes?: InputMaybe<Scalars['String']['input']>;
+  sentiment: Sentiment;
+  topic?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A Medical Science Liaison. */
+export type Msl = NetworkNode & {
+  __typename?: 'MSL';
+  /** Personal data: FORBIDDEN for ANALYST and PLANNER. */
+  email?: Maybe<Scalars['String']['output']>;
+  firstName: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** Interactions this MSL logged, newest first (same day: by id). */
+  interactions: InteractionConnection;
+  lastName: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  /** The HCPs this MSL knows, by descending strength, then HCP id. */
+  relationships: Array<MslRelationship>;
+  /** The territory the MSL covers. */
+  territory?: Maybe<Territory>;
+  therapeuticAreas: Array<TherapeuticArea>;
+};
+
+
+/** A Medical Science Liaison. */
+export type MslInteractionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** How well an MSL knows an HCP. */
+export type MslRelationship = {
+  __typename?: 'MslRelationship';
+  /** The strength as last set (import or setMslRelationship). */
+  baseStrength?: Maybe<Scalars['Float']['output']>;
+  hcp: Hcp;
+  /** ISO 8601 date of the latest logged interaction. */
+  lastContact?: Maybe<Scalars['String']['output']>;
+  msl: Msl;
+  /** ISO 8601 date the relationship started. */
+  since?: Maybe<Scalars['String']['output']>;
+  /** Current strength in (0, 1], recomputed from the pair's interactions whenever one is logged (see strengthFormula): strength = 1 − (1 − b)·exp(−0.3·E), E = Σ w(channel)·m(sentiment)·2^(−ageDays/halfLife) over the pair's interactions; b = the imported starting strength (baseStrength, 0.1 if none); w: IN_PERSON 1.0, CONGRESS 0.8, VIRTUAL 0.6, PHONE 0.45, EMAIL 0.25; m: POSITIVE 1.25, NEUTRAL 1.0, NEGATIVE 0.4; halfLife = STRENGTH_HALF_LIFE_DAYS (default 180). Always in (0, 1], never below b, recomputed whenever an interaction of the pair is logged. */
+  strength: Scalars['Float']['output'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Adds a restricted word or phrase (stored in lower case, single spaces); adding an existing one returns it. ADMIN only. */
+  addRestrictedWord: RestrictedWord;
+  /** Captures an insight from an interaction. */
+  captureInsight: Insight;
+  /** Creates an HCP. A given id must be new (else BAD_USER_INPUT on `id`); references must exist (else NOT_FOUND). */
+  createHcp: Hcp;
+  /** Creates an institution. A given id must be new (else BAD_USER_INPUT on `id`). */
+  createInstitution: Institution;
+  /** Creates an MSL. A given id must be new (else BAD_USER_INPUT on `id`); references must exist (else NOT_FOUND). */
+  createMsl: Msl;
+  /** Data-subject erasure: deletes the HCP with all its personal data (links, MSL relationships, affiliations, the interactions with it and their insights) and returns what was deleted. Unknown id: NOT_FOUND. */
+  deleteHcp: ErasureReceipt;
+  /** Links two HCPs, or sets the weight of their existing link of that type (symmetric types in either direction). Returns the link seen from the source. */
+  linkHcps: HcpLink;
+  /** Logs an interaction and updates the pair's relationship: lastContact = the later of it and this date; an MSL who did not know the HCP gets a new relationship (strength 0.2, since = the date). */
+  logInteraction: Interaction;
+  /** Removes a restricted word (matched like addRestrictedWord stores it); false when it was not listed. ADMIN only. */
+  removeRestrictedWord: Scalars['Boolean']['output'];
+  /** Creates or updates how well an MSL knows an HCP: strength (and baseStrength) in (0, 1], since (ISO date; default today on create, unchanged on update). */
+  setMslRelationship: MslRelationship;
+  /** Removes the link of `type` between two HCPs (REFERRAL: from source to target), or without `type` every link between them. Returns how many were removed. */
+  unlinkHcps: Scalars['Int']['output'];
+  /** Changes an HCP: absent fields stay, null clears an optional field. Unknown HCP or reference: NOT_FOUND. */
+  updateHcp: Hcp;
+  /** Changes an institution: absent fields stay, null clears an optional field. Unknown institution or territory: NOT_FOUND. */
+  updateInstitution: Institution;
+  /** Changes an MSL: absent fields stay, null clears an optional field. Unknown MSL or reference: NOT_FOUND. */
+  updateMsl: Msl;
+};
+
+
+export type MutationAddRestrictedWordArgs = {
+  word: Scalars['String']['input'];
+};
+
+
+export type MutationCaptureInsightArgs = {
+  audience: Audience;
+  category: Scalars['String']['input'];
+  id?: InputMaybe<Scalars['ID']['input']>;
+  interactionId: Scalars['ID']['input'];
+  text: Scalars['String']['input'];
+  therapeuticAreaId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type MutationCreateHcpArgs = {
+  input: CreateHcpInput;
+};
+
+
+export type MutationCreateInstitutionArgs = {
+  input: CreateInstitutionInput;
+};
+
+
+export type MutationCreateMslArgs = {
+  input: CreateMslInput;
+};
+
+
+export type MutationDeleteHcpArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationLinkHcpsArgs = {
+  sourceId: Scalars['ID']['input'];
+  targetId: Scalars['ID']['input'];
+  type: LinkType;
+  weight: Scalars['Float']['input'];
+};
+
+
+export type MutationLogInteractionArgs = {
+  input: LogInteractionInput;
+};
+
+
+export type MutationRemoveRestrictedWordArgs = {
+  word: Scalars['String']['input'];
+};
+
+
+export type MutationSetMslRelationshipArgs = {
+  hcpId: Scalars['ID']['input'];
+  mslId: Scalars['ID']['input'];
+  since?: InputMaybe<Scalars['String']['input']>;
+  strength: Scalars['Float']['input'];
+};
+
+
+export type MutationUnlinkHcpsArgs = {
+  sourceId: Scalars['ID']['input'];
+  targetId: Scalars['ID']['input'];
+  type?: InputMaybe<LinkType>;
+};
+
+
+export type MutationUpdateHcpArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateHcpInput;
+};
+
+
+export type MutationUpdateInstitutionArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateInstitutionInput;
+};
+
+
+export type MutationUpdateMslArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateMslInput;
+};
+
+/** A person in the network: an HCP or an MSL. */
+export type NetworkNode = {
+  id: Scalars['ID']['output'];
+  /** Display name: first and last name. */
+  name: Scalars['String']['output'];
+};
+
+/** HCPs within reach: at unweighted distance 1..maxHops, the start excluded. */
+export type NetworkReach = {
+  __typename?: 'NetworkReach';
+  /** Every distance from 1 to maxHops, zero counts included. */
+  byHop: Array<HopCount>;
+  total: Scalars['Int']['output'];
+};
+
+/** Relay page information. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** Pass as `after` to get the next page; null on an empty page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+/** A scientific publication. */
+export type Publication = {
+  __typename?: 'Publication';
+  /** Authors in author order (first author first). */
+  authors: Array<Hcp>;
+  id: Scalars['ID']['output'];
+  journal?: Maybe<Scalars['String']['output']>;
+  therapeuticArea?: Maybe<TherapeuticArea>;
+  title: Scalars['String']['output'];
+  year?: Maybe<Scalars['Int']['output']>;
+};
+
+export type Query = {
+  __typename?: 'Query';
+  /** Recorded writes, newest first. ADMIN only. */
+  auditEvents: AuditEventConnection;
+  /** The restricted words a text contains (case-insensitive, whole word), without writing anything. */
+  checkCompliance: ComplianceCheck;
+  /** A partition of all HCPs into communities (Louvain, weighted) and its modularity. */
+  communities: CommunityResult;
+  /** HCPs of the territory with no relationship to any MSL, by descending PageRank (then id). */
+  coverageGaps: Array<CoverageGap>;
+  /** An HCP's sphere of influence: HCPs within `hops` ties of weight ≥ minWeight and the ties among them, closest and strongest first, at most `first` HCPs. */
+  egoNetwork: EgoNetwork;
+  /** The HCPs the MSL should engage next: in its territory and therapeutic areas, no or a weak (< 0.3) relationship, most influential first (PageRank, then id); each with the best warm introduction path within `maxHops`, the preferred channel and the reasons. Unknown MSL: NOT_FOUND. */
+  engagementPlan: Array<EngagementSuggestion>;
+  /** One HCP by id; null when there is none. */
+  hcp?: Maybe<Hcp>;
+  /** HCPs matching the filter, by id (or by relevance with `search`), paginated. */
+  hcps: HcpConnection;
+  /** One institution by id; null when there is none. */
+  institution?: Maybe<Institution>;
+  /** One interaction by id; null when there is none. */
+  interaction?: Maybe<Interaction>;
+  /** Warm introduction paths from an MSL to an HCP: one MSL relationship, then HCP ties either way, at most maxHops edges, no other MSL. The `first` of least cost (Σ -ln weight), ties by fewer hops then node ids. Empty when there is none. */
+  introductionPaths: Array<IntroductionPath>;
+  /** HCPs by influence. Filters choose who is listed; scores are always over the whole network. */
+  kolRanking: Array<KolScore>;
+  /** One MSL by id; null when there is none. */
+  msl?: Maybe<Msl>;
+  /** All MSLs, by id. */
+  msls: Array<Msl>;
+  /** How many HCPs are within 1..maxHops of an HCP, or of an MSL through its relationships. */
+  networkReach: NetworkReach;
+  /** The restricted words, alphabetically. */
+  restrictedWords: Array<RestrictedWord>;
+  /** The MSL's relationships not contacted in the last `days` days (lastContact null or before today − days, UTC), most influential HCP first (PageRank descending, then id). Unknown MSL: NOT_FOUND. */
+  staleRelationships: Array<StaleRelationship>;
+  /** How MSL relationship strength is computed from interactions (see StrengthFormula). */
+  strengthFormula: StrengthFormula;
+  /** All territories, by id. */
+  territories: Array<Territory>;
+  /** One territory by id; null when there is none. */
+  territory?: Maybe<Territory>;
+  /** One therapeutic area by id; null when there is none. */
+  therapeuticArea?: Maybe<TherapeuticArea>;
+  /** All therapeutic areas, by id. */
+  therapeuticAreas: Array<TherapeuticArea>;
+};
+
+
+export type QueryAuditEventsArgs = {
+  action?: InputMaybe<Scalars['String']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sub?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryCheckComplianceArgs = {
+  text: Scalars['String']['input'];
+};
+
+
+export type QueryCoverageGapsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  territoryId: Scalars['ID']['input'];
+};
+
+
+export type QueryEgoNetworkArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  hcpId: Scalars['ID']['input'];
+  hops?: InputMaybe<Scalars['Int']['input']>;
+  minWeight?: InputMaybe<Scalars['Float']['input']>;
+};
+
+
+export type QueryEngagementPlanArgs = {
+  first?: Scalars['Int']['input'];
+  maxHops?: Scalars['Int']['input'];
+  mslId: Scalars['ID']['input'];
+};
+
+
+export type QueryHcpArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryHcpsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<HcpFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryInstitutionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryInteractionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryIntroductionPathsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  fromMslId: Scalars['ID']['input'];
+  maxHops?: InputMaybe<Scalars['Int']['input']>;
+  toHcpId: Scalars['ID']['input'];
+};
+
+
+export type QueryKolRankingArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  metric?: InputMaybe<InfluenceMetric>;
+  territoryId?: InputMaybe<Scalars['ID']['input']>;
+  therapeuticAreaId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryMslArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryNetworkReachArgs = {
+  fromId: Scalars['ID']['input'];
+  maxHops?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryStaleRelationshipsArgs = {
+  days?: Scalars['Int']['input'];
+  first?: Scalars['Int']['input'];
+  mslId: Scalars['ID']['input'];
+};
+
+
+export type QueryTerritoryArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryTherapeuticAreaArgs = {
+  id: Scalars['ID']['input'];
+};
+
+/** A word or phrase interaction notes and insight texts must not contain (case-insensitive, whole word). */
+export type RestrictedWord = {
+  __typename?: 'RestrictedWord';
+  id: Scalars['ID']['output'];
+  /** Normalized: lower case, single spaces. */
+  word: Scalars['String']['output'];
+};
+
+/** The HCP's attitude in an interaction, as the MSL judged it. */
+export type Sentiment =
+  | 'NEGATIVE'
+  | 'NEUTRAL'
+  | 'POSITIVE';
+
+/** A sentiment multiplier of the strength formula. */
+export type SentimentMultiplier = {
+  __typename?: 'SentimentMultiplier';
+  multiplier: Scalars['Float']['output'];
+  sentiment: Sentiment;
+};
+
+/** An MSL relationship not contacted for longer than asked. */
+export type StaleRelationship = {
+  __typename?: 'StaleRelationship';
+  /** Days from lastContact to today (UTC); null = never contacted. */
+  daysSinceContact?: Maybe<Scalars['Int']['output']>;
+  hcp: Hcp;
+  /** The HCP's PageRank (CONTRACT §4). */
+  influence: Scalars['Float']['output'];
+  /** ISO 8601 date of the latest interaction; null = never contacted. */
+  lastContact?: Maybe<Scalars['String']['output']>;
+  /** ISO 8601 date. */
+  since?: Maybe<Scalars['String']['output']>;
+  strength: Scalars['Float']['output'];
+};
+
+/** How MSL relationship strength follows from interaction history: strength = 1 − (1 − b)·exp(−0.3·E), E = Σ w(channel)·m(sentiment)·2^(−ageDays/halfLife) over the pair's interactions; b = the imported starting strength (baseStrength, 0.1 if none); w: IN_PERSON 1.0, CONGRESS 0.8, VIRTUAL 0.6, PHONE 0.45, EMAIL 0.25; m: POSITIVE 1.25, NEUTRAL 1.0, NEGATIVE 0.4; halfLife = STRENGTH_HALF_LIFE_DAYS (default 180). Always in (0, 1], never below b, recomputed whenever an interaction of the pair is logged. */
+export type StrengthFormula = {
+  __typename?: 'StrengthFormula';
+  channelWeights: Array<ChannelWeight>;
+  /** b of a relationship without a recorded starting strength. */
+  defaultBaseStrength: Scalars['Float']['output'];
+  /** G: how fast evidence saturates towards 1. */
+  gain: Scalars['Float']['output'];
+  /** Half-life of an interaction, in days (STRENGTH_HALF_LIFE_DAYS). */
+  halfLifeDays: Scalars['Int']['output'];
+  sentimentMultipliers: Array<SentimentMultiplier>;
+  /** The formula as text. */
+  text: Scalars['String']['output'];
+};
+
+/** A sales/medical territory; HCPs, institutions and MSLs belong to one. */
+export type Territory = {
+  __typename?: 'Territory';
+  /** HCPs in the territory, by id. */
+  hcps: HcpConnection;
+  id: Scalars['ID']['output'];
+  /** Institutions in the territory, by id. */
+  institutions: Array<Institution>;
+  /** MSLs covering the territory, by id. */
+  msls: Array<Msl>;
+  name: Scalars['String']['output'];
+  /** Region or country group, e.g. "US", "EU". */
+  region?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** A sales/medical territory; HCPs, institutions and MSLs belong to one. */
+export type TerritoryHcpsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A therapeutic area, e.g. Oncology. */
+export type TherapeuticArea = {
+  __typename?: 'TherapeuticArea';
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+};
+
+/** An investigator of a trial. */
+export type TrialInvestigator = {
+  __typename?: 'TrialInvestigator';
+  hcp: Hcp;
+  role?: Maybe<TrialRole>;
+};
+
+/** Principal or sub-investigator. */
+export type TrialRole =
+  | 'PRINCIPAL'
+  | 'SUB';
+
+/** Changes to an HCP: an absent field is left as it is; null clears an optional one. */
+export type UpdateHcpInput = {
+  email?: InputMaybe<Scalars['String']['input']>;
+  firstName?: InputMaybe<Scalars['String']['input']>;
+  institutionId?: InputMaybe<Scalars['ID']['input']>;
+  lastName?: InputMaybe<Scalars['String']['input']>;
+  preferredChannel?: InputMaybe<Channel>;
+  specialty?: InputMaybe<Scalars['String']['input']>;
+  territoryId?: InputMaybe<Scalars['ID']['input']>;
+  /** Replaces the list; null or [] clears it. */
+  therapeuticAreaIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+/** Changes to an institution: an absent field is left as it is; null clears an optional one. */
+export type UpdateInstitutionInput = {
+  city?: InputMaybe<Scalars['String']['input']>;
+  country?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  territoryId?: InputMaybe<Scalars['ID']['input']>;
+  type?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Changes to an MSL: an absent field is left as it is; null clears an optional one. */
+export type UpdateMslInput = {
+  email?: InputMaybe<Scalars['String']['input']>;
+  firstName?: InputMaybe<Scalars['String']['input']>;
+  lastName?: InputMaybe<Scalars['String']['input']>;
+  territoryId?: InputMaybe<Scalars['ID']['input']>;
+  /** Replaces the list; null or [] clears it. */
+  therapeuticAreaIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+/** The best warm introduction path from the MSL to a suggested HCP (CONTRACT §4 semantics). */
+export type WarmIntroduction = {
+  __typename?: 'WarmIntroduction';
+  /** Σ −ln(weight). */
+  cost: Scalars['Float']['output'];
+  /** The HCPs after the MSL, in order; the last is the suggested HCP. */
+  hcps: Array<Hcp>;
+  hops: Scalars['Int']['output'];
+  /** e^(−cost): the product of the weights. */
+  strength: Scalars['Float']['output'];
+};
