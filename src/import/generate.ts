@@ -406,8 +406,8 @@ export function generateNetwork(options: GenerateOptions): NetworkData {
       if (second !== areas[0]) areas.push(second);
     }
     areas.sort();
-    // Heavy-tailed influence (Pareto, alpha 1.6), larger at academic centres.
-    const pareto = Math.min(500, Math.pow(1 - rng.next(), -1 / 1.6));
+    // Heavy-tailed influence (Pareto, alpha 1.3), larger at academic centres.
+    const pareto = Math.min(2000, Math.pow(1 - rng.next(), -1 / 1.3));
     fitness[i] = pareto * INSTITUTION_TYPES[instKind[inst]].kol;
     const local = `${ascii(firstName)}.${ascii(lastName)}`;
     const count = (emails.get(local) ?? 0) + 1;

@@ -1,13 +1,23 @@
-import { Database, Tx } from '../db/database';
+import neo4j, { Transaction } from 'neo4j-driver';
+import { Database, Tx, toPlain } from '../db/database';
+import { ServiceUnavailableError } from '../errors';
 import { DatasetKey, FILE_BY_KEY, HcpLinkRecord, LINK_TYPES, LinkType, NetworkData, isSymmetric } from './records';
 
 /**
  * Writes validated records into Neo4j following the graph model of CONTRACT §3a, in ONE write
- * transaction (all or nothing), with UNWIND batches. Idempotent: nodes are MERGEd on `id` and
- * their properties SET; relationships are looked up first and created only when absent (a
- * symmetric link is looked up in both directions, so a link created by hand the other way is
- * not duplicated). A reference given in the import replaces the node's previous one (an HCP that
- * moves institution has one AFFILIATED_WITH afterwards); an empty reference removes it.
+ * transaction (all or nothing), with UNWIND batches.
+ *
+ * Idempotent, and cheap when little changed: for every node file the stored state of the
+ * import's ids is read first (properties and references) and compared with the records, so
+ * - new ids are CREATEd with their reference relationships (no MERGE cost),
+ * - changed ids are updated: properties SET, and each reference given in the import replaces
+ *   the previous one (an HCP that moves institution keeps one AFFILIATED_WITH; an empty
+ *   reference removes it),
+ * - unchanged ids are not written at all.
+ * Relationship records (links, MSL relationships, authorships, investigators) whose endpoints
+ * are both new in this import cannot exist yet and are CREATEd directly; the others are looked
+ * up first (a symmetric link in both directions, so a link made by hand the other way is not
+ * duplicated) and created only when absent, else their properties are updated.
  */
 
 export interface WriteCounts {
@@ -128,32 +138,6 @@ const NODES: NodeSpec[] = [
   },
 ];
 
-/** Relationship records between two existing nodes: (from)-[:rel {props}]->(to). */
-interface EdgeSpec {
-  key: DatasetKey;
-  rel: string;
-  from: { field: string; label: string };
-  to: { field: string; label: string };
-  props: PropSpec[];
-}
-
-const EDGES: Record<'authorships' | 'trialInvestigators', EdgeSpec> = {
-  authorships: {
-    key: 'authorships',
-    rel: 'AUTHORED',
-    from: { field: 'hcpId', label: 'HCP' },
-    to: { field: 'publicationId', label: 'Publication' },
-    props: [{ name: 'position', kind: 'int' }],
-  },
-  trialInvestigators: {
-    key: 'trialInvestigators',
-    rel: 'INVESTIGATOR_ON',
-    from: { field: 'hcpId', label: 'HCP' },
-    to: { field: 'trialId', label: 'ClinicalTrial' },
-    props: [{ name: 'role' }],
-  },
-};
-
 function value(prop: PropSpec, source = 'r'): string {
   const ref = `${source}.${prop.name}`;
   switch (prop.kind) {
@@ -171,61 +155,85 @@ function same(stored: string, incoming: string): string {
   return `coalesce(${stored} = ${incoming}, ${stored} IS NULL AND ${incoming} IS NULL)`;
 }
 
-function refPattern(node: string, ref: RefSpec, rel: string, target: string): string {
-  return ref.incoming ? `(${node})<-[${rel}:${ref.rel}]-(${target}:${ref.label})` : `(${node})-[${rel}:${ref.rel}]->(${target}:${ref.label})`;
+function refPattern(node: string, ref: RefSpec, rel: string, target: string, label = true): string {
+  const t = label ? `${target}:${ref.label}` : target;
+  return ref.incoming ? `(${node})<-[${rel}:${ref.rel}]-(${t})` : `(${node})-[${rel}:${ref.rel}]->(${t})`;
 }
 
-/** The UNWIND statement writing one batch of a node file; returns created/updated counts. */
-export function nodeStatement(spec: NodeSpec): string {
-  const propsSame = spec.props.map((p) => same(`old.${p.name}`, value(p)));
-  const refsSame = spec.refs.map((ref) => {
-    const current = `[${refPattern('old', ref, '', 't')} | t.id]`;
-    if (ref.list) {
-      return `(size(${current}) = size(r.${ref.field}) AND all(x IN ${current} WHERE x IN r.${ref.field}))`;
-    }
-    return `${current} = CASE WHEN r.${ref.field} IS NULL THEN [] ELSE [r.${ref.field}] END`;
-  });
-  const unchanged = [...propsSame, ...refsSame].join('\n      AND ');
+/** Reads the stored state (properties and reference ids) of the given ids of a node file. */
+export function nodeStateStatement(spec: NodeSpec): string {
+  const props = spec.props.map((p) => `n.${p.name} AS ${p.name}`);
+  const refs = spec.refs.map((ref) => `[${refPattern('n', ref, '', 't')} | t.id] AS ${ref.field}`);
+  return ['UNWIND $ids AS id', `MATCH (n:${spec.label} {id: id})`, `RETURN ${['n.id AS id', ...props, ...refs].join(', ')}`].join('\n');
+}
+
+/** Creates new nodes with their reference relationships. */
+export function nodeCreateStatement(spec: NodeSpec): string {
+  const props = ['id: r.id', ...spec.props.map((p) => `${p.name}: ${value(p)}`)].join(', ');
+  const refs = spec.refs.map((ref) =>
+    ref.list
+      ? `CALL (n, r) { UNWIND r.${ref.field} AS ref MATCH (t:${ref.label} {id: ref}) CREATE ${refPattern('n', ref, '', 't', false)} }`
+      : `CALL (n, r) { MATCH (t:${ref.label} {id: r.${ref.field}}) CREATE ${refPattern('n', ref, '', 't', false)} }`,
+  );
+  return ['UNWIND $rows AS r', `CREATE (n:${spec.label} {${props}})`, ...(refs.length > 0 ? ['WITH n, r', ...refs] : [])].join('\n');
+}
+
+/** Updates existing nodes: properties, and references replaced by the imported ones. */
+export function nodeUpdateStatement(spec: NodeSpec): string {
   const sets = spec.props.map((p) => `n.${p.name} = ${value(p)}`).join(', ');
-  const refWrites = spec.refs.flatMap((ref) => {
+  const refs = spec.refs.flatMap((ref) => {
     const drop = ref.list
       ? `CALL (n, r) { OPTIONAL MATCH ${refPattern('n', ref, 'x', 't')} WHERE NOT t.id IN r.${ref.field} DELETE x }`
       : `CALL (n, r) { OPTIONAL MATCH ${refPattern('n', ref, 'x', 't')} WHERE r.${ref.field} IS NULL OR t.id <> r.${ref.field} DELETE x }`;
     const add = ref.list
-      ? `CALL (n, r) { UNWIND r.${ref.field} AS ref MATCH (t:${ref.label} {id: ref}) MERGE ${refPattern('n', ref, '', 't').replace(`(t:${ref.label})`, '(t)')} }`
-      : `CALL (n, r) { MATCH (t:${ref.label} {id: r.${ref.field}}) MERGE ${refPattern('n', ref, '', 't').replace(`(t:${ref.label})`, '(t)')} }`;
+      ? `CALL (n, r) { UNWIND r.${ref.field} AS ref MATCH (t:${ref.label} {id: ref}) MERGE ${refPattern('n', ref, '', 't', false)} }`
+      : `CALL (n, r) { MATCH (t:${ref.label} {id: r.${ref.field}}) MERGE ${refPattern('n', ref, '', 't', false)} }`;
     return [drop, add];
   });
-  return [
-    'UNWIND $rows AS r',
-    `OPTIONAL MATCH (old:${spec.label} {id: r.id})`,
-    'WITH r, old IS NULL AS created,',
-    `  CASE WHEN old IS NULL THEN false ELSE NOT (${unchanged}) END AS updated`,
-    `MERGE (n:${spec.label} {id: r.id})`,
-    sets ? `SET ${sets}` : '',
-    'WITH n, r, created, updated',
-    ...refWrites,
-    'RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created, sum(CASE WHEN updated THEN 1 ELSE 0 END) AS updated',
-  ]
-    .filter(Boolean)
-    .join('\n');
+  return ['UNWIND $rows AS r', `MATCH (n:${spec.label} {id: r.id})`, `SET ${sets}`, ...(refs.length > 0 ? ['WITH n, r', ...refs] : [])].join('\n');
 }
 
-/** One statement per link type (the type is a relationship type, which Cypher cannot parameterize). */
-export function linkStatement(type: LinkType, mode: LinkWriteMode = 'check-create'): string {
-  const pattern = isSymmetric(type) ? `(a)-[x:${type}]-(b)` : `(a)-[x:${type}]->(b)`;
+/** True when the stored state (a row of nodeStateStatement) equals the record. */
+function sameAsStored(spec: NodeSpec, record: Record<string, unknown>, stored: Record<string, unknown>): boolean {
+  for (const p of spec.props) {
+    const want = record[p.name] ?? null;
+    const have = stored[p.name] ?? null;
+    if (want !== have) return false;
+  }
+  for (const ref of spec.refs) {
+    const have = (stored[ref.field] as string[] | null) ?? [];
+    if (ref.list) {
+      const want = record[ref.field] as string[];
+      if (have.length !== want.length) return false;
+      const sorted = [...have].sort();
+      if (sorted.some((id, i) => id !== want[i])) return false;
+    } else {
+      const want = (record[ref.field] as string | null) ?? null;
+      if (want === null ? have.length !== 0 : have.length !== 1 || have[0] !== want) return false;
+    }
+  }
+  return true;
+}
+
+export type LinkWriteMode = 'check-create' | 'merge';
+
+/**
+ * Links that may exist already (an endpoint existed before the import): looked up, in either
+ * direction for symmetric types, created when absent, weight updated when present.
+ */
+export function linkCheckStatement(type: LinkType, mode: LinkWriteMode = 'check-create'): string {
   const head = ['UNWIND $rows AS r', 'MATCH (a:HCP {id: r.s})', 'MATCH (b:HCP {id: r.t})'];
   if (mode === 'merge') {
-    // Variant kept for measurement: MERGE in the canonical direction only.
+    // Variant kept for measurement only: MERGE in the canonical direction.
     return [
       ...head,
       `MERGE (a)-[x:${type}]->(b)`,
-      'ON CREATE SET x.__new = true',
-      'WITH x, r, x.__new IS NOT NULL AS created, coalesce(x.weight <> r.w, true) AS changed',
-      'SET x.weight = r.w REMOVE x.__new',
-      'RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created, sum(CASE WHEN NOT created AND changed THEN 1 ELSE 0 END) AS updated',
+      'ON CREATE SET x.weight = r.w',
+      'ON MATCH SET x.weight = r.w',
+      'RETURN 0 AS created, 0 AS updated',
     ].join('\n');
   }
+  const pattern = isSymmetric(type) ? `(a)-[x:${type}]-(b)` : `(a)-[x:${type}]->(b)`;
   return [
     ...head,
     `WITH a, b, r, [${pattern} | x] AS olds`,
@@ -236,40 +244,79 @@ export function linkStatement(type: LinkType, mode: LinkWriteMode = 'check-creat
   ].join('\n');
 }
 
-export type LinkWriteMode = 'check-create' | 'merge';
+/** Links between two HCPs created by this import: they cannot exist yet. */
+export function linkCreateStatement(type: LinkType): string {
+  return ['UNWIND $rows AS r', 'MATCH (a:HCP {id: r.s})', 'MATCH (b:HCP {id: r.t})', `CREATE (a)-[:${type} {weight: r.w}]->(b)`].join('\n');
+}
 
-/**
- * MSL relationships: `strength` starts at the imported value and is also kept as `baseStrength`;
- * a re-import leaves a `strength` that other modules adjusted alone unless the imported value
- * itself changed.
- */
-const KNOWS_STATEMENT = [
-  'UNWIND $rows AS r',
-  'MATCH (m:MSL {id: r.mslId})',
-  'MATCH (h:HCP {id: r.hcpId})',
-  'WITH m, h, r, [(m)-[x:KNOWS]->(h) | x] AS olds',
-  'WITH m, h, r, olds, size(olds) = 0 AS created,',
-  `  any(o IN olds WHERE NOT (${same('o.baseStrength', 'r.strength')} AND ${same('o.since', 'date(r.since)')})) AS updated`,
-  'FOREACH (o IN olds | SET o.strength = CASE WHEN o.baseStrength = r.strength THEN o.strength ELSE r.strength END,',
-  '  o.baseStrength = r.strength, o.since = date(r.since))',
-  'FOREACH (_ IN CASE WHEN created THEN [1] ELSE [] END |',
-  '  CREATE (m)-[:KNOWS {strength: r.strength, baseStrength: r.strength, since: date(r.since)}]->(h))',
-  'RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created, sum(CASE WHEN updated THEN 1 ELSE 0 END) AS updated',
-].join('\n');
+/** Relationship records between two existing nodes: (from)-[:rel {props}]->(to). */
+interface EdgeSpec {
+  key: 'mslRelationships' | 'authorships' | 'trialInvestigators';
+  rel: string;
+  from: { field: string; label: string };
+  to: { field: string; label: string };
+  props: PropSpec[];
+  /** Custom property writes (default: SET every prop). */
+  createProps?: string;
+  updateSets?: string;
+  sameExpr?: string;
+}
 
-function edgeStatement(spec: EdgeSpec): string {
-  const propsSame = spec.props.map((p) => same(`o.${p.name}`, value(p))).join(' AND ');
-  const sets = spec.props.map((p) => `o.${p.name} = ${value(p)}`).join(', ');
-  const createProps = spec.props.map((p) => `${p.name}: ${value(p)}`).join(', ');
+const EDGES: EdgeSpec[] = [
+  {
+    // `strength` starts at the imported value and is also kept as `baseStrength`; a re-import
+    // leaves a `strength` that other modules adjusted alone unless the imported value changed.
+    key: 'mslRelationships',
+    rel: 'KNOWS',
+    from: { field: 'mslId', label: 'MSL' },
+    to: { field: 'hcpId', label: 'HCP' },
+    props: [],
+    createProps: 'strength: r.strength, baseStrength: r.strength, since: date(r.since)',
+    updateSets:
+      'o.strength = CASE WHEN o.baseStrength = r.strength THEN o.strength ELSE r.strength END, o.baseStrength = r.strength, o.since = date(r.since)',
+    sameExpr: `${same('o.baseStrength', 'r.strength')} AND ${same('o.since', 'date(r.since)')}`,
+  },
+  {
+    key: 'authorships',
+    rel: 'AUTHORED',
+    from: { field: 'hcpId', label: 'HCP' },
+    to: { field: 'publicationId', label: 'Publication' },
+    props: [{ name: 'position', kind: 'int' }],
+  },
+  {
+    key: 'trialInvestigators',
+    rel: 'INVESTIGATOR_ON',
+    from: { field: 'hcpId', label: 'HCP' },
+    to: { field: 'trialId', label: 'ClinicalTrial' },
+    props: [{ name: 'role' }],
+  },
+];
+
+function edgeCreateProps(spec: EdgeSpec): string {
+  return spec.createProps ?? spec.props.map((p) => `${p.name}: ${value(p)}`).join(', ');
+}
+
+export function edgeCheckStatement(spec: EdgeSpec): string {
+  const sameExpr = spec.sameExpr ?? spec.props.map((p) => same(`o.${p.name}`, value(p))).join(' AND ');
+  const sets = spec.updateSets ?? spec.props.map((p) => `o.${p.name} = ${value(p)}`).join(', ');
   return [
     'UNWIND $rows AS r',
     `MATCH (a:${spec.from.label} {id: r.${spec.from.field}})`,
     `MATCH (b:${spec.to.label} {id: r.${spec.to.field}})`,
     `WITH a, b, r, [(a)-[x:${spec.rel}]->(b) | x] AS olds`,
-    `WITH a, b, r, olds, size(olds) = 0 AS created, any(o IN olds WHERE NOT (${propsSame})) AS updated`,
+    `WITH a, b, r, olds, size(olds) = 0 AS created, any(o IN olds WHERE NOT (${sameExpr})) AS updated`,
     `FOREACH (o IN olds | SET ${sets})`,
-    `FOREACH (_ IN CASE WHEN created THEN [1] ELSE [] END | CREATE (a)-[:${spec.rel} {${createProps}}]->(b))`,
+    `FOREACH (_ IN CASE WHEN created THEN [1] ELSE [] END | CREATE (a)-[:${spec.rel} {${edgeCreateProps(spec)}}]->(b))`,
     'RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created, sum(CASE WHEN updated THEN 1 ELSE 0 END) AS updated',
+  ].join('\n');
+}
+
+export function edgeCreateStatement(spec: EdgeSpec): string {
+  return [
+    'UNWIND $rows AS r',
+    `MATCH (a:${spec.from.label} {id: r.${spec.from.field}})`,
+    `MATCH (b:${spec.to.label} {id: r.${spec.to.field}})`,
+    `CREATE (a)-[:${spec.rel} {${edgeCreateProps(spec)}}]->(b)`,
   ].join('\n');
 }
 
@@ -286,107 +333,214 @@ const LAST_CONTACT_STATEMENT = [
 export const BUMP_VERSION_STATEMENT =
   "MERGE (m:GraphMeta {id: 'network'}) SET m.version = coalesce(m.version, 0) + 1, m.updatedAt = datetime()";
 
-/** Writes the records in one transaction; returns counts per file. */
+/** The import did not fit in one transaction with the database's memory settings. */
+export class ImportTooLargeError extends Error {
+  constructor(readonly code: string, detail: string) {
+    super(
+      `the import is too large for one transaction with this Neo4j's memory settings (${detail}); nothing was written. ` +
+        'Give Neo4j more heap (NEO4J_HEAP for the embedded server) and transaction memory ' +
+        '(dbms.memory.transaction.total.max), or import the folder in parts (references may point to earlier imports).',
+    );
+    this.name = 'ImportTooLargeError';
+  }
+}
+
+const MEMORY_ERRORS = [
+  'Neo.TransientError.General.MemoryPoolOutOfMemoryError',
+  'Neo.TransientError.General.OutOfMemoryError',
+  'Neo.TransientError.General.TransactionMemoryLimit',
+];
+const UNAVAILABLE = ['ServiceUnavailable', 'SessionExpired'];
+const MAX_ATTEMPTS = 3;
+
+/**
+ * Writes the records in one transaction; returns counts per file.
+ *
+ * An explicit transaction (not the driver's managed retries): an import can run for minutes, a
+ * transaction that ran out of memory must not be re-run, and its error must keep its meaning.
+ * Transient conflicts (deadlocks with concurrent writers) are retried up to 3 times in all.
+ */
 export async function writeNetwork(db: Database, data: NetworkData, options: WriteOptions = {}): Promise<WriteSummary> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_WRITE_TIMEOUT_MS;
-  // Same driver and database, with a transaction timeout that fits a large import.
-  const longDb = new Database(db.driver, db.name, timeoutMs);
-  try {
-    return await longDb.transaction((tx) => writeInTransaction(tx, data, options));
-  } finally {
-    db.statements += longDb.statements;
+  for (let attempt = 1; ; attempt++) {
+    const session = db.driver.session({ database: db.name, defaultAccessMode: neo4j.session.WRITE });
+    let tx: Transaction | undefined;
+    try {
+      tx = session.beginTransaction({ timeout: timeoutMs });
+      const open = tx;
+      const wrapped: Tx = {
+        run: async <T>(cypher: string, params: Record<string, unknown> = {}) => {
+          db.statements += 1;
+          const result = await open.run(cypher, params);
+          return result.records.map((record) => toPlain(record.toObject()) as T);
+        },
+      };
+      const summary = await writeInTransaction(wrapped, data, options);
+      await tx.commit();
+      return summary;
+    } catch (error) {
+      if (tx?.isOpen()) await tx.rollback().catch(() => undefined);
+      const code = (error as { code?: string }).code ?? '';
+      if (MEMORY_ERRORS.includes(code)) throw new ImportTooLargeError(code, (error as Error).message);
+      if (attempt < MAX_ATTEMPTS && neo4j.isRetryableError(error as Error) && !UNAVAILABLE.includes(code)) {
+        await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+        continue;
+      }
+      if (UNAVAILABLE.includes(code)) {
+        throw new ServiceUnavailableError(`the database is unavailable (${(error as Error).message}); the import was not committed`);
+      }
+      throw error;
+    } finally {
+      await session.close().catch(() => undefined);
+    }
   }
 }
 
 /** The body of writeNetwork, for callers that already hold a transaction. */
 export async function writeInTransaction(tx: Tx, data: NetworkData, options: WriteOptions = {}): Promise<WriteSummary> {
-  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
-  const summary: WriteSummary = {};
-  const progress = (key: DatasetKey, done: number, total: number) =>
-    options.onProgress?.({ key, file: FILE_BY_KEY[key].file, done, total });
+  return new Writer(tx, data, options).run();
+}
 
-  const run = async (key: DatasetKey, statement: string, rows: unknown[], counts: WriteCounts, offset: number, total: number) => {
-    for (let i = 0; i < rows.length; i += batchSize) {
-      const batch = rows.slice(i, i + batchSize);
-      const [result] = await tx.run<{ created: number; updated: number }>(statement, { rows: batch });
-      counts.created += result?.created ?? 0;
-      counts.updated += result?.updated ?? 0;
-      progress(key, offset + i + batch.length, total);
+class Writer {
+  private readonly batchSize: number;
+  private readonly summary: WriteSummary = {};
+  /** Ids created by this import, per label: relationships between them cannot exist yet. */
+  private readonly created = new Map<string, Set<string>>();
+
+  constructor(
+    private readonly tx: Tx,
+    private readonly data: NetworkData,
+    private readonly options: WriteOptions,
+  ) {
+    this.batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
+  }
+
+  async run(): Promise<WriteSummary> {
+    await this.nodes('territories');
+    await this.nodes('therapeuticAreas');
+    await this.nodes('institutions');
+    await this.nodes('hcps');
+    await this.links();
+    await this.nodes('msls');
+    await this.edges('mslRelationships');
+    await this.nodes('interactions');
+    await this.lastContact();
+    await this.nodes('publications');
+    await this.edges('authorships');
+    await this.nodes('trials');
+    await this.edges('trialInvestigators');
+    await this.tx.run(BUMP_VERSION_STATEMENT);
+    return this.summary;
+  }
+
+  private isNew(label: string, id: string): boolean {
+    return this.created.get(label)?.has(id) ?? false;
+  }
+
+  private progress(key: DatasetKey, done: number, total: number): void {
+    this.options.onProgress?.({ key, file: FILE_BY_KEY[key].file, done, total });
+  }
+
+  /** Runs a statement over rows in batches; sums the created/updated columns it returns. */
+  private async batches(
+    statement: string,
+    rows: unknown[],
+    param = 'rows',
+    onBatch?: (size: number) => void,
+  ): Promise<{ created: number; updated: number; rows: Record<string, unknown>[] }> {
+    let created = 0;
+    let updated = 0;
+    const out: Record<string, unknown>[] = [];
+    for (let i = 0; i < rows.length; i += this.batchSize) {
+      const batch = rows.slice(i, i + this.batchSize);
+      const result = await this.tx.run<Record<string, unknown>>(statement, { [param]: batch });
+      for (const row of result) {
+        if (typeof row.created === 'number') created += row.created;
+        if (typeof row.updated === 'number') updated += row.updated;
+        else out.push(row);
+      }
+      onBatch?.(batch.length);
     }
-  };
-  const finish = (key: DatasetKey, counts: WriteCounts) => {
+    return { created, updated, rows: out };
+  }
+
+  private async nodes(key: DatasetKey): Promise<void> {
+    const records = this.data[key] as unknown as Record<string, unknown>[];
+    if (records.length === 0) return;
+    const spec = NODES.find((s) => s.key === key)!;
+    const state = await this.batches(nodeStateStatement(spec), records.map((r) => r.id), 'ids');
+    const stored = new Map(state.rows.map((row) => [row.id as string, row]));
+    const fresh: Record<string, unknown>[] = [];
+    const changed: Record<string, unknown>[] = [];
+    for (const record of records) {
+      const have = stored.get(record.id as string);
+      if (!have) fresh.push(record);
+      else if (!sameAsStored(spec, record, have)) changed.push(record);
+    }
+    this.created.set(spec.label, new Set(fresh.map((r) => r.id as string)));
+    let done = records.length - fresh.length - changed.length;
+    const tick = (n: number) => this.progress(key, (done += n), records.length);
+    await this.batches(nodeCreateStatement(spec), fresh, 'rows', tick);
+    await this.batches(nodeUpdateStatement(spec), changed, 'rows', tick);
+    this.summary[key] = {
+      rows: records.length,
+      created: fresh.length,
+      updated: changed.length,
+      unchanged: records.length - fresh.length - changed.length,
+    };
+  }
+
+  private async links(): Promise<void> {
+    const links = this.data.hcpLinks;
+    if (links.length === 0) return;
+    const counts: WriteCounts = { rows: links.length, created: 0, updated: 0, unchanged: 0 };
+    let done = 0;
+    const tick = (n: number) => this.progress('hcpLinks', (done += n), links.length);
+    for (const type of LINK_TYPES) {
+      const fresh: { s: string; t: string; w: number }[] = [];
+      const maybe: { s: string; t: string; w: number }[] = [];
+      for (const link of links) {
+        if (link.type !== type) continue;
+        const row = linkRow(link);
+        if (this.isNew('HCP', link.sourceId) || this.isNew('HCP', link.targetId)) fresh.push(row);
+        else maybe.push(row);
+      }
+      await this.batches(linkCreateStatement(type), fresh, 'rows', tick);
+      counts.created += fresh.length;
+      const checked = await this.batches(linkCheckStatement(type), maybe, 'rows', tick);
+      counts.created += checked.created;
+      counts.updated += checked.updated;
+    }
     counts.unchanged = counts.rows - counts.created - counts.updated;
-    summary[key] = counts;
-  };
-  const fresh = (rows: number): WriteCounts => ({ rows, created: 0, updated: 0, unchanged: 0 });
+    this.summary.hcpLinks = counts;
+  }
 
-  const nodeSpec = (key: DatasetKey) => NODES.find((spec) => spec.key === key)!;
-  const writeNodes = async (key: DatasetKey) => {
-    const rows = data[key];
-    if (rows.length === 0) return;
-    const counts = fresh(rows.length);
-    await run(key, nodeStatement(nodeSpec(key)), rows, counts, 0, rows.length);
-    finish(key, counts);
-  };
-
-  await writeNodes('territories');
-  await writeNodes('therapeuticAreas');
-  await writeNodes('institutions');
-  await writeNodes('hcps');
-
-  if (data.hcpLinks.length > 0) {
-    const counts = fresh(data.hcpLinks.length);
-    const byType = new Map<LinkType, { s: string; t: string; w: number }[]>(LINK_TYPES.map((t) => [t, []]));
-    for (const link of data.hcpLinks) byType.get(link.type)!.push(linkRow(link));
-    let offset = 0;
-    for (const [type, rows] of byType) {
-      await run('hcpLinks', linkStatement(type), rows, counts, offset, data.hcpLinks.length);
-      offset += rows.length;
+  private async edges(key: EdgeSpec['key']): Promise<void> {
+    const records = this.data[key] as unknown as Record<string, unknown>[];
+    if (records.length === 0) return;
+    const spec = EDGES.find((e) => e.key === key)!;
+    const fresh: Record<string, unknown>[] = [];
+    const maybe: Record<string, unknown>[] = [];
+    for (const record of records) {
+      const isNew =
+        this.isNew(spec.from.label, record[spec.from.field] as string) || this.isNew(spec.to.label, record[spec.to.field] as string);
+      (isNew ? fresh : maybe).push(record);
     }
-    finish('hcpLinks', counts);
+    let done = 0;
+    const tick = (n: number) => this.progress(key, (done += n), records.length);
+    await this.batches(edgeCreateStatement(spec), fresh, 'rows', tick);
+    const checked = await this.batches(edgeCheckStatement(spec), maybe, 'rows', tick);
+    const created = fresh.length + checked.created;
+    this.summary[key] = { rows: records.length, created, updated: checked.updated, unchanged: records.length - created - checked.updated };
   }
 
-  await writeNodes('msls');
-
-  if (data.mslRelationships.length > 0) {
-    const counts = fresh(data.mslRelationships.length);
-    await run('mslRelationships', KNOWS_STATEMENT, data.mslRelationships, counts, 0, data.mslRelationships.length);
-    finish('mslRelationships', counts);
+  /** lastContact of every pair touched by this import (new relationships or new interactions). */
+  private async lastContact(): Promise<void> {
+    const pairs = new Map<string, { m: string; h: string }>();
+    for (const r of this.data.mslRelationships) pairs.set(`${r.mslId}\u0000${r.hcpId}`, { m: r.mslId, h: r.hcpId });
+    for (const i of this.data.interactions) pairs.set(`${i.mslId}\u0000${i.hcpId}`, { m: i.mslId, h: i.hcpId });
+    await this.batches(LAST_CONTACT_STATEMENT, [...pairs.values()], 'pairs');
   }
-
-  await writeNodes('interactions');
-
-  // lastContact of every pair touched by this import (new relationships or new interactions).
-  const pairs = new Map<string, { m: string; h: string }>();
-  for (const r of data.mslRelationships) pairs.set(`${r.mslId}\u0000${r.hcpId}`, { m: r.mslId, h: r.hcpId });
-  for (const i of data.interactions) pairs.set(`${i.mslId}\u0000${i.hcpId}`, { m: i.mslId, h: i.hcpId });
-  const pairRows = [...pairs.values()];
-  for (let i = 0; i < pairRows.length; i += batchSize) {
-    await tx.run(LAST_CONTACT_STATEMENT, { pairs: pairRows.slice(i, i + batchSize) });
-  }
-
-  await writeNodes('publications');
-  if (data.authorships.length > 0) {
-    const counts = fresh(data.authorships.length);
-    await run('authorships', edgeStatement(EDGES.authorships), data.authorships, counts, 0, data.authorships.length);
-    finish('authorships', counts);
-  }
-  await writeNodes('trials');
-  if (data.trialInvestigators.length > 0) {
-    const counts = fresh(data.trialInvestigators.length);
-    await run(
-      'trialInvestigators',
-      edgeStatement(EDGES.trialInvestigators),
-      data.trialInvestigators,
-      counts,
-      0,
-      data.trialInvestigators.length,
-    );
-    finish('trialInvestigators', counts);
-  }
-
-  await tx.run(BUMP_VERSION_STATEMENT);
-  return summary;
 }
 
 function linkRow(link: HcpLinkRecord): { s: string; t: string; w: number } {

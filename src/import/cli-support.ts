@@ -1,0 +1,78 @@
+/** Small helpers shared by the import and export command lines. */
+
+export interface CliArgs {
+  dir?: string;
+  batchSize?: number;
+  help: boolean;
+}
+
+/** Parses `--dir <folder>` / `--dir=<folder>`, `--batch-size <n>`, `--help`. Throws on anything else. */
+export function parseArgs(argv: readonly string[]): CliArgs {
+  const args: CliArgs = { help: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const [name, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = () => {
+      if (inline !== undefined) return inline;
+      const next = argv[i + 1];
+      if (next === undefined || next.startsWith('--')) throw new Error(`${name} needs a value`);
+      i += 1;
+      return next;
+    };
+    switch (name) {
+      case '--dir':
+        args.dir = value();
+        break;
+      case '--batch-size': {
+        const n = Number(value());
+        if (!Number.isInteger(n) || n < 1) throw new Error('--batch-size must be a positive integer');
+        args.batchSize = n;
+        break;
+      }
+      case '--help':
+      case '-h':
+        args.help = true;
+        break;
+      default:
+        throw new Error(`unknown argument ${arg}`);
+    }
+  }
+  return args;
+}
+
+/** Progress output: a redrawn bar on a terminal, a plain line every few seconds otherwise. */
+export class ProgressReporter {
+  private lastDraw = 0;
+  private lastLabel = '';
+  private drawn = false;
+
+  constructor(
+    private readonly stream: NodeJS.WriteStream = process.stderr,
+    private readonly tty = Boolean(process.stderr.isTTY),
+  ) {}
+
+  update(label: string, done: number, total: number): void {
+    const now = Date.now();
+    const changed = label !== this.lastLabel;
+    if (this.tty) {
+      if (!changed && now - this.lastDraw < 100 && done < total) return;
+      const ratio = total > 0 ? Math.min(1, done / total) : 1;
+      const width = 30;
+      const filled = Math.round(ratio * width);
+      const bar = `${'#'.repeat(filled)}${'-'.repeat(width - filled)}`;
+      this.stream.write(`\r[${bar}] ${String(Math.floor(ratio * 100)).padStart(3)}%  ${label}  ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')}\u001b[K`);
+      this.drawn = true;
+    } else {
+      if (!changed && now - this.lastDraw < 2000 && done < total) return;
+      this.stream.write(`${label}: ${done}/${total}\n`);
+    }
+    this.lastDraw = now;
+    this.lastLabel = label;
+  }
+
+  /** Ends the bar's line (TTY). */
+  done(): void {
+    if (this.tty && this.drawn) this.stream.write('\n');
+    this.drawn = false;
+  }
+}

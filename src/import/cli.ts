@@ -1,0 +1,76 @@
+/**
+ * `npm run import -- --dir <folder> [--batch-size N]`
+ *
+ * Imports the CSV files of a folder (CONTRACT §2) into the Neo4j at NEO4J_URI (default
+ * bolt://localhost:NEO4J_BOLT_PORT; this command never starts the embedded server). Everything
+ * is validated first; on any problem the command prints every `file:line: reason`, writes
+ * nothing and exits 1. The write is one transaction: all or nothing. Exit 2: the database
+ * could not be reached or another error.
+ */
+import path from 'node:path';
+import { boltUri, loadConfig } from '../config';
+import { connect } from '../db/connect';
+import { ServiceUnavailableError } from '../errors';
+import { ProgressReporter, parseArgs } from './cli-support';
+import { formatSummary, importFolder } from './importer';
+import { ImportValidationError, formatIssues } from './validate';
+
+const USAGE = 'usage: npm run import -- --dir <folder> [--batch-size <rows per statement>]';
+
+export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<number> {
+  let args;
+  try {
+    args = parseArgs(argv);
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  if (args.help || !args.dir) {
+    (args.help ? process.stdout : process.stderr).write(`${USAGE}\n`);
+    return args.help ? 0 : 2;
+  }
+  const dir = path.resolve(args.dir);
+  const config = loadConfig();
+  const db = connect(config);
+  const progress = new ProgressReporter();
+  try {
+    process.stderr.write(`importing ${dir} into ${boltUri(config)} (database ${config.neo4jDatabase})\n`);
+    const summary = await importFolder(db, dir, {
+      batchSize: args.batchSize,
+      onProgress: (p) =>
+        p.phase === 'validate'
+          ? progress.update(`validate ${p.file}`, p.rows, p.rows)
+          : progress.update(`write ${p.file}`, p.overallDone, p.overallTotal),
+    });
+    progress.done();
+    process.stdout.write(`${formatSummary(summary)}\n`);
+    return 0;
+  } catch (error) {
+    progress.done();
+    if (error instanceof ImportValidationError) {
+      process.stderr.write(
+        `import failed: ${error.issues.length} problem${error.issues.length === 1 ? '' : 's'} found, nothing was written\n${formatIssues(error.issues)}\n`,
+      );
+      return 1;
+    }
+    if (error instanceof ServiceUnavailableError) {
+      process.stderr.write(`import failed: cannot use Neo4j at ${boltUri(config)}: ${error.message}; nothing was written\n`);
+      return 2;
+    }
+    const code = (error as { code?: string }).code;
+    process.stderr.write(`import failed${code ? ` (${code})` : ''}: ${(error as Error).message}; nothing was written\n`);
+    return 2;
+  } finally {
+    await db.close().catch(() => undefined);
+  }
+}
+
+if (require.main === module) {
+  main().then(
+    (code) => process.exit(code),
+    (error) => {
+      process.stderr.write(`${(error as Error).stack ?? error}\n`);
+      process.exit(2);
+    },
+  );
+}
