@@ -76,7 +76,8 @@ export async function runExamples(url: string, options: { token?: string; search
     const target = territory?.coverageGaps[0]?.hcp.id ?? ranking.kolRanking[0]?.hcp.id;
     if (target) {
       const { introductionPaths } = await client.request<IntroductionPathsQuery, IntroductionPathsQueryVariables>(INTRODUCTION_PATHS, { mslId: msl.id, hcpId: target, maxHops: 4, first: 3 });
-      log(`planner: ${introductionPaths.length} introduction path(s) from ${msl.name} to ${target}`);
+      const targetName = territory?.coverageGaps[0]?.hcp.name ?? ranking.kolRanking[0]?.hcp.name;
+      log(`planner: ${introductionPaths.length} introduction path(s) from ${msl.name} to ${targetName} (${target})`);
       for (const path of introductionPaths) log(`  ${path.nodes.map((n) => n.name).join(' → ')}  (strength ${path.strength.toFixed(3)})`);
       plan = { msl, territory, target, paths: introductionPaths };
     }

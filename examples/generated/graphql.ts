@@ -2,24 +2,17 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
-/** How KOL influence is measured; all computed on the whole HCP network. */
 export type InfluenceMetric =
-  /** Normalized betweenness on the undirected, unweighted HCP network. */
   | 'BETWEENNESS'
-  /** Blend of percentile ranks (0..1) over all HCPs: PageRank 0.4, betweenness 0.15, publications 0.15, trials 0.1, engagement (interactions + positive interactions) 0.2. A signal no HCP has (e.g. no publications imported) is left out and the other weights are scaled to sum to 1. Score in 0..1. */
   | 'COMPOSITE'
-  /** Number of distinct HCPs linked, either direction. */
   | 'DEGREE'
-  /** PageRank (damping 0.85) over the directed weighted HCP network: symmetric links both ways, referrals source to target. */
   | 'PAGERANK';
 
-/** Seen from the HCP whose link it is: OUTGOING = it refers to the other, INCOMING = the other refers to it, UNDIRECTED = a symmetric tie. */
 export type LinkDirection =
   | 'INCOMING'
   | 'OUTGOING'
   | 'UNDIRECTED';
 
-/** REFERRAL is directed (source refers patients to target); the others are symmetric. */
 export type LinkType =
   | 'COAUTHOR'
   | 'COLLEAGUE'

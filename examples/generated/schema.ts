@@ -9,6 +9,16 @@ export type Scalars = {
   Float: { input: number; output: number; }
 };
 
+/** Insights about one therapeutic area (or none) captured in one month. */
+export type AreaTrend = {
+  __typename?: 'AreaTrend';
+  count: Scalars['Int']['output'];
+  /** YYYY-MM (UTC). */
+  month: Scalars['String']['output'];
+  /** null: insights without an area. */
+  therapeuticArea?: Maybe<TherapeuticArea>;
+};
+
 /** Who inside the company an insight is for. */
 export type Audience =
   | 'MARKETING'
@@ -42,6 +52,15 @@ export type AuditEventEdge = {
   /** Opaque; pass as `after`. */
   cursor: Scalars['String']['output'];
   node: AuditEvent;
+};
+
+/** Insights of one category captured in one month. */
+export type CategoryTrend = {
+  __typename?: 'CategoryTrend';
+  category: Scalars['String']['output'];
+  count: Scalars['Int']['output'];
+  /** YYYY-MM (UTC). */
+  month: Scalars['String']['output'];
 };
 
 /** How an MSL met an HCP. */
@@ -248,6 +267,8 @@ export type ErasureReceipt = {
   links: Scalars['Int']['output'];
   /** MSL relationships (KNOWS), deleted. */
   mslRelationships: Scalars['Int']['output'];
+  /** Interactions planned with the HCP, deleted. */
+  plannedInteractions: Scalars['Int']['output'];
   /** Every relationship of the HCP node removed (links, relationships, affiliations, areas, ...). */
   relationships: Scalars['Int']['output'];
   /** Authorships and trial investigator roles, deleted (the publications and trials stay). */
@@ -345,20 +366,21 @@ export type HopCount = {
   hops: Scalars['Int']['output'];
 };
 
-/** An HCP's influence over the whole network. */
+/** An HCP's influence over the whole network. Each score is computed on first request, so asking for PageRank never waits for betweenness. */
 export type Influence = {
   __typename?: 'Influence';
-  /** Normalized betweenness. */
+  /** Normalized betweenness (exact; O(n·m) on first use after a change). */
   betweenness: Scalars['Float']['output'];
+  /** Distinct HCPs linked, either direction. */
   degree: Scalars['Int']['output'];
   pagerank: Scalars['Float']['output'];
-  /** Share of HCPs ranked below this one by PageRank, 0..100. */
+  /** Share of the other HCPs ranked below this one by PageRank, 0..100. */
   percentile: Scalars['Float']['output'];
-  /** Rank by PageRank over all HCPs, from 1. */
+  /** Rank by PageRank over all HCPs, from 1 (equal scores by id). */
   rank: Scalars['Int']['output'];
-  /** PageRank over referrals only (who receives patients). */
+  /** PageRank over referrals only (clinical influence: who receives patients). */
   referralPagerank: Scalars['Float']['output'];
-  /** PageRank over co-authorship and co-investigator ties only. */
+  /** PageRank over co-authorship and co-investigator ties only (scientific influence). */
   scientificPagerank: Scalars['Float']['output'];
 };
 
@@ -390,6 +412,44 @@ export type Insight = {
   interaction?: Maybe<Interaction>;
   text: Scalars['String']['output'];
   therapeuticArea?: Maybe<TherapeuticArea>;
+};
+
+export type InsightConnection = {
+  __typename?: 'InsightConnection';
+  edges: Array<InsightEdge>;
+  pageInfo: PageInfo;
+  /** Number of items matching, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type InsightEdge = {
+  __typename?: 'InsightEdge';
+  /** Opaque; pass as `after`. */
+  cursor: Scalars['String']['output'];
+  node: Insight;
+};
+
+/** Restricts `insights`. All given criteria must hold. */
+export type InsightFilter = {
+  audience?: InputMaybe<Audience>;
+  /** Exact category, case-insensitive. */
+  category?: InputMaybe<Scalars['String']['input']>;
+  /** Captured on or after this ISO date (YYYY-MM-DD, UTC). */
+  from?: InputMaybe<Scalars['String']['input']>;
+  therapeuticAreaId?: InputMaybe<Scalars['ID']['input']>;
+  /** Captured on or before this ISO date (YYYY-MM-DD, UTC). */
+  to?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Insight counts per month by category and by therapeutic area. */
+export type InsightTrends = {
+  __typename?: 'InsightTrends';
+  /** By month, then count descending, then category. */
+  byCategory: Array<CategoryTrend>;
+  /** By month, then count descending, then area id (none last). */
+  byTherapeuticArea: Array<AreaTrend>;
+  /** Insights in the range. */
+  total: Scalars['Int']['output'];
 };
 
 /** A hospital, academic centre or clinic HCPs are affiliated with. */
@@ -553,14 +613,16 @@ export type Mutation = {
   createInstitution: Institution;
   /** Creates an MSL. A given id must be new (else BAD_USER_INPUT on `id`); references must exist (else NOT_FOUND). */
   createMsl: Msl;
-  /** Data-subject erasure: deletes the HCP with all its personal data (links, MSL relationships, affiliations, the interactions with it and their insights) and returns what was deleted. Unknown id: NOT_FOUND. */
+  /** Data-subject erasure: deletes the HCP with all its personal data (links, MSL relationships, affiliations, authorships, the interactions with it and their insights, interactions planned with it) in one transaction and returns what was deleted. Publications and trials stay. Unknown id: NOT_FOUND. */
   deleteHcp: ErasureReceipt;
   /** Links two HCPs, or sets the weight of their existing link of that type (symmetric types in either direction). Returns the link seen from the source. */
   linkHcps: HcpLink;
-  /** Logs an interaction and updates the pair's relationship: lastContact = the later of it and this date; an MSL who did not know the HCP gets a new relationship (strength 0.2, since = the date). */
+  /** Logs an interaction and updates the pair's relationship: lastContact = the later of it and this date; an MSL who did not know the HCP gets a new relationship (baseStrength 0.2, since = lastContact = the date). Nothing is written when anything is rejected. */
   logInteraction: Interaction;
   /** Removes a restricted word (matched like addRestrictedWord stores it); false when it was not listed. ADMIN only. */
   removeRestrictedWord: Scalars['Boolean']['output'];
+  /** Plans an interaction. When other MSLs plan the same HCP within SCHEDULING_CONFLICT_DAYS of the date, the result lists them (and with rejectOnConflict: true the call fails with CONFLICT and writes nothing). Unknown MSL or HCP: NOT_FOUND. */
+  scheduleInteraction: ScheduleResult;
   /** Creates or updates how well an MSL knows an HCP: strength (and baseStrength) in (0, 1], since (ISO date; default today on create, unchanged on update). */
   setMslRelationship: MslRelationship;
   /** Removes the link of `type` between two HCPs (REFERRAL: from source to target), or without `type` every link between them. Returns how many were removed. */
@@ -627,6 +689,11 @@ export type MutationRemoveRestrictedWordArgs = {
 };
 
 
+export type MutationScheduleInteractionArgs = {
+  input: ScheduleInteractionInput;
+};
+
+
 export type MutationSetMslRelationshipArgs = {
   hcpId: Scalars['ID']['input'];
   mslId: Scalars['ID']['input'];
@@ -682,6 +749,20 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/** An interaction an MSL plans with an HCP. */
+export type PlannedInteraction = {
+  __typename?: 'PlannedInteraction';
+  channel: Channel;
+  /** ISO 8601 date-time it was scheduled (UTC). */
+  createdAt: Scalars['String']['output'];
+  /** ISO 8601 date (YYYY-MM-DD). */
+  date: Scalars['String']['output'];
+  hcp?: Maybe<Hcp>;
+  id: Scalars['ID']['output'];
+  msl?: Maybe<Msl>;
+  topic?: Maybe<Scalars['String']['output']>;
+};
+
 /** A scientific publication. */
 export type Publication = {
   __typename?: 'Publication';
@@ -712,6 +793,10 @@ export type Query = {
   hcp?: Maybe<Hcp>;
   /** HCPs matching the filter, by id (or by relevance with `search`), paginated. */
   hcps: HcpConnection;
+  /** Insight counts per month (UTC) by category and by therapeutic area, between two ISO dates (inclusive; open when omitted). */
+  insightTrends: InsightTrends;
+  /** Insights matching the filter (e.g. one audience), newest first (then id), paginated. */
+  insights: InsightConnection;
   /** One institution by id; null when there is none. */
   institution?: Maybe<Institution>;
   /** One interaction by id; null when there is none. */
@@ -726,6 +811,8 @@ export type Query = {
   msls: Array<Msl>;
   /** How many HCPs are within 1..maxHops of an HCP, or of an MSL through its relationships. */
   networkReach: NetworkReach;
+  /** Planned interactions of an MSL and/or an HCP (at least one), optionally between two dates (inclusive), by date then id. */
+  plannedInteractions: Array<PlannedInteraction>;
   /** The restricted words, alphabetically. */
   restrictedWords: Array<RestrictedWord>;
   /** The MSL's relationships not contacted in the last `days` days (lastContact null or before today − days, UTC), most influential HCP first (PageRank descending, then id). Unknown MSL: NOT_FOUND. */
@@ -789,6 +876,20 @@ export type QueryHcpsArgs = {
 };
 
 
+export type QueryInsightTrendsArgs = {
+  audience?: InputMaybe<Audience>;
+  from?: InputMaybe<Scalars['String']['input']>;
+  to?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryInsightsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<InsightFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryInstitutionArgs = {
   id: Scalars['ID']['input'];
 };
@@ -826,6 +927,15 @@ export type QueryNetworkReachArgs = {
 };
 
 
+export type QueryPlannedInteractionsArgs = {
+  first?: Scalars['Int']['input'];
+  from?: InputMaybe<Scalars['String']['input']>;
+  hcpId?: InputMaybe<Scalars['ID']['input']>;
+  mslId?: InputMaybe<Scalars['ID']['input']>;
+  to?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type QueryStaleRelationshipsArgs = {
   days?: Scalars['Int']['input'];
   first?: Scalars['Int']['input'];
@@ -848,6 +958,41 @@ export type RestrictedWord = {
   id: Scalars['ID']['output'];
   /** Normalized: lower case, single spaces. */
   word: Scalars['String']['output'];
+};
+
+/** An interaction to plan. */
+export type ScheduleInteractionInput = {
+  channel: Channel;
+  /** ISO 8601 date (YYYY-MM-DD), today or later (UTC, one day of slack). */
+  date: Scalars['String']['input'];
+  hcpId: Scalars['ID']['input'];
+  /** Optional client id (letters, digits, . _ : -); generated when absent. */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  mslId: Scalars['ID']['input'];
+  /** When another MSL plans the HCP within the window: fail with CONFLICT and write nothing (default: schedule and report). */
+  rejectOnConflict?: Scalars['Boolean']['input'];
+  topic?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The planned interaction, and the plans of other MSLs it conflicts with. */
+export type ScheduleResult = {
+  __typename?: 'ScheduleResult';
+  /** By date, then MSL id; empty when none. */
+  conflicts: Array<SchedulingConflict>;
+  planned: PlannedInteraction;
+  /** The window used (SCHEDULING_CONFLICT_DAYS). */
+  windowDays: Scalars['Int']['output'];
+};
+
+/** Another MSL plans the same HCP within SCHEDULING_CONFLICT_DAYS of the date. */
+export type SchedulingConflict = {
+  __typename?: 'SchedulingConflict';
+  /** The other plan’s date (ISO 8601). */
+  date: Scalars['String']['output'];
+  /** Days between the two dates (absolute). */
+  daysApart: Scalars['Int']['output'];
+  msl: Msl;
+  plannedInteraction: PlannedInteraction;
 };
 
 /** The HCP's attitude in an interaction, as the MSL judged it. */
