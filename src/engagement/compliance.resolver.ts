@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Database } from '../db/database';
 import { ValidationError } from '../errors';
-import { AdminOnly } from '../graph/auth';
+import { AdminOnly, OwnNotes } from '../graph/auth';
 import { byKey } from '../graph/common/loaders';
 import { GraphContext } from '../graph/context';
 import { Insight } from '../graph/insight/insight.type';
@@ -63,7 +63,9 @@ export class InteractionComplianceResolver {
     return (await ctx.loaders.get(complianceLoaders).interaction.load(interaction.id)).flagged;
   }
 
-  @FieldResolver(() => [String], { description: 'The restricted words its notes contained when logged (mode FLAG).' })
+  // The words found reveal part of the notes, so they follow the notes' rule.
+  @OwnNotes()
+  @FieldResolver(() => [String], { nullable: true, description: 'The restricted words its notes contained when logged (mode FLAG). Readable like `notes`.' })
   async flaggedWords(@Root() interaction: Interaction, @Ctx() ctx: GraphContext): Promise<string[]> {
     return (await ctx.loaders.get(complianceLoaders).interaction.load(interaction.id)).flaggedWords;
   }

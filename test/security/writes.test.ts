@@ -55,6 +55,12 @@ describe('notes', () => {
     expect(codes(body).sort()).toEqual(['a.notes:FORBIDDEN', 'b.notes:FORBIDDEN']);
   });
 
+  it('the restricted words found in notes follow the notes rule', async () => {
+    const body = await gql(MSL1, '{ a: interaction(id: "int-w1") { id flaggedWords } b: interaction(id: "int-w2") { id flaggedWords } }');
+    expect(body.data).toEqual({ a: { id: 'int-w1', flaggedWords: [] }, b: { id: 'int-w2', flaggedWords: null } });
+    expect(codes(body)).toEqual(['b.flaggedWords:FORBIDDEN']);
+  });
+
   it('ADMIN reads all notes', async () => {
     const body = await gql(ADMIN, Q);
     expect(body.errors).toBeUndefined();
