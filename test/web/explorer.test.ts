@@ -159,6 +159,7 @@ describe('network explorer', () => {
       // A row click centres the network on that HCP.
       await page.click(`#kol-table tbody tr[data-id="${ids[0]}"]`);
       await page.waitForFunction((id) => document.getElementById('graph')?.dataset.centre === id, ids[0]);
+      expect(await page.locator('#kol-table tbody tr.current').getAttribute('data-id')).toBe(ids[0]);
     }
     await page.screenshot({ path: artifact('explorer-kols.png') });
     expect(errors).toEqual([]);

@@ -55,7 +55,7 @@ function options(select: HTMLSelectElement, items: { value: string; label: strin
   if (keep && items.some((item) => item.value === current)) select.value = current;
 }
 
-const fmt = (value: number, digits = 4) => (Math.abs(value) >= 1 ? value.toFixed(2) : value.toPrecision(digits));
+const fmt = (value: number, digits = 4) => (Number.isInteger(value) ? String(value) : Math.abs(value) >= 1 ? value.toFixed(2) : value.toPrecision(digits));
 
 // ---------------------------------------------------------------------------------------------
 // State
@@ -244,6 +244,7 @@ async function search(): Promise<void> {
 
 async function selectHcp(id: string): Promise<void> {
   state.hcpId = id;
+  for (const row of document.querySelectorAll<HTMLElement>('#kol-table tbody tr')) row.classList.toggle('current', row.dataset.id === id);
   if (location.hash !== `#hcp=${id}`) history.replaceState(null, '', `#hcp=${encodeURIComponent(id)}`);
   await loadHcp();
 }
