@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { projectRoot } from '../src/paths';
 
 /**
  * Bundles the browser front ends from npm packages (no CDN at run time) into web/dist:
@@ -11,7 +12,7 @@ import { build } from 'esbuild';
  * `npm run build` runs it (after tsc); `npm run build:web` runs it alone.
  */
 export async function buildWeb(options: { root?: string; minify?: boolean } = {}): Promise<string> {
-  const root = options.root ?? findRoot(__dirname);
+  const root = options.root ?? projectRoot;
   const web = path.join(root, 'web');
   const out = path.join(web, 'dist');
   const staging = path.join(web, `.dist-${process.pid}-${Date.now()}`);
@@ -43,16 +44,6 @@ export async function buildWeb(options: { root?: string; minify?: boolean } = {}
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
   }
-}
-
-function findRoot(start: string): string {
-  let dir = start;
-  while (!fs.existsSync(path.join(dir, 'package.json'))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`package.json not found above ${start}`);
-    dir = parent;
-  }
-  return dir;
 }
 
 if (require.main === module) {

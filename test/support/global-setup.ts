@@ -1,8 +1,8 @@
-import net from 'node:net';
 import os from 'node:os';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startEmbeddedNeo4j } from '../../src/db/embedded';
+import { freePort } from './ports';
 
 /**
  * Starts one real Neo4j for the whole jest run (unless NEO4J_URI points at one) on a free port
@@ -19,15 +19,4 @@ export default async function globalSetup(): Promise<void> {
   process.env.TEST_NEO4J_URI = neo4j.uri;
   process.env.TEST_NEO4J_BOLT_PORT = String(port);
   (globalThis as Record<string, unknown>).__MSL_NEO4J__ = { neo4j, dataDir };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
