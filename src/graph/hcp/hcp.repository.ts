@@ -33,11 +33,19 @@ export function toFulltextQuery(search: string): string {
   return words.map((word) => `${word}*`).join(' AND ');
 }
 
-const FILTER = `
-  WHERE ($territoryId IS NULL OR EXISTS { (h)-[:IN_TERRITORY]->(:Territory {id: $territoryId}) })
-    AND ($therapeuticAreaId IS NULL OR EXISTS { (h)-[:SPECIALIZES_IN]->(:TherapeuticArea {id: $therapeuticAreaId}) })
-    AND ($institutionId IS NULL OR EXISTS { (h)-[:AFFILIATED_WITH]->(:Institution {id: $institutionId}) })
-    AND ($specialty IS NULL OR h.specialty = $specialty)`;
+/**
+ * The WHERE clause of the filters given (absent ones add nothing, so the planner sees the plain
+ * pattern): without filters the total comes from the count store and the page from the id
+ * index in order, instead of scanning and sorting every HCP.
+ */
+function filterClause(filter: HcpFilter): string {
+  const conditions: string[] = [];
+  if (filter.territoryId != null) conditions.push('EXISTS { (h)-[:IN_TERRITORY]->(:Territory {id: $territoryId}) }');
+  if (filter.therapeuticAreaId != null) conditions.push('EXISTS { (h)-[:SPECIALIZES_IN]->(:TherapeuticArea {id: $therapeuticAreaId}) }');
+  if (filter.institutionId != null) conditions.push('EXISTS { (h)-[:AFFILIATED_WITH]->(:Institution {id: $institutionId}) }');
+  if (filter.specialty != null) conditions.push('h.specialty = $specialty');
+  return conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+}
 
 /** Reads of HCP nodes. Every statement is parameterized; orderings are stable (by id, or relevance then id). */
 export class HcpRepository {
@@ -59,7 +67,8 @@ export class HcpRepository {
       limit: int(limit),
     };
     const search = filter.search?.trim() ? toFulltextQuery(filter.search) : '';
-    const [row] = search ? await this.db.read<Listing>(SEARCH, { ...params, search }) : await this.db.read<Listing>(LIST, params);
+    const where = filterClause(filter);
+    const [row] = search ? await this.db.read<Listing>(searchStatement(where), { ...params, search }) : await this.db.read<Listing>(listStatement(where), params);
     return { rows: row.page.map(toHcp), total: row.total };
   }
 
@@ -87,19 +96,20 @@ interface Listing {
   total: number;
 }
 
-const LIST = `
-  CALL { MATCH (h:HCP) ${FILTER} RETURN count(h) AS total }
-  CALL { MATCH (h:HCP) ${FILTER} WITH h ORDER BY h.id SKIP $skip LIMIT $limit RETURN collect(h) AS page }
+/** Every HCP has an id (the key of every write); `IS NOT NULL` lets the id index give the order. */
+const listStatement = (where: string) => `
+  CALL { MATCH (h:HCP) ${where} RETURN count(h) AS total }
+  CALL { MATCH (h:HCP) ${where ? `${where} AND` : 'WHERE'} h.id IS NOT NULL WITH h ORDER BY h.id SKIP $skip LIMIT $limit RETURN collect(h) AS page }
   RETURN total, page`;
 
-const SEARCH = `
+const searchStatement = (where: string) => `
   CALL {
     CALL db.index.fulltext.queryNodes('hcp_search', $search) YIELD node, score RETURN node AS h, score
     UNION ALL
     CALL db.index.fulltext.queryNodes('institution_search', $search) YIELD node, score
     MATCH (h:HCP)-[:AFFILIATED_WITH]->(node) RETURN h, score
   }
-  WITH h, max(score) AS score ${FILTER}
+  WITH h, max(score) AS score ${where}
   WITH h, score ORDER BY score DESC, h.id
   WITH collect(h) AS hits
   RETURN size(hits) AS total, hits[$skip..$skip + $limit] AS page`;
