@@ -1,4 +1,5 @@
 import { Database, Tx, int } from '../../db/database';
+import { HcpProps, toHcp } from '../hcp/hcp.repository';
 import { HcpLink, LINK_TYPES, LinkDirection, LinkType, isSymmetricLink } from './link.type';
 
 /** The links asked of one HCP: which types, and at most how many (null = all). */
@@ -12,14 +13,16 @@ interface LinksRow {
   hcpId: string;
   types: string[];
   first: number | null;
-  links: HcpLink[];
+  links: (Omit<HcpLink, 'other'> & { other: HcpProps })[];
 }
 
 const ANY_LINK = LINK_TYPES.join('|');
 
 /**
  * The links of several HCPs in one statement, both directions (symmetric links are stored once),
- * by descending weight, then the other HCP's id, then type.
+ * by descending weight, then the other HCP's id, then type. Each link carries the other HCP's
+ * properties: the statement has matched that node anyway, and `links { hcp }` then needs no
+ * second statement (nor an id lookup per linked HCP).
  */
 const LINKS_OF = `
   UNWIND $requests AS r
@@ -27,7 +30,7 @@ const LINKS_OF = `
   WHERE type(l) IN r.types
   WITH r, h, l, o ORDER BY l.weight DESC, o.id, type(l)
   WITH r, collect({
-    type: type(l), weight: l.weight, hcpId: o.id,
+    type: type(l), weight: l.weight, hcpId: o.id, other: properties(o),
     direction: CASE WHEN type(l) <> 'REFERRAL' THEN 'UNDIRECTED' WHEN startNode(l) = h THEN 'OUTGOING' ELSE 'INCOMING' END
   }) AS links
   RETURN r.hcpId AS hcpId, r.types AS types, r.first AS first,
@@ -49,7 +52,7 @@ export class LinkRepository {
     const rows = await this.db.read<LinksRow>(LINKS_OF, { requests: params });
     return rows.map((row) => ({
       key: linksCacheKey({ hcpId: row.hcpId, types: row.types as LinkType[], first: row.first }),
-      links: row.links.map((link) => ({ ...link, type: link.type as LinkType, direction: link.direction as LinkDirection })),
+      links: row.links.map((link) => ({ ...link, type: link.type as LinkType, direction: link.direction as LinkDirection, other: toHcp(link.other) })),
     }));
   }
 }

@@ -15,9 +15,13 @@ import { AdminOnly } from '../auth';
 @Resolver(() => HcpLink)
 export class HcpLinkResolver {
   @FieldResolver(() => HCP, { description: 'The other HCP.' })
-  async hcp(@Root() link: HcpLink, @Ctx() ctx: GraphContext): Promise<HCP> {
-    const hcp = await ctx.loaders.get(hcpLoaders).byId.load(link.hcpId);
-    if (!hcp) throw new Error(`linked HCP ${link.hcpId} vanished`);
+  hcp(@Root() link: HcpLink, @Ctx() ctx: GraphContext): HCP | Promise<HCP> {
+    return link.other ?? this.load(link.hcpId, ctx);
+  }
+
+  private async load(hcpId: string, ctx: GraphContext): Promise<HCP> {
+    const hcp = await ctx.loaders.get(hcpLoaders).byId.load(hcpId);
+    if (!hcp) throw new Error(`linked HCP ${hcpId} vanished`);
     return hcp;
   }
 

@@ -1,4 +1,5 @@
 import { Field, Float, ObjectType, registerEnumType } from 'type-graphql';
+import type { HCP } from '../hcp/hcp.type';
 
 /** Stored as the relationship type between two :HCP nodes. REFERRAL is directed, the others symmetric. */
 export enum LinkType {
@@ -36,4 +37,7 @@ export class HcpLink {
   direction!: LinkDirection;
 
   hcpId!: string;
+
+  /** The other HCP when the link was read with it (links of an HCP), else `hcp` loads it by id. */
+  other?: HCP;
 }
