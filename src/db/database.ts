@@ -139,11 +139,25 @@ function translate(error: unknown): unknown {
   return error;
 }
 
-/** Converts driver values (temporals, nodes, relationships, integers) to plain JSON-able values. */
+/**
+ * Converts driver values (temporals, nodes, relationships, integers) to plain JSON-able values.
+ * Lists and plain maps - what records hold, freshly decoded and owned by the caller - are
+ * converted in place rather than copied: large results (thousands of maps) then cost no second
+ * allocation of every object.
+ */
 export function toPlain(value: unknown): unknown {
   if (value === null || value === undefined) return null;
-  if (Array.isArray(value)) return value.map(toPlain);
   if (typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = toPlain(value[i]);
+    return value;
+  }
+  const proto = Object.getPrototypeOf(value);
+  if (proto === Object.prototype || proto === null) {
+    const row = value as Row;
+    for (const key of Object.keys(row)) row[key] = toPlain(row[key]);
+    return row;
+  }
   if (neo4j.isInt(value)) return (value as { toNumber(): number }).toNumber();
   if (isTemporal(value)) return String(value);
   if (value instanceof neo4j.types.Node || value instanceof neo4j.types.Relationship) {
