@@ -42,6 +42,12 @@ export interface NetworkInput {
   relationships: readonly MslRelationship[];
   /** Every MSL that exists, so one without relationships is still known; default: those in `relationships`. */
   mslIds?: readonly string[];
+  /**
+   * Instead of `links` (then left empty): a builder of the link table from the index of the
+   * sorted HCP ids, for callers holding millions of links in columns (the projection) that would
+   * otherwise make one object per link. It must skip links with an endpoint outside the index.
+   */
+  linkTable?: (hcpIndex: ReadonlyMap<string, number>) => LinkTable;
 }
 
 /** The links that survived resolution, by link number (for typed subgraphs). */
@@ -79,7 +85,7 @@ export class UnknownNodeError extends Error {
 export function buildNetwork(input: NetworkInput): HcpNetwork {
   const hcpIds = sortedUnique(input.hcpIds);
   const hcpIndex = indexOf(hcpIds);
-  const links = resolveLinks(input.links, hcpIndex);
+  const links = input.linkTable ? input.linkTable(hcpIndex) : resolveLinks(input.links, hcpIndex);
   const mslIds = sortedUnique(input.mslIds ?? input.relationships.map((r) => r.mslId));
   const mslIndex = indexOf(mslIds);
   return {
