@@ -2,6 +2,8 @@ import { Database, int } from '../../db/database';
 import { ValidationError } from '../../errors';
 import { KeyedPage, PageRequest, pageParams } from '../common/keyed-page';
 import { fullName } from '../common/network-node';
+import { Institution } from '../institution/institution.type';
+import { TherapeuticArea } from '../therapeutic-area/therapeutic-area.type';
 import { HcpFilter } from './hcp.input';
 import { HCP } from './hcp.type';
 
@@ -56,8 +58,12 @@ export class HcpRepository {
     return rows.map((row) => toHcp(row.h));
   }
 
-  /** One page of HCPs matching `filter`, plus the total count; `first + 1` rows tell whether more follow. */
-  async list(filter: HcpFilter, skip: number, limit: number): Promise<{ rows: HCP[]; total: number }> {
+  /**
+   * One page of HCPs matching `filter`, plus the total count; `first + 1` rows tell whether more
+   * follow. With `include`, each row also carries the HCP's institution and/or areas, read in the
+   * same statement (as the reference loaders would: same projections, areas by id).
+   */
+  async list(filter: HcpFilter, skip: number, limit: number, include: ListInclude = {}): Promise<{ rows: ListedHcp[]; total: number }> {
     const params = {
       territoryId: filter.territoryId ?? null,
       therapeuticAreaId: filter.therapeuticAreaId ?? null,
@@ -68,8 +74,9 @@ export class HcpRepository {
     };
     const search = filter.search?.trim() ? toFulltextQuery(filter.search) : '';
     const where = filterClause(filter);
-    const [row] = search ? await this.db.read<Listing>(searchStatement(where), { ...params, search }) : await this.db.read<Listing>(listStatement(where), params);
-    return { rows: row.page.map(toHcp), total: row.total };
+    const entry = pageEntry(include);
+    const [row] = search ? await this.db.read<Listing>(searchStatement(where, entry), { ...params, search }) : await this.db.read<Listing>(listStatement(where, entry), params);
+    return { rows: row.page.map((listed) => ({ ...listed, hcp: toHcp(listed.hcp) })), total: row.total };
   }
 
   /** Pages of the HCPs of institutions or territories (one statement for all requests), by id. */
@@ -91,18 +98,40 @@ const PAGES_OF: Record<HcpParent, string> = {
   Territory: pagesOf('(h:HCP)-[:IN_TERRITORY]->(:Territory {id: r.key})'),
 };
 
+/** What `list` reads along with each HCP. */
+export interface ListInclude {
+  institution?: boolean;
+  therapeuticAreas?: boolean;
+}
+
+export interface ListedHcp {
+  hcp: HCP;
+  /** With `include.institution`: the HCP's institution or null. */
+  institution?: Institution | null;
+  /** With `include.therapeuticAreas`: the HCP's areas by id. */
+  therapeuticAreas?: TherapeuticArea[];
+}
+
 interface Listing {
-  page: HcpProps[];
+  page: (Omit<ListedHcp, 'hcp'> & { hcp: HcpProps })[];
   total: number;
 }
 
+/** The map each page entry `h` becomes. */
+function pageEntry(include: ListInclude): string {
+  const parts = ['hcp: h'];
+  if (include.institution) parts.push('institution: [(h)-[:AFFILIATED_WITH]->(i:Institution) | i {.id, .name, .type, .city, .country}][0]');
+  if (include.therapeuticAreas) parts.push('therapeuticAreas: COLLECT { MATCH (h)-[:SPECIALIZES_IN]->(a:TherapeuticArea) WITH a ORDER BY a.id RETURN a {.id, .name} }');
+  return `{${parts.join(', ')}}`;
+}
+
 /** Every HCP has an id (the key of every write); `IS NOT NULL` lets the id index give the order. */
-const listStatement = (where: string) => `
+const listStatement = (where: string, entry: string) => `
   CALL { MATCH (h:HCP) ${where} RETURN count(h) AS total }
   CALL { MATCH (h:HCP) ${where ? `${where} AND` : 'WHERE'} h.id IS NOT NULL WITH h ORDER BY h.id SKIP $skip LIMIT $limit RETURN collect(h) AS page }
-  RETURN total, page`;
+  RETURN total, [h IN page | ${entry}] AS page`;
 
-const searchStatement = (where: string) => `
+const searchStatement = (where: string, entry: string) => `
   CALL {
     CALL db.index.fulltext.queryNodes('hcp_search', $search) YIELD node, score RETURN node AS h, score
     UNION ALL
@@ -112,4 +141,4 @@ const searchStatement = (where: string) => `
   WITH h, max(score) AS score ${where}
   WITH h, score ORDER BY score DESC, h.id
   WITH collect(h) AS hits
-  RETURN size(hits) AS total, hits[$skip..$skip + $limit] AS page`;
+  RETURN size(hits) AS total, [h IN hits[$skip..$skip + $limit] | ${entry}] AS page`;

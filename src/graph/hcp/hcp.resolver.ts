@@ -1,7 +1,9 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { NotFoundError, ValidationError } from '../../errors';
 import { GraphContext } from '../context';
 import { bumpNetworkVersion } from '../common/graph-meta';
+import { selectedFields } from '../common/lookahead';
 import { checkFirst, decodeCursor, toPage } from '../common/pagination';
 import { Reference, guardDuplicateId, isTaken, requireExisting } from '../common/references';
 import { refId } from '../common/validate';
@@ -31,13 +33,27 @@ export class HcpResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: GraphContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<HCPConnection> {
     const size = checkFirst(first ?? 20, ctx.app.config.maxFirst);
     const start = decodeCursor(after);
-    const { rows, total } = await new HcpRepository(ctx.db).list(filter ?? {}, start, size + 1);
+    // A page's institutions and areas, when asked for, come with the page: two statements fewer.
+    const selected = selectedFields(info, ['edges', 'node']);
+    const include = { institution: selected.has('institution'), therapeuticAreas: selected.has('therapeuticAreas') };
+    const { rows, total } = await new HcpRepository(ctx.db).list(filter ?? {}, start, size + 1, include);
     const loader = ctx.loaders.get(hcpLoaders).byId;
-    for (const hcp of rows) loader.prime(hcp.id, hcp);
-    return toPage(rows, total, start, size);
+    const references = ctx.loaders.get(referenceLoaders);
+    for (const row of rows) {
+      loader.prime(row.hcp.id, row.hcp);
+      if (include.institution) references.institutionOf.prime(row.hcp.id, row.institution ?? null);
+      if (include.therapeuticAreas) references.hcpAreas.prime(row.hcp.id, row.therapeuticAreas ?? []);
+    }
+    return toPage(
+      rows.map((row) => row.hcp),
+      total,
+      start,
+      size,
+    );
   }
 
   @FieldResolver(() => Institution, { nullable: true })

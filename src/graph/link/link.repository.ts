@@ -9,11 +9,22 @@ export interface LinksRequest {
   first: number | null;
 }
 
+/** The other HCP's properties a link carries: every property of HcpProps (checked below). */
+const HCP_PROPS = ['id', 'firstName', 'lastName', 'specialty', 'email', 'preferredChannel'] as const;
+const everyHcpProp: Exclude<keyof HcpProps, (typeof HCP_PROPS)[number]> extends never ? true : never = true;
+void everyHcpProp;
+
+/**
+ * A link as the statement returns it: a list, not a map, so that 2,000 links do not cost 20,000
+ * map keys to decode: [type, weight, direction, ...the other HCP's HCP_PROPS].
+ */
+type LinkTuple = [string, number, string, ...unknown[]];
+
 interface LinksRow {
   hcpId: string;
   types: string[];
   first: number | null;
-  links: (Omit<HcpLink, 'other'> & { other: HcpProps })[];
+  links: LinkTuple[];
 }
 
 const ANY_LINK = LINK_TYPES.join('|');
@@ -29,12 +40,20 @@ const LINKS_OF = `
   MATCH (h:HCP {id: r.hcpId})-[l:${ANY_LINK}]-(o:HCP)
   WHERE type(l) IN r.types
   WITH r, h, l, o ORDER BY l.weight DESC, o.id, type(l)
-  WITH r, collect({
-    type: type(l), weight: l.weight, hcpId: o.id, other: properties(o),
-    direction: CASE WHEN type(l) <> 'REFERRAL' THEN 'UNDIRECTED' WHEN startNode(l) = h THEN 'OUTGOING' ELSE 'INCOMING' END
-  }) AS links
+  WITH r, collect([
+    type(l), l.weight,
+    CASE WHEN type(l) <> 'REFERRAL' THEN 'UNDIRECTED' WHEN startNode(l) = h THEN 'OUTGOING' ELSE 'INCOMING' END,
+    ${HCP_PROPS.map((prop) => `o.${prop}`).join(', ')}
+  ]) AS links
   RETURN r.hcpId AS hcpId, r.types AS types, r.first AS first,
          CASE WHEN r.first IS NULL THEN links ELSE links[0..r.first] END AS links`;
+
+function toLink([type, weight, direction, ...values]: LinkTuple): HcpLink {
+  const props: Record<string, unknown> = {};
+  HCP_PROPS.forEach((prop, i) => (props[prop] = values[i]));
+  const other = toHcp(props as unknown as HcpProps);
+  return { type: type as LinkType, weight, direction: direction as LinkDirection, hcpId: other.id, other };
+}
 
 export const linksCacheKey = (r: LinksRequest): string => JSON.stringify([r.hcpId, [...r.types].sort(), r.first]);
 
@@ -52,7 +71,7 @@ export class LinkRepository {
     const rows = await this.db.read<LinksRow>(LINKS_OF, { requests: params });
     return rows.map((row) => ({
       key: linksCacheKey({ hcpId: row.hcpId, types: row.types as LinkType[], first: row.first }),
-      links: row.links.map((link) => ({ ...link, type: link.type as LinkType, direction: link.direction as LinkDirection, other: toHcp(link.other) })),
+      links: row.links.map(toLink),
     }));
   }
 }

@@ -1,0 +1,32 @@
+import { FieldNode, GraphQLResolveInfo, Kind, SelectionSetNode } from 'graphql';
+
+/**
+ * The names of the fields selected below the current field along `path` (e.g. ['edges', 'node']
+ * under a connection), through fragments and inline fragments of any type condition (a superset is
+ * fine: it only decides what a resolver may fetch ahead, in the same statement).
+ */
+export function selectedFields(info: GraphQLResolveInfo, path: readonly string[]): Set<string> {
+  let level: SelectionSetNode[] = info.fieldNodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
+  for (const name of path) {
+    level = fieldsOf(info, level)
+      .filter((field) => field.name.value === name && field.selectionSet)
+      .map((field) => field.selectionSet!);
+  }
+  return new Set(fieldsOf(info, level).map((field) => field.name.value));
+}
+
+function fieldsOf(info: GraphQLResolveInfo, sets: SelectionSetNode[], seen = new Set<string>()): FieldNode[] {
+  const fields: FieldNode[] = [];
+  for (const set of sets) {
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FIELD) fields.push(selection);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) fields.push(...fieldsOf(info, [selection.selectionSet], seen));
+      else if (!seen.has(selection.name.value)) {
+        seen.add(selection.name.value);
+        const fragment = info.fragments[selection.name.value];
+        if (fragment) fields.push(...fieldsOf(info, [fragment.selectionSet], seen));
+      }
+    }
+  }
+  return fields;
+}

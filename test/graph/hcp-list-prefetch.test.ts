@@ -1,0 +1,79 @@
+import { gql } from 'graphql-request';
+import { TestApp, startTestApp } from '../support/app';
+import { importNetwork400 } from '../support/network400';
+
+/**
+ * `hcps` reads a page's institutions and areas in its own statement when they are selected
+ * (through fragments too), and links carry the other HCP: the answers must be exactly those of
+ * the per-relation loaders (`hcp(id)` resolves the same fields without either shortcut).
+ */
+let t: TestApp;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  await importNetwork400(t.db);
+}, 120000);
+afterAll(() => t.stop());
+
+const FIELDS = 'id institution { id name type city country } therapeuticAreas { id name }';
+
+interface Hcp {
+  id: string;
+  institution: unknown;
+  therapeuticAreas: unknown[];
+  links?: { hcp: Record<string, unknown> }[];
+}
+
+async function oneByOne(ids: string[], fields = FIELDS): Promise<Hcp[]> {
+  const query = `{ ${ids.map((id, i) => `h${i}: hcp(id: "${id}") { ${fields} }`).join(' ')} }`;
+  const data = await t.client().request<Record<string, Hcp>>(query);
+  return ids.map((_, i) => data[`h${i}`]);
+}
+
+async function statementsFor(query: string, variables: Record<string, unknown> = {}): Promise<number> {
+  const before = t.db.statements;
+  await t.client().request(query, variables);
+  return t.db.statements - before;
+}
+
+describe('hcps page with institutions and areas', () => {
+  it('answers as the loaders do, in one statement', async () => {
+    const query = gql`{ hcps(first: 60) { edges { node { ${FIELDS} } } } }`;
+    const page = await t.client().request<{ hcps: { edges: { node: Hcp }[] } }>(query);
+    const nodes = page.hcps.edges.map((e) => e.node);
+    expect(nodes).toHaveLength(60);
+    expect(nodes.some((h) => h.therapeuticAreas.length > 1)).toBe(true);
+    expect(nodes).toEqual(await oneByOne(nodes.map((h) => h.id)));
+    expect(await statementsFor(query)).toBe(1);
+  });
+
+  it('sees the fields through named and inline fragments, with filters and search', async () => {
+    const query = gql`
+      query ($filter: HcpFilter) {
+        hcps(first: 30, filter: $filter) { edges { node { ...Who ... on HCP { therapeuticAreas { id name } } } } }
+      }
+      fragment Who on HCP { id institution { id name type city country } }
+    `;
+    const [first] = (await t.client().request<{ hcps: { edges: { node: Hcp }[] } }>(gql`{ hcps(first: 1) { edges { node { therapeuticAreas { id } } } } }`)).hcps.edges;
+    for (const filter of [{ therapeuticAreaId: first.node.therapeuticAreas[0] && (first.node.therapeuticAreas[0] as { id: string }).id }, { search: 'a' }]) {
+      const page = await t.client().request<{ hcps: { edges: { node: Hcp }[] } }>(query, { filter });
+      const nodes = page.hcps.edges.map((e) => e.node);
+      expect(nodes.length).toBeGreaterThan(0);
+      expect(nodes).toEqual(await oneByOne(nodes.map((h) => h.id)));
+      expect(await statementsFor(query, { filter })).toBe(1);
+    }
+  });
+
+  it('resolves linked HCPs from the links statement with every field', async () => {
+    const hcpFields = 'id name firstName lastName specialty email preferredChannel';
+    const query = gql`{ hcps(first: 20) { edges { node { id links { hcp { ${hcpFields} } } } } } }`;
+    const page = await t.client().request<{ hcps: { edges: { node: Hcp }[] } }>(query);
+    const linked = page.hcps.edges.flatMap((e) => e.node.links!.map((l) => l.hcp));
+    expect(linked.length).toBeGreaterThan(20);
+    const ids = [...new Set(linked.map((h) => h.id as string))];
+    const direct = new Map((await oneByOne(ids, hcpFields)).map((h) => [h.id, h]));
+    for (const hcp of linked) expect(hcp).toEqual(direct.get(hcp.id as string));
+    // hcps page, links: no statement for the linked HCPs.
+    expect(await statementsFor(query)).toBe(2);
+  });
+});
