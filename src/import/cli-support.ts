@@ -3,12 +3,13 @@
 export interface CliArgs {
   dir?: string;
   batchSize?: number;
+  dryRun: boolean;
   help: boolean;
 }
 
-/** Parses `--dir <folder>` / `--dir=<folder>`, `--batch-size <n>`, `--help`. Throws on anything else. */
+/** Parses `--dir <folder>` / `--dir=<folder>`, `--batch-size <n>`, `--dry-run`, `--help`. Throws on anything else. */
 export function parseArgs(argv: readonly string[]): CliArgs {
-  const args: CliArgs = { help: false };
+  const args: CliArgs = { help: false, dryRun: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const [name, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -29,6 +30,9 @@ export function parseArgs(argv: readonly string[]): CliArgs {
         args.batchSize = n;
         break;
       }
+      case '--dry-run':
+        args.dryRun = true;
+        break;
       case '--help':
       case '-h':
         args.help = true;

@@ -1,11 +1,11 @@
 /**
- * `npm run import -- --dir <folder> [--batch-size N]`
+ * `npm run import -- --dir <folder> [--batch-size N] [--dry-run]`
  *
  * Imports the CSV files of a folder (CONTRACT §2) into the Neo4j at NEO4J_URI (default
  * bolt://localhost:NEO4J_BOLT_PORT; this command never starts the embedded server). Everything
  * is validated first; on any problem the command prints every `file:line: reason`, writes
  * nothing and exits 1. The write is one transaction: all or nothing. Exit 2: the database
- * could not be reached or another error.
+ * could not be reached or another error. `--dry-run` validates and writes, then rolls back.
  */
 import path from 'node:path';
 import { boltUri, loadConfig } from '../config';
@@ -15,7 +15,7 @@ import { ProgressReporter, parseArgs } from './cli-support';
 import { formatSummary, importFolder } from './importer';
 import { ImportValidationError, formatIssues } from './validate';
 
-const USAGE = 'usage: npm run import -- --dir <folder> [--batch-size <rows per statement>]';
+const USAGE = 'usage: npm run import -- --dir <folder> [--batch-size <rows per statement>] [--dry-run]';
 
 export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<number> {
   let args;
@@ -37,6 +37,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     process.stderr.write(`importing ${dir} into ${boltUri(config)} (database ${config.neo4jDatabase})\n`);
     const summary = await importFolder(db, dir, {
       batchSize: args.batchSize,
+      dryRun: args.dryRun,
       onProgress: (p) =>
         p.phase === 'validate'
           ? progress.update(`validate ${p.file}`, p.rows, p.rows)
@@ -44,6 +45,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     });
     progress.done();
     process.stdout.write(`${formatSummary(summary)}\n`);
+    if (args.dryRun) process.stdout.write('dry run: everything was written, then rolled back; the database is unchanged\n');
     return 0;
   } catch (error) {
     progress.done();

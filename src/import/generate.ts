@@ -114,6 +114,47 @@ class Sampler {
   }
 }
 
+/** A set of non-negative integers below 2^53: open addressing over a Float64Array (fast, no boxing). */
+class IntSet {
+  private table: Float64Array;
+  private count = 0;
+  constructor(capacity = 1024) {
+    let size = 1024;
+    while (size < capacity * 2) size *= 2;
+    this.table = new Float64Array(size).fill(-1);
+  }
+  /** Adds `key`; false when it was already there. */
+  add(key: number): boolean {
+    if ((this.count + 1) * 2 > this.table.length) this.grow();
+    const mask = this.table.length - 1;
+    let i = IntSet.hash(key) & mask;
+    for (;;) {
+      const v = this.table[i];
+      if (v === -1) {
+        this.table[i] = key;
+        this.count += 1;
+        return true;
+      }
+      if (v === key) return false;
+      i = (i + 1) & mask;
+    }
+  }
+  private static hash(key: number): number {
+    const lo = key >>> 0;
+    const hi = Math.floor(key / 4294967296) >>> 0;
+    let h = Math.imul(lo ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    return (h ^ (h >>> 16)) >>> 0;
+  }
+  private grow(): void {
+    const old = this.table;
+    this.table = new Float64Array(old.length * 2).fill(-1);
+    this.count = 0;
+    for (const v of old) if (v !== -1) this.add(v);
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Reference data
 
@@ -456,7 +497,7 @@ export function generateNetwork(options: GenerateOptions): NetworkData {
   const hcpLinks: HcpLinkRecord[] = [];
   const maxLinks = Math.floor((n * (n - 1)) / 4);
   const target = Math.min(Math.round(n * linksPerHcp), maxLinks);
-  const seen = LINK_MIX.map(() => new Set<number>());
+  const seen = LINK_MIX.map((m) => new IntSet(Math.ceil(target * m.share * 1.2)));
   const mixWeights = LINK_MIX.map((m) => m.share);
   const kolBias = (i: number) => Math.min(1, Math.log1p(fitness[i]) / 4);
   let attempts = 0;
@@ -502,8 +543,7 @@ export function generateNetwork(options: GenerateOptions): NetworkData {
     const lo = symmetric && b < a ? b : a;
     const hi = symmetric && b < a ? a : b;
     const key = lo * n + hi;
-    if (seen[mix].has(key)) continue;
-    seen[mix].add(key);
+    if (!seen[mix].add(key)) continue;
     hcpLinks.push({ sourceId: hcps[lo].id, targetId: hcps[hi].id, type, weight: round3(weight) });
   }
 

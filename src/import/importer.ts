@@ -1,7 +1,7 @@
 import { Database } from '../db/database';
 import { DatasetKey, FILES, NODE_LABELS, NetworkData, NodeLabel } from './records';
 import { ExistingIdsLookup, ValidatedFile, validateFolder } from './validate';
-import { WriteCounts, WriteSummary, writeNetwork } from './write';
+import { WriteCounts, WriteOptions, WriteSummary, writeNetwork } from './write';
 
 /**
  * CSV folder -> validation (complete, before anything is written) -> one atomic write.
@@ -21,6 +21,10 @@ export interface ImportOptions {
   lookup?: ExistingIdsLookup;
   /** Write transaction timeout in ms (default 30 minutes). */
   timeoutMs?: number;
+  /** Validate and write, then roll back instead of committing. */
+  dryRun?: boolean;
+  /** See WriteOptions.linkMode (measurements). */
+  linkMode?: WriteOptions['linkMode'];
 }
 
 export interface FileSummary extends WriteCounts {
@@ -40,7 +44,9 @@ export interface ImportSummary {
   updated: number;
   unchanged: number;
   validateMs: number;
+  /** The whole write, commit included. */
   writeMs: number;
+  commitMs: number;
   totalMs: number;
   /** Data rows per second over validation and write. */
   rowsPerSecond: number;
@@ -103,6 +109,8 @@ async function writeValidated(
   const write = await writeNetwork(db, data, {
     batchSize: options.batchSize,
     timeoutMs: options.timeoutMs,
+    dryRun: options.dryRun,
+    linkMode: options.linkMode,
     onProgress: onProgress
       ? (p) =>
           onProgress({
@@ -125,7 +133,7 @@ function finishSummary(
   started: number,
 ): ImportSummary {
   const rows: FileSummary[] = files.map((f) => {
-    const counts = result.write[f.key] ?? { rows: f.records, created: 0, updated: 0, unchanged: f.records };
+    const counts = result.write[f.key] ?? { rows: f.records, created: 0, updated: 0, unchanged: f.records, ms: 0 };
     return { key: f.key, file: f.file, lines: f.rows, ...counts };
   });
   const totalMs = Date.now() - started;
@@ -139,6 +147,7 @@ function finishSummary(
     unchanged: rows.reduce((sum, r) => sum + r.unchanged, 0),
     validateMs,
     writeMs: result.writeMs,
+    commitMs: result.write.commitMs ?? 0,
     totalMs,
     rowsPerSecond: totalMs > 0 ? Math.round((lines * 1000) / totalMs) : lines,
   };
@@ -146,17 +155,18 @@ function finishSummary(
 
 /** The summary as a fixed-width table. */
 export function formatSummary(summary: ImportSummary): string {
-  const header = ['file', 'rows', 'created', 'updated', 'unchanged'];
-  const body = summary.files.map((f) => [f.file, f.rows, f.created, f.updated, f.unchanged].map(String));
-  body.push(['total', summary.rows, summary.created, summary.updated, summary.unchanged].map(String));
+  const header = ['file', 'rows', 'created', 'updated', 'unchanged', 'seconds'];
+  const secs = (ms: number) => (ms / 1000).toFixed(1);
+  const body = summary.files.map((f) => [f.file, f.rows, f.created, f.updated, f.unchanged, secs(f.ms)].map(String));
+  const writing = summary.files.reduce((sum, f) => sum + f.ms, 0);
+  body.push(['total', summary.rows, summary.created, summary.updated, summary.unchanged, secs(writing)].map(String));
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
   const fmt = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   const rule = widths.map((w) => '-'.repeat(w)).join('  ');
   const lines = [fmt(header), rule, ...body.slice(0, -1).map(fmt), rule, fmt(body[body.length - 1])];
-  const secs = (ms: number) => (ms / 1000).toFixed(1);
   lines.push(
     '',
-    `${summary.lines} rows in ${secs(summary.totalMs)} s (validate ${secs(summary.validateMs)} s, write ${secs(summary.writeMs)} s), ${summary.rowsPerSecond} rows/s`,
+    `${summary.lines} rows in ${secs(summary.totalMs)} s (validate ${secs(summary.validateMs)} s, write ${secs(summary.writeMs)} s of which commit ${secs(summary.commitMs)} s), ${summary.rowsPerSecond} rows/s`,
   );
   return lines.join('\n');
 }

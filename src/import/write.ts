@@ -28,9 +28,14 @@ export interface WriteCounts {
   updated: number;
   /** Existed before with the same data. */
   unchanged: number;
+  /** Time spent writing this file inside the transaction. */
+  ms: number;
 }
 
-export type WriteSummary = Partial<Record<DatasetKey, WriteCounts>>;
+export type WriteSummary = Partial<Record<DatasetKey, WriteCounts>> & {
+  /** Time of the commit (or of the rollback of a dry run). */
+  commitMs?: number;
+};
 
 export interface WriteProgress {
   key: DatasetKey;
@@ -47,6 +52,14 @@ export interface WriteOptions {
   onProgress?: (progress: WriteProgress) => void;
   /** Transaction timeout in ms (default 30 minutes; 0 = none). */
   timeoutMs?: number;
+  /**
+   * How links are written (for measurements; default 'auto'): 'auto' creates links between HCPs
+   * new in this import directly and checks the others; 'check' looks every link up first;
+   * 'merge' MERGEs every link in its canonical direction.
+   */
+  linkMode?: 'auto' | 'check' | 'merge';
+  /** Write everything, then roll back instead of committing (a full trial run). */
+  dryRun?: boolean;
 }
 
 export const DEFAULT_BATCH_SIZE = 10000;
@@ -376,7 +389,10 @@ export async function writeNetwork(db: Database, data: NetworkData, options: Wri
         },
       };
       const summary = await writeInTransaction(wrapped, data, options);
-      await tx.commit();
+      const committing = Date.now();
+      if (options.dryRun) await tx.rollback();
+      else await tx.commit();
+      summary.commitMs = Date.now() - committing;
       return summary;
     } catch (error) {
       if (tx?.isOpen()) await tx.rollback().catch(() => undefined);
@@ -468,6 +484,7 @@ class Writer {
     const records = this.data[key] as unknown as Record<string, unknown>[];
     if (records.length === 0) return;
     const spec = NODES.find((s) => s.key === key)!;
+    const started = Date.now();
     const state = await this.batches(nodeStateStatement(spec), records.map((r) => r.id), 'ids');
     const stored = new Map(state.rows.map((row) => [row.id as string, row]));
     const fresh: Record<string, unknown>[] = [];
@@ -487,13 +504,15 @@ class Writer {
       created: fresh.length,
       updated: changed.length,
       unchanged: records.length - fresh.length - changed.length,
+      ms: Date.now() - started,
     };
   }
 
   private async links(): Promise<void> {
     const links = this.data.hcpLinks;
     if (links.length === 0) return;
-    const counts: WriteCounts = { rows: links.length, created: 0, updated: 0, unchanged: 0 };
+    const started = Date.now();
+    const counts: WriteCounts = { rows: links.length, created: 0, updated: 0, unchanged: 0, ms: 0 };
     let done = 0;
     const tick = (n: number) => this.progress('hcpLinks', (done += n), links.length);
     for (const type of LINK_TYPES) {
@@ -502,16 +521,19 @@ class Writer {
       for (const link of links) {
         if (link.type !== type) continue;
         const row = linkRow(link);
-        if (this.isNew('HCP', link.sourceId) || this.isNew('HCP', link.targetId)) fresh.push(row);
+        const mode = this.options.linkMode ?? 'auto';
+        if (mode === 'auto' && (this.isNew('HCP', link.sourceId) || this.isNew('HCP', link.targetId))) fresh.push(row);
         else maybe.push(row);
       }
       await this.batches(linkCreateStatement(type), fresh, 'rows', tick);
       counts.created += fresh.length;
-      const checked = await this.batches(linkCheckStatement(type), maybe, 'rows', tick);
+      const statement = linkCheckStatement(type, this.options.linkMode === 'merge' ? 'merge' : 'check-create');
+      const checked = await this.batches(statement, maybe, 'rows', tick);
       counts.created += checked.created;
       counts.updated += checked.updated;
     }
     counts.unchanged = counts.rows - counts.created - counts.updated;
+    counts.ms = Date.now() - started;
     this.summary.hcpLinks = counts;
   }
 
@@ -519,6 +541,7 @@ class Writer {
     const records = this.data[key] as unknown as Record<string, unknown>[];
     if (records.length === 0) return;
     const spec = EDGES.find((e) => e.key === key)!;
+    const started = Date.now();
     const fresh: Record<string, unknown>[] = [];
     const maybe: Record<string, unknown>[] = [];
     for (const record of records) {
@@ -531,15 +554,27 @@ class Writer {
     await this.batches(edgeCreateStatement(spec), fresh, 'rows', tick);
     const checked = await this.batches(edgeCheckStatement(spec), maybe, 'rows', tick);
     const created = fresh.length + checked.created;
-    this.summary[key] = { rows: records.length, created, updated: checked.updated, unchanged: records.length - created - checked.updated };
+    this.summary[key] = {
+      rows: records.length,
+      created,
+      updated: checked.updated,
+      unchanged: records.length - created - checked.updated,
+      ms: Date.now() - started,
+    };
   }
 
   /** lastContact of every pair touched by this import (new relationships or new interactions). */
+  /** Time of the KNOWS.lastContact update (reported with interactions.csv). */
+  lastContactMs = 0;
+
   private async lastContact(): Promise<void> {
+    const started = Date.now();
     const pairs = new Map<string, { m: string; h: string }>();
     for (const r of this.data.mslRelationships) pairs.set(`${r.mslId}\u0000${r.hcpId}`, { m: r.mslId, h: r.hcpId });
     for (const i of this.data.interactions) pairs.set(`${i.mslId}\u0000${i.hcpId}`, { m: i.mslId, h: i.hcpId });
     await this.batches(LAST_CONTACT_STATEMENT, [...pairs.values()], 'pairs');
+    this.lastContactMs = Date.now() - started;
+    if (this.summary.interactions) this.summary.interactions.ms += this.lastContactMs;
   }
 }
 

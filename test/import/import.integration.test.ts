@@ -334,6 +334,12 @@ describe('nothing is written when anything is wrong', () => {
     expect(await graphCounts()).toEqual({});
   });
 
+  it('writes nothing on a dry run, yet reports what it would do', async () => {
+    const summary = await importFolder(db, NETWORK_400, { dryRun: true });
+    expect(summary.created).toBe(summary.rows);
+    expect(await graphCounts()).toEqual({});
+  });
+
   it('rolls the whole import back when the write fails half-way', async () => {
     await importFolder(db, KARATE);
     const before = await graphCounts();
