@@ -1,4 +1,4 @@
-import neo4j, { Driver, ManagedTransaction, isRetryableError } from 'neo4j-driver';
+import neo4j, { Driver, ManagedTransaction, Session, isRetryableError } from 'neo4j-driver';
 import { ServiceUnavailableError } from '../errors';
 
 export type Params = Record<string, unknown>;
@@ -15,6 +15,9 @@ export interface Tx {
  *
  * - `read`/`write` run one statement in its own transaction, routed to readers/the leader
  *   (so `neo4j://` clusters work unchanged) and retried by the driver on transient errors.
+ *   A read first runs as an auto-commit transaction (BEGIN, RUN, PULL, COMMIT become RUN, PULL:
+ *   one round trip instead of two); only if that fails with a retryable error is it rerun as a
+ *   managed read transaction, with the driver's retries.
  * - `transaction` runs several statements atomically in one write transaction, retried as a
  *   whole: the work function must be safe to run again.
  * - A database that cannot be reached surfaces as ServiceUnavailableError.
@@ -29,8 +32,13 @@ export class Database {
     private readonly timeoutMs = 30000,
   ) {}
 
-  read<T = Row>(cypher: string, params: Params = {}): Promise<T[]> {
-    return this.session('READ', (tx) => tx.run<T>(cypher, params));
+  async read<T = Row>(cypher: string, params: Params = {}): Promise<T[]> {
+    try {
+      return await this.autoCommitRead<T>(cypher, params);
+    } catch (error) {
+      if (!isRetryableError(error as Error)) throw translate(error);
+      return this.session('READ', (tx) => tx.run<T>(cypher, params));
+    }
   }
 
   write<T = Row>(cypher: string, params: Params = {}): Promise<T[]> {
@@ -74,14 +82,25 @@ export class Database {
    * transaction ends on. One cheap round trip; caches compare it to know they are stale.
    */
   async dataVersion(): Promise<string> {
-    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.READ });
+    const versionAfter = async (work: (session: Session) => Promise<unknown>): Promise<string> => {
+      const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.READ });
+      try {
+        await work(session);
+        return session.lastBookmarks().join(',');
+      } finally {
+        await session.close().catch(() => undefined);
+      }
+    };
     try {
-      await session.executeRead((tx) => tx.run('RETURN 1'));
-      return session.lastBookmarks().join(',');
+      // An auto-commit read ends on the same bookmark as a read transaction, in one round trip.
+      return await versionAfter((session) => session.run('RETURN 1'));
     } catch (error) {
-      throw translate(error);
-    } finally {
-      await session.close().catch(() => undefined);
+      if (!isRetryableError(error as Error)) throw translate(error);
+      try {
+        return await versionAfter((session) => session.executeRead((tx) => tx.run('RETURN 1')));
+      } catch (retried) {
+        throw translate(retried);
+      }
     }
   }
 
@@ -97,6 +116,18 @@ export class Database {
 
   close(): Promise<void> {
     return this.driver.close();
+  }
+
+  /** One auto-commit statement in a fresh read session; rows as plain values. */
+  private async autoCommitRead<T>(cypher: string, params: Params): Promise<T[]> {
+    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.READ });
+    this.statements += 1;
+    try {
+      const result = await session.run(cypher, params, { timeout: this.timeoutMs });
+      return result.records.map((record) => toPlain(record.toObject()) as T);
+    } finally {
+      await session.close().catch(() => undefined);
+    }
   }
 
   private async session<T>(mode: 'READ' | 'WRITE', work: (tx: Tx) => Promise<T>): Promise<T> {
