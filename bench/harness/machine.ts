@@ -1,0 +1,75 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import { Database } from '../../src/db/database';
+import { round } from './stats';
+
+export interface MachineInfo {
+  cpuModel: string;
+  cores: number;
+  ramGb: number;
+  os: string;
+  node: string;
+  /** NODE_ENV of the bench process (graphql-js skips development checks in production). */
+  nodeEnv: string | null;
+  java: string | null;
+  python: string | null;
+  neo4j: string;
+  /** 1-minute load average when the bench started: above `cores`, other processes shared the CPU. */
+  loadAverage: number[];
+}
+
+export async function machineInfo(db: Database): Promise<MachineInfo> {
+  const cpus = os.cpus();
+  const [component] = await db.read<{ name: string; versions: string[]; edition: string }>('CALL dbms.components() YIELD name, versions, edition RETURN name, versions, edition');
+  return {
+    cpuModel: cpus[0]?.model.trim() ?? 'unknown',
+    cores: cpus.length,
+    ramGb: round(os.totalmem() / 1024 ** 3, 1),
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    node: process.version,
+    nodeEnv: process.env.NODE_ENV ?? null,
+    java: versionOf('java', ['-version']),
+    python: versionOf('python3', ['--version']),
+    neo4j: component ? `${component.name} ${component.versions.join(',')} ${component.edition}` : 'unknown',
+    loadAverage: os.loadavg().map((x) => round(x, 2)),
+  };
+}
+
+function versionOf(command: string, args: string[]): string | null {
+  const result = spawnSync(command, args, { encoding: 'utf8' });
+  if (result.error) return null;
+  const line = `${result.stderr ?? ''}${result.stdout ?? ''}`.trim().split('\n')[0];
+  return line || null;
+}
+
+/** Resident memory of a process (Linux /proc), in MB: now and peak; null elsewhere or for an unknown pid. */
+export function processMemory(pid: number): { rssMb: number; peakRssMb: number } | null {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? NaN);
+    return { rssMb: round(kb('VmRSS') / 1024, 1), peakRssMb: round(kb('VmHWM') / 1024, 1) };
+  } catch {
+    return null;
+  }
+}
+
+let ticksPerSecond: number | undefined;
+
+/** CPU time (user + system) a process has used so far, in ms (Linux /proc); null when unknown. */
+export function processCpuMs(pid: number): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the parenthesised command: state is field 3, utime 14, stime 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    ticksPerSecond ??= Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
+  } catch {
+    return null;
+  }
+}
+
+export function nodeMemory(): { rssMb: number; heapUsedMb: number; externalMb: number } {
+  const m = process.memoryUsage();
+  return { rssMb: round(m.rss / 1024 ** 2, 1), heapUsedMb: round(m.heapUsed / 1024 ** 2, 1), externalMb: round(m.external / 1024 ** 2, 1) };
+}
