@@ -247,14 +247,20 @@ export function parseIsoDate(text: string): string | null {
   return `${m[1]}-${m[2]}-${m[3]}`;
 }
 
-/** Reads the cells of one row, recording a problem for each bad one. */
+/** Reads the cells of one row, recording a problem for each bad one (one instance per file, reset per row). */
 class Row {
   ok = true;
+  private fields: string[] = [];
   constructor(
-    private readonly fields: string[],
     private readonly index: Map<string, number>,
     private readonly report: (reason: string) => void,
   ) {}
+
+  reset(fields: string[]): this {
+    this.fields = fields;
+    this.ok = true;
+    return this;
+  }
 
   private raw(column: string): string {
     const i = this.index.get(column);
@@ -522,6 +528,8 @@ class ValidationState {
     let width = 0;
     let rows = 0;
     let headerBad = false;
+    let row: Row | undefined;
+    let currentLine = 0;
     try {
       for await (const batch of batches) for (const record of batch) {
         if (index === null) {
@@ -554,8 +562,9 @@ class ValidationState {
           if (idLabel && id) this.ids(idLabel).add(id);
           continue;
         }
-        const row = new Row(record.fields, index, (reason) => this.issues.push({ file, line, reason }));
-        const parsed = parse(row) as Record<string, unknown>;
+        currentLine = line;
+        row ??= new Row(index, (reason) => this.issues.push({ file, line: currentLine, reason }));
+        const parsed = parse(row.reset(record.fields)) as Record<string, unknown>;
         if (idLabel && typeof parsed.id === 'string' && parsed.id !== '') this.ids(idLabel).add(parsed.id);
         if (!row.ok) continue;
         const kept = spec.key === 'hcpLinks' ? (canonicalLink(parsed as unknown as HcpLinkRecord) as unknown as Record<string, unknown>) : parsed;

@@ -284,7 +284,7 @@ const EDGES: EdgeSpec[] = [
     from: { field: 'mslId', label: 'MSL' },
     to: { field: 'hcpId', label: 'HCP' },
     props: [],
-    createProps: 'strength: r.strength, baseStrength: r.strength, since: date(r.since)',
+    createProps: 'strength: r.strength, baseStrength: r.strength, since: date(r.since), lastContact: date(r.lastContact)',
     updateSets:
       'o.strength = CASE WHEN o.baseStrength = r.strength THEN o.strength ELSE r.strength END, o.baseStrength = r.strength, o.since = date(r.since)',
     sameExpr: `${same('o.baseStrength', 'r.strength')} AND ${same('o.since', 'date(r.since)')}`,
@@ -544,10 +544,13 @@ class Writer {
     const started = Date.now();
     const fresh: Record<string, unknown>[] = [];
     const maybe: Record<string, unknown>[] = [];
+    // A new MSL-HCP pair has no stored interactions: its lastContact is the latest imported one.
+    const latest = key === 'mslRelationships' ? this.latestImportedContact() : null;
     for (const record of records) {
       const isNew =
         this.isNew(spec.from.label, record[spec.from.field] as string) || this.isNew(spec.to.label, record[spec.to.field] as string);
-      (isNew ? fresh : maybe).push(record);
+      if (isNew && latest) fresh.push({ ...record, lastContact: latest.get(`${record.mslId}\u0000${record.hcpId}`) ?? null });
+      else (isNew ? fresh : maybe).push(record);
     }
     let done = 0;
     const tick = (n: number) => this.progress(key, (done += n), records.length);
@@ -567,11 +570,28 @@ class Writer {
   /** Time of the KNOWS.lastContact update (reported with interactions.csv). */
   lastContactMs = 0;
 
+  private latestImportedContact(): Map<string, string> {
+    const latest = new Map<string, string>();
+    for (const i of this.data.interactions) {
+      const key = `${i.mslId}\u0000${i.hcpId}`;
+      const seen = latest.get(key);
+      if (seen === undefined || i.date > seen) latest.set(key, i.date);
+    }
+    return latest;
+  }
+
+  /**
+   * lastContact of the pairs touched by this import whose MSL and HCP both existed before it
+   * (pairs with a new MSL or HCP got theirs when their relationship was created).
+   */
   private async lastContact(): Promise<void> {
     const started = Date.now();
     const pairs = new Map<string, { m: string; h: string }>();
-    for (const r of this.data.mslRelationships) pairs.set(`${r.mslId}\u0000${r.hcpId}`, { m: r.mslId, h: r.hcpId });
-    for (const i of this.data.interactions) pairs.set(`${i.mslId}\u0000${i.hcpId}`, { m: i.mslId, h: i.hcpId });
+    const add = (m: string, h: string) => {
+      if (!this.isNew('MSL', m) && !this.isNew('HCP', h)) pairs.set(`${m}\u0000${h}`, { m, h });
+    };
+    for (const r of this.data.mslRelationships) add(r.mslId, r.hcpId);
+    for (const i of this.data.interactions) add(i.mslId, i.hcpId);
     await this.batches(LAST_CONTACT_STATEMENT, [...pairs.values()], 'pairs');
     this.lastContactMs = Date.now() - started;
     if (this.summary.interactions) this.summary.interactions.ms += this.lastContactMs;
