@@ -2,13 +2,14 @@
  * Import benchmark.
  *
  *   npx ts-node --transpile-only src/import/bench.ts --reset [--hcps 100000] [--seed 1]
- *       [--batch-size 10000] [--link-mode auto|check|merge] [--dry-run]
+ *       [--batch-size 10000] [--link-mode auto|check|merge] [--dry-run] [--twice]
  *
  * Generates the network, writes it as CSV into a temporary folder, EMPTIES the database at
  * NEO4J_URI (hence the required --reset), imports the folder with importFolder (validation, then
  * one transaction) and prints the phases, rows/s and the peak transaction memory Neo4j reported
  * (SHOW TRANSACTIONS, polled every second). --dry-run rolls the transaction back instead of
- * committing: it measures the write without the commit's memory needs.
+ * committing: it measures the write without the commit's memory needs. --twice imports the same
+ * folder a second time (the idempotent re-run: everything is read and compared, nothing changes).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -26,10 +27,11 @@ interface BenchArgs {
   linkMode: 'auto' | 'check' | 'merge';
   dryRun: boolean;
   reset: boolean;
+  twice: boolean;
 }
 
 function parse(argv: string[]): BenchArgs {
-  const args: BenchArgs = { hcps: 100000, seed: 1, linkMode: 'auto', dryRun: false, reset: false };
+  const args: BenchArgs = { hcps: 100000, seed: 1, linkMode: 'auto', dryRun: false, reset: false, twice: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--hcps') args.hcps = Number(argv[++i]);
@@ -38,6 +40,7 @@ function parse(argv: string[]): BenchArgs {
     else if (a === '--link-mode') args.linkMode = argv[++i] as BenchArgs['linkMode'];
     else if (a === '--dry-run') args.dryRun = true;
     else if (a === '--reset') args.reset = true;
+    else if (a === '--twice') args.twice = true;
     else throw new Error(`unknown argument ${a}`);
   }
   return args;
@@ -100,10 +103,17 @@ async function main(): Promise<void> {
         }
       },
     });
-    polling = false;
-    await poll;
     log(formatSummary(summary));
     log(`peak transaction memory reported by Neo4j: ${(peak / 2 ** 20).toFixed(0)} MiB${args.dryRun ? ' (rolled back)' : ''}`);
+    if (args.twice) {
+      peak = 0;
+      const again = await importFolder(db, dir, { batchSize: args.batchSize, linkMode: args.linkMode, dryRun: args.dryRun });
+      log('second import of the same folder:');
+      log(formatSummary(again));
+      log(`peak transaction memory reported by Neo4j: ${(peak / 2 ** 20).toFixed(0)} MiB`);
+    }
+    polling = false;
+    await poll;
   } finally {
     polling = false;
     fs.rmSync(dir, { recursive: true, force: true });

@@ -251,7 +251,8 @@ export function linkCheckStatement(type: LinkType, mode: LinkWriteMode = 'check-
     ...head,
     `WITH a, b, r, [${pattern} | x] AS olds`,
     'WITH a, b, r, olds, size(olds) = 0 AS created, any(o IN olds WHERE coalesce(o.weight <> r.w, true)) AS updated',
-    'FOREACH (o IN olds | SET o.weight = r.w)',
+    // Only changed links are written: re-importing the same data adds nothing to the transaction.
+    'FOREACH (o IN [o IN olds WHERE coalesce(o.weight <> r.w, true)] | SET o.weight = r.w)',
     `FOREACH (_ IN CASE WHEN created THEN [1] ELSE [] END | CREATE (a)-[:${type} {weight: r.w}]->(b))`,
     'RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created, sum(CASE WHEN updated THEN 1 ELSE 0 END) AS updated',
   ].join('\n');
@@ -318,7 +319,7 @@ export function edgeCheckStatement(spec: EdgeSpec): string {
     `MATCH (b:${spec.to.label} {id: r.${spec.to.field}})`,
     `WITH a, b, r, [(a)-[x:${spec.rel}]->(b) | x] AS olds`,
     `WITH a, b, r, olds, size(olds) = 0 AS created, any(o IN olds WHERE NOT (${sameExpr})) AS updated`,
-    `FOREACH (o IN olds | SET ${sets})`,
+    `FOREACH (o IN [o IN olds WHERE NOT (${sameExpr})] | SET ${sets})`,
     `FOREACH (_ IN CASE WHEN created THEN [1] ELSE [] END | CREATE (a)-[:${spec.rel} {${edgeCreateProps(spec)}}]->(b))`,
     'RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created, sum(CASE WHEN updated THEN 1 ELSE 0 END) AS updated',
   ].join('\n');
