@@ -3,13 +3,14 @@
  * the typed-array network (network.ts) plus per-HCP attributes used by filters and the
  * composite score. Streams raw record values (no row objects): 1M links in a few seconds.
  *
- * How it stays fast at 100k HCPs / 1M links (~12 s -> ~5 s, Neo4j and Node both doing less):
+ * How it stays fast at 100k HCPs / 1M links (~12 s -> a few s; Neo4j and Node both do less):
+ * - HCPs are named by internal node id, mapped to node indices once: no id property read per
+ *   link, no id string decoded, hashed and kept per link;
  * - links come as one record per HCP with its outgoing links in three parallel lists (targets,
  *   type codes, weights), not one record per link: a tenth of the records;
- * - HCPs are named by internal node id, mapped to node indices through the HCP stream: no id
- *   property read per link, no id string decoded, hashed and kept per link;
- * - publication, trial and interaction counts are aggregated from those (few) nodes' side, not
- *   counted per HCP: every HCP-side pattern scans the HCP's whole relationship chain.
+ * - nothing else is read HCP by HCP: HCP-side patterns scan each HCP's whole relationship chain
+ *   (~20 links), so territories, areas and the publication, trial and interaction counts are
+ *   aggregated from the territories', areas', publications', trials' and interactions' side.
  * Internal ids are only compared within one load. Each stream is its own transaction, as
  * before: a write during the load can leave a link out, and the next data-version check
  * rebuilds anyway.
@@ -37,11 +38,20 @@ export interface NetworkProjection {
   therapeuticAreaIds: ReadonlySet<string>;
 }
 
+/** Every HCP's id and internal id, as two lists in one record. */
 const HCPS = `
   MATCH (h:HCP)
-  RETURN h.id, id(h),
-         [(h)-[:IN_TERRITORY]->(t:Territory) | t.id][0],
-         [(h)-[:SPECIALIZES_IN]->(a:TherapeuticArea) | a.id]`;
+  RETURN collect(h.id), collect(id(h))`;
+
+/** Per territory, its HCPs (internal ids); an HCP in several keeps the first. */
+const TERRITORIES = `
+  MATCH (t:Territory)<-[:IN_TERRITORY]-(h:HCP)
+  RETURN t.id, collect(id(h))`;
+
+/** Per therapeutic area, its HCPs (internal ids). */
+const AREAS = `
+  MATCH (a:TherapeuticArea)<-[:SPECIALIZES_IN]-(h:HCP)
+  RETURN a.id, collect(id(h))`;
 
 /** Per HCP (internal id) with any: publications authored, trials investigated, interactions and positive ones. */
 const COUNTS = `
@@ -72,19 +82,14 @@ const MSLS = `
 const REFERENCE = `
   RETURN COLLECT { MATCH (t:Territory) RETURN t.id } AS territories, COLLECT { MATCH (a:TherapeuticArea) RETURN a.id } AS areas`;
 
-interface HcpRow {
-  id: string;
-  /** Internal node id, valid within this load only. */
-  node: number;
-  territory: string | null;
-  areas: string[];
-}
-
 /** Counts by internal node id: [publications, trials, interactions, positive interactions]. */
 type Counts = Map<number, [number, number, number, number]>;
 
 export async function loadProjection(db: Database, version: string): Promise<NetworkProjection> {
-  const hcps: HcpRow[] = [];
+  let hcpIds: string[] = [];
+  let hcpNodes: number[] = [];
+  const territoryOf = new Map<number, string>();
+  const areasOf = new Map<number, string[]>();
   const counts: Counts = new Map();
   const links = new LinkColumns();
   const relationships: MslRelationship[] = [];
@@ -92,9 +97,20 @@ export async function loadProjection(db: Database, version: string): Promise<Net
   let territoryIds: string[] = [];
   let areaIds: string[] = [];
   await Promise.all([
-    db.stream(HCPS, {}, ([id, node, territory, areas]) =>
-      hcps.push({ id: id as string, node: num(node), territory: (territory as string | null) ?? null, areas: areas as string[] }),
-    ),
+    db.stream(HCPS, {}, ([ids, nodes]) => {
+      hcpIds = ids as string[];
+      hcpNodes = (nodes as unknown[]).map(num);
+    }),
+    db.stream(TERRITORIES, {}, ([territory, nodes]) => {
+      for (const node of nodes as number[]) if (!territoryOf.has(node)) territoryOf.set(node, territory as string);
+    }),
+    db.stream(AREAS, {}, ([area, nodes]) => {
+      for (const node of nodes as number[]) {
+        const areas = areasOf.get(node);
+        if (areas) areas.push(area as string);
+        else areasOf.set(node, [area as string]);
+      }
+    }),
     db.stream(COUNTS, {}, ([node, kind, n, positive]) => {
       const key = num(node);
       let entry = counts.get(key);
@@ -114,21 +130,27 @@ export async function loadProjection(db: Database, version: string): Promise<Net
   ]);
   let byNode = new Map<number, number>();
   const net = buildNetwork({
-    hcpIds: hcps.map((h) => h.id),
+    hcpIds,
     links: [],
-    linkTable: (index) => links.resolve((byNode = nodeIndices(hcps, index))),
+    linkTable: (index) => links.resolve((byNode = nodeIndices(hcpIds, hcpNodes, index))),
     relationships,
     mslIds,
   });
-  return { version, net, attributes: attributesOf(net, hcps, counts, byNode), territoryIds: new Set(territoryIds), therapeuticAreaIds: new Set(areaIds) };
+  return {
+    version,
+    net,
+    attributes: attributesOf(net.hcpIds.length, byNode, territoryOf, areasOf, counts),
+    territoryIds: new Set(territoryIds),
+    therapeuticAreaIds: new Set(areaIds),
+  };
 }
 
 /** Internal node id -> node index, for the HCPs the index knows. */
-function nodeIndices(hcps: HcpRow[], index: ReadonlyMap<string, number>): Map<number, number> {
+function nodeIndices(ids: string[], nodes: number[], index: ReadonlyMap<string, number>): Map<number, number> {
   const byNode = new Map<number, number>();
-  for (const row of hcps) {
-    const v = index.get(row.id);
-    if (v !== undefined) byNode.set(row.node, v);
+  for (let i = 0; i < ids.length; i++) {
+    const v = index.get(ids[i]);
+    if (v !== undefined) byNode.set(nodes[i], v);
   }
   return byNode;
 }
@@ -174,8 +196,13 @@ class LinkColumns {
   }
 }
 
-function attributesOf(net: HcpNetwork, rows: HcpRow[], counts: Counts, byNode: ReadonlyMap<number, number>): HcpAttributes {
-  const n = net.hcpIds.length;
+function attributesOf(
+  n: number,
+  byNode: ReadonlyMap<number, number>,
+  territoryOf: ReadonlyMap<number, string>,
+  areasOf: ReadonlyMap<number, string[]>,
+  counts: Counts,
+): HcpAttributes {
   const attributes: HcpAttributes = {
     territory: new Array<string | null>(n).fill(null),
     areas: Array.from({ length: n }, () => [] as string[]),
@@ -184,19 +211,15 @@ function attributesOf(net: HcpNetwork, rows: HcpRow[], counts: Counts, byNode: R
     interactions: new Int32Array(n),
     positiveInteractions: new Int32Array(n),
   };
-  for (const row of rows) {
-    const v = net.hcpIndex.get(row.id);
-    if (v === undefined) continue;
-    attributes.territory[v] = row.territory;
-    attributes.areas[v] = row.areas;
-  }
-  for (const [node, [publications, trials, interactions, positive]] of counts) {
-    const v = byNode.get(node);
-    if (v === undefined) continue;
-    attributes.publications[v] = publications;
-    attributes.trials[v] = trials;
-    attributes.interactions[v] = interactions;
-    attributes.positiveInteractions[v] = positive;
+  for (const [node, v] of byNode) {
+    attributes.territory[v] = territoryOf.get(node) ?? null;
+    attributes.areas[v] = areasOf.get(node) ?? attributes.areas[v];
+    const count = counts.get(node);
+    if (!count) continue;
+    attributes.publications[v] = count[0];
+    attributes.trials[v] = count[1];
+    attributes.interactions[v] = count[2];
+    attributes.positiveInteractions[v] = count[3];
   }
   return attributes;
 }
