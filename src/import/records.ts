@@ -52,8 +52,11 @@ export interface HcpRecord {
   territoryId: string | null;
   therapeuticAreaIds: string[];
   email: string | null;
-  /** Optional column of hcps.csv. */
-  preferredChannel: Channel | null;
+  /**
+   * Optional column of hcps.csv: null = empty cell (none); undefined = the file has no such
+   * column (a re-import keeps the stored value).
+   */
+  preferredChannel?: Channel | null;
 }
 
 export interface HcpLinkRecord {

@@ -388,7 +388,8 @@ const PARSERS: Record<DatasetKey, RowParser> = {
     territoryId: r.optional('territoryId'),
     therapeuticAreaIds: r.list('therapeuticAreaIds'),
     email: r.optional('email'),
-    preferredChannel: r.has('preferredChannel') ? r.oneOf('preferredChannel', CHANNELS, false) : null,
+    // No column: undefined (kept as stored on re-import); an empty cell: null (none).
+    preferredChannel: r.has('preferredChannel') ? r.oneOf('preferredChannel', CHANNELS, false) : undefined,
   }),
   hcpLinks: (r) => {
     const link: HcpLinkRecord = {

@@ -490,8 +490,12 @@ class Writer {
     const stored = new Map(state.rows.map((row) => [row.id as string, row]));
     const fresh: Record<string, unknown>[] = [];
     const changed: Record<string, unknown>[] = [];
-    for (const record of records) {
+    for (let record of records) {
       const have = stored.get(record.id as string);
+      // An optional column the file did not have (undefined) keeps the stored value.
+      for (const p of spec.props) {
+        if (record[p.name] === undefined) record = { ...record, [p.name]: have ? (have[p.name] ?? null) : null };
+      }
       if (!have) fresh.push(record);
       else if (!sameAsStored(spec, record, have)) changed.push(record);
     }

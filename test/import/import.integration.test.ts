@@ -95,7 +95,11 @@ function sorted(data: NetworkData): NetworkData {
   for (const spec of FILES) {
     const key = spec.key;
     const id = IDENTITY[key];
-    (out as Record<string, unknown>)[key] = [...(data[key] as unknown as Record<string, unknown>[])].sort((a, b) =>
+    const rows = (data[key] as unknown as Record<string, unknown>[]).map((r) =>
+      // A file without the optional preferredChannel column reads as "not given"; the export writes it empty.
+      key === 'hcps' ? { ...r, preferredChannel: r.preferredChannel ?? null } : r,
+    );
+    (out as Record<string, unknown>)[key] = rows.sort((a, b) =>
       id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0,
     );
   }
@@ -235,6 +239,20 @@ describe('idempotency and updates', () => {
       { h: 'hcp-2', s: 0.9, b: 0.6 },
     ]);
     expect(await duplicateRelationships()).toBe(0);
+  });
+
+  it('keeps a stored preferredChannel when the file has no such column; an empty cell removes it', async () => {
+    await importFolder(db, KARATE);
+    await db.write("MATCH (h:HCP {id: 'hcp-k01'}) SET h.preferredChannel = 'EMAIL'");
+    const again = await importFolder(db, KARATE);
+    expect(fileSummary(again, 'hcps.csv')).toMatchObject({ updated: 0, unchanged: 34 });
+    const channel = async () => (await db.read<{ c: string | null }>("MATCH (h:HCP {id: 'hcp-k01'}) RETURN h.preferredChannel AS c"))[0].c;
+    expect(await channel()).toBe('EMAIL');
+    const header = 'id,firstName,lastName,specialty,institutionId,territoryId,therapeuticAreaIds,email,preferredChannel\n';
+    await importFolder(db, folder({ 'hcps.csv': `${header}hcp-k01,Member,1,Karate,,,,,PHONE\n` }));
+    expect(await channel()).toBe('PHONE');
+    await importFolder(db, folder({ 'hcps.csv': `${header}hcp-k01,Member,1,Karate,,,,,\n` }));
+    expect(await channel()).toBeNull();
   });
 
   it('does not duplicate a symmetric link created by hand the other way', async () => {

@@ -64,7 +64,6 @@ describe('validation of valid input', () => {
         territoryId: 'ter-a',
         therapeuticAreaIds: ['ta-1', 'ta-2'],
         email: 'ann@example.org',
-        preferredChannel: null,
       },
       {
         id: 'hcp-2',
@@ -75,9 +74,10 @@ describe('validation of valid input', () => {
         territoryId: null,
         therapeuticAreaIds: [],
         email: null,
-        preferredChannel: null,
       },
     ]);
+    // No preferredChannel column: undefined (a re-import keeps the stored value), not null.
+    expect(data.hcps[0]).toHaveProperty('preferredChannel', undefined);
     expect(files.map((f) => f.file)).toEqual(['territories.csv', 'therapeutic_areas.csv', 'institutions.csv', 'hcps.csv', 'msls.csv']);
     expect(rows).toBe(2 + 2 + 1 + 2 + 1);
   });
