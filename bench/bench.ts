@@ -99,6 +99,11 @@ export interface NestedSection {
   latency: Record<'api' | 'cypher' | 'neo4jGraphqlCypherField' | 'neo4jGraphqlNative', Latency>;
   /** The faster @neo4j/graphql variant: the comparison point. */
   neo4jGraphqlVariant: 'neo4jGraphqlCypherField' | 'neo4jGraphqlNative';
+  /**
+   * Node CPU per request of the bench process, which hosts both servers and the client: server
+   * work plus, for the HTTP contenders, the client's request and JSON parsing.
+   */
+  cpuMsPerRequest: Record<string, number>;
   /** Statements our API sends per request (DataLoader batching: one per relation per level). */
   apiStatementsPerRequest: number;
   /** `{ __typename }` through our API: the HTTP + GraphQL floor of every API figure. */
@@ -438,7 +443,7 @@ async function nestedSection(app: RunningApp, db: Database, neoUrl: string, opti
 
   log(options, `nested query latency: ${options.runs} rounds after ${options.warmup} warm-up, contenders interleaved ...`);
   const statementsBefore = app.services.db.statements;
-  const samples = await roundRobin(contenders, options.runs, options.warmup);
+  const { samples, cpuMsPerRun } = await roundRobin(contenders, options.runs, options.warmup);
   const apiStatementsPerRequest = round((app.services.db.statements - statementsBefore) / (options.runs + options.warmup), 2);
   const latency = Object.fromEntries(Object.entries(samples).map(([name, s]) => [name, summarize(s)])) as NestedSection['latency'];
   const apiFloor = summarize(await sequential(options.runs, options.warmup, () => postGraphql(app.url, '{ __typename }', {})));
@@ -461,6 +466,7 @@ async function nestedSection(app: RunningApp, db: Database, neoUrl: string, opti
     responseBytes: Object.fromEntries(Object.entries(results).map(([name, r]) => [name, r.bytes])),
     latency,
     neo4jGraphqlVariant,
+    cpuMsPerRequest: cpuMsPerRun,
     apiStatementsPerRequest,
     apiFloor,
     throughput,

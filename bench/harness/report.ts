@@ -1,5 +1,7 @@
 /** The Markdown form of a bench report (bench/results/*.md, latest.md, the README table). */
-import type { BenchReport } from '../bench';
+import type { BenchReport, NestedSection } from '../bench';
+
+type NestedLatency = NestedSection['latency'];
 import { Latency, round } from './stats';
 
 export function renderMarkdown(r: BenchReport): string {
@@ -49,6 +51,11 @@ export function renderMarkdown(r: BenchReport): string {
         '.',
       '',
     );
+    lines.push(
+      `Embedded Neo4j transaction memory cap: ${r.options.transactionMemoryMb === 0 ? 'none but the heap' : `${r.options.transactionMemoryMb} MB`} ` +
+        '(the import is one transaction; at 100k HCPs it needs more than the launcher\'s default 2 GiB).',
+      '',
+    );
     table(['file', 'rows', 's', 'rows/s'], r.import.files.map((f) => [f.file, fmt(f.rows), round(f.ms / 1000, 2), f.rows > 0 && f.ms > 0 ? fmt(Math.round(f.rows / (f.ms / 1000))) : '']));
   }
 
@@ -59,15 +66,17 @@ export function renderMarkdown(r: BenchReport): string {
       `Our API: ${n.apiStatementsPerRequest} statements per request; HTTP + GraphQL floor \`{ __typename }\` p50 ${n.apiFloor.p50} ms.`,
     '',
   );
+  const row = (label: string, key: keyof NestedLatency) => [label, n.latency[key].p50, n.latency[key].p95, n.latency[key].p99, n.latency[key].runs, n.cpuMsPerRequest[key], fmt(n.responseBytes[key])];
   table(
-    ['contender', 'p50', 'p95', 'p99', 'runs', 'response bytes'],
+    ['contender', 'p50', 'p95', 'p99', 'runs', 'Node CPU ms/request', 'response bytes'],
     [
-      lat('MSL Graph API (HTTP)', n.latency.api, fmt(n.responseBytes.api)),
-      lat('hand-written Cypher (driver, in-process)', n.latency.cypher, fmt(n.responseBytes.cypher)),
-      lat('@neo4j/graphql, @cypher links field (HTTP)', n.latency.neo4jGraphqlCypherField, fmt(n.responseBytes.neo4jGraphqlCypherField)),
-      lat('@neo4j/graphql, native relationship fields (HTTP)', n.latency.neo4jGraphqlNative, fmt(n.responseBytes.neo4jGraphqlNative)),
+      row('MSL Graph API (HTTP)', 'api'),
+      row('hand-written Cypher (driver, in-process)', 'cypher'),
+      row('@neo4j/graphql, @cypher links field (HTTP)', 'neo4jGraphqlCypherField'),
+      row('@neo4j/graphql, native relationship fields (HTTP)', 'neo4jGraphqlNative'),
     ],
   );
+  lines.push('Node CPU per request: the bench process hosts both servers and the client, so HTTP contenders include the client side (request, JSON parsing).', '');
   const t = n.throughput;
   lines.push(`Throughput, ${t.api.connections} concurrent connections, ${t.api.durationSec} s each (autocannon in a child process; Cypher: concurrent loops in-process):`, '');
   table(

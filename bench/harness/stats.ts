@@ -46,17 +46,26 @@ export async function measure<T>(run: () => T | Promise<T>): Promise<{ result: T
  * rotates from round to round, so that the machine's noise (other processes, GC, JIT) falls on
  * all of them alike. Returns the measured samples per contender.
  */
-export async function roundRobin(contenders: Record<string, () => Promise<unknown>>, runs: number, warmup: number): Promise<Record<string, number[]>> {
+export async function roundRobin(
+  contenders: Record<string, () => Promise<unknown>>,
+  runs: number,
+  warmup: number,
+): Promise<{ samples: Record<string, number[]>; cpuMsPerRun: Record<string, number> }> {
   const names = Object.keys(contenders);
   const samples: Record<string, number[]> = Object.fromEntries(names.map((name) => [name, [] as number[]]));
+  const cpu: Record<string, number> = Object.fromEntries(names.map((name) => [name, 0]));
   for (let round = 0; round < warmup + runs; round++) {
     for (let k = 0; k < names.length; k++) {
       const name = names[(round + k) % names.length];
+      const before = process.cpuUsage();
       const ms = await timeAsync(contenders[name]);
-      if (round >= warmup) samples[name].push(ms);
+      const used = process.cpuUsage(before);
+      if (round < warmup) continue;
+      samples[name].push(ms);
+      cpu[name] += (used.user + used.system) / 1000;
     }
   }
-  return samples;
+  return { samples, cpuMsPerRun: Object.fromEntries(names.map((name) => [name, round(cpu[name] / Math.max(1, runs), 1)])) };
 }
 
 /** Calls `run` sequentially `warmup` + `runs` times with the round number; returns the measured latencies. */

@@ -52,6 +52,7 @@ describe('bench smoke run (1k HCPs)', () => {
     }
     for (const contender of ['api', 'neo4jGraphql', 'cypher']) expect(nested.throughput[contender]).toEqual(expect.objectContaining({ connections: 2, requests: expect.any(Number) }));
     expect(nested.apiStatementsPerRequest).toBeGreaterThan(0);
+    expect(Object.keys(nested.cpuMsPerRequest).sort()).toEqual(['api', 'cypher', 'neo4jGraphqlCypherField', 'neo4jGraphqlNative']);
 
     const network = json.network;
     expect(network.projection.hcps).toBe(1000);
