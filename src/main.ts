@@ -6,6 +6,8 @@ import { Database } from './db/database';
 import { seedDemoIfEmpty } from './db/seed';
 import { createLogger } from './logger';
 
+const SHUTDOWN_GRACE_MS = 15000;
+
 /** `npm start`: the embedded Neo4j (unless NEO4J_URI is set), then the API. */
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -41,7 +43,16 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down: draining requests');
-    await app.stop().catch((error) => logger.error({ err: error }, 'error while stopping the API'));
+    // In-flight requests get a grace period; whatever still holds the API open after it must not
+    // keep the process (and its JVM) alive.
+    const stopped = await Promise.race([
+      app.stop().then(
+        () => true,
+        (error) => (logger.error({ err: error }, 'error while stopping the API'), true),
+      ),
+      new Promise<boolean>((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS, false).unref()),
+    ]);
+    if (!stopped) logger.warn({ graceMs: SHUTDOWN_GRACE_MS }, 'API did not stop within the grace period: stopping anyway');
     await embedded?.stop();
     process.exit(0);
   };

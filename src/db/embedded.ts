@@ -23,7 +23,7 @@ export interface EmbeddedOptions {
   boltPort: number;
   heap: string;
   pageCacheMb?: number;
-  /** Cap on the memory of all open transactions together, MB (default 2048; 0 = only the heap limits it). */
+  /** Cap on the memory of all open transactions together, MB (default: NEO4J_TX_MEMORY_MB, else 70% of the heap). */
   transactionMemoryMb?: number;
   log?: (line: string) => void;
 }
@@ -56,7 +56,7 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
     [`-Xms512m`, `-Xmx${options.heap}`, ...JVM_FLAGS, '-cp', `${path.join(LAUNCHER, 'target', 'classes')}${path.delimiter}${LIB}/*`, 'mslgraph.Launcher', options.dataDir],
     {
       stdio: ['pipe', 'pipe', 'pipe'],
-      env: { ...process.env, NEO4J_BOLT_PORT: String(options.boltPort), NEO4J_PAGECACHE_MB: String(options.pageCacheMb ?? 512), NEO4J_TX_MEMORY_MB: String(options.transactionMemoryMb ?? 2048) },
+      env: { ...process.env, NEO4J_BOLT_PORT: String(options.boltPort), NEO4J_PAGECACHE_MB: String(options.pageCacheMb ?? 512), ...(options.transactionMemoryMb ? { NEO4J_TX_MEMORY_MB: String(options.transactionMemoryMb) } : {}) },
     },
   );
   const stopOnExit = () => child.kill('SIGTERM');

@@ -35,7 +35,10 @@ public final class Launcher {
     Path home = Path.of(args.length > 0 ? args[0] : "data/neo4j").toAbsolutePath();
     int port = Integer.parseInt(env("NEO4J_BOLT_PORT", "7687"));
     long pageCacheMb = Long.parseLong(env("NEO4J_PAGECACHE_MB", "512"));
-    long txMemoryMb = Long.parseLong(env("NEO4J_TX_MEMORY_MB", "2048"));
+    // One atomic import holds all its rows in transaction memory: let it use most of the heap
+    // (a bound below the heap keeps a too-large import a clean error, not an OutOfMemoryError).
+    long defaultTxMb = Runtime.getRuntime().maxMemory() * 7 / 10 / (1024 * 1024);
+    long txMemoryMb = Long.parseLong(env("NEO4J_TX_MEMORY_MB", String.valueOf(defaultTxMb)));
 
     failIfPortTaken(port);
     Files.createDirectories(home);
