@@ -176,9 +176,14 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<{
 
     // Data ------------------------------------------------------------------------------------
     const generated = await measure(() => generateNetwork({ hcps: options.hcps, seed: options.seed }));
-    const data = generated.result;
-    log(`generated ${data.hcps.length} HCPs, ${data.hcpLinks.length} links in ${generated.ms} ms`);
-    const importSection = await importData(db, data, options, embedded);
+    log(`generated ${generated.result.hcps.length} HCPs, ${generated.result.hcpLinks.length} links in ${generated.ms} ms`);
+    const importSection = await importData(db, generated.result, options, embedded);
+    // Keep only sizes and the ids queries pick from: a million generated records left in this
+    // process (which also hosts both servers) would slow every later major GC.
+    const sizes = datasetSizes(generated.result);
+    const ids = idsOf(generated.result);
+    generated.result = undefined as unknown as NetworkData;
+    gc();
     const [counts] = await db.read<{ nodes: number; relationships: number }>(
       'CALL { MATCH (n) RETURN count(n) AS nodes } CALL { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships',
     );
@@ -197,7 +202,7 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<{
     // Network ---------------------------------------------------------------------------------
     const projection = await projectionSection(db, options, embedded, gc);
     const afterProjection = nodeMemory();
-    const network = await networkSection(app, data, options);
+    const network = await networkSection(app, ids, options);
     log('algorithms vs networkx ...');
     const algorithms = await compareAlgorithms(projection.loaded.net, options.betweennessSources, options.seed);
     log(`PageRank ours ${algorithms.pagerank.oursMs} ms, networkx ${algorithms.pagerank.networkxMs} ms; betweenness ${algorithms.betweenness.sources} sources ours ${algorithms.betweenness.oursMs} ms, networkx ${algorithms.betweenness.networkxMs} ms`);
@@ -211,18 +216,7 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<{
       options: optionsOf(options),
       machine: { ...machine, loadAverageEnd: os.loadavg().map((x) => round(x, 2)) },
       dataset: {
-        hcps: data.hcps.length,
-        links: data.hcpLinks.length,
-        msls: data.msls.length,
-        interactions: data.interactions.length,
-        institutions: data.institutions.length,
-        territories: data.territories.length,
-        therapeuticAreas: data.therapeuticAreas.length,
-        mslRelationships: data.mslRelationships.length,
-        publications: data.publications.length,
-        authorships: data.authorships.length,
-        trials: data.trials.length,
-        trialInvestigators: data.trialInvestigators.length,
+        ...sizes,
         generateMs: generated.ms,
         databaseNodes: counts.nodes,
         databaseRelationships: counts.relationships,
@@ -249,6 +243,40 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<{
 }
 
 // ---------------------------------------------------------------------------------------------
+
+function datasetSizes(data: NetworkData) {
+  return {
+    hcps: data.hcps.length,
+    links: data.hcpLinks.length,
+    msls: data.msls.length,
+    interactions: data.interactions.length,
+    institutions: data.institutions.length,
+    territories: data.territories.length,
+    therapeuticAreas: data.therapeuticAreas.length,
+    mslRelationships: data.mslRelationships.length,
+    publications: data.publications.length,
+    authorships: data.authorships.length,
+    trials: data.trials.length,
+    trialInvestigators: data.trialInvestigators.length,
+  };
+}
+
+/** The ids the network queries pick from at random. */
+interface DatasetIds {
+  hcps: string[];
+  msls: string[];
+  territories: string[];
+  therapeuticAreas: string[];
+}
+
+function idsOf(data: NetworkData): DatasetIds {
+  return {
+    hcps: data.hcps.map((h) => h.id),
+    msls: data.msls.map((m) => m.id),
+    territories: data.territories.map((t) => t.id),
+    therapeuticAreas: data.therapeuticAreas.map((a) => a.id),
+  };
+}
 
 function benchConfig(uri: string, options: BenchOptions): Config {
   return loadConfig({
@@ -535,14 +563,14 @@ const REACH = /* GraphQL */ `
   }
 `;
 
-async function networkSection(app: RunningApp, data: NetworkData, options: BenchOptions) {
+async function networkSection(app: RunningApp, ids: DatasetIds, options: BenchOptions) {
   const random = seededRandom(options.seed + 1);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
   const { runs, warmup } = options;
   const rankingVariables = (metric: string, i: number) => ({
     metric,
-    territoryId: i % 3 === 1 ? pick(data.territories).id : null,
-    areaId: i % 3 === 2 ? pick(data.therapeuticAreas).id : null,
+    territoryId: i % 3 === 1 ? pick(ids.territories) : null,
+    areaId: i % 3 === 2 ? pick(ids.therapeuticAreas) : null,
   });
 
   log(options, 'first kolRanking (projection + PageRank in the API) ...');
@@ -553,11 +581,11 @@ async function networkSection(app: RunningApp, data: NetworkData, options: Bench
 
   let withPath = 0;
   const paths = await sequential(runs, warmup, async (i) => {
-    const { data: result } = await postGraphql(app.url, PATHS, { mslId: pick(data.msls).id, hcpId: pick(data.hcps).id });
+    const { data: result } = await postGraphql(app.url, PATHS, { mslId: pick(ids.msls), hcpId: pick(ids.hcps) });
     if (i >= warmup && result.introductionPaths.length > 0) withPath++;
   });
-  const hops2 = summarize(await sequential(runs, warmup, () => postGraphql(app.url, REACH, { id: pick(data.hcps).id, hops: 2 })));
-  const hops3 = summarize(await sequential(runs, warmup, () => postGraphql(app.url, REACH, { id: pick(data.hcps).id, hops: 3 })));
+  const hops2 = summarize(await sequential(runs, warmup, () => postGraphql(app.url, REACH, { id: pick(ids.hcps), hops: 2 })));
+  const hops3 = summarize(await sequential(runs, warmup, () => postGraphql(app.url, REACH, { id: pick(ids.hcps), hops: 3 })));
   const introductionPaths = { ...summarize(paths), maxHops: 4, withPath };
   log(options, `p95: kolRanking ${pagerank.p95} ms, introductionPaths ${introductionPaths.p95} ms, networkReach(2) ${hops2.p95} ms, networkReach(3) ${hops3.p95} ms`);
   return { firstRankingMs: first.ms, kolRanking: { pagerank, degree }, introductionPaths, networkReach: { hops2, hops3 } };
