@@ -45,6 +45,25 @@ export function parseArgs(argv: readonly string[]): CliArgs {
 }
 
 /** Progress output: a redrawn bar on a terminal, a plain line every few seconds otherwise. */
+/**
+ * The arguments of a command that needs `--dir`, or the exit code to end with: 0 after
+ * printing `usage` for --help, 2 after printing the problem and `usage`.
+ */
+export function folderArgs(argv: readonly string[], usage: string): (CliArgs & { dir: string }) | number {
+  let args: CliArgs;
+  try {
+    args = parseArgs(argv);
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${usage}\n`);
+    return 2;
+  }
+  if (args.help || !args.dir) {
+    (args.help ? process.stdout : process.stderr).write(`${usage}\n`);
+    return args.help ? 0 : 2;
+  }
+  return { ...args, dir: args.dir };
+}
+
 export class ProgressReporter {
   private lastDraw = 0;
   private lastLabel = '';

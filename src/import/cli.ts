@@ -11,24 +11,15 @@ import path from 'node:path';
 import { boltUri, loadConfig } from '../config';
 import { connect } from '../db/connect';
 import { ServiceUnavailableError } from '../errors';
-import { ProgressReporter, parseArgs } from './cli-support';
+import { ProgressReporter, folderArgs } from './cli-support';
 import { formatSummary, importFolder } from './importer';
 import { ImportValidationError, formatIssues } from './validate';
 
 const USAGE = 'usage: npm run import -- --dir <folder> [--batch-size <rows per statement>] [--dry-run]';
 
 export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<number> {
-  let args;
-  try {
-    args = parseArgs(argv);
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
-    return 2;
-  }
-  if (args.help || !args.dir) {
-    (args.help ? process.stdout : process.stderr).write(`${USAGE}\n`);
-    return args.help ? 0 : 2;
-  }
+  const args = folderArgs(argv, USAGE);
+  if (typeof args === 'number') return args;
   const dir = path.resolve(args.dir);
   const config = loadConfig();
   const db = connect(config);

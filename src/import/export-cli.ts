@@ -8,23 +8,14 @@
 import path from 'node:path';
 import { boltUri, loadConfig } from '../config';
 import { connect } from '../db/connect';
-import { parseArgs } from './cli-support';
+import { folderArgs } from './cli-support';
 import { exportFolder } from './export';
 
 const USAGE = 'usage: npm run export -- --dir <folder>';
 
 export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<number> {
-  let args;
-  try {
-    args = parseArgs(argv);
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
-    return 2;
-  }
-  if (args.help || !args.dir) {
-    (args.help ? process.stdout : process.stderr).write(`${USAGE}\n`);
-    return args.help ? 0 : 2;
-  }
+  const args = folderArgs(argv, USAGE);
+  if (typeof args === 'number') return args;
   const dir = path.resolve(args.dir);
   const config = loadConfig();
   const db = connect(config);
