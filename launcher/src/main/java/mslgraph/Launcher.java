@@ -18,8 +18,8 @@ import org.neo4j.io.ByteUnit;
 /**
  * Starts Neo4j 5.26 Community embedded, with Bolt on 127.0.0.1:NEO4J_BOLT_PORT and auth disabled.
  * NEO4J_PAGECACHE_MB sizes the page cache (default 512); NEO4J_TX_MEMORY_MB caps the memory of all
- * open transactions together (default 2048; 0 = no cap but the heap): a single-transaction import
- * of 100k HCPs and 1M links needs more than 2 GiB.
+ * open transactions together (default 70% of the heap; 0 = no cap but the heap): a one-transaction
+ * import of 100k HCPs and 1M links needs more than 2 GiB.
  *
  * <p>Protocol with the Node parent (src/db/embedded.ts), one line each on stdout:
  * {@code NEO4J_READY bolt://127.0.0.1:PORT} once the default database answers, or
