@@ -44,8 +44,8 @@ export interface BenchOptions {
   /** Embedded server only. */
   heap: string;
   pageCacheMb: number;
-  /** Cap on open transactions' memory, MB (0 = heap only): the import is one transaction. */
-  transactionMemoryMb: number;
+  /** Cap on open transactions' memory, MB (0 = heap only); default: the launcher's (70% of the heap). */
+  transactionMemoryMb?: number;
   /** Delete everything in the (external) database first. */
   reset: boolean;
   /** Keep the data already imported (same hcps and seed): skips the import measurement. */
@@ -74,7 +74,6 @@ export const DEFAULT_OPTIONS: BenchOptions = {
   seed: 42,
   heap: process.env.NEO4J_HEAP || '8g',
   pageCacheMb: 2048,
-  transactionMemoryMb: 0,
   reset: false,
   skipImport: false,
   runs: 200,
@@ -124,6 +123,8 @@ export interface BenchReport {
     totalMs: number;
     rows: number;
     rowsPerSecond: number;
+    /** dbms.memory.transaction.total.max as Neo4j reports it (the import is one transaction). */
+    transactionMemoryMax: string | null;
     /** Write time per file (the import is one transaction; `commit` is the time after the last batch). */
     files: { file: string; rows: number; ms: number }[];
     hcpsAndLinksMs: number;
@@ -300,10 +301,13 @@ function optionsOf(options: BenchOptions): BenchReport['options'] {
 
 async function importData(db: Database, data: NetworkData, options: BenchOptions, embedded: EmbeddedNeo4j | undefined): Promise<BenchReport['import']> {
   const [{ hcps }] = await db.read<{ hcps: number }>('MATCH (h:HCP) RETURN count(h) AS hcps');
+  const transactionMemoryMax = await db
+    .read<{ value: string }>("SHOW SETTINGS YIELD name, value WHERE name = 'dbms.memory.transaction.total.max' RETURN value")
+    .then((rows) => rows[0]?.value ?? null, () => null);
   if (options.skipImport) {
     if (hcps !== data.hcps.length) throw new Error(`--skip-import: the database holds ${hcps} HCPs, not the ${data.hcps.length} generated`);
     log(options, 'import skipped (data already in the database)');
-    return { skipped: true, totalMs: 0, rows: 0, rowsPerSecond: 0, files: [], hcpsAndLinksMs: 0, jvmCpuMs: null };
+    return { skipped: true, totalMs: 0, rows: 0, rowsPerSecond: 0, transactionMemoryMax, files: [], hcpsAndLinksMs: 0, jvmCpuMs: null };
   }
   if (options.reset) {
     log(options, 'emptying the database ...');
@@ -345,6 +349,7 @@ async function importData(db: Database, data: NetworkData, options: BenchOptions
     totalMs: summary.totalMs,
     rows: summary.lines,
     rowsPerSecond: summary.rowsPerSecond,
+    transactionMemoryMax,
     files,
     hcpsAndLinksMs: msOf('hcps.csv') + msOf('hcp_links.csv'),
     jvmCpuMs: jvmBefore !== null && jvmAfter !== null ? Math.round(jvmAfter - jvmBefore) : null,

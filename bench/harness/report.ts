@@ -51,9 +51,10 @@ export function renderMarkdown(r: BenchReport): string {
         '.',
       '',
     );
+    const cap = r.import.transactionMemoryMax;
     lines.push(
-      `Embedded Neo4j transaction memory cap: ${r.options.transactionMemoryMb === 0 ? 'none but the heap' : `${r.options.transactionMemoryMb} MB`} ` +
-        '(the import is one transaction; at 100k HCPs it needs more than the launcher\'s default 2 GiB).',
+      `Transaction memory cap (dbms.memory.transaction.total.max): ${cap === null ? 'unknown' : cap === '0B' ? 'none but the heap' : cap} ` +
+        '(the import is one transaction; at 100k HCPs and 1M links it needs more than 2 GiB).',
       '',
     );
     table(['file', 'rows', 's', 'rows/s'], r.import.files.map((f) => [f.file, fmt(f.rows), round(f.ms / 1000, 2), f.rows > 0 && f.ms > 0 ? fmt(Math.round(f.rows / (f.ms / 1000))) : '']));

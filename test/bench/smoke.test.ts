@@ -42,6 +42,7 @@ describe('bench smoke run (1k HCPs)', () => {
     expect(json.import.skipped).toBe(false);
     expect(json.import.rows).toBeGreaterThan(json.dataset.hcps + json.dataset.links);
     expect(json.import.rowsPerSecond).toBeGreaterThan(0);
+    expect(json.import).toHaveProperty('transactionMemoryMax');
     expect(json.import.files.map((f: { file: string }) => f.file)).toEqual(expect.arrayContaining(['hcps.csv', 'hcp_links.csv', 'commit']));
 
     const nested = json.nestedQuery;
