@@ -1,9 +1,7 @@
-import path from 'node:path';
 import { gql } from 'graphql-request';
 import { importFolder } from '../../src/import/importer';
 import { TestApp, errorCode, startTestApp } from '../support/app';
-
-const NETWORK_400 = path.resolve(__dirname, '../../../shared/oracles/network-400');
+import { NETWORK_400 } from '../support/fixtures';
 
 let t: TestApp;
 beforeAll(async () => {

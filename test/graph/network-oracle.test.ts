@@ -3,12 +3,12 @@ import fs from 'node:fs';
 import { gql } from 'graphql-request';
 import { importFolder } from '../../src/import/importer';
 import { TestApp, errorCode, startTestApp } from '../support/app';
+import { FIXTURES as ORACLES } from '../support/fixtures';
 
 /**
- * The contract's network semantics, checked through the GraphQL API on the real database
- * against answers computed independently with networkx (../shared/oracles).
+ * The network semantics of docs/network.md, checked through the GraphQL API on the real database
+ * against answers computed independently with networkx (test/fixtures).
  */
-const ORACLES = path.resolve(__dirname, '../../../shared/oracles');
 
 interface Expected {
   pagerank: Record<string, number>;

@@ -9,10 +9,8 @@ import { ImportSummary, importFolder, importNetwork } from '../../src/import/imp
 import { DatasetKey, FILES, NetworkData, linkKey } from '../../src/import/records';
 import { ImportValidationError, noExistingIds, validateFolder } from '../../src/import/validate';
 import { resetDatabase, testDatabase } from '../support/db';
+import { KARATE, NETWORK_400 } from '../support/fixtures';
 
-const ORACLES = path.resolve(__dirname, '../../../shared/oracles');
-const NETWORK_400 = path.join(ORACLES, 'network-400');
-const KARATE = path.join(ORACLES, 'karate');
 const ROOT = path.resolve(__dirname, '../..');
 
 let db: Database;

@@ -12,6 +12,7 @@ import {
   validateFolder,
   validateTexts,
 } from '../../src/import/validate';
+import { KARATE, NETWORK_400 } from '../support/fixtures';
 
 const TERRITORIES = 'id,name,region\nter-a,Alpha,US\nter-b,Beta,EU\n';
 const AREAS = 'id,name\nta-1,Oncology\nta-2,Cardiology\n';
@@ -420,12 +421,11 @@ describe('validateFolder', () => {
     await expect(validateFolder(path.join(dir, 'nope'), noExistingIds)).rejects.toThrow(/not a readable folder/);
   });
 
-  it('validates both oracle folders', async () => {
-    const oracles = path.resolve(__dirname, '../../../shared/oracles');
-    const net = await validateFolder(path.join(oracles, 'network-400'), noExistingIds);
+  it('validates both fixture folders', async () => {
+    const net = await validateFolder(NETWORK_400, noExistingIds);
     expect(net.data.hcps).toHaveLength(400);
     expect(net.data.msls).toHaveLength(12);
-    const karate = await validateFolder(path.join(oracles, 'karate'), noExistingIds);
+    const karate = await validateFolder(KARATE, noExistingIds);
     expect(karate.data.hcps).toHaveLength(34);
     expect(karate.data.hcpLinks).toHaveLength(78);
     expect(karate.data.hcps.every((h) => h.institutionId === null && h.territoryId === null)).toBe(true);

@@ -1,12 +1,11 @@
 /**
- * Loads a reference network of ../shared/oracles (CSV files plus expected.json) as
+ * Loads a reference network of test/fixtures (CSV files plus expected.json) as
  * NetworkInput. These CSV files have no quoted cells, so a split on ',' is enough.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { LINK_TYPES, LinkType, NetworkInput } from '../../src/network/network';
-
-export const ORACLES = path.resolve(__dirname, '../../../shared/oracles');
+import { FIXTURES } from '../support/fixtures';
 
 export interface ExpectedPath {
   nodes: string[];
@@ -30,7 +29,7 @@ export interface Oracle {
 }
 
 export function loadOracle(name: string): Oracle {
-  const dir = path.join(ORACLES, name);
+  const dir = path.join(FIXTURES, name);
   const hcps = readCsv(path.join(dir, 'hcps.csv'));
   const links = readCsv(path.join(dir, 'hcp_links.csv'));
   const relationshipsFile = path.join(dir, 'msl_relationships.csv');

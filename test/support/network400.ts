@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Database } from '../../src/db/database';
 import { importFolder } from '../../src/import/importer';
+import { NETWORK_400 } from './fixtures';
 
-/** The shared synthetic network (400 HCPs, 12 MSLs, ~1,800 links, interactions). */
-export const NETWORK_400 = path.resolve(__dirname, '../../../shared/oracles/network-400');
+/** The synthetic network of test/fixtures/network-400 (400 HCPs, 12 MSLs, ~1,800 links, interactions). */
+export { NETWORK_400 };
 
 /** Imports network-400 into the (emptied) test database. */
 export async function importNetwork400(db: Database): Promise<void> {
