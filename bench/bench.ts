@@ -1,5 +1,5 @@
 /**
- * The performance benchmark of issue 7, in one run: import, the nested front-end query (us vs
+ * The performance benchmark, in one run: import, the nested front-end query (us vs
  * hand-written Cypher vs @neo4j/graphql), network queries, PageRank/betweenness vs networkx,
  * projection, memory. `runBench` returns the report and writes it as JSON and Markdown.
  *

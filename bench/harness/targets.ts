@@ -1,5 +1,5 @@
 /**
- * The targets of issue 7, each met or missed with its ratio, and for a miss the measured
+ * The performance targets (README, Performance), each met or missed with its ratio, and for a miss the measured
  * evidence of what bounds it. Absolute targets are defined at 100k HCPs / ~1M links: on a smaller
  * network they are still evaluated but flagged `atTargetScale: false`.
  */

@@ -2,7 +2,7 @@ import { signToken } from '../../src/http/auth';
 import { Role } from '../../src/graph/context';
 import { TestApp, startTestApp } from '../support/app';
 
-/** CONTRACT section 6 over HTTP with JWT_SECRET set. */
+/** The roles of docs/security.md over HTTP with JWT_SECRET set. */
 const SECRET = 'roles-test-secret';
 let t: TestApp;
 

@@ -3,7 +3,7 @@ import { Role } from '../../src/graph/context';
 import { TestApp, startTestApp } from '../support/app';
 
 /**
- * Who may write (CONTRACT section 6): ADMIN everything; an MSL only for itself and only the notes
+ * Who may write (docs/security.md, Roles): ADMIN everything; an MSL only for itself and only the notes
  * of its own interactions; ANALYST and PLANNER nothing. Every successful write leaves an
  * AuditEvent (who, what, when; ids only), readable by ADMIN through auditEvents.
  */
