@@ -24,6 +24,22 @@ export interface Config {
   strengthHalfLifeDays: number;
   restrictedWordsMode: 'REJECT' | 'FLAG';
   schedulingConflictDays: number;
+  /** Largest request body read (MAX_BODY_BYTES); larger ones get 413 and the connection closes. */
+  maxBodyBytes: number;
+  /** Time to receive a whole request, headers and body (HTTP_REQUEST_TIMEOUT_MS): slow senders are cut off. */
+  httpRequestTimeoutMs: number;
+  /** Time to receive the request headers (HTTP_HEADERS_TIMEOUT_MS). */
+  httpHeadersTimeoutMs: number;
+  /** Idle time before a kept-alive connection is closed (HTTP_KEEP_ALIVE_TIMEOUT_MS). */
+  httpKeepAliveTimeoutMs: number;
+  /** Open connections at most (HTTP_MAX_CONNECTIONS); further ones are closed at once. */
+  httpMaxConnections: number;
+  /** When set, /metrics needs `Authorization: Bearer <METRICS_TOKEN>`. */
+  metricsToken: string | undefined;
+  /** When set, /metrics is served on this port only (same HOST), not on PORT. */
+  metricsPort: number | undefined;
+  /** Distinct operation names kept as metric labels; later ones are counted under "other". */
+  metricsMaxOperations: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -67,6 +83,14 @@ export function loadConfig(env: Env = process.env): Config {
     strengthHalfLifeDays: int(env, 'STRENGTH_HALF_LIFE_DAYS', 180),
     restrictedWordsMode: mode === 'FLAG' ? 'FLAG' : 'REJECT',
     schedulingConflictDays: int(env, 'SCHEDULING_CONFLICT_DAYS', 14),
+    maxBodyBytes: int(env, 'MAX_BODY_BYTES', 1024 * 1024),
+    httpRequestTimeoutMs: int(env, 'HTTP_REQUEST_TIMEOUT_MS', 30000),
+    httpHeadersTimeoutMs: int(env, 'HTTP_HEADERS_TIMEOUT_MS', 10000),
+    httpKeepAliveTimeoutMs: int(env, 'HTTP_KEEP_ALIVE_TIMEOUT_MS', 5000),
+    httpMaxConnections: int(env, 'HTTP_MAX_CONNECTIONS', 1024),
+    metricsToken: env.METRICS_TOKEN || undefined,
+    metricsPort: env.METRICS_PORT ? int(env, 'METRICS_PORT', 0) : undefined,
+    metricsMaxOperations: int(env, 'METRICS_MAX_OPERATIONS', 200),
   };
 }
 

@@ -1,6 +1,6 @@
 import { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, OperationDefinitionNode } from 'graphql';
 import client from 'prom-client';
 import { DomainError } from '../errors';
 
@@ -8,6 +8,30 @@ function errorCode(error: GraphQLError): string {
   const original = unwrapResolverError(error);
   if (original instanceof DomainError) return original.code;
   return String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+}
+
+/** Longest operation name kept as a label value. */
+const MAX_NAME_LENGTH = 64;
+
+/**
+ * Operation names come from the client's document, so each one would be a new time series: the
+ * label is the name of the operation actually resolved ('invalid' when none was), names longer
+ * than MAX_NAME_LENGTH and names beyond the first `max` distinct ones are folded into 'other'.
+ */
+export class OperationLabels {
+  private readonly kept = new Set<string>();
+
+  constructor(private readonly max: number) {}
+
+  label(operation: OperationDefinitionNode | undefined | null): string {
+    if (!operation) return 'invalid';
+    const name = operation.name?.value;
+    if (!name) return 'anonymous';
+    if (this.kept.has(name)) return name;
+    if (name.length > MAX_NAME_LENGTH || this.kept.size >= this.max) return 'other';
+    this.kept.add(name);
+    return name;
+  }
 }
 
 /** Prometheus metrics of this process: default Node metrics plus per-operation GraphQL counters and latency. */
@@ -39,7 +63,10 @@ export class Metrics {
     registers: [this.registry],
   });
 
-  constructor() {
+  private readonly labels: OperationLabels;
+
+  constructor(maxOperations = 200) {
+    this.labels = new OperationLabels(maxOperations);
     client.collectDefaultMetrics({ register: this.registry });
   }
 
@@ -48,11 +75,11 @@ export class Metrics {
       requestDidStart: async () => {
         const started = process.hrtime.bigint();
         return {
-          didEncounterErrors: async ({ operationName, errors }) => {
-            for (const error of errors) this.errors.inc({ operation: operationName ?? 'anonymous', code: errorCode(error) });
+          didEncounterErrors: async ({ operation, errors }) => {
+            for (const error of errors) this.errors.inc({ operation: this.labels.label(operation), code: errorCode(error) });
           },
-          willSendResponse: async ({ operationName, operation }) => {
-            const name = operationName ?? 'anonymous';
+          willSendResponse: async ({ operation }) => {
+            const name = this.labels.label(operation);
             this.operations.inc({ operation: name, type: operation?.operation ?? 'unknown' });
             this.latency.observe({ operation: name }, Number(process.hrtime.bigint() - started) / 1e9);
           },

@@ -5,6 +5,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError } from 'graphql';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { Config } from '../config';
 import { DomainError } from '../errors';
 import { AppServices, GraphContext, createContext } from '../graph/context';
 import { graphqlSchema } from '../graph/schema';
@@ -15,12 +16,14 @@ import { complexityLimits } from './limits';
 import { Metrics } from './metrics';
 import { AccessLog } from './access-log';
 import { webRoutes } from './explorer';
+import { TOO_LARGE, hasBearer, isJsonMediaType, openModeRefusal, readBody } from './guards';
 
-const MAX_BODY_BYTES = 1024 * 1024;
 const READY_TIMEOUT_MS = 2000;
 
 export interface HttpServer {
   url: string;
+  /** Where /metrics answers: PORT, or METRICS_PORT when set. */
+  metricsUrl: string;
   server: http.Server;
   metrics: Metrics;
   stop(): Promise<void>;
@@ -32,17 +35,23 @@ export interface HttpServer {
  */
 export async function startHttpServer(app: AppServices, logger: Logger): Promise<HttpServer> {
   const { config } = app;
-  const metrics = new Metrics();
-  // Issue 8: access log line per request; explorer page, GraphiQL and their assets.
+  const metrics = new Metrics(config.metricsMaxOperations);
   const accessLog = new AccessLog(logger);
-  const web = webRoutes({ graphqlIde: config.graphqlIde, authRequired: Boolean(config.jwtSecret) });
+  const openMode = !config.jwtSecret;
+  const web = webRoutes({ graphqlIde: config.graphqlIde, authRequired: !openMode });
   let apollo: ApolloServer<GraphContext>;
-  const server = http.createServer((req, res) => {
-    handle(req, res).catch((error) => {
+  const guarded = (handler: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) => (req: http.IncomingMessage, res: http.ServerResponse) => {
+    handler(req, res).catch((error) => {
       logger.error({ err: error }, 'unhandled HTTP error');
       if (!res.headersSent) send(res, 500, 'application/json', JSON.stringify({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
     });
-  });
+  };
+  const server = createServer(config, guarded(handle));
+  const metricsServer = config.metricsPort === undefined ? undefined : createServer(config, guarded(async (req, res) => {
+    const route = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (route === '/metrics') return serveMetrics(req, res);
+    return send(res, 404, 'application/json', JSON.stringify({ error: 'not found' }));
+  }));
 
   apollo = new ApolloServer<GraphContext>({
     schema: graphqlSchema(),
@@ -78,34 +87,49 @@ export async function startHttpServer(app: AppServices, logger: Logger): Promise
     accessLog.begin(req, res, route);
     res.on('finish', () => metrics.http.inc({ route: knownRoute(route), status: String(res.statusCode) }));
     if (route === '/health') return send(res, 200, 'application/json', JSON.stringify({ status: 'ok' }));
+    const refusal = openMode ? openModeRefusal(req) : undefined;
+    if (refusal) return sendErrors(res, refusal.status, 'FORBIDDEN', refusal.message);
     if (route === '/ready') {
       // A down database must not make probes hang: the driver retries for seconds, the probe waits 2 s at most.
       const up = await Promise.race([app.db.ping(), new Promise<boolean>((resolve) => setTimeout(resolve, READY_TIMEOUT_MS, false).unref())]);
       const status = !up ? 'database unavailable' : app.prepared ? 'ready' : 'preparing the database';
       return send(res, up && app.prepared ? 200 : 503, 'application/json', JSON.stringify({ status }));
     }
-    if (route === '/metrics') return send(res, 200, metrics.registry.contentType, await metrics.registry.metrics());
+    if (route === '/metrics' && !metricsServer) return serveMetrics(req, res);
     if (web(req, res, route, url)) return;
     if (route === '/graphql') return graphql(req, res, url);
     return send(res, 404, 'application/json', JSON.stringify({ error: 'not found' }));
   }
 
+  async function serveMetrics(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (config.metricsToken && !hasBearer(req, config.metricsToken)) {
+      res.setHeader('www-authenticate', 'Bearer');
+      return sendErrors(res, 401, 'UNAUTHENTICATED', '/metrics needs Authorization: Bearer <METRICS_TOKEN>');
+    }
+    return send(res, 200, metrics.registry.contentType, await metrics.registry.metrics());
+  }
+
   async function graphql(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
     const requestId = String(req.headers['x-request-id'] ?? randomUUID());
     res.setHeader('x-request-id', requestId);
-    const body = await readBody(req);
-    if (body === TOO_LARGE) return sendErrors(res, 413, 'BAD_REQUEST', `request body larger than ${MAX_BODY_BYTES} bytes`);
+    const body = await readBody(req, config.maxBodyBytes);
+    if (body === TOO_LARGE) {
+      // The unread rest makes the connection unusable: Node closes it once the 413 is sent.
+      res.setHeader('connection', 'close');
+      return sendErrors(res, 413, 'BAD_REQUEST', `request body larger than ${config.maxBodyBytes} bytes`);
+    }
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     let parsed: unknown = undefined;
-    if (body.length > 0 && (headers.get('content-type') ?? '').includes('json')) {
+    if (body.length > 0 && req.method === 'POST') {
+      // Only the JSON media types: the bodies a page may send cross-site without a preflight
+      // (text/plain, forms) are never parsed, so never executed.
+      if (!isJsonMediaType(headers.get('content-type'))) return sendErrors(res, 415, 'BAD_REQUEST', 'the request body must be application/json');
       try {
         parsed = JSON.parse(body);
       } catch {
         return sendErrors(res, 400, 'BAD_REQUEST', 'the request body is not valid JSON');
       }
-    } else if (body.length > 0) {
-      parsed = body;
     }
     let context: GraphContext;
     try {
@@ -128,18 +152,50 @@ export async function startHttpServer(app: AppServices, logger: Logger): Promise
     logger.debug({ requestId, status: res.statusCode, ms: Date.now() - started }, 'graphql request');
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, () => resolve());
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : config.port;
+  const port = await listen(server, config.port, config.host);
+  const metricsPort = metricsServer ? await listen(metricsServer, config.metricsPort ?? 0, config.host) : undefined;
   return {
     url: `http://${config.host}:${port}/graphql`,
+    metricsUrl: `http://${config.host}:${metricsPort ?? port}/metrics`,
     server,
     metrics,
-    stop: () => apollo.stop(),
+    stop: async () => {
+      if (metricsServer) await new Promise((resolve) => metricsServer.close(resolve));
+      await apollo.stop();
+    },
   };
+}
+
+/**
+ * A node:http server with the limits of `config`: a whole request must arrive within
+ * HTTP_REQUEST_TIMEOUT_MS (a client sending its body a byte at a time is cut off), its headers
+ * within HTTP_HEADERS_TIMEOUT_MS, idle kept-alive connections close after
+ * HTTP_KEEP_ALIVE_TIMEOUT_MS, and at most HTTP_MAX_CONNECTIONS are open at once.
+ */
+function createServer(config: Config, handler: http.RequestListener): http.Server {
+  const requestTimeout = config.httpRequestTimeoutMs;
+  const headersTimeout = Math.min(config.httpHeadersTimeoutMs, requestTimeout);
+  const server = http.createServer(
+    {
+      requestTimeout,
+      headersTimeout,
+      keepAliveTimeout: config.httpKeepAliveTimeoutMs,
+      // Node checks those timeouts every 30 s by default, far too coarse for seconds-long limits.
+      connectionsCheckingInterval: Math.max(100, Math.min(1000, Math.floor(headersTimeout / 4))),
+    },
+    handler,
+  );
+  server.maxConnections = config.httpMaxConnections;
+  return server;
+}
+
+async function listen(server: http.Server, port: number, host: string): Promise<number> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const address = server.address();
+  return typeof address === 'object' && address ? address.port : port;
 }
 
 /** Unexpected errors reach clients as a bare INTERNAL_SERVER_ERROR; the details go to the log. */
@@ -177,22 +233,6 @@ function legacyJsonStatus(status: number, contentType: string | undefined, body:
   } catch {
     return status;
   }
-}
-
-const TOO_LARGE = Symbol('too large');
-
-function readBody(req: http.IncomingMessage): Promise<string | typeof TOO_LARGE> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      // Past the limit the rest is read and dropped, so the client still gets its 413.
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-    });
-    req.on('end', () => resolve(size > MAX_BODY_BYTES ? TOO_LARGE : Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }
 
 function send(res: http.ServerResponse, status: number, contentType: string, body: string): void {
