@@ -1,5 +1,5 @@
 /**
- * An HCP's channel preference derived from interaction history (issue 6.2). Pure.
+ * An HCP's channel preference derived from interaction history. Pure.
  *
  * For each channel with at least one interaction (by any MSL) the evidence counts the
  * interactions and their sentiments, and scores the channel:

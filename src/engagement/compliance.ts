@@ -1,5 +1,5 @@
 /**
- * Restricted-words compliance of free text (issue 6.6). Pure: the word list is passed in.
+ * Restricted-words compliance of free text. Pure: the word list is passed in.
  *
  * Contract:
  * - A restricted word (or phrase) matches case-insensitively as a whole word: not preceded or

@@ -1,5 +1,5 @@
 /**
- * Relationship strength from interaction history (issue 6.1). Pure: no Neo4j, no clock.
+ * Relationship strength from interaction history. Pure: no Neo4j, no clock.
  *
  *   strength = 1 − (1 − b) · exp(−G · E)
  *   E        = Σ over the pair's interactions of  w(channel) · m(sentiment) · 2^(−age / H)

@@ -1,5 +1,5 @@
 /**
- * The engagement vocabulary of CONTRACT §2 as TypeScript values (pure; no GraphQL, no Neo4j).
+ * The engagement vocabulary of the CSV format (docs/csv-format.md) as TypeScript values (pure; no GraphQL, no Neo4j).
  * Listed in order of relationship weight: the order also breaks ties between channels.
  */
 export const CHANNELS = ['IN_PERSON', 'CONGRESS', 'VIRTUAL', 'PHONE', 'EMAIL'] as const;

@@ -1,12 +1,60 @@
 import { NonEmptyArray } from 'type-graphql';
-// Engagement intelligence (issue 6): its resolver classes live in src/engagement.
-import { engagementResolvers } from '../engagement/resolvers';
 import { AuditResolver } from './audit/audit.resolver';
-import { domainResolvers } from './domain.resolvers';
+import { ComplianceResolver, InsightComplianceResolver, InteractionComplianceResolver } from './compliance/compliance.resolver';
+import { EngagementResolver, HcpEngagementResolver, WarmIntroductionResolver } from './engagement/engagement.resolver';
 import { HcpResolver } from './hcp/hcp.resolver';
+import { InsightAnalyticsResolver } from './insight-analytics/insight-analytics.resolver';
+import { InsightResolver, InteractionInsightsResolver } from './insight/insight.resolver';
+import { InstitutionResolver } from './institution/institution.resolver';
+import { HcpInteractionsResolver, InteractionResolver, MslInteractionsResolver } from './interaction/interaction.resolver';
+import { HcpLinkResolver, HcpLinksResolver } from './link/link.resolver';
 import { MslResolver } from './msl/msl.resolver';
-import { networkFieldResolvers } from './network/network.fields';
+import { CommunityFields, CoverageGapFields, EgoNodeFields, HcpNetworkFields, InfluenceFields, IntroductionPathFields, KolScoreFields } from './network/network.fields';
 import { NetworkResolver } from './network/network.resolver';
+import { PlanningResolver } from './planning/planning.resolver';
+import { HcpPublicationsResolver, PublicationResolver } from './publication/publication.resolver';
+import { HcpRelationshipsResolver, MslRelationshipResolver, MslRelationshipsResolver } from './relationship/relationship.resolver';
+import { TerritoryResolver } from './territory/territory.resolver';
+import { TherapeuticAreaResolver } from './therapeutic-area/therapeutic-area.resolver';
+import { HcpTrialsResolver, TrialInvestigatorResolver, TrialResolver } from './trial/trial.resolver';
 
-/** Every resolver class of the API. A new concept adds its resolver here. */
-export const resolvers: NonEmptyArray<Function> = [HcpResolver, MslResolver, AuditResolver, NetworkResolver, ...networkFieldResolvers, ...domainResolvers, ...engagementResolvers];
+/** Every resolver class of the API, by concept. A new resolver class is added here and nowhere else. */
+export const resolvers: NonEmptyArray<Function> = [
+  AuditResolver,
+  ComplianceResolver,
+  InteractionComplianceResolver,
+  InsightComplianceResolver,
+  EngagementResolver,
+  HcpEngagementResolver,
+  WarmIntroductionResolver,
+  HcpResolver,
+  InsightResolver,
+  InteractionInsightsResolver,
+  InsightAnalyticsResolver,
+  InstitutionResolver,
+  InteractionResolver,
+  HcpInteractionsResolver,
+  MslInteractionsResolver,
+  HcpLinkResolver,
+  HcpLinksResolver,
+  MslResolver,
+  NetworkResolver,
+  InfluenceFields,
+  KolScoreFields,
+  CoverageGapFields,
+  EgoNodeFields,
+  IntroductionPathFields,
+  CommunityFields,
+  HcpNetworkFields,
+  PlanningResolver,
+  PublicationResolver,
+  HcpPublicationsResolver,
+  MslRelationshipResolver,
+  HcpRelationshipsResolver,
+  MslRelationshipsResolver,
+  TerritoryResolver,
+  TherapeuticAreaResolver,
+  TrialResolver,
+  TrialInvestigatorResolver,
+  HcpTrialsResolver,
+];

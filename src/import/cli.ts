@@ -1,7 +1,7 @@
 /**
  * `npm run import -- --dir <folder> [--batch-size N] [--dry-run]`
  *
- * Imports the CSV files of a folder (CONTRACT §2) into the Neo4j at NEO4J_URI (default
+ * Imports the CSV files of a folder (docs/csv-format.md) into the Neo4j at NEO4J_URI (default
  * bolt://localhost:NEO4J_BOLT_PORT; this command never starts the embedded server). Everything
  * is validated first; on any problem the command prints every `file:line: reason`, writes
  * nothing and exits 1. The write is one transaction: all or nothing. Exit 2: the database

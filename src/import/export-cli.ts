@@ -1,7 +1,7 @@
 /**
  * `npm run export -- --dir <folder>`
  *
- * Writes every file of the CSV format (CONTRACT §2) from the Neo4j at NEO4J_URI (default
+ * Writes every file of the CSV format (docs/csv-format.md) from the Neo4j at NEO4J_URI (default
  * bolt://localhost:NEO4J_BOLT_PORT), in a deterministic order, so that the folder can be
  * imported again (export -> import into an empty database -> export gives identical files).
  */

@@ -1,5 +1,5 @@
 /**
- * The import's normalized records, one type per file of the CSV format (CONTRACT §2).
+ * The import's normalized records, one type per file of the CSV format (docs/csv-format.md).
  * These are what validation produces, what the writer stores, what the exporter reads back and
  * what the generator makes. (The GraphQL types live elsewhere.)
  *

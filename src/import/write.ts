@@ -4,7 +4,7 @@ import { ServiceUnavailableError } from '../errors';
 import { DatasetKey, FILE_BY_KEY, HcpLinkRecord, LINK_TYPES, LinkType, NetworkData, isSymmetric } from './records';
 
 /**
- * Writes validated records into Neo4j following the graph model of CONTRACT §3a, in ONE write
+ * Writes validated records into Neo4j following the graph model of docs/domain.md, in ONE write
  * transaction (all or nothing), with UNWIND batches.
  *
  * Idempotent, and cheap when little changed: for every node file the stored state of the

@@ -1,5 +1,5 @@
 /**
- * Pure, dependency-free graph algorithms over the HCP network (CONTRACT.md §4):
+ * Pure, dependency-free graph algorithms over the HCP network (semantics: docs/network.md):
  * no Neo4j, no GraphQL. Build an HcpNetwork once, then query it synchronously.
  */
 export * from './csr';

@@ -13,7 +13,7 @@
  * sub-communities) move again between the final communities, which repairs early
  * greedy choices. That is repeated from the improved partition until it stops
  * improving, for several seeded node orders; the best partition wins. Quality bar
- * (CONTRACT.md): at least networkx's best Louvain.
+ * (docs/network.md): at least networkx's best Louvain.
  */
 import { Adjacency, WeightedGraph, nodeCount } from './csr';
 import { Random, seededRandom, shuffledRange } from './random';

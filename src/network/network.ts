@@ -1,5 +1,5 @@
 /**
- * The HCP network of CONTRACT.md §4 as compact typed arrays, built once from plain rows
+ * The HCP network (docs/network.md) as compact typed arrays, built once from plain rows
  * and shared read-only by every algorithm in this folder.
  *
  * Contract:

@@ -1,5 +1,5 @@
 /**
- * introductionPaths of CONTRACT.md §4: simple paths MSL → HCP → … → target whose first
+ * introductionPaths (docs/network.md): simple paths MSL → HCP → … → target whose first
  * edge is one of the MSL's relationships (weight = strength) and whose other edges are
  * HCP ties in either direction (weight = tie weight, the largest of the pair's links),
  * with at most maxHops edges and no other MSL. cost = Σ −ln(weight),

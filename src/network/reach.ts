@@ -1,5 +1,5 @@
 /**
- * networkReach of CONTRACT.md §4: the HCPs at unweighted shortest distance 1..maxHops
+ * networkReach (docs/network.md): the HCPs at unweighted shortest distance 1..maxHops
  * from an HCP, or from an MSL whose first hop is its relationships; ties are taken in
  * either direction and the start is excluded.
  *

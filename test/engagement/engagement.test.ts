@@ -1,5 +1,5 @@
 import { gql } from 'graphql-request';
-import { recomputeStrength } from '../../src/engagement/strength.repository';
+import { recomputeStrength } from '../../src/graph/relationship/strength.repository';
 import { relationshipStrength } from '../../src/engagement/strength';
 import { addDays, isoDate } from '../../src/engagement/vocabulary';
 import { buildNetwork, pageRank } from '../../src/network';

@@ -1,5 +1,5 @@
-import { channelReason, influenceReason, pathReason, plannedReasons, relationshipReason } from '../../src/engagement/plan';
-import { channelPreference } from '../../src/engagement/preference';
+import { channelReason, influenceReason, pathReason, plannedReasons, relationshipReason } from '../../src/engagement/plan-rules';
+import { channelPreference } from '../../src/graph/engagement/channel-preference';
 
 describe('engagement plan reasons', () => {
   it('states the influence percentile within the area, rounded up', () => {

@@ -1,4 +1,4 @@
-import { TestApp } from '../support/app';
+import { TestApp } from './app';
 
 /** The code and `field` of the first error a graphql-request call failed with. */
 export async function failure(promise: Promise<unknown>): Promise<{ code?: string; field?: string }> {

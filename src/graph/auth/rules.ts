@@ -2,7 +2,7 @@ import { ForbiddenError } from '../../errors';
 import { Role, Viewer, hasRole } from '../context';
 
 /**
- * The role rules of CONTRACT section 6 as plain functions (no GraphQL), so resolvers, middlewares
+ * The role rules of docs/security.md as plain functions (no GraphQL), so resolvers, middlewares
  * and services share one definition:
  *
  * - ADMIN may do everything.

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import { afterInsightCaptured } from '../../engagement/hooks';
+import { afterInsightCaptured } from '../engagement/engagement.hooks';
 import { ValidationError } from '../../errors';
 import { GraphContext } from '../context';
 import { guardDuplicateId, isTaken, requireExisting } from '../common/references';
@@ -53,7 +53,7 @@ export class InsightResolver {
           { label: 'TherapeuticArea', entity: 'Therapeutic area', ids: [record.therapeuticAreaId] },
         ]);
         const created = await insightWrites.create(tx, record);
-        // Engagement (issue 6, src/engagement/hooks.ts): restricted words in the text.
+        // Engagement (graph/engagement/engagement.hooks.ts): restricted words in the text.
         await afterInsightCaptured(tx, ctx.app.config, record);
         return created;
       }),

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { afterInteractionLogged } from '../../engagement/hooks';
+import { afterInteractionLogged } from '../engagement/engagement.hooks';
 import { ValidationError } from '../../errors';
 import { GraphContext } from '../context';
 import { bumpNetworkVersion } from '../common/graph-meta';
@@ -48,7 +48,7 @@ export class InteractionResolver {
           { label: 'HCP', ids: [record.hcpId] },
         ]);
         const written = await interactionWrites.create(tx, record);
-        // Engagement (issue 6, src/engagement/hooks.ts): restricted words in notes, then the pair's strength recomputed.
+        // Engagement (graph/engagement/engagement.hooks.ts): restricted words in notes, then the pair's strength recomputed.
         await afterInteractionLogged(tx, ctx.app.config, record);
         await bumpNetworkVersion(tx);
         return written;

@@ -142,5 +142,3 @@ export class InfluenceFields {
     return snapshot.size > 1 ? (100 * (snapshot.size - rank)) / (snapshot.size - 1) : 100;
   }
 }
-
-export const networkFieldResolvers = [InfluenceFields, KolScoreFields, CoverageGapFields, EgoNodeFields, IntroductionPathFields, CommunityFields, HcpNetworkFields] as const;

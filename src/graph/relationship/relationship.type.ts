@@ -4,7 +4,7 @@ import { STRENGTH_FORMULA } from '../../engagement/strength';
 /** (:MSL)-[:KNOWS {strength, baseStrength, since, lastContact}]->(:HCP); `mslId`/`hcpId` resolved by the fields. */
 @ObjectType({ description: 'How well an MSL knows an HCP.' })
 export class MslRelationship {
-  // Engagement (issue 6): the description states the formula of src/engagement/strength.ts.
+  // The description states the formula of src/engagement/strength.ts.
   @Field(() => Float, { description: `Current strength in (0, 1], recomputed from the pair's interactions whenever one is logged (see strengthFormula): ${STRENGTH_FORMULA}` })
   strength!: number;
 

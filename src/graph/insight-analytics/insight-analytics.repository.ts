@@ -1,6 +1,6 @@
-import { Database, int } from '../db/database';
-import { INSIGHT_PROJECTION, toInsight } from '../graph/insight/insight.repository';
-import { Insight } from '../graph/insight/insight.type';
+import { Database, int } from '../../db/database';
+import { INSIGHT_PROJECTION, toInsight } from '../insight/insight.repository';
+import { Insight } from '../insight/insight.type';
 
 /** Normalized `insights` criteria: dates are ISO dates, `toExclusive` the day after `to`. */
 export interface InsightCriteria {

@@ -1,6 +1,6 @@
-import { Database, Tx, int } from '../db/database';
-import { Channel } from '../graph/interaction/interaction.type';
-import { PlannedInteraction } from './planning.types';
+import { Database, Tx, int } from '../../db/database';
+import { Channel } from '../interaction/interaction.type';
+import { PlannedInteraction } from './planning.type';
 
 export interface NewPlan {
   id: string;

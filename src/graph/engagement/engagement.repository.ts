@@ -1,6 +1,6 @@
-import { Database } from '../db/database';
-import { Keyed } from '../graph/reference/reference.repository';
-import { ChannelCount } from './channel-preference';
+import { Database } from '../../db/database';
+import { Keyed } from '../reference/reference.repository';
+import { ChannelCount } from '../../engagement/channel-preference';
 
 export interface RelationshipRow {
   hcpId: string;

@@ -1,7 +1,7 @@
-import { Channel } from '../graph/interaction/interaction.type';
-import { ChannelCount, deriveChannelPreference } from './channel-preference';
-import { ChannelPreference } from './engagement.types';
-import { isChannel } from './vocabulary';
+import { Channel } from '../interaction/interaction.type';
+import { ChannelCount, deriveChannelPreference } from '../../engagement/channel-preference';
+import { ChannelPreference } from './engagement.type';
+import { isChannel } from '../../engagement/vocabulary';
 
 /** The ChannelPreference of an HCP from its recorded preference and its interaction counts. */
 export function channelPreference(explicitValue: string | null | undefined, counts: readonly ChannelCount[]): ChannelPreference {

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { Channel } from '../graph/interaction/interaction.type';
-import { MSL } from '../graph/msl/msl.type';
+import { Channel } from '../interaction/interaction.type';
+import { MSL } from '../msl/msl.type';
 
 /** (:MSL)-[:PLANNED]->(:PlannedInteraction {id, date, channel, topic, createdAt})-[:WITH]->(:HCP); msl/hcp resolved by id. */
 @ObjectType({ description: 'An interaction an MSL plans with an HCP.' })

@@ -1,11 +1,11 @@
 /**
  * What the domain's writes call inside their transaction, so engagement stays consistent with
- * them (issue 6.1 and 6.6). Each throws to abort the transaction (nothing is written).
+ * them. Each throws to abort the transaction (nothing is written).
  */
-import { Config } from '../config';
-import { Tx } from '../db/database';
-import { checkCompliance, recordComplianceFlags } from './compliance.repository';
-import { recomputeStrength } from './strength.repository';
+import { Config } from '../../config';
+import { Tx } from '../../db/database';
+import { checkCompliance, recordComplianceFlags } from '../compliance/compliance.repository';
+import { recomputeStrength } from '../relationship/strength.repository';
 
 type EngagementConfig = Pick<Config, 'restrictedWordsMode' | 'strengthHalfLifeDays'>;
 

@@ -1,15 +1,15 @@
 import DataLoader from 'dataloader';
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Database } from '../db/database';
-import { ValidationError } from '../errors';
-import { AdminOnly, OwnNotes } from '../graph/auth';
-import { byKey } from '../graph/common/loaders';
-import { GraphContext } from '../graph/context';
-import { Insight } from '../graph/insight/insight.type';
-import { Interaction } from '../graph/interaction/interaction.type';
-import { ComplianceResult, checkText, invalidWordReason } from './compliance';
+import { Database } from '../../db/database';
+import { ValidationError } from '../../errors';
+import { AdminOnly, OwnNotes } from '../auth';
+import { byKey } from '../common/loaders';
+import { GraphContext } from '../context';
+import { Insight } from '../insight/insight.type';
+import { Interaction } from '../interaction/interaction.type';
+import { ComplianceResult, checkText, invalidWordReason } from '../../engagement/compliance';
 import { ComplianceRepository, FlaggedLabel } from './compliance.repository';
-import { ComplianceCheck, RestrictedWord } from './compliance.types';
+import { ComplianceCheck, RestrictedWord } from './compliance.type';
 
 const MAX_CHECK_TEXT = 100000;
 
@@ -23,7 +23,7 @@ export function complianceLoaders(db: Database) {
   return { interaction: flags('Interaction'), insight: flags('Insight') };
 }
 
-/** Admin-managed restricted words (issue 6.6). */
+/** Admin-managed restricted words. */
 @Resolver(() => RestrictedWord)
 export class ComplianceResolver {
   @Query(() => [RestrictedWord], { description: 'The restricted words, alphabetically.' })

@@ -1,14 +1,14 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
-import { GraphContext } from '../graph/context';
-import { checkFirst, decodeCursor, toPage } from '../graph/common/pagination';
-import { Audience } from '../graph/insight/insight.type';
-import { referenceLoaders } from '../graph/reference/reference.loaders';
-import { InsightConnection, InsightFilter, InsightTrends } from './engagement.types';
+import { GraphContext } from '../context';
+import { checkFirst, decodeCursor, toPage } from '../common/pagination';
+import { Audience } from '../insight/insight.type';
+import { referenceLoaders } from '../reference/reference.loaders';
+import { InsightConnection, InsightFilter, InsightTrends } from './insight-analytics.type';
 import { InsightAnalyticsRepository, InsightCriteria } from './insight-analytics.repository';
-import { checkRange, optionalIsoDateArg } from './validate';
-import { addDays } from './vocabulary';
+import { checkRange, optionalIsoDateArg } from '../../engagement/validate';
+import { addDays } from '../../engagement/vocabulary';
 
-/** Insights for the teams that need them, and their trends (issue 6.4). Capturing is the domain's captureInsight. */
+/** Insights for the teams that need them, and their trends. Capturing is the domain's captureInsight. */
 @Resolver()
 export class InsightAnalyticsResolver {
   @Query(() => InsightConnection, {

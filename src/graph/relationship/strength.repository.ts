@@ -1,5 +1,5 @@
-import { Tx } from '../db/database';
-import { DEFAULT_HALF_LIFE_DAYS, InteractionEvidence, effectiveBase, relationshipStrength } from './strength';
+import { Tx } from '../../db/database';
+import { DEFAULT_HALF_LIFE_DAYS, InteractionEvidence, effectiveBase, relationshipStrength } from '../../engagement/strength';
 
 export interface RecomputeOptions {
   /** STRENGTH_HALF_LIFE_DAYS (config.strengthHalfLifeDays); default 180. */

@@ -1,23 +1,23 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { NotFoundError } from '../errors';
-import { GraphContext } from '../graph/context';
-import { checkFirst } from '../graph/common/pagination';
-import { hcpLoaders } from '../graph/hcp/hcp.loaders';
-import { HCP } from '../graph/hcp/hcp.type';
-import { Channel, Sentiment } from '../graph/interaction/interaction.type';
-import { mslLoaders } from '../graph/msl/msl.loaders';
+import { NotFoundError } from '../../errors';
+import { GraphContext } from '../context';
+import { checkFirst } from '../common/pagination';
+import { hcpLoaders } from '../hcp/hcp.loaders';
+import { HCP } from '../hcp/hcp.type';
+import { Channel, Sentiment } from '../interaction/interaction.type';
+import { mslLoaders } from '../msl/msl.loaders';
 import { engagement } from './engagement.loaders';
-import { ChannelPreference, EngagementSuggestion, StaleRelationship, StrengthFormula, WarmIntroduction } from './engagement.types';
-import { EngagementPlanner } from './plan';
-import { channelPreference } from './preference';
-import { CHANNEL_WEIGHTS, DEFAULT_BASE_STRENGTH, SENTIMENT_MULTIPLIERS, STRENGTH_FORMULA, STRENGTH_GAIN } from './strength';
-import { intArg, idArg } from './validate';
-import { addDays, epochDay, isoDate } from './vocabulary';
+import { ChannelPreference, EngagementSuggestion, StaleRelationship, StrengthFormula, WarmIntroduction } from './engagement.type';
+import { EngagementPlanner } from './engagement.planner';
+import { channelPreference } from './channel-preference';
+import { CHANNEL_WEIGHTS, DEFAULT_BASE_STRENGTH, SENTIMENT_MULTIPLIERS, STRENGTH_FORMULA, STRENGTH_GAIN } from '../../engagement/strength';
+import { intArg, idArg } from '../../engagement/validate';
+import { addDays, epochDay, isoDate } from '../../engagement/vocabulary';
 
 const MAX_DAYS = 36500;
 const MAX_PLAN_HOPS = 6;
 
-/** Relationship strength formula, relationship health and the engagement plan (issue 6.1, 6.3, 6.5). */
+/** Relationship strength formula, relationship health and the engagement plan. */
 @Resolver()
 export class EngagementResolver {
   @Query(() => StrengthFormula, { description: 'How MSL relationship strength is computed from interactions (see StrengthFormula).' })
@@ -101,7 +101,7 @@ export class EngagementResolver {
   }
 }
 
-/** HCP fields of engagement: the channel preference (issue 6.2). */
+/** HCP fields of engagement: the channel preference. */
 @Resolver(() => HCP)
 export class HcpEngagementResolver {
   @FieldResolver(() => ChannelPreference, { description: 'Explicit and history-derived preferred channel, with the evidence per channel.' })

@@ -1,26 +1,31 @@
 /**
- * The engagement plan (issue 6.5): which HCPs an MSL should engage next, and why.
+ * The engagement plan: which HCPs an MSL should engage next, and why.
  *
  * Contract of `EngagementPlanner.plan(mslId, first, maxHops)`:
  * - Candidates: HCPs in the MSL's territories and therapeutic areas (a scope the MSL has none
  *   of is not restricted) with whom the MSL has no relationship or one weaker than WEAK_BELOW.
- * - Order: PageRank descending (CONTRACT §4), then HCP id; the first `first` are returned.
+ * - Order: PageRank descending (docs/network.md), then HCP id; the first `first` are returned.
  * - Each suggestion: its PageRank, the MSL's current strength (null = none), the best warm
  *   introduction path within `maxHops` (null when none), the HCP's preferred channel (explicit,
  *   else derived from history) and human-readable reasons in this order: influence rank in its
  *   best area, relationship, path, channel, plans of other MSLs from today on.
  * - Unknown MSL: null (the resolver answers NOT_FOUND).
  */
-import { HCP } from '../graph/hcp/hcp.type';
-import { IntroductionPath } from '../network';
-import { ChannelCount } from './channel-preference';
-import { EngagementRepository, UpcomingPlanRow } from './engagement.repository';
-import { ChannelPreference, EngagementSuggestion } from './engagement.types';
+import { ChannelCount } from '../../engagement/channel-preference';
+import {
+  WEAK_BELOW,
+  bestAreaRank,
+  channelReason,
+  influenceReason,
+  pathReason,
+  plannedReasons,
+  relationshipReason,
+} from '../../engagement/plan-rules';
+import { HCP } from '../hcp/hcp.type';
+import { EngagementRepository } from './engagement.repository';
+import { EngagementSuggestion } from './engagement.type';
 import { InfluenceSource, PathSource } from './influence';
-import { channelPreference } from './preference';
-
-/** A relationship weaker than this counts as weak. */
-export const WEAK_BELOW = 0.3;
+import { channelPreference } from './channel-preference';
 
 export interface PlannerDeps {
   repository: EngagementRepository;
@@ -100,49 +105,4 @@ export class EngagementPlanner {
     }
     return ranks;
   }
-}
-
-function bestAreaRank(
-  areaIds: readonly string[],
-  hcpId: string,
-  ranks: Map<string, { rank: Map<string, number>; of: number }>,
-): { areaId: string; rank: number; of: number } | null {
-  let best: { areaId: string; rank: number; of: number } | null = null;
-  for (const areaId of areaIds) {
-    const area = ranks.get(areaId);
-    const rank = area?.rank.get(hcpId);
-    if (!area || rank === undefined) continue;
-    if (!best || rank / area.of < best.rank / best.of) best = { areaId, rank, of: area.of };
-  }
-  return best;
-}
-
-/** "PageRank top 5% in Oncology (#4 of 80)": the percentage is ⌈100·rank/of⌉. */
-export function influenceReason(rank: number, of: number, areaName: string): string {
-  const percent = Math.max(1, Math.ceil((100 * rank) / of));
-  return `PageRank top ${percent}% in ${areaName} (#${rank} of ${of})`;
-}
-
-export function relationshipReason(strength: number | null): string {
-  return strength === null ? 'no relationship yet' : `weak relationship (strength ${strength.toFixed(2)})`;
-}
-
-export function pathReason(path: IntroductionPath | null, viaName: string | null, maxHops: number): string {
-  if (!path) return `no warm introduction path within ${maxHops} hop${maxHops === 1 ? '' : 's'}`;
-  if (path.hops === 1) return `best path is the direct relationship (strength ${path.strength.toFixed(2)})`;
-  return `warm path via Dr ${viaName} (path strength ${path.strength.toFixed(2)}, ${path.hops} hops)`;
-}
-
-export function channelReason(preference: ChannelPreference): string | null {
-  if (preference.explicit) return `prefers ${preference.explicit} (recorded)`;
-  if (preference.derived) {
-    const evidence = preference.evidence.find((e) => e.channel === preference.derived);
-    const n = evidence?.interactions ?? 0;
-    return `prefers ${preference.derived} (derived from ${n} interaction${n === 1 ? '' : 's'})`;
-  }
-  return null;
-}
-
-export function plannedReasons(plans: readonly UpcomingPlanRow[]): string[] {
-  return plans.map((p) => `already planned by ${p.mslName || p.mslId} on ${p.date}: coordinate`);
 }

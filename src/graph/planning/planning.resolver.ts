@@ -1,22 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { ConflictError, NotFoundError, ValidationError } from '../errors';
-import { ActsForMsl } from '../graph/auth';
-import { GraphContext } from '../graph/context';
-import { checkFirst } from '../graph/common/pagination';
-import { hcpLoaders } from '../graph/hcp/hcp.loaders';
-import { HCP } from '../graph/hcp/hcp.type';
-import { mslLoaders } from '../graph/msl/msl.loaders';
-import { MSL } from '../graph/msl/msl.type';
+import { ConflictError, NotFoundError, ValidationError } from '../../errors';
+import { ActsForMsl } from '../auth';
+import { GraphContext } from '../context';
+import { checkFirst } from '../common/pagination';
+import { hcpLoaders } from '../hcp/hcp.loaders';
+import { HCP } from '../hcp/hcp.type';
+import { mslLoaders } from '../msl/msl.loaders';
+import { MSL } from '../msl/msl.type';
 import { NewPlan, PlanningRepository, planningWrites } from './planning.repository';
-import { PlannedInteraction, ScheduleInteractionInput, ScheduleResult, SchedulingConflict } from './planning.types';
-import { checkRange, idArg, isoDateArg, optionalIsoDateArg } from './validate';
-import { addDays, isoDate } from './vocabulary';
+import { PlannedInteraction, ScheduleInteractionInput, ScheduleResult, SchedulingConflict } from './planning.type';
+import { checkRange, idArg, isoDateArg, optionalIsoDateArg } from '../../engagement/validate';
+import { addDays, isoDate } from '../../engagement/vocabulary';
 
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 const MAX_TOPIC = 200;
 
-/** Planned interactions and double-booking detection (issue 6.6). */
+/** Planned interactions and double-booking detection. */
 @Resolver(() => PlannedInteraction)
 export class PlanningResolver {
   @ActsForMsl('input.mslId')

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { Database, Tx } from '../db/database';
-import { ComplianceMode, ComplianceResult, enforceCompliance, normalizeWord } from './compliance';
+import { Database, Tx } from '../../db/database';
+import { ComplianceMode, ComplianceResult, enforceCompliance, normalizeWord } from '../../engagement/compliance';
 
 export interface RestrictedWordRow {
   id: string;

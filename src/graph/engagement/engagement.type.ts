@@ -1,11 +1,8 @@
-import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { Connection } from '../graph/common/pagination';
-import { HCP } from '../graph/hcp/hcp.type';
-import { Audience, Insight } from '../graph/insight/insight.type';
-import { Channel, Sentiment } from '../graph/interaction/interaction.type';
-import { TherapeuticArea } from '../graph/therapeutic-area/therapeutic-area.type';
-import { CHANNEL_SCORE_FORMULA } from './channel-preference';
-import { STRENGTH_FORMULA } from './strength';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { HCP } from '../hcp/hcp.type';
+import { Channel, Sentiment } from '../interaction/interaction.type';
+import { CHANNEL_SCORE_FORMULA } from '../../engagement/channel-preference';
+import { STRENGTH_FORMULA } from '../../engagement/strength';
 
 // ---- 1. relationship strength ----
 
@@ -105,72 +102,13 @@ export class StaleRelationship {
   @Field(() => Int, { nullable: true, description: 'Days from lastContact to today (UTC); null = never contacted.' })
   daysSinceContact!: number | null;
 
-  @Field(() => Float, { description: "The HCP's PageRank (CONTRACT §4)." })
+  @Field(() => Float, { description: "The HCP's PageRank (see Influence.pagerank)." })
   influence!: number;
-}
-
-// ---- 4. insights ----
-
-@InputType({ description: 'Restricts `insights`. All given criteria must hold.' })
-export class InsightFilter {
-  @Field(() => Audience, { nullable: true })
-  audience?: Audience | null;
-
-  @Field(() => ID, { nullable: true })
-  therapeuticAreaId?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Exact category, case-insensitive.' })
-  category?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Captured on or after this ISO date (YYYY-MM-DD, UTC).' })
-  from?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Captured on or before this ISO date (YYYY-MM-DD, UTC).' })
-  to?: string | null;
-}
-
-@ObjectType()
-export class InsightConnection extends Connection(Insight, 'Insight') {}
-
-@ObjectType({ description: 'Insights of one category captured in one month.' })
-export class CategoryTrend {
-  @Field({ description: 'YYYY-MM (UTC).' })
-  month!: string;
-
-  @Field()
-  category!: string;
-
-  @Field(() => Int)
-  count!: number;
-}
-
-@ObjectType({ description: 'Insights about one therapeutic area (or none) captured in one month.' })
-export class AreaTrend {
-  @Field({ description: 'YYYY-MM (UTC).' })
-  month!: string;
-
-  @Field(() => TherapeuticArea, { nullable: true, description: 'null: insights without an area.' })
-  therapeuticArea!: TherapeuticArea | null;
-
-  @Field(() => Int)
-  count!: number;
-}
-
-@ObjectType({ description: 'Insight counts per month by category and by therapeutic area.' })
-export class InsightTrends {
-  @Field(() => Int, { description: 'Insights in the range.' })
-  total!: number;
-
-  @Field(() => [CategoryTrend], { description: 'By month, then count descending, then category.' })
-  byCategory!: CategoryTrend[];
-
-  @Field(() => [AreaTrend], { description: 'By month, then count descending, then area id (none last).' })
-  byTherapeuticArea!: AreaTrend[];
 }
 
 // ---- 5. engagement plan ----
 
-@ObjectType({ description: 'The best warm introduction path from the MSL to a suggested HCP (CONTRACT §4 semantics).' })
+@ObjectType({ description: 'The best warm introduction path from the MSL to a suggested HCP (as introductionPaths).' })
 export class WarmIntroduction {
   @Field(() => [HCP], { description: 'The HCPs after the MSL, in order; the last is the suggested HCP.' })
   hcps!: HCP[];
@@ -192,7 +130,7 @@ export class EngagementSuggestion {
   @Field(() => HCP)
   hcp!: HCP;
 
-  @Field(() => Float, { description: 'PageRank (CONTRACT §4).' })
+  @Field(() => Float, { description: 'PageRank (see Influence.pagerank).' })
   influence!: number;
 
   @Field(() => Float, { nullable: true, description: "The MSL's current relationship strength; null = none." })
