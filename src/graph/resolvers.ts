@@ -14,6 +14,7 @@ import { NetworkResolver } from './network/network.resolver';
 import { PlanningResolver } from './planning/planning.resolver';
 import { HcpPublicationsResolver, PublicationResolver } from './publication/publication.resolver';
 import { HcpRelationshipsResolver, MslRelationshipResolver, MslRelationshipsResolver } from './relationship/relationship.resolver';
+import { SimilarHcpFields, SimilarResolver } from './similar/similar.resolver';
 import { TerritoryResolver } from './territory/territory.resolver';
 import { TherapeuticAreaResolver } from './therapeutic-area/therapeutic-area.resolver';
 import { HcpTrialsResolver, TrialInvestigatorResolver, TrialResolver } from './trial/trial.resolver';
@@ -52,6 +53,8 @@ export const resolvers: NonEmptyArray<Function> = [
   MslRelationshipResolver,
   HcpRelationshipsResolver,
   MslRelationshipsResolver,
+  SimilarResolver,
+  SimilarHcpFields,
   TerritoryResolver,
   TherapeuticAreaResolver,
   TrialResolver,

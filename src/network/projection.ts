@@ -23,6 +23,8 @@ export interface HcpAttributes {
   territory: (string | null)[];
   /** Therapeutic area ids of each HCP by node index. */
   areas: string[][];
+  /** Institution ids of each HCP by node index (AFFILIATED_WITH). */
+  institutions: string[][];
   publications: Int32Array;
   trials: Int32Array;
   interactions: Int32Array;
@@ -52,6 +54,11 @@ const TERRITORIES = `
 const AREAS = `
   MATCH (a:TherapeuticArea)<-[:SPECIALIZES_IN]-(h:HCP)
   RETURN a.id, collect(id(h))`;
+
+/** Per institution, its HCPs (internal ids). */
+const INSTITUTIONS = `
+  MATCH (i:Institution)<-[:AFFILIATED_WITH]-(h:HCP)
+  RETURN i.id, collect(id(h))`;
 
 /** Per HCP (internal id) with any: publications authored, trials investigated, interactions and positive ones. */
 const COUNTS = `
@@ -90,6 +97,7 @@ export async function loadProjection(db: Database, version: string): Promise<Net
   let hcpNodes: number[] = [];
   const territoryOf = new Map<number, string>();
   const areasOf = new Map<number, string[]>();
+  const institutionsOf = new Map<number, string[]>();
   const counts: Counts = new Map();
   const links = new LinkColumns();
   const relationships: MslRelationship[] = [];
@@ -104,13 +112,8 @@ export async function loadProjection(db: Database, version: string): Promise<Net
     db.stream(TERRITORIES, {}, ([territory, nodes]) => {
       for (const node of nodes as number[]) if (!territoryOf.has(node)) territoryOf.set(node, territory as string);
     }),
-    db.stream(AREAS, {}, ([area, nodes]) => {
-      for (const node of nodes as number[]) {
-        const areas = areasOf.get(node);
-        if (areas) areas.push(area as string);
-        else areasOf.set(node, [area as string]);
-      }
-    }),
+    db.stream(AREAS, {}, ([area, nodes]) => collectByNode(areasOf, area as string, nodes as number[])),
+    db.stream(INSTITUTIONS, {}, ([institution, nodes]) => collectByNode(institutionsOf, institution as string, nodes as number[])),
     db.stream(COUNTS, {}, ([node, kind, n, positive]) => {
       const key = num(node);
       let entry = counts.get(key);
@@ -139,7 +142,7 @@ export async function loadProjection(db: Database, version: string): Promise<Net
   return {
     version,
     net,
-    attributes: attributesOf(net.hcpIds.length, byNode, territoryOf, areasOf, counts),
+    attributes: attributesOf(net.hcpIds.length, byNode, territoryOf, areasOf, institutionsOf, counts),
     territoryIds: new Set(territoryIds),
     therapeuticAreaIds: new Set(areaIds),
   };
@@ -196,16 +199,27 @@ class LinkColumns {
   }
 }
 
+/** Adds `id` to the list of each node (an HCP with several areas or institutions). */
+function collectByNode(lists: Map<number, string[]>, id: string, nodes: number[]): void {
+  for (const node of nodes) {
+    const list = lists.get(node);
+    if (list) list.push(id);
+    else lists.set(node, [id]);
+  }
+}
+
 function attributesOf(
   n: number,
   byNode: ReadonlyMap<number, number>,
   territoryOf: ReadonlyMap<number, string>,
   areasOf: ReadonlyMap<number, string[]>,
+  institutionsOf: ReadonlyMap<number, string[]>,
   counts: Counts,
 ): HcpAttributes {
   const attributes: HcpAttributes = {
     territory: new Array<string | null>(n).fill(null),
     areas: Array.from({ length: n }, () => [] as string[]),
+    institutions: Array.from({ length: n }, () => [] as string[]),
     publications: new Int32Array(n),
     trials: new Int32Array(n),
     interactions: new Int32Array(n),
@@ -214,6 +228,7 @@ function attributesOf(
   for (const [node, v] of byNode) {
     attributes.territory[v] = territoryOf.get(node) ?? null;
     attributes.areas[v] = areasOf.get(node) ?? attributes.areas[v];
+    attributes.institutions[v] = institutionsOf.get(node) ?? attributes.institutions[v];
     const count = counts.get(node);
     if (!count) continue;
     attributes.publications[v] = count[0];

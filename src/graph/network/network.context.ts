@@ -2,6 +2,8 @@ import { NotFoundError, ValidationError } from '../../errors';
 import { UnknownNodeError } from '../../network/network';
 import { NetworkSnapshot } from '../../network/snapshot';
 import { GraphContext } from '../context';
+import { hcpLoaders } from '../hcp/hcp.loaders';
+import { HCP } from '../hcp/hcp.type';
 
 const perRequest = new WeakMap<GraphContext, Promise<NetworkSnapshot>>();
 
@@ -33,3 +35,14 @@ export function knownNodes<T>(entity: string, run: () => T): T {
 
 /** Community ids as clients see them; index 0 is "community-1". */
 export const communityId = (index: number): string => `community-${index + 1}`;
+
+/** Loads HCPs by id for results that carry only ids (one batched statement per request level). */
+export async function hcpsById(ctx: GraphContext, ids: string[]): Promise<HCP[]> {
+  const hcps = await ctx.loaders.get(hcpLoaders).byId.loadMany(ids);
+  return hcps.filter((hcp): hcp is HCP => hcp !== null && !(hcp instanceof Error));
+}
+
+export async function hcpById(ctx: GraphContext, id: string): Promise<HCP> {
+  const [hcp] = await hcpsById(ctx, [id]);
+  return hcp;
+}

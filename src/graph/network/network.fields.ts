@@ -1,22 +1,10 @@
 import { Arg, Ctx, FieldResolver, Float, Int, Resolver, Root } from 'type-graphql';
 import { NetworkNode } from '../common/network-node';
 import { GraphContext } from '../context';
-import { hcpLoaders } from '../hcp/hcp.loaders';
 import { HCP } from '../hcp/hcp.type';
 import { mslLoaders } from '../msl/msl.loaders';
-import { checkRange, communityId, snapshotOf } from './network.context';
+import { checkRange, communityId, hcpById, hcpsById, snapshotOf } from './network.context';
 import { Community, CoverageGap, EgoNode, Influence, IntroductionPath, KolScore } from './network.type';
-
-/** Loads HCPs by id for results that carry only ids (one batched statement per request level). */
-async function hcpsById(ctx: GraphContext, ids: string[]): Promise<HCP[]> {
-  const hcps = await ctx.loaders.get(hcpLoaders).byId.loadMany(ids);
-  return hcps.filter((hcp): hcp is HCP => hcp !== null && !(hcp instanceof Error));
-}
-
-async function hcpById(ctx: GraphContext, id: string): Promise<HCP> {
-  const [hcp] = await hcpsById(ctx, [id]);
-  return hcp;
-}
 
 @Resolver(() => KolScore)
 export class KolScoreFields {
