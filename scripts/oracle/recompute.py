@@ -154,6 +154,17 @@ def coverage_gaps(net: Network, territoryId: str, first: int = 10, scores: dict 
     return sorted(gaps, key=lambda i: (-scores[i], i))[:first]
 
 
+def similar_hcps(net: Network, hcpId: str) -> list[dict]:
+    """Every HCP b != a sharing a tied HCP: networkx Jaccard, score descending then id, with |N(a) & N(b)|."""
+    g = net.simple_graph
+    candidates = sorted({b for u in g[hcpId] for b in g[u] if b != hcpId})
+    rows = [
+        {"id": b, "score": score, "shared": len(set(g[hcpId]) & set(g[b]))}
+        for _, b, score in nx.jaccard_coefficient(g, [(hcpId, b) for b in candidates])
+    ]
+    return sorted(rows, key=lambda r: (-r["score"], r["id"]))
+
+
 # ---- which questions each operation answers in expected.json ------------------------------
 
 
@@ -177,6 +188,10 @@ def recompute(net: Network, previous: dict) -> dict:
             {**args, **network_reach(net, **args)}
             for args in ({k: q[k] for k in ("fromId", "maxHops")} for q in questions)
         ]
+    # Lookalikes of every 10th HCP by id (every HCP of a network under 100).
+    ids = sorted(h["id"] for h in net.hcps)
+    asked = previous.get("similarHcps") or {a: None for a in ids[:: 1 if len(ids) < 100 else 10]}
+    out["similarHcps"] = {a: similar_hcps(net, a) for a in asked}
     if net.territories:
         out["coverageGaps"] = {t["id"]: coverage_gaps(net, t["id"], scores=ranks) for t in net.territories}
     return out
@@ -185,7 +200,7 @@ def recompute(net: Network, previous: dict) -> dict:
 # ---- comparison ---------------------------------------------------------------------------
 
 # Absolute tolerances. Louvain is a floor: the API must reach at least the stored value.
-TOLERANCES = {"score": 1e-6, "cost": 1e-9}
+TOLERANCES = {"score": 1e-6, "cost": 1e-9, "jaccard": 1e-9}
 
 
 def compare(stored: dict, fresh: dict) -> list[str]:
@@ -210,6 +225,11 @@ def compare(stored: dict, fresh: dict) -> list[str]:
     for old, new in zip(stored.get("networkReach", []), fresh.get("networkReach", [])):
         if (old["total"], old["byHop"]) != (new["total"], new["byHop"]):
             problems.append(f"networkReach {old['fromId']} maxHops {old['maxHops']}: {old['byHop']} vs {new['byHop']}")
+    for hcp, rows in stored.get("similarHcps", {}).items():
+        new = fresh["similarHcps"].get(hcp, [])
+        same = [(r["id"], r["shared"]) for r in rows] == [(r["id"], r["shared"]) for r in new]
+        if not same or any(abs(a["score"] - b["score"]) > TOLERANCES["jaccard"] for a, b in zip(rows, new)):
+            problems.append(f"similarHcps {hcp}: stored and recomputed lists differ")
     for territory, ids in stored.get("coverageGaps", {}).items():
         if fresh["coverageGaps"].get(territory) != ids:
             problems.append(f"coverageGaps {territory}: {ids} vs {fresh['coverageGaps'].get(territory)}")

@@ -4,14 +4,13 @@ import { gql } from 'graphql-request';
 import { signToken } from '../../src/http/auth';
 import { importFolder } from '../../src/import/importer';
 import { TestApp, errorCode, startTestApp } from '../support/app';
-import { NETWORK_400 } from '../support/network400';
+import { KARATE, NETWORK_400 } from '../support/fixtures';
 
 /**
  * similarHcps through the GraphQL API on the real database, against networkx
- * `jaccard_coefficient` answers stored by scripts/oracle/similar.py in test/fixtures/<name>/similar-hcps.json.
+ * `jaccard_coefficient` answers stored by scripts/oracle/recompute.py (`similarHcps` of expected.json).
  */
-const FIXTURES = path.resolve(__dirname, '../fixtures');
-const FOLDERS: Record<string, string> = { karate: path.resolve(NETWORK_400, '../karate'), 'network-400': NETWORK_400 };
+const FOLDERS: Record<string, string> = { karate: KARATE, 'network-400': NETWORK_400 };
 const SECRET = 'similar-test-secret';
 
 interface Row {
@@ -49,7 +48,7 @@ function expectSame(actual: Row[], expected: Row[]) {
 
 for (const name of ['karate', 'network-400']) {
   describe(`networkx jaccard_coefficient on ${name}`, () => {
-    const expected = (JSON.parse(fs.readFileSync(path.join(FIXTURES, name, 'similar-hcps.json'), 'utf8')) as { similarHcps: Record<string, Row[]> }).similarHcps;
+    const expected = (JSON.parse(fs.readFileSync(path.join(FOLDERS[name], 'expected.json'), 'utf8')) as { similarHcps: Record<string, Row[]> }).similarHcps;
 
     beforeAll(async () => {
       await t.db.write('MATCH (n) DETACH DELETE n');
