@@ -12,7 +12,20 @@ export interface Config {
   neo4jBoltPort: number;
   neo4jHeap: string;
   seedDemo: boolean;
+  /** NODE_ENV=production: introspection off by default, and the process refuses to start without authentication. */
+  production: boolean;
+  /** HS256 secret (JWT_SECRET), at least 32 bytes. */
   jwtSecret: string | undefined;
+  /** RS256/ES256 keys of an OpenID Connect provider (JWT_JWKS_URL), fetched, cached and rotated by `jose`. */
+  jwtJwksUrl: string | undefined;
+  /** When set, tokens must carry this `iss` (JWT_ISSUER). */
+  jwtIssuer: string | undefined;
+  /** When set, tokens must carry this `aud` (JWT_AUDIENCE). */
+  jwtAudience: string | undefined;
+  /** Longest accepted token lifetime, exp - iat (JWT_MAX_LIFETIME_MINUTES). */
+  jwtMaxLifetimeMinutes: number;
+  /** Least time between two JWKS fetches triggered by an unknown key id (JWT_JWKS_COOLDOWN_MS). */
+  jwtJwksCooldownMs: number;
   logLevel: string;
   maxDepth: number;
   maxCost: number;
@@ -72,7 +85,13 @@ export function loadConfig(env: Env = process.env): Config {
     neo4jBoltPort: int(env, 'NEO4J_BOLT_PORT', 7687),
     neo4jHeap: env.NEO4J_HEAP || '2g',
     seedDemo: bool(env, 'SEED_DEMO', true),
+    production,
     jwtSecret: env.JWT_SECRET || undefined,
+    jwtJwksUrl: env.JWT_JWKS_URL || undefined,
+    jwtIssuer: env.JWT_ISSUER || undefined,
+    jwtAudience: env.JWT_AUDIENCE || undefined,
+    jwtMaxLifetimeMinutes: int(env, 'JWT_MAX_LIFETIME_MINUTES', 24 * 60),
+    jwtJwksCooldownMs: int(env, 'JWT_JWKS_COOLDOWN_MS', 30000),
     logLevel: env.LOG_LEVEL || 'info',
     maxDepth: int(env, 'MAX_QUERY_DEPTH', 10),
     maxCost: int(env, 'MAX_QUERY_COST', 200000),

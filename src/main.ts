@@ -5,6 +5,7 @@ import { RunningApp, startApp } from './app';
 import { Database } from './db/database';
 import { seedDemoIfEmpty } from './db/seed';
 import { createLogger } from './logger';
+import { authConfigProblem, authConfigured } from './http/auth';
 
 const SHUTDOWN_GRACE_MS = 15000;
 
@@ -12,13 +13,13 @@ const SHUTDOWN_GRACE_MS = 15000;
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  if (!config.jwtSecret) {
-    if (config.host !== '127.0.0.1' && config.host !== 'localhost' && config.host !== '::1') {
-      logger.fatal(`JWT_SECRET is unset (open development mode) but HOST=${config.host}: development mode binds to loopback only. Set JWT_SECRET or HOST=127.0.0.1`);
-      process.exit(1);
-    }
-    logger.warn('JWT_SECRET is unset: OPEN DEVELOPMENT MODE, every request is ADMIN. Never expose this server; set JWT_SECRET in production.');
+  // A configuration that would run unsafely stops here, before anything starts, with one line.
+  const problem = authConfigProblem(config);
+  if (problem) {
+    process.stderr.write(`msl-graph: ${problem}\n`);
+    process.exit(1);
   }
+  if (!authConfigured(config)) logger.warn('no authentication configured (JWT_SECRET, JWT_JWKS_URL): OPEN DEVELOPMENT MODE, every request is ADMIN. Never expose this server.');
 
   let embedded: EmbeddedNeo4j | undefined;
   if (!config.neo4jUri) {

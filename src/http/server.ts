@@ -10,7 +10,7 @@ import { DomainError } from '../errors';
 import { AppServices, GraphContext, createContext } from '../graph/context';
 import { graphqlSchema } from '../graph/schema';
 import { Logger } from '../logger';
-import { viewerFromAuthorization } from './auth';
+import { authConfigProblem, authConfigured, authenticator } from './auth';
 import { formatError } from './errors';
 import { complexityLimits } from './limits';
 import { Metrics } from './metrics';
@@ -37,7 +37,10 @@ export async function startHttpServer(app: AppServices, logger: Logger): Promise
   const { config } = app;
   const metrics = new Metrics(config.metricsMaxOperations);
   const accessLog = new AccessLog(logger);
-  const openMode = !config.jwtSecret;
+  const problem = authConfigProblem(config);
+  if (problem) throw new Error(problem);
+  const openMode = !authConfigured(config);
+  const authenticate = authenticator(config);
   const web = webRoutes({ graphqlIde: config.graphqlIde, authRequired: !openMode });
   let apollo: ApolloServer<GraphContext>;
   const guarded = (handler: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) => (req: http.IncomingMessage, res: http.ServerResponse) => {
@@ -133,7 +136,7 @@ export async function startHttpServer(app: AppServices, logger: Logger): Promise
     }
     let context: GraphContext;
     try {
-      context = createContext(app, viewerFromAuthorization(headers.get('authorization'), config.jwtSecret), requestId);
+      context = createContext(app, await authenticate(headers.get('authorization')), requestId);
     } catch (error) {
       if (error instanceof DomainError) return sendErrors(res, 401, error.code, error.message);
       throw error;

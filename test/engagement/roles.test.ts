@@ -5,7 +5,7 @@ import { TestApp, errorCode } from '../support/app';
 import { startExclusiveTestApp } from './exclusive';
 
 /** The engagement writes under JWT auth: restricted words are ADMIN's, an MSL schedules only as itself. */
-const SECRET = 'engagement-test-secret';
+const SECRET = 'engagement-test-secret-0123456789abcdef';
 let t: TestApp;
 const admin = signToken(SECRET, { sub: 'admin', roles: ['ADMIN'] });
 const msl1 = signToken(SECRET, { sub: 'ines', roles: ['MSL'], mslId: 'msl-1' });

@@ -26,7 +26,7 @@ describe('GraphQL over HTTP conformance (graphql-http auditServer)', () => {
   });
 
   it('with JWT_SECRET and a bearer token: every MUST and SHOULD passes', async () => {
-    const secret = 'conformance-secret';
+    const secret = 'conformance-secret-0123456789abcdef';
     t = await startTestApp({ JWT_SECRET: secret }, { reset: false });
     const authorization = `Bearer ${signToken(secret, { sub: 'auditor', roles: ['ANALYST'] })}`;
     const fetchFn = (input: string, init: RequestInit = {}) => fetch(input, { ...init, headers: { ...(init.headers as Record<string, string>), authorization } });

@@ -75,7 +75,7 @@ describe('the server process', () => {
   });
 
   it('logs the open development mode loudly', () => {
-    expect(main!.out.join('')).toMatch(/JWT_SECRET is unset: OPEN DEVELOPMENT MODE/);
+    expect(main!.out.join('')).toMatch(/no authentication configured .*OPEN DEVELOPMENT MODE/);
   });
 
   it('a second instance on the same (locked) data folder fails with one clear line', async () => {
@@ -129,6 +129,6 @@ describe('open development mode', () => {
   it('refuses to bind other than loopback, with one clear line, before starting anything', async () => {
     const proc = startMain({ HOST: '0.0.0.0', PORT: String(await freePort()) });
     expect(await proc.exited).toBe(1);
-    expect(proc.out.join('') + proc.err.join('')).toMatch(/JWT_SECRET is unset \(open development mode\) but HOST=0\.0\.0\.0/);
+    expect(proc.out.join('') + proc.err.join('')).toMatch(/no authentication is configured \(open development mode\) but HOST=0\.0\.0\.0/);
   });
 });

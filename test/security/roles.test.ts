@@ -3,7 +3,7 @@ import { Role } from '../../src/graph/context';
 import { TestApp, startTestApp } from '../support/app';
 
 /** The roles of docs/security.md over HTTP with JWT_SECRET set. */
-const SECRET = 'roles-test-secret';
+const SECRET = 'roles-test-secret-0123456789abcdef';
 let t: TestApp;
 
 const token = (roles: Role[], mslId?: string, expiresIn: number | string = '1h') => signToken(SECRET, { sub: `user-${roles.join('-')}`, roles, mslId }, expiresIn as never);
@@ -42,7 +42,7 @@ describe('authentication', () => {
   });
 
   it.each([
-    ['a token signed with another secret', `Bearer ${signToken('other-secret', { sub: 'x', roles: ['ADMIN'] })}`],
+    ['a token signed with another secret', `Bearer ${signToken('other-secret-0123456789abcdef-012345', { sub: 'x', roles: ['ADMIN'] })}`],
     ['garbage', 'Bearer not.a.jwt'],
     ['a non-bearer scheme', `Basic ${Buffer.from('a:b').toString('base64')}`],
     ['an unsigned (alg none) token', `Bearer ${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from('{"sub":"x","roles":["ADMIN"]}').toString('base64url')}.`],

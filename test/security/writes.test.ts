@@ -7,7 +7,7 @@ import { TestApp, startTestApp } from '../support/app';
  * of its own interactions; ANALYST and PLANNER nothing. Every successful write leaves an
  * AuditEvent (who, what, when; ids only), readable by ADMIN through auditEvents.
  */
-const SECRET = 'writes-test-secret';
+const SECRET = 'writes-test-secret-0123456789abcdef';
 let t: TestApp;
 
 const auth = (roles: Role[], mslId?: string, sub = `${roles.join('-').toLowerCase()}${mslId ? `-${mslId}` : ''}`) =>
