@@ -11,7 +11,7 @@ import { KARATE, NETWORK_400 } from '../support/fixtures';
  * `jaccard_coefficient` answers stored by scripts/oracle/recompute.py (`similarHcps` of expected.json).
  */
 const FOLDERS: Record<string, string> = { karate: KARATE, 'network-400': NETWORK_400 };
-const SECRET = 'similar-test-secret';
+const SECRET = 'similar-test-secret-0123456789abcdef';
 
 interface Row {
   id: string;
