@@ -10,6 +10,7 @@ import { HcpInteractionsResolver, InteractionResolver, MslInteractionsResolver }
 import { HcpLinkResolver, HcpLinksResolver } from './link/link.resolver';
 import { MslResolver } from './msl/msl.resolver';
 import { CommunityFields, CoverageGapFields, EgoNodeFields, HcpNetworkFields, InfluenceFields, IntroductionPathFields, KolScoreFields } from './network/network.fields';
+import { InfluenceExplanationField, InfluenceExplanationFields, PageRankContributorFields, PageRankExplanationFields } from './network/explanation.fields';
 import { NetworkResolver } from './network/network.resolver';
 import { PlanningResolver } from './planning/planning.resolver';
 import { HcpPublicationsResolver, PublicationResolver } from './publication/publication.resolver';
@@ -47,6 +48,10 @@ export const resolvers: NonEmptyArray<Function> = [
   IntroductionPathFields,
   CommunityFields,
   HcpNetworkFields,
+  InfluenceExplanationField,
+  InfluenceExplanationFields,
+  PageRankExplanationFields,
+  PageRankContributorFields,
   PlanningResolver,
   PublicationResolver,
   HcpPublicationsResolver,

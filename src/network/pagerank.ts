@@ -34,7 +34,8 @@ export function pageRank(graph: WeightedGraph, options: PageRankOptions = {}): F
   return rank;
 }
 
-function outWeights(graph: WeightedGraph): Float64Array {
+/** Summed out-edge weight of every node (0: dangling). */
+export function outWeights(graph: WeightedGraph): Float64Array {
   const n = nodeCount(graph);
   const out = new Float64Array(n);
   for (let v = 0; v < n; v++) {

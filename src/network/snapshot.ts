@@ -9,7 +9,8 @@
 import { parallelBetweenness } from './betweenness-parallel';
 import { Communities, louvain } from './louvain';
 import { buildTypedDirectedGraph, degrees } from './network';
-import { pageRank } from './pagerank';
+import { BridgedCommunity, PageRankParts, bridgedCommunities, danglingRank, explainPageRank, transpose } from './explain';
+import { outWeights, pageRank } from './pagerank';
 import { NetworkProjection } from './projection';
 
 export type Metric = 'PAGERANK' | 'BETWEENNESS' | 'DEGREE' | 'COMPOSITE';
@@ -25,6 +26,15 @@ export const COMPOSITE_WEIGHTS = {
   trials: 0.1,
   engagement: 0.2,
 } as const;
+
+export interface CompositeSignal {
+  signal: 'PAGERANK' | 'BETWEENNESS' | 'PUBLICATIONS' | 'TRIALS' | 'ENGAGEMENT';
+  /** Effective weight: COMPOSITE_WEIGHTS rescaled over the signals present; they sum to 1. */
+  weight: number;
+  values: Float64Array;
+  /** Mid-rank percentile (0..1) of each node's value. */
+  percentiles: Float64Array;
+}
 
 export interface CommunityStructure extends Communities {
   /** Member node indices of each community, ascending; community c has id `c + 1`. */
@@ -68,19 +78,44 @@ export class NetworkSnapshot {
     return this.memo('betweenness', () => parallelBetweenness(this.net.ties));
   }
 
-  composite(): Promise<Float64Array> {
-    return this.memo('composite', async () => {
+  /** The signals COMPOSITE blends, each with its effective weight (signals no HCP has are left out, the rest rescaled). */
+  compositeSignals(): Promise<CompositeSignal[]> {
+    return this.memo('compositeSignals', async () => {
       const { attributes } = this.projection;
       const engagement = Float64Array.from(attributes.interactions, (count, v) => count + attributes.positiveInteractions[v]);
-      const signals: [number, Float64Array][] = [
-        [COMPOSITE_WEIGHTS.pagerank, this.pagerank()],
-        [COMPOSITE_WEIGHTS.betweenness, await this.betweenness()],
-        [COMPOSITE_WEIGHTS.publications, Float64Array.from(attributes.publications)],
-        [COMPOSITE_WEIGHTS.trials, Float64Array.from(attributes.trials)],
-        [COMPOSITE_WEIGHTS.engagement, engagement],
+      const signals: [CompositeSignal['signal'], number, Float64Array][] = [
+        ['PAGERANK', COMPOSITE_WEIGHTS.pagerank, this.pagerank()],
+        ['BETWEENNESS', COMPOSITE_WEIGHTS.betweenness, await this.betweenness()],
+        ['PUBLICATIONS', COMPOSITE_WEIGHTS.publications, Float64Array.from(attributes.publications)],
+        ['TRIALS', COMPOSITE_WEIGHTS.trials, Float64Array.from(attributes.trials)],
+        ['ENGAGEMENT', COMPOSITE_WEIGHTS.engagement, engagement],
       ];
-      return blend(signals.filter(([, values]) => values.some((x) => x > 0)), this.size);
+      const present = signals.filter(([, , values]) => values.some((x) => x > 0));
+      const total = present.reduce((sum, [, weight]) => sum + weight, 0);
+      return present.map(([signal, weight, values]) => ({ signal, weight: weight / total, values, percentiles: percentiles(values) }));
     });
+  }
+
+  composite(): Promise<Float64Array> {
+    return this.memo('composite', async () => {
+      const out = new Float64Array(this.size);
+      for (const { weight, percentiles: pct } of await this.compositeSignals()) for (let v = 0; v < this.size; v++) out[v] += weight * pct[v];
+      return out;
+    });
+  }
+
+  /** PageRank of node v split into in-neighbour inflows, teleport and dangling parts (explain.ts). */
+  pagerankParts(v: number): PageRankParts {
+    const { reverse, out, dangling } = this.memo('pagerankFlows', () => {
+      const out = outWeights(this.net.directed);
+      return { reverse: transpose(this.net.directed), out, dangling: danglingRank(this.pagerank(), out) };
+    });
+    return explainPageRank(reverse, out, this.pagerank(), dangling, v);
+  }
+
+  /** The communities other than its own that node v's ties reach. */
+  bridgedCommunities(v: number): BridgedCommunity[] {
+    return bridgedCommunities(this.net.pairSums, this.communities().membership, v);
   }
 
   async scores(metric: Metric): Promise<Float64Array> {
@@ -143,16 +178,6 @@ export function percentiles(values: Float64Array): Float64Array {
     const midRank = (start + end) / 2;
     for (let k = start; k <= end; k++) out[order[k]] = midRank / (n - 1);
     start = end + 1;
-  }
-  return out;
-}
-
-function blend(signals: [number, Float64Array][], n: number): Float64Array {
-  const out = new Float64Array(n);
-  const total = signals.reduce((sum, [weight]) => sum + weight, 0);
-  for (const [weight, values] of signals) {
-    const pct = percentiles(values);
-    for (let v = 0; v < n; v++) out[v] += (weight / total) * pct[v];
   }
   return out;
 }
