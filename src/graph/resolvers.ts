@@ -1,6 +1,7 @@
 import { NonEmptyArray } from 'type-graphql';
 import { AuditResolver } from './audit/audit.resolver';
 import { ComplianceResolver, InsightComplianceResolver, InteractionComplianceResolver } from './compliance/compliance.resolver';
+import { ContinuityResolver, HandoverFields, IntroducerFields, KeyPersonRiskFields } from './continuity/continuity.resolver';
 import { EngagementResolver, HcpEngagementResolver, WarmIntroductionResolver } from './engagement/engagement.resolver';
 import { HcpResolver } from './hcp/hcp.resolver';
 import { InsightAnalyticsResolver } from './insight-analytics/insight-analytics.resolver';
@@ -26,6 +27,10 @@ export const resolvers: NonEmptyArray<Function> = [
   ComplianceResolver,
   InteractionComplianceResolver,
   InsightComplianceResolver,
+  ContinuityResolver,
+  IntroducerFields,
+  KeyPersonRiskFields,
+  HandoverFields,
   EngagementResolver,
   HcpEngagementResolver,
   WarmIntroductionResolver,

@@ -14,6 +14,10 @@
  * hop-limited cost-to-target table over the nodes within maxHops − 1 of the target
  * only. The key of a partial path never exceeds the key of any of its completions, so
  * complete paths leave the queue in answer order and the search stops after `first`.
+ *
+ * Relationship strengths: by default the ones the network was built with; callers pass the
+ * strengths of the moment (one per `net.msl` entry, see relationshipStrengths in snapshot.ts)
+ * so that time-decayed strengths never need a rebuild of the network.
  */
 import { BinaryHeap } from './heap';
 import { WeightedGraph, findEdge } from './csr';
@@ -31,25 +35,61 @@ export interface IntroductionPath {
 /** Costs closer than this are a tie, decided by hops and then ids. */
 const COST_EPSILON = 1e-12;
 
+/** Strength per `net.msl` entry (parallel to `net.msl.targets`). */
+export type RelationshipStrengths = ArrayLike<number>;
+
 export function introductionPaths(
   net: HcpNetwork,
   mslId: string,
   targetHcpId: string,
   maxHops: number,
   first: number,
+  strengths: RelationshipStrengths = net.msl.weights,
 ): IntroductionPath[] {
   const msl = mslIndexOf(net, mslId);
   const target = hcpIndexOf(net, targetHcpId);
   if (maxHops < 1 || first < 1) return [];
   const search = searchFor(net);
   search.bounds.compute(target, maxHops - 1);
-  const found = bestFirst(net, search, msl, target, maxHops, first);
-  return found.map((path) => ({
-    nodes: [mslId, ...path.nodes.map((v) => net.hcpIds[v])],
+  return bestFirst(net, search, strengths, msl, target, maxHops, first).map((path) => answerOf(net, msl, path));
+}
+
+/**
+ * For each MSL index of `msls`, its first introduction path to the target (exactly
+ * `introductionPaths(…, maxHops, 1)[0]`), or null when it has none. The bound table of the
+ * target is computed once for all of them: each MSL's search then only walks its own best path.
+ */
+export function firstPathsTo(
+  net: HcpNetwork,
+  targetHcpId: string,
+  maxHops: number,
+  msls: readonly number[],
+  strengths: RelationshipStrengths = net.msl.weights,
+): (IntroductionPath | null)[] {
+  const target = hcpIndexOf(net, targetHcpId);
+  if (maxHops < 1) return msls.map(() => null);
+  const search = searchFor(net);
+  search.bounds.compute(target, maxHops - 1);
+  return msls.map((msl) => {
+    const [path] = bestFirst(net, search, strengths, msl, target, maxHops, 1);
+    return path ? answerOf(net, msl, path) : null;
+  });
+}
+
+/** Costs within COST_EPSILON tie, then fewer hops: the order of paths of different MSLs before their ids. */
+export function compareCostHops(a: IntroductionPath, b: IntroductionPath): number {
+  if (a.cost < b.cost - COST_EPSILON) return -1;
+  if (a.cost > b.cost + COST_EPSILON) return 1;
+  return a.hops - b.hops;
+}
+
+function answerOf(net: HcpNetwork, msl: number, path: PartialPath): IntroductionPath {
+  return {
+    nodes: [net.mslIds[msl], ...path.nodes.map((v) => net.hcpIds[v])],
     hops: path.nodes.length,
     cost: path.cost,
     strength: Math.exp(-path.cost),
-  }));
+  };
 }
 
 /** A path from the MSL; `nodes` are the HCP indices after it. */
@@ -84,6 +124,7 @@ function searchFor(net: HcpNetwork): PathSearch {
 function bestFirst(
   net: HcpNetwork,
   search: PathSearch,
+  strengths: RelationshipStrengths,
   msl: number,
   target: number,
   maxHops: number,
@@ -94,7 +135,8 @@ function bestFirst(
     const next = extend(search.bounds, from, v, edgeCost, target, maxHops);
     if (next) queue.push(next);
   };
-  forEachEdge(net.msl, msl, (h, strength) => step(null, h, -Math.log(strength)));
+  const { offsets, targets } = net.msl;
+  for (let e = offsets[msl]; e < offsets[msl + 1]; e++) step(null, targets[e], -Math.log(strengths[e]));
   const found: PartialPath[] = [];
   while (found.length < first) {
     const path = queue.pop();
@@ -156,8 +198,4 @@ function compareIndices(a: number[], b: number[]): number {
   const common = Math.min(a.length, b.length);
   for (let i = 0; i < common; i++) if (a[i] !== b[i]) return a[i] - b[i];
   return a.length - b.length;
-}
-
-function forEachEdge(graph: WeightedGraph, v: number, visit: (target: number, weight: number) => void): void {
-  for (let e = graph.offsets[v]; e < graph.offsets[v + 1]; e++) visit(graph.targets[e], graph.weights[e]);
 }
