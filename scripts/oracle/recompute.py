@@ -165,6 +165,65 @@ def similar_hcps(net: Network, hcpId: str) -> list[dict]:
     return sorted(rows, key=lambda r: (-r["score"], r["id"]))
 
 
+def best_introducers(net: Network, toHcpId: str, territoryId: str | None = None, maxHops: int = 4, first: int = 5) -> list[dict]:
+    """Each MSL's (covering the territory, when given) first introduction path; by cost, hops, MSL id."""
+    found = []
+    for m in net.msls:
+        if territoryId is not None and m["territoryId"] != territoryId:
+            continue
+        paths = introduction_paths(net, m["id"], toHcpId, maxHops, 1)
+        if paths:
+            found.append({"mslId": m["id"], "path": paths[0]})
+    found.sort(key=lambda i: (i["path"]["cost"], i["path"]["hops"], i["mslId"]))
+    return found[:first]
+
+
+def _known_by(net: Network, hcp: str) -> dict[str, float]:
+    """MSL id -> strength of each relationship with the HCP."""
+    return {r["mslId"]: float(r["strength"]) for r in net.relationships if r["hcpId"] == hcp}
+
+
+def key_person_risk(net: Network, territoryId: str | None = None, first: int = 20, scores: dict | None = None) -> list[dict]:
+    """HCPs (of the territory, when given) with exactly one MSL relationship, by PageRank descending, then id."""
+    scores = scores or pagerank(net)
+    risks = []
+    for h in net.hcps:
+        known = _known_by(net, h["id"])
+        if len(known) == 1 and (territoryId is None or h["territoryId"] == territoryId):
+            [(msl, strength)] = known.items()
+            risks.append({"hcpId": h["id"], "mslId": msl, "strength": strength, "influence": scores[h["id"]]})
+    return sorted(risks, key=lambda r: (-r["influence"], r["hcpId"]))[:first]
+
+
+def handover_plan(net: Network, mslId: str, maxHops: int = 4, scores: dict | None = None) -> list[dict]:
+    """Per HCP the MSL knows (PageRank descending, then id): the colleague who knows it best, else the best path."""
+    scores = scores or pagerank(net)
+    plan = []
+    for hcp in sorted(net.relationships_of(mslId), key=lambda i: (-scores[i], i)):
+        others = {m: s for m, s in _known_by(net, hcp).items() if m != mslId}
+        row = {"hcpId": hcp, "successorId": None, "existingStrength": None, "path": None}
+        if others:
+            successor = min(others, key=lambda m: (-others[m], m))
+            row.update(successorId=successor, existingStrength=others[successor])
+        else:
+            candidates = [(m["id"], introduction_paths(net, m["id"], hcp, maxHops, 1)) for m in net.msls if m["id"] != mslId]
+            candidates = [(m, paths[0]) for m, paths in candidates if paths]
+            if candidates:
+                successor, path = min(candidates, key=lambda c: (c[1]["cost"], c[1]["hops"], c[0]))
+                row.update(successorId=successor, path=path)
+        plan.append(row)
+    return plan
+
+
+def territory_coverage(net: Network, territoryId: str, scores: dict | None = None) -> dict:
+    """HCPs of the territory, those with a relationship, and the covered share of their PageRank."""
+    scores = scores or pagerank(net)
+    members = [h["id"] for h in net.hcps if h["territoryId"] == territoryId]
+    covered = {r["hcpId"] for r in net.relationships} & set(members)
+    total = sum(scores[h] for h in members)
+    return {"hcps": len(members), "covered": len(covered), "influenceShare": sum(scores[h] for h in covered) / total if total > 0 else 0.0}
+
+
 # ---- which questions each operation answers in expected.json ------------------------------
 
 
@@ -194,7 +253,43 @@ def recompute(net: Network, previous: dict) -> dict:
     out["similarHcps"] = {a: similar_hcps(net, a) for a in asked}
     if net.territories:
         out["coverageGaps"] = {t["id"]: coverage_gaps(net, t["id"], scores=ranks) for t in net.territories}
+    if net.msls and net.territories:
+        _planning(net, previous, out, ranks)
     return out
+
+
+def _planning(net: Network, previous: dict, out: dict, ranks: dict) -> None:
+    """bestIntroducers, keyPersonRisk, handoverPlan, territoryCoverage (docs/planning.md)."""
+    by_rank = sorted(ranks, key=lambda i: (-ranks[i], i))
+    known = {r["hcpId"] for r in net.relationships}
+    territory = {h["id"]: h["territoryId"] or None for h in net.hcps}
+    # Default questions: the most influential HCPs, the most influential nobody knows, a spread of others;
+    # every other one restricted to its territory; short, default and long hop limits.
+    targets = by_rank[:3] + [h for h in by_rank if h not in known][:3] + by_rank[100:400:60]
+    defaults = [
+        {"toHcpId": h, "territoryId": territory[h] if i % 2 else None, "maxHops": hops, "first": first}
+        for i, h in enumerate(targets)
+        for hops, first in ([(4, 5), (2, 20), (6, 3)] if i < 2 else [(4, 5), (3, 12)])
+    ]
+    questions = previous.get("bestIntroducers") or defaults
+    out["bestIntroducers"] = [
+        {**args, "introducers": best_introducers(net, **args)}
+        for args in ({k: q[k] for k in ("toHcpId", "territoryId", "maxHops", "first")} for q in questions)
+    ]
+    defaults = [{"territoryId": None, "first": 20}, {"territoryId": None, "first": 1000}] + [
+        {"territoryId": t["id"], "first": 20} for t in net.territories
+    ]
+    questions = previous.get("keyPersonRisk") or defaults
+    out["keyPersonRisk"] = [
+        {**args, "risks": key_person_risk(net, **args, scores=ranks)}
+        for args in ({k: q[k] for k in ("territoryId", "first")} for q in questions)
+    ]
+    questions = previous.get("handoverPlan") or [{"mslId": m["id"], "maxHops": h} for m in net.msls for h in (4, 2)]
+    out["handoverPlan"] = [
+        {**args, "plan": handover_plan(net, **args, scores=ranks)}
+        for args in ({k: q[k] for k in ("mslId", "maxHops")} for q in questions)
+    ]
+    out["territoryCoverage"] = {t["id"]: territory_coverage(net, t["id"], scores=ranks) for t in net.territories}
 
 
 # ---- comparison ---------------------------------------------------------------------------
@@ -233,6 +328,41 @@ def compare(stored: dict, fresh: dict) -> list[str]:
     for territory, ids in stored.get("coverageGaps", {}).items():
         if fresh["coverageGaps"].get(territory) != ids:
             problems.append(f"coverageGaps {territory}: {ids} vs {fresh['coverageGaps'].get(territory)}")
+    problems += _compare_planning(stored, fresh)
+    return problems
+
+
+def _compare_planning(stored: dict, fresh: dict) -> list[str]:
+    problems: list[str] = []
+
+    def same_path(a: dict | None, b: dict | None) -> bool:
+        if a is None or b is None:
+            return a is b
+        return a["nodes"] == b["nodes"] and abs(a["cost"] - b["cost"]) <= TOLERANCES["cost"]
+
+    for old, new in zip(stored.get("bestIntroducers", []), fresh.get("bestIntroducers", [])):
+        pairs = list(zip(old["introducers"], new["introducers"]))
+        if len(old["introducers"]) != len(new["introducers"]) or any(
+            a["mslId"] != b["mslId"] and abs(a["path"]["cost"] - b["path"]["cost"]) > TOLERANCES["cost"] or not same_path(a["path"], b["path"]) and a["mslId"] == b["mslId"]
+            for a, b in pairs
+        ):
+            problems.append(f"bestIntroducers {old['toHcpId']} {old['territoryId']} {old['maxHops']}: differ")
+    for old, new in zip(stored.get("keyPersonRisk", []), fresh.get("keyPersonRisk", [])):
+        key = lambda r: (r["hcpId"], r["mslId"], r["strength"])
+        if [key(r) for r in old["risks"]] != [key(r) for r in new["risks"]] or any(
+            abs(a["influence"] - b["influence"]) > TOLERANCES["score"] for a, b in zip(old["risks"], new["risks"])
+        ):
+            problems.append(f"keyPersonRisk {old['territoryId']} {old['first']}: differ")
+    for old, new in zip(stored.get("handoverPlan", []), fresh.get("handoverPlan", [])):
+        key = lambda r: (r["hcpId"], r["successorId"], r["existingStrength"])
+        if [key(r) for r in old["plan"]] != [key(r) for r in new["plan"]] or not all(
+            same_path(a["path"], b["path"]) for a, b in zip(old["plan"], new["plan"])
+        ):
+            problems.append(f"handoverPlan {old['mslId']} {old['maxHops']}: differ")
+    for territory, old in stored.get("territoryCoverage", {}).items():
+        new = fresh["territoryCoverage"].get(territory)
+        if not new or (old["hcps"], old["covered"]) != (new["hcps"], new["covered"]) or abs(old["influenceShare"] - new["influenceShare"]) > TOLERANCES["score"]:
+            problems.append(f"territoryCoverage {territory}: {old} vs {new}")
     return problems
 
 

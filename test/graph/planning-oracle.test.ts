@@ -4,14 +4,15 @@ import { gql } from 'graphql-request';
 import { importFolder } from '../../src/import/importer';
 import { signToken } from '../../src/http/auth';
 import { TestApp, errorCode, startTestApp } from '../support/app';
+import { NETWORK_400 } from '../support/fixtures';
 import { PlanningExpected, expectSamePath } from '../support/planning-expected';
 
 /**
  * bestIntroducers, keyPersonRisk, handoverPlan and territoryCoverage through GraphQL on the real
- * database, against answers computed independently with networkx (scripts/oracle/planning.py).
+ * database, against answers computed independently with networkx (scripts/oracle/recompute.py).
  */
-const FIXTURE = path.resolve(__dirname, '../fixtures/network-400');
-const expected = JSON.parse(fs.readFileSync(path.join(FIXTURE, 'planning-expected.json'), 'utf8')) as PlanningExpected;
+const FIXTURE = NETWORK_400;
+const expected = JSON.parse(fs.readFileSync(path.join(FIXTURE, 'expected.json'), 'utf8')) as PlanningExpected;
 const SECRET = 'planning-test-secret';
 
 interface GqlPath {

@@ -6,13 +6,14 @@ import { pageRank } from '../../src/network/pagerank';
 import { IntroductionPath, introductionPaths } from '../../src/network/paths';
 import { seededRandom } from '../../src/network/random';
 import { rankOrder } from '../../src/network/snapshot';
+import { NETWORK_400 } from '../support/fixtures';
 import { csvRows } from '../support/network400';
 import { PlanningExpected, expectSamePath } from '../support/planning-expected';
 
-const FIXTURE = path.resolve(__dirname, '../fixtures/network-400');
+const FIXTURE = NETWORK_400;
 
-describe('planning operations on network-400 against networkx (scripts/oracle/planning.py)', () => {
-  const expected = JSON.parse(fs.readFileSync(path.join(FIXTURE, 'planning-expected.json'), 'utf8')) as PlanningExpected;
+describe('planning operations on network-400 against networkx (scripts/oracle/recompute.py)', () => {
+  const expected = JSON.parse(fs.readFileSync(path.join(FIXTURE, 'expected.json'), 'utf8')) as PlanningExpected;
   const hcps = csvRows('hcps.csv', FIXTURE);
   const net = buildNetwork({
     hcpIds: hcps.map((row) => row.id),

@@ -1,6 +1,6 @@
 import { IntroductionPath } from '../../src/network/paths';
 
-/** test/fixtures/<network>/planning-expected.json, written by scripts/oracle/planning.py (networkx). */
+/** The planning answers of test/fixtures/<network>/expected.json, written by scripts/oracle/recompute.py (networkx). */
 export interface PlanningExpected {
   bestIntroducers: { toHcpId: string; territoryId: string | null; maxHops: number; first: number; introducers: { mslId: string; path: IntroductionPath }[] }[];
   keyPersonRisk: { territoryId: string | null; first: number; risks: { hcpId: string; mslId: string; strength: number; influence: number }[] }[];
