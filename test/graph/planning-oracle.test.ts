@@ -13,7 +13,7 @@ import { PlanningExpected, expectSamePath } from '../support/planning-expected';
  */
 const FIXTURE = NETWORK_400;
 const expected = JSON.parse(fs.readFileSync(path.join(FIXTURE, 'expected.json'), 'utf8')) as PlanningExpected;
-const SECRET = 'planning-test-secret';
+const SECRET = 'planning-test-secret-0123456789abcdef';
 
 interface GqlPath {
   nodes: { id: string }[];
