@@ -9,11 +9,12 @@
 import { performance } from 'perf_hooks';
 import { betweenness } from '../src/network/betweenness';
 import { louvain } from '../src/network/louvain';
-import { buildNetwork, LINK_TYPES, NetworkInput, NetworkLink, MslRelationship } from '../src/network/network';
+import { buildNetwork, NetworkInput, NetworkLink, MslRelationship } from '../src/network/network';
 import { pageRank } from '../src/network/pagerank';
 import { introductionPaths } from '../src/network/paths';
 import { Random, seededRandom } from '../src/network/random';
 import { networkReach } from '../src/network/reach';
+import { LINK_TYPES } from '../src/vocabulary';
 
 const COMMUNITY_SIZE = 100;
 /** Share of links that stay inside the source's community. */

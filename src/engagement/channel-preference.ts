@@ -6,11 +6,12 @@
  *
  *   score = interactions + positive − negative      (engagement, plus net sentiment)
  *
- * The derived preference is the channel with the highest score (ties: the stronger channel in
- * CHANNELS order, IN_PERSON first); null without any interaction or when no score is above 0.
- * The evidence is listed by score descending, then in CHANNELS order.
+ * The derived preference is the channel with the highest score (ties: the heavier channel of
+ * CHANNELS_BY_WEIGHT, IN_PERSON first); null without any interaction or when no score is above 0.
+ * The evidence is listed by score descending, then in CHANNELS_BY_WEIGHT order.
  */
-import { CHANNELS, ChannelName, isChannel } from './vocabulary';
+import { CHANNELS, Channel, isOneOf } from '../vocabulary';
+import { CHANNELS_BY_WEIGHT } from './strength';
 
 export interface ChannelCount {
   channel: string;
@@ -19,7 +20,7 @@ export interface ChannelCount {
 }
 
 export interface ChannelEvidence {
-  channel: ChannelName;
+  channel: Channel;
   interactions: number;
   positive: number;
   neutral: number;
@@ -28,7 +29,7 @@ export interface ChannelEvidence {
 }
 
 export interface DerivedPreference {
-  derived: ChannelName | null;
+  derived: Channel | null;
   evidence: ChannelEvidence[];
 }
 
@@ -36,9 +37,9 @@ export const CHANNEL_SCORE_FORMULA = 'score = interactions + positive − negati
 
 /** Evidence and derived preference from counts grouped by (channel, sentiment); unknown channels are ignored. */
 export function deriveChannelPreference(counts: readonly ChannelCount[]): DerivedPreference {
-  const byChannel = new Map<ChannelName, ChannelEvidence>();
+  const byChannel = new Map<Channel, ChannelEvidence>();
   for (const row of counts) {
-    if (!isChannel(row.channel) || row.count <= 0) continue;
+    if (!isOneOf(CHANNELS, row.channel) || row.count <= 0) continue;
     let evidence = byChannel.get(row.channel);
     if (!evidence) {
       evidence = { channel: row.channel, interactions: 0, positive: 0, neutral: 0, negative: 0, score: 0 };
@@ -51,7 +52,7 @@ export function deriveChannelPreference(counts: readonly ChannelCount[]): Derive
   }
   const evidence = [...byChannel.values()];
   for (const e of evidence) e.score = e.interactions + e.positive - e.negative;
-  evidence.sort((a, b) => b.score - a.score || CHANNELS.indexOf(a.channel) - CHANNELS.indexOf(b.channel));
+  evidence.sort((a, b) => b.score - a.score || CHANNELS_BY_WEIGHT.indexOf(a.channel) - CHANNELS_BY_WEIGHT.indexOf(b.channel));
   const best = evidence[0];
   return { derived: best && best.score > 0 ? best.channel : null, evidence };
 }

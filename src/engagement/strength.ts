@@ -20,9 +20,10 @@
  * - monotonic in recency: a more recent interaction never lowers it (2^(−age/H) falls with age);
  * - monotonic in channel weight and sentiment; time alone lets it decay back towards b.
  */
-import { ChannelName, SentimentName, epochDay, isChannel, isSentiment } from './vocabulary';
+import { CHANNELS, Channel, SENTIMENTS, Sentiment, isOneOf } from '../vocabulary';
+import { epochDay } from './dates';
 
-export const CHANNEL_WEIGHTS: Readonly<Record<ChannelName, number>> = {
+export const CHANNEL_WEIGHTS: Readonly<Record<Channel, number>> = {
   IN_PERSON: 1.0,
   CONGRESS: 0.8,
   VIRTUAL: 0.6,
@@ -30,11 +31,14 @@ export const CHANNEL_WEIGHTS: Readonly<Record<ChannelName, number>> = {
   EMAIL: 0.25,
 };
 
-export const SENTIMENT_MULTIPLIERS: Readonly<Record<SentimentName, number>> = {
+export const SENTIMENT_MULTIPLIERS: Readonly<Record<Sentiment, number>> = {
   POSITIVE: 1.25,
   NEUTRAL: 1.0,
   NEGATIVE: 0.4,
 };
+
+/** The channels by weight, heaviest first (IN_PERSON ... EMAIL): ties between channels break in this order. */
+export const CHANNELS_BY_WEIGHT: readonly Channel[] = [...CHANNELS].sort((a, b) => CHANNEL_WEIGHTS[b] - CHANNEL_WEIGHTS[a]);
 
 /** G: how fast evidence saturates towards 1. */
 export const STRENGTH_GAIN = 0.3;
@@ -69,12 +73,12 @@ export const STRENGTH_FORMULA =
 
 /** w(channel); the weakest weight for an unknown channel. */
 export function channelWeight(channel: string): number {
-  return isChannel(channel) ? CHANNEL_WEIGHTS[channel] : CHANNEL_WEIGHTS.EMAIL;
+  return isOneOf(CHANNELS, channel) ? CHANNEL_WEIGHTS[channel] : CHANNEL_WEIGHTS.EMAIL;
 }
 
 /** m(sentiment); neutral when unknown or missing. */
 export function sentimentMultiplier(sentiment: string | null | undefined): number {
-  return isSentiment(sentiment) ? SENTIMENT_MULTIPLIERS[sentiment] : SENTIMENT_MULTIPLIERS.NEUTRAL;
+  return isOneOf(SENTIMENTS, sentiment) ? SENTIMENT_MULTIPLIERS[sentiment] : SENTIMENT_MULTIPLIERS.NEUTRAL;
 }
 
 /** Whole days from `date` to `now`, 0 when `date` is later than `now` or not a date. */

@@ -1,10 +1,9 @@
 import { Config } from '../config';
 import { Database } from '../db/database';
 import { NetworkService } from '../network/network.service';
+import { Role } from '../vocabulary';
 import { RequestLoaders } from './common/loaders';
 
-export type Role = 'ADMIN' | 'MSL' | 'ANALYST' | 'PLANNER';
-export const ROLES: readonly Role[] = ['ADMIN', 'MSL', 'ANALYST', 'PLANNER'];
 
 /** Who is asking: from the bearer JWT, or the open development identity when JWT_SECRET is unset. */
 export interface Viewer {

@@ -2,7 +2,8 @@ import jwt from 'jsonwebtoken';
 import { JWTPayload, JWTVerifyGetKey, createRemoteJWKSet, errors, jwtVerify } from 'jose';
 import { Config } from '../config';
 import { UnauthenticatedError } from '../errors';
-import { ROLES, Role, Viewer } from '../graph/context';
+import { Viewer } from '../graph/context';
+import { ROLES, Role } from '../vocabulary';
 import { isLoopbackHost } from './guards';
 
 /** The identity of every request when no authentication is configured (open development mode, loopback only). */

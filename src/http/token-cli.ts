@@ -1,5 +1,5 @@
 import { loadConfig } from '../config';
-import { ROLES, Role } from '../graph/context';
+import { ROLES, Role } from '../vocabulary';
 import { MIN_SECRET_BYTES, signToken } from './auth';
 
 /**

@@ -2,19 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Database, Tx } from '../db/database';
 import { formatCsv } from './csv';
-import {
-  DatasetKey,
-  FILES,
-  HcpLinkRecord,
-  LINK_TYPES,
-  LinkType,
-  NetworkData,
-  canonicalLink,
-  emptyNetwork,
-  linkKey,
-  recordCells,
-} from './records';
+import { DatasetKey, FILES, HcpLinkRecord, NetworkData, canonicalLink, emptyNetwork, linkKey, recordCells } from './records';
 import { compareStrings, parseIsoDate } from './validate';
+import { LINK_TYPES, LinkType } from '../vocabulary';
 
 /**
  * Reads the network back out of Neo4j as the import's records and writes every file of the CSV

@@ -1,23 +1,5 @@
-import {
-  AuthorshipRecord,
-  CHANNELS,
-  Channel,
-  HcpLinkRecord,
-  HcpRecord,
-  InstitutionRecord,
-  InteractionRecord,
-  LinkType,
-  MslRecord,
-  MslRelationshipRecord,
-  NetworkData,
-  PublicationRecord,
-  SENTIMENTS,
-  Sentiment,
-  TerritoryRecord,
-  TherapeuticAreaRecord,
-  TrialInvestigatorRecord,
-  TrialRecord,
-} from './records';
+import { AuthorshipRecord, HcpLinkRecord, HcpRecord, InstitutionRecord, InteractionRecord, MslRecord, MslRelationshipRecord, NetworkData, PublicationRecord, TerritoryRecord, TherapeuticAreaRecord, TrialInvestigatorRecord, TrialRecord } from './records';
+import { CHANNELS, Channel, LinkType, SENTIMENTS, Sentiment, isSymmetricLink } from '../vocabulary';
 
 /**
  * A deterministic, seeded generator of a realistic medical-affairs network, producing the
@@ -539,7 +521,7 @@ export function generateNetwork(options: GenerateOptions): NetworkData {
       }
     }
     if (a === b) continue;
-    const symmetric = type !== 'REFERRAL';
+    const symmetric = isSymmetricLink(type);
     const lo = symmetric && b < a ? b : a;
     const hi = symmetric && b < a ? a : b;
     const key = lo * n + hi;

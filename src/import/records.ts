@@ -8,20 +8,7 @@
  * the graph); dates are `YYYY-MM-DD` (the date part of a date-time).
  */
 
-export const LINK_TYPES = ['COAUTHOR', 'CO_INVESTIGATOR', 'COLLEAGUE', 'MENTOR', 'REFERRAL'] as const;
-export type LinkType = (typeof LINK_TYPES)[number];
-/** Symmetric ties: stored once, smaller id -> larger id, read in either direction. */
-export const SYMMETRIC_LINK_TYPES: readonly LinkType[] = ['COAUTHOR', 'CO_INVESTIGATOR', 'COLLEAGUE', 'MENTOR'];
-export const isSymmetric = (type: LinkType): boolean => type !== 'REFERRAL';
-
-export const CHANNELS = ['IN_PERSON', 'VIRTUAL', 'EMAIL', 'PHONE', 'CONGRESS'] as const;
-export type Channel = (typeof CHANNELS)[number];
-
-export const SENTIMENTS = ['POSITIVE', 'NEUTRAL', 'NEGATIVE'] as const;
-export type Sentiment = (typeof SENTIMENTS)[number];
-
-export const TRIAL_ROLES = ['PRINCIPAL', 'SUB'] as const;
-export type TrialRole = (typeof TRIAL_ROLES)[number];
+import { Channel, LinkType, Sentiment, TrialRole, isSymmetricLink } from '../vocabulary';
 
 export interface TerritoryRecord {
   id: string;
@@ -251,13 +238,13 @@ export function emptyNetwork(): NetworkData {
 /** The identity of a link: symmetric types by their unordered pair, REFERRAL by (source, target). */
 export function linkKey(link: Pick<HcpLinkRecord, 'sourceId' | 'targetId' | 'type'>): string {
   const { sourceId: s, targetId: t, type } = link;
-  if (type === 'REFERRAL' || s <= t) return `${type}\u0000${s}\u0000${t}`;
+  if (!isSymmetricLink(type) || s <= t) return `${type}\u0000${s}\u0000${t}`;
   return `${type}\u0000${t}\u0000${s}`;
 }
 
 /** A link in its stored direction: symmetric links from the smaller id to the larger one. */
 export function canonicalLink(link: HcpLinkRecord): HcpLinkRecord {
-  if (link.type === 'REFERRAL' || link.sourceId <= link.targetId) return link;
+  if (!isSymmetricLink(link.type) || link.sourceId <= link.targetId) return link;
   return { sourceId: link.targetId, targetId: link.sourceId, type: link.type, weight: link.weight };
 }
 

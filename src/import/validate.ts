@@ -1,21 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { CsvRecord, CsvSyntaxError, parseCsv, readCsvFile } from './csv';
-import {
-  CHANNELS,
-  DatasetKey,
-  FILES,
-  FileSpec,
-  HcpLinkRecord,
-  LINK_TYPES,
-  NetworkData,
-  NodeLabel,
-  SENTIMENTS,
-  TRIAL_ROLES,
-  canonicalLink,
-  emptyNetwork,
-  linkKey,
-} from './records';
+import { DatasetKey, FILES, FileSpec, HcpLinkRecord, NetworkData, NodeLabel, canonicalLink, emptyNetwork, linkKey } from './records';
+import { CHANNELS, LINK_TYPES, SENTIMENTS, TRIAL_ROLES, isSymmetricLink } from '../vocabulary';
 
 /**
  * Validates a whole import before anything is written: headers, cells, duplicates, and
@@ -471,7 +458,7 @@ function describeDuplicate(key: DatasetKey, record: Record<string, unknown>, fir
   switch (key) {
     case 'hcpLinks': {
       const link = record as unknown as HcpLinkRecord;
-      const arrow = link.type === 'REFERRAL' ? '->' : '--';
+      const arrow = isSymmetricLink(link.type) ? '--' : '->';
       return `${link.type} link ${link.sourceId} ${arrow} ${link.targetId} given again with a different weight (${link.weight}; line ${firstLine} has ${first.weight})`;
     }
     case 'mslRelationships':

@@ -1,7 +1,8 @@
 import neo4j, { Transaction } from 'neo4j-driver';
 import { Database, Tx, toPlain } from '../db/database';
 import { ServiceUnavailableError } from '../errors';
-import { DatasetKey, FILE_BY_KEY, HcpLinkRecord, LINK_TYPES, LinkType, NetworkData, isSymmetric } from './records';
+import { DatasetKey, FILE_BY_KEY, HcpLinkRecord, NetworkData } from './records';
+import { LINK_TYPES, LinkType, isSymmetricLink } from '../vocabulary';
 
 /**
  * Writes validated records into Neo4j following the graph model of docs/domain.md, in ONE write
@@ -246,7 +247,7 @@ export function linkCheckStatement(type: LinkType, mode: LinkWriteMode = 'check-
       'RETURN 0 AS created, 0 AS updated',
     ].join('\n');
   }
-  const pattern = isSymmetric(type) ? `(a)-[x:${type}]-(b)` : `(a)-[x:${type}]->(b)`;
+  const pattern = isSymmetricLink(type) ? `(a)-[x:${type}]-(b)` : `(a)-[x:${type}]->(b)`;
   return [
     ...head,
     `WITH a, b, r, [${pattern} | x] AS olds`,

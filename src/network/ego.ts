@@ -12,7 +12,8 @@
  *   and the link types present on the pair (either direction).
  * Unknown id: UnknownNodeError. Work is proportional to the part of the graph visited.
  */
-import { HcpNetwork, LinkType, hcpIndexOf, linkTypesOf } from './network';
+import { HcpNetwork, hcpIndexOf, linkTypesOf } from './network';
+import { LinkType } from '../vocabulary';
 
 export interface EgoNode {
   id: string;

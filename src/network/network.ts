@@ -14,10 +14,8 @@
  *   source→target only; weights on the same ordered pair add up; self-loops kept.
  * - `msl`: MSL index → HCP index, weight = relationship strength (largest if repeated).
  */
+import { LINK_TYPES, LinkType } from '../vocabulary';
 import { GroupedPairs, WeightedGraph, addHalfEdge, allocateHalfEdges, groupHalfEdges, sumPairs } from './csr';
-
-export const LINK_TYPES = ['COAUTHOR', 'CO_INVESTIGATOR', 'COLLEAGUE', 'MENTOR', 'REFERRAL'] as const;
-export type LinkType = (typeof LINK_TYPES)[number];
 
 /** The only directed link type: the source refers patients to the target. */
 const REFERRAL_CODE = LINK_TYPES.indexOf('REFERRAL');

@@ -16,7 +16,8 @@
  * rebuilds anyway.
  */
 import { Database } from '../db/database';
-import { HcpNetwork, LINK_TYPES, LinkTable, MslRelationship, buildNetwork } from './network';
+import { LINK_TYPES } from '../vocabulary';
+import { HcpNetwork, LinkTable, MslRelationship, buildNetwork } from './network';
 
 export interface HcpAttributes {
   /** Territory id of each HCP by node index, or null. */

@@ -1,6 +1,6 @@
 import { gql } from 'graphql-request';
 import { relationshipStrength } from '../../src/engagement/strength';
-import { addDays, isoDate } from '../../src/engagement/vocabulary';
+import { addDays, isoDate } from '../../src/engagement/dates';
 import { TestApp, errorCode, startTestApp } from '../support/app';
 import { startExclusiveTestApp } from './exclusive';
 

@@ -1,7 +1,7 @@
 import { gql } from 'graphql-request';
 import { recomputeStrength } from '../../src/graph/relationship/strength.repository';
 import { relationshipStrength } from '../../src/engagement/strength';
-import { addDays, isoDate } from '../../src/engagement/vocabulary';
+import { addDays, isoDate } from '../../src/engagement/dates';
 import { buildNetwork, pageRank } from '../../src/network';
 import { TestApp, errorCode } from '../support/app';
 import { startExclusiveTestApp } from './exclusive';

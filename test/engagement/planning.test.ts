@@ -1,5 +1,5 @@
 import { gql } from 'graphql-request';
-import { addDays, isoDate } from '../../src/engagement/vocabulary';
+import { addDays, isoDate } from '../../src/engagement/dates';
 import { TestApp, errorCode } from '../support/app';
 import { startExclusiveTestApp } from './exclusive';
 

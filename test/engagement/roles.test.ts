@@ -1,6 +1,6 @@
 import { gql } from 'graphql-request';
 import { signToken } from '../../src/http/auth';
-import { addDays, isoDate } from '../../src/engagement/vocabulary';
+import { addDays, isoDate } from '../../src/engagement/dates';
 import { TestApp, errorCode } from '../support/app';
 import { startExclusiveTestApp } from './exclusive';
 

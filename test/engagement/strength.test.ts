@@ -1,5 +1,13 @@
-import { CHANNEL_WEIGHTS, DEFAULT_BASE_STRENGTH, InteractionEvidence, ageInDays, relationshipStrength } from '../../src/engagement/strength';
-import { CHANNELS, SENTIMENTS, addDays } from '../../src/engagement/vocabulary';
+import { addDays } from '../../src/engagement/dates';
+import {
+  CHANNELS_BY_WEIGHT as CHANNELS,
+  CHANNEL_WEIGHTS,
+  DEFAULT_BASE_STRENGTH,
+  InteractionEvidence,
+  ageInDays,
+  relationshipStrength,
+} from '../../src/engagement/strength';
+import { SENTIMENTS } from '../../src/vocabulary';
 
 /** A small deterministic generator (mulberry32), so property loops are reproducible. */
 function random(seed: number): () => number {

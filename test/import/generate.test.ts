@@ -1,7 +1,8 @@
 import { networkToCsv } from '../../src/import/export';
 import { generateNetwork, seededRandom } from '../../src/import/generate';
-import { CHANNELS, LINK_TYPES, SENTIMENTS, linkKey } from '../../src/import/records';
+import { linkKey } from '../../src/import/records';
 import { validateTexts } from '../../src/import/validate';
+import { CHANNELS, LINK_TYPES, SENTIMENTS } from '../../src/vocabulary';
 
 describe('generateNetwork', () => {
   it('is deterministic: the same seed gives the same records, another seed others', () => {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { bestIntroducers, handoverPlan, keyPersonRisk, territoryCoverage } from '../../src/network/continuity';
-import { LINK_TYPES, NetworkInput, buildNetwork } from '../../src/network/network';
+import { NetworkInput, buildNetwork } from '../../src/network/network';
 import { pageRank } from '../../src/network/pagerank';
 import { IntroductionPath, introductionPaths } from '../../src/network/paths';
 import { seededRandom } from '../../src/network/random';
@@ -9,6 +9,7 @@ import { rankOrder } from '../../src/network/snapshot';
 import { NETWORK_400 } from '../support/fixtures';
 import { csvRows } from '../support/network400';
 import { PlanningExpected, expectSamePath } from '../support/planning-expected';
+import { LINK_TYPES } from '../../src/vocabulary';
 
 const FIXTURE = NETWORK_400;
 

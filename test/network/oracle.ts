@@ -4,8 +4,9 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { LINK_TYPES, LinkType, NetworkInput } from '../../src/network/network';
+import { NetworkInput } from '../../src/network/network';
 import { FIXTURES } from '../support/fixtures';
+import { LINK_TYPES, LinkType } from '../../src/vocabulary';
 
 export interface ExpectedPath {
   nodes: string[];

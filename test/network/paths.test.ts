@@ -1,7 +1,8 @@
-import { buildNetwork, HcpNetwork, LINK_TYPES, NetworkInput, UnknownNodeError } from '../../src/network/network';
+import { buildNetwork, HcpNetwork, NetworkInput, UnknownNodeError } from '../../src/network/network';
 import { introductionPaths, IntroductionPath } from '../../src/network/paths';
 import { seededRandom } from '../../src/network/random';
 import { loadOracle } from './oracle';
+import { LINK_TYPES } from '../../src/vocabulary';
 
 describe('introductionPaths on oracle network-400', () => {
   const { input, expected } = loadOracle('network-400');

@@ -1,6 +1,6 @@
 import { signToken } from '../../src/http/auth';
-import { Role } from '../../src/graph/context';
 import { TestApp, startTestApp } from '../support/app';
+import { Role } from '../../src/vocabulary';
 
 /** The roles of docs/security.md over HTTP with JWT_SECRET set. */
 const SECRET = 'roles-test-secret-0123456789abcdef';

@@ -2,8 +2,9 @@ import 'reflect-metadata';
 import { graphql } from 'graphql';
 import { Arg, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver, buildSchemaSync } from 'type-graphql';
 import { ActsForMsl, AdminOnly, OwnNotes, PersonalData, Roles, authChecker, canAccessNotes, canActForMsl, canReadPersonalData } from '../../src/graph/auth';
-import { Role, Viewer } from '../../src/graph/context';
+import { Viewer } from '../../src/graph/context';
 import { formatError } from '../../src/http/errors';
+import { Role } from '../../src/vocabulary';
 
 /** The reusable guards of src/graph/auth on a small schema of their own (no database needed). */
 @ObjectType()

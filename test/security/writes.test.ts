@@ -1,6 +1,6 @@
 import { signToken } from '../../src/http/auth';
-import { Role } from '../../src/graph/context';
 import { TestApp, startTestApp } from '../support/app';
+import { Role } from '../../src/vocabulary';
 
 /**
  * Who may write (docs/security.md, Roles): ADMIN everything; an MSL only for itself and only the notes

@@ -1,6 +1,7 @@
 import { AuthChecker } from 'type-graphql';
 import { UnauthenticatedError } from '../../errors';
-import { GraphContext, Role } from '../context';
+import { Role } from '../../vocabulary';
+import { GraphContext } from '../context';
 import { requireRole } from './rules';
 
 /**

@@ -1,6 +1,7 @@
 import { Authorized, MiddlewareFn, UseMiddleware } from 'type-graphql';
 import { ForbiddenError } from '../../errors';
-import { GraphContext, Role } from '../context';
+import { Role } from '../../vocabulary';
+import { GraphContext } from '../context';
 import { canReadPersonalData, requireActForMsl, requireNotesAccess } from './rules';
 
 /**

@@ -1,5 +1,6 @@
 import { ForbiddenError } from '../../errors';
-import { Role, Viewer, hasRole } from '../context';
+import { Role } from '../../vocabulary';
+import { Viewer, hasRole } from '../context';
 
 /**
  * The role rules of docs/security.md as plain functions (no GraphQL), so resolvers, middlewares

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { epochDay } from '../../engagement/dates';
 import { ValidationError } from '../../errors';
 
 /**
@@ -24,6 +25,28 @@ export function newId(prefix: string, given: string | null | undefined, field = 
 export function refId(value: string, field: string): string {
   if (value.trim() === '') throw new ValidationError(field, 'must not be empty');
   return value;
+}
+
+/** An integer argument within min..max. */
+export function intArg(value: number, field: string, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) throw new ValidationError(field, `must be an integer between ${min} and ${max}`);
+  return value;
+}
+
+/** A calendar date `YYYY-MM-DD` that exists (past or future). */
+export function isoDateArg(value: string, field: string): string {
+  const text = value.trim();
+  if (!DATE_PATTERN.test(text) || Number.isNaN(epochDay(text))) throw new ValidationError(field, 'must be an ISO 8601 calendar date (YYYY-MM-DD)');
+  return text;
+}
+
+export function optionalIsoDateArg(value: string | null | undefined, field: string): string | null {
+  return value === null || value === undefined ? null : isoDateArg(value, field);
+}
+
+/** A date range whose `from` is not after its `to` (when both are given); BAD_USER_INPUT names `field`. */
+export function orderedDates(from: string | null, to: string | null, field = 'to'): void {
+  if (from !== null && to !== null && to < from) throw new ValidationError(field, 'must not be before `from`');
 }
 
 /** Trimmed, non-empty text of at most `max` characters. */

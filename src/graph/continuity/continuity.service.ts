@@ -3,10 +3,11 @@ import { bestIntroducers, handoverPlan, keyPersonRisk, territoryCoverage } from 
 import { IntroductionPath as FoundPath, RelationshipStrengths } from '../../network/paths';
 import { NetworkSnapshot } from '../../network/snapshot';
 import { GraphContext } from '../context';
-import { checkRange, knownNodes, snapshotOf } from '../network/network.context';
+import { knownNodes, snapshotOf } from '../network/network.context';
 import { IntroductionPath } from '../network/network.type';
 import { mslsCovering, requireTerritoryReader, territoriesOf } from './continuity.access';
 import { Handover, Introducer, KeyPersonRisk, TerritoryCoverage } from './continuity.type';
+import { intArg } from '../common/validate';
 
 const MAX_HOPS = 6;
 
@@ -19,8 +20,8 @@ export class ContinuityService {
   constructor(private readonly ctx: GraphContext) {}
 
   async bestIntroducers(toHcpId: string, territoryId: string | null, maxHops: number, first: number): Promise<Introducer[]> {
-    const hops = checkRange(maxHops, 1, MAX_HOPS, 'maxHops');
-    const size = checkRange(first, 1, this.ctx.app.config.maxFirst, 'first');
+    const hops = intArg(maxHops, 'maxHops', 1, MAX_HOPS);
+    const size = intArg(first, 'first', 1, this.ctx.app.config.maxFirst);
     const snapshot = await snapshotOf(this.ctx);
     const { net, attributes } = snapshot.projection;
     const target = net.hcpIndex.get(toHcpId);
@@ -34,7 +35,7 @@ export class ContinuityService {
   }
 
   async keyPersonRisk(territoryId: string | null, first: number): Promise<KeyPersonRisk[]> {
-    const size = checkRange(first, 1, this.ctx.app.config.maxFirst, 'first');
+    const size = intArg(first, 'first', 1, this.ctx.app.config.maxFirst);
     const snapshot = await snapshotOf(this.ctx);
     this.requireTerritory(snapshot, territoryId);
     await requireTerritoryReader(this.ctx, [territoryId], 'keyPersonRisk');
@@ -46,7 +47,7 @@ export class ContinuityService {
   }
 
   async handoverPlan(mslId: string, maxHops: number): Promise<Handover[]> {
-    const hops = checkRange(maxHops, 1, MAX_HOPS, 'maxHops');
+    const hops = intArg(maxHops, 'maxHops', 1, MAX_HOPS);
     const snapshot = await snapshotOf(this.ctx);
     if (!snapshot.net.mslIndex.has(mslId)) throw new NotFoundError('MSL', mslId);
     if (this.ctx.viewer.mslId !== mslId) await requireTerritoryReader(this.ctx, await territoriesOf(this.ctx, mslId), 'handoverPlan');

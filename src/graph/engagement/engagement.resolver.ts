@@ -11,8 +11,8 @@ import { ChannelPreference, EngagementSuggestion, StaleRelationship, StrengthFor
 import { EngagementPlanner } from './engagement.planner';
 import { channelPreference } from './channel-preference';
 import { CHANNEL_WEIGHTS, DEFAULT_BASE_STRENGTH, SENTIMENT_MULTIPLIERS, STRENGTH_FORMULA, STRENGTH_GAIN } from '../../engagement/strength';
-import { intArg, idArg } from '../../engagement/validate';
-import { addDays, epochDay, isoDate } from '../../engagement/vocabulary';
+import { intArg, refId } from '../common/validate';
+import { addDays, epochDay, isoDate } from '../../engagement/dates';
 
 const MAX_DAYS = 36500;
 const MAX_PLAN_HOPS = 6;
@@ -43,7 +43,7 @@ export class EngagementResolver {
     @Arg('first', () => Int, { defaultValue: 20 }) first: number,
     @Ctx() ctx: GraphContext,
   ): Promise<StaleRelationship[]> {
-    idArg(mslId, 'mslId');
+    refId(mslId, 'mslId');
     intArg(days, 'days', 0, MAX_DAYS);
     const size = checkFirst(first, ctx.app.config.maxFirst);
     if (!(await ctx.loaders.get(mslLoaders).byId.load(mslId))) throw new NotFoundError('MSL', mslId);
@@ -82,7 +82,7 @@ export class EngagementResolver {
     @Arg('maxHops', () => Int, { defaultValue: 4 }) maxHops: number,
     @Ctx() ctx: GraphContext,
   ): Promise<EngagementSuggestion[]> {
-    idArg(mslId, 'mslId');
+    refId(mslId, 'mslId');
     const size = checkFirst(first, Math.min(ctx.app.config.maxFirst, 100));
     intArg(maxHops, 'maxHops', 1, MAX_PLAN_HOPS);
     const loaders = engagement(ctx);

@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
+import { CHANNELS } from '../../vocabulary';
 import { PersonalData } from '../auth';
 import { NetworkNode } from '../common/network-node';
 import { Connection } from '../common/pagination';
@@ -24,7 +25,7 @@ export class HCP implements NetworkNode {
   @Field(() => String, { nullable: true, description: 'Personal data: FORBIDDEN for ANALYST and PLANNER.' })
   email!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Explicitly recorded preferred channel (IN_PERSON, VIRTUAL, EMAIL, PHONE, CONGRESS).' })
+  @Field(() => String, { nullable: true, description: `Explicitly recorded preferred channel (${CHANNELS.join(', ')}).` })
   preferredChannel!: string | null;
 }
 

@@ -1,6 +1,6 @@
 import { Tx } from '../../db/database';
 import { replaceRef, replaceRefs } from '../common/ref-writes';
-import { LINK_TYPES } from '../link/link.type';
+import { LINK_TYPES } from '../../vocabulary';
 import { ErasureReceipt } from './erasure.type';
 import { HcpProps } from './hcp.repository';
 

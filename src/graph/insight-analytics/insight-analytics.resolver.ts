@@ -5,8 +5,8 @@ import { Audience } from '../insight/insight.type';
 import { referenceLoaders } from '../reference/reference.loaders';
 import { InsightConnection, InsightFilter, InsightTrends } from './insight-analytics.type';
 import { InsightAnalyticsRepository, InsightCriteria } from './insight-analytics.repository';
-import { checkRange, optionalIsoDateArg } from '../../engagement/validate';
-import { addDays } from '../../engagement/vocabulary';
+import { optionalIsoDateArg, orderedDates } from '../common/validate';
+import { addDays } from '../../engagement/dates';
 
 /** Insights for the teams that need them, and their trends. Capturing is the domain's captureInsight. */
 @Resolver()
@@ -52,7 +52,7 @@ export class InsightAnalyticsResolver {
 function toCriteria(filter: InsightFilter): InsightCriteria {
   const from = optionalIsoDateArg(filter.from, 'from');
   const to = optionalIsoDateArg(filter.to, 'to');
-  checkRange(from, to);
+  orderedDates(from, to);
   const category = filter.category?.trim() || null;
   return {
     audience: filter.audience ?? null,

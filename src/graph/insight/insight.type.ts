@@ -1,11 +1,8 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { AUDIENCES, Audience as AudienceName, enumObject } from '../../vocabulary';
 
-export enum Audience {
-  R_AND_D = 'R_AND_D',
-  MARKETING = 'MARKETING',
-  REGULATORY = 'REGULATORY',
-  MEDICAL_AFFAIRS = 'MEDICAL_AFFAIRS',
-}
+export const Audience = enumObject(AUDIENCES);
+export type Audience = AudienceName;
 registerEnumType(Audience, { name: 'Audience', description: 'Who inside the company an insight is for.' });
 
 /**

@@ -1,21 +1,14 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { OwnNotes } from '../auth';
+import { CHANNELS, Channel as ChannelName, SENTIMENTS, Sentiment as SentimentName, enumObject } from '../../vocabulary';
 import { Connection } from '../common/pagination';
 
-export enum Channel {
-  IN_PERSON = 'IN_PERSON',
-  VIRTUAL = 'VIRTUAL',
-  EMAIL = 'EMAIL',
-  PHONE = 'PHONE',
-  CONGRESS = 'CONGRESS',
-}
+export const Channel = enumObject(CHANNELS);
+export type Channel = ChannelName;
 registerEnumType(Channel, { name: 'Channel', description: 'How an MSL met an HCP.' });
 
-export enum Sentiment {
-  POSITIVE = 'POSITIVE',
-  NEUTRAL = 'NEUTRAL',
-  NEGATIVE = 'NEGATIVE',
-}
+export const Sentiment = enumObject(SENTIMENTS);
+export type Sentiment = SentimentName;
 registerEnumType(Sentiment, { name: 'Sentiment', description: "The HCP's attitude in an interaction, as the MSL judged it." });
 
 /**

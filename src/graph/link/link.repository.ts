@@ -1,6 +1,7 @@
 import { Database, Tx, int } from '../../db/database';
 import { HcpProps, toHcp } from '../hcp/hcp.repository';
-import { HcpLink, LINK_TYPES, LinkDirection, LinkType, isSymmetricLink } from './link.type';
+import { LINK_TYPES, isSymmetricLink } from '../../vocabulary';
+import { HcpLink, LinkDirection, LinkType } from './link.type';
 
 /** The links asked of one HCP: which types, and at most how many (null = all). */
 export interface LinksRequest {

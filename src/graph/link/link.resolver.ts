@@ -9,7 +9,8 @@ import { hcpLoaders } from '../hcp/hcp.loaders';
 import { HCP } from '../hcp/hcp.type';
 import { linkLoaders } from './link.loaders';
 import { linkWrites } from './link.repository';
-import { HcpLink, LINK_TYPES, LinkDirection, LinkType, isSymmetricLink } from './link.type';
+import { LINK_TYPES, isSymmetricLink } from '../../vocabulary';
+import { HcpLink, LinkDirection, LinkType } from './link.type';
 import { AdminOnly } from '../auth';
 
 @Resolver(() => HcpLink)

@@ -1,18 +1,11 @@
 import { Field, Float, ObjectType, registerEnumType } from 'type-graphql';
+import { LINK_TYPES, LinkType as LinkTypeName, enumObject } from '../../vocabulary';
 import type { HCP } from '../hcp/hcp.type';
 
 /** Stored as the relationship type between two :HCP nodes. REFERRAL is directed, the others symmetric. */
-export enum LinkType {
-  COAUTHOR = 'COAUTHOR',
-  CO_INVESTIGATOR = 'CO_INVESTIGATOR',
-  COLLEAGUE = 'COLLEAGUE',
-  MENTOR = 'MENTOR',
-  REFERRAL = 'REFERRAL',
-}
+export const LinkType = enumObject(LINK_TYPES);
+export type LinkType = LinkTypeName;
 registerEnumType(LinkType, { name: 'LinkType', description: 'REFERRAL is directed (source refers patients to target); the others are symmetric.' });
-
-export const LINK_TYPES: readonly LinkType[] = Object.values(LinkType);
-export const isSymmetricLink = (type: LinkType): boolean => type !== LinkType.REFERRAL;
 
 export enum LinkDirection {
   OUTGOING = 'OUTGOING',

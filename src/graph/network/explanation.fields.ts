@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { GraphContext } from '../context';
 import { HCP } from '../hcp/hcp.type';
-import { checkRange, communityId, hcpById, snapshotOf } from './network.context';
+import { communityId, hcpById, snapshotOf } from './network.context';
 import { NetworkSnapshot } from '../../network/snapshot';
 import {
   BetweennessExplanation,
@@ -12,6 +12,7 @@ import {
   PageRankExplanation,
 } from './explanation.type';
 import { Community, Influence } from './network.type';
+import { intArg } from '../common/validate';
 
 @Resolver(() => Influence)
 export class InfluenceExplanationField {
@@ -73,7 +74,7 @@ export class PageRankExplanationFields {
     @Arg('first', () => Int, { nullable: true, defaultValue: 5 }) first: number | null,
     @Ctx() ctx: GraphContext,
   ): Promise<PageRankContributor[]> {
-    const size = checkRange(first ?? 5, 1, ctx.app.config.maxFirst, 'first');
+    const size = intArg(first ?? 5, 'first', 1, ctx.app.config.maxFirst);
     const { net } = await snapshotOf(ctx);
     return explanation.inflows
       .slice(0, size)

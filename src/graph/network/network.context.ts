@@ -1,4 +1,4 @@
-import { NotFoundError, ValidationError } from '../../errors';
+import { NotFoundError } from '../../errors';
 import { UnknownNodeError } from '../../network/network';
 import { NetworkSnapshot } from '../../network/snapshot';
 import { GraphContext } from '../context';
@@ -15,12 +15,6 @@ export function snapshotOf(ctx: GraphContext): Promise<NetworkSnapshot> {
     perRequest.set(ctx, snapshot);
   }
   return snapshot;
-}
-
-/** An integer argument within min..max, else BAD_USER_INPUT naming it. */
-export function checkRange(value: number, min: number, max: number, field: string): number {
-  if (!Number.isInteger(value) || value < min || value > max) throw new ValidationError(field, `must be an integer between ${min} and ${max}`);
-  return value;
 }
 
 /** Runs an algorithm call, turning an unknown node id into NOT_FOUND. */

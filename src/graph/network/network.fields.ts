@@ -3,7 +3,8 @@ import { NetworkNode } from '../common/network-node';
 import { GraphContext } from '../context';
 import { HCP } from '../hcp/hcp.type';
 import { mslLoaders } from '../msl/msl.loaders';
-import { checkRange, communityId, hcpById, hcpsById, snapshotOf } from './network.context';
+import { communityId, hcpById, hcpsById, snapshotOf } from './network.context';
+import { intArg } from '../common/validate';
 import { Community, CoverageGap, EgoNode, Influence, IntroductionPath, KolScore } from './network.type';
 
 @Resolver(() => KolScore)
@@ -51,7 +52,7 @@ export class CommunityFields {
 
   @FieldResolver(() => [HCP], { description: 'Members with the highest PageRank, highest first.' })
   async topKols(@Root() community: Community, @Arg('first', () => Int, { nullable: true, defaultValue: 5 }) first: number | null, @Ctx() ctx: GraphContext): Promise<HCP[]> {
-    const size = checkRange(first ?? 5, 1, 10000, 'first');
+    const size = intArg(first ?? 5, 'first', 1, 10000);
     const snapshot = await snapshotOf(ctx);
     const { membership } = snapshot.communities();
     const order = await snapshot.order('PAGERANK');
@@ -62,7 +63,7 @@ export class CommunityFields {
 
   @FieldResolver(() => [HCP], { description: 'Members with the most tie weight to other communities (the bridges), most first.' })
   async bridges(@Root() community: Community, @Arg('first', () => Int, { nullable: true, defaultValue: 5 }) first: number | null, @Ctx() ctx: GraphContext): Promise<HCP[]> {
-    const size = checkRange(first ?? 5, 1, 10000, 'first');
+    const size = intArg(first ?? 5, 'first', 1, 10000);
     const snapshot = await snapshotOf(ctx);
     const { members, externalWeight } = snapshot.communities();
     const bridges = Array.from(members[community.index])

@@ -5,7 +5,8 @@ import { introductionPaths } from '../../network/paths';
 import { networkReach } from '../../network/reach';
 import { NetworkSnapshot } from '../../network/snapshot';
 import { GraphContext } from '../context';
-import { checkRange, communityId, knownNodes, snapshotOf } from './network.context';
+import { communityId, knownNodes, snapshotOf } from './network.context';
+import { intArg } from '../common/validate';
 import {
   CommunityResult,
   CoverageGap,
@@ -33,8 +34,8 @@ export class NetworkResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 3 }) first: number | null,
     @Ctx() ctx: GraphContext,
   ): Promise<IntroductionPath[]> {
-    const hops = checkRange(maxHops ?? 4, 1, MAX_HOPS, 'maxHops');
-    const size = checkRange(first ?? 3, 1, MAX_FIRST, 'first');
+    const hops = intArg(maxHops ?? 4, 'maxHops', 1, MAX_HOPS);
+    const size = intArg(first ?? 3, 'first', 1, MAX_FIRST);
     const { net } = await snapshotOf(ctx);
     if (!net.mslIndex.has(fromMslId)) throw new NotFoundError('MSL', fromMslId);
     const paths = knownNodes('HCP', () => introductionPaths(net, fromMslId, toHcpId, hops, size));
@@ -47,7 +48,7 @@ export class NetworkResolver {
     @Arg('maxHops', () => Int, { nullable: true, defaultValue: 2 }) maxHops: number | null,
     @Ctx() ctx: GraphContext,
   ): Promise<NetworkReach> {
-    const hops = checkRange(maxHops ?? 2, 1, MAX_HOPS, 'maxHops');
+    const hops = intArg(maxHops ?? 2, 'maxHops', 1, MAX_HOPS);
     const { net } = await snapshotOf(ctx);
     return knownNodes('HCP or MSL', () => networkReach(net, fromId, hops));
   }
@@ -60,7 +61,7 @@ export class NetworkResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
     @Ctx() ctx: GraphContext,
   ): Promise<KolScore[]> {
-    const size = checkRange(first ?? 20, 1, MAX_FIRST, 'first');
+    const size = intArg(first ?? 20, 'first', 1, MAX_FIRST);
     const snapshot = await snapshotOf(ctx);
     const { attributes, territoryIds, therapeuticAreaIds } = snapshot.projection;
     if (territoryId && !territoryIds.has(territoryId)) throw new NotFoundError('Territory', territoryId);
@@ -88,7 +89,7 @@ export class NetworkResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 10 }) first: number | null,
     @Ctx() ctx: GraphContext,
   ): Promise<CoverageGap[]> {
-    const size = checkRange(first ?? 10, 1, MAX_FIRST, 'first');
+    const size = intArg(first ?? 10, 'first', 1, MAX_FIRST);
     const snapshot = await snapshotOf(ctx);
     if (!snapshot.projection.territoryIds.has(territoryId)) throw new NotFoundError('Territory', territoryId);
     const covered = coveredHcps(snapshot);
@@ -105,8 +106,8 @@ export class NetworkResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 100 }) first: number | null,
     @Ctx() ctx: GraphContext,
   ): Promise<EgoNetwork> {
-    const depth = checkRange(hops ?? 1, 1, 3, 'hops');
-    const size = checkRange(first ?? 100, 1, 2000, 'first');
+    const depth = intArg(hops ?? 1, 'hops', 1, 3);
+    const size = intArg(first ?? 100, 'first', 1, 2000);
     const threshold = minWeight ?? 0;
     if (!(threshold >= 0 && threshold <= 1)) throw new ValidationError('minWeight', 'must be between 0 and 1');
     const snapshot = await snapshotOf(ctx);

@@ -10,8 +10,8 @@ import { mslLoaders } from '../msl/msl.loaders';
 import { MSL } from '../msl/msl.type';
 import { NewPlan, PlanningRepository, planningWrites } from './planning.repository';
 import { PlannedInteraction, ScheduleInteractionInput, ScheduleResult, SchedulingConflict } from './planning.type';
-import { checkRange, idArg, isoDateArg, optionalIsoDateArg } from '../../engagement/validate';
-import { addDays, isoDate } from '../../engagement/vocabulary';
+import { intArg, isoDateArg, optionalIsoDateArg, orderedDates, refId } from '../common/validate';
+import { addDays, isoDate } from '../../engagement/dates';
 
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 const MAX_TOPIC = 200;
@@ -69,7 +69,7 @@ export class PlanningResolver {
     if ((mslId ?? '') === '' && (hcpId ?? '') === '') throw new ValidationError('mslId', 'give mslId, hcpId or both');
     const size = checkFirst(first, ctx.app.config.maxFirst);
     const range = { from: optionalIsoDateArg(from, 'from'), to: optionalIsoDateArg(to, 'to') };
-    checkRange(range.from, range.to);
+    orderedDates(range.from, range.to);
     return new PlanningRepository(ctx.db).list({ mslId: mslId || null, hcpId: hcpId || null, ...range }, size);
   }
 
@@ -93,8 +93,8 @@ function checkPlan(input: ScheduleInteractionInput): NewPlan {
   if (topic.length > MAX_TOPIC) throw new ValidationError('topic', `must be at most ${MAX_TOPIC} characters`);
   return {
     id,
-    mslId: idArg(input.mslId, 'mslId'),
-    hcpId: idArg(input.hcpId, 'hcpId'),
+    mslId: refId(input.mslId, 'mslId'),
+    hcpId: refId(input.hcpId, 'hcpId'),
     date,
     channel: input.channel,
     topic: topic === '' ? null : topic,

@@ -2,7 +2,8 @@ import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-gr
 import { similarHcps } from '../../network/similar';
 import { GraphContext } from '../context';
 import { HCP } from '../hcp/hcp.type';
-import { checkRange, hcpById, knownNodes, snapshotOf } from '../network/network.context';
+import { intArg } from '../common/validate';
+import { hcpById, knownNodes, snapshotOf } from '../network/network.context';
 import { SimilarHcp, SimilarityMode } from './similar.type';
 
 @Resolver()
@@ -18,7 +19,7 @@ export class SimilarResolver {
     @Arg('mode', () => SimilarityMode, { nullable: true, defaultValue: SimilarityMode.NETWORK }) mode: SimilarityMode | null,
     @Ctx() ctx: GraphContext,
   ): Promise<SimilarHcp[]> {
-    const size = checkRange(first ?? 10, 1, ctx.app.config.maxFirst, 'first');
+    const size = intArg(first ?? 10, 'first', 1, ctx.app.config.maxFirst);
     const snapshot = await snapshotOf(ctx);
     const { net, attributes } = snapshot.projection;
     const found = knownNodes('HCP', () => similarHcps(net, hcpId, size, mode ?? SimilarityMode.NETWORK, attributes));

@@ -1,9 +1,8 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { TRIAL_ROLES, TrialRole as TrialRoleName, enumObject } from '../../vocabulary';
 
-export enum TrialRole {
-  PRINCIPAL = 'PRINCIPAL',
-  SUB = 'SUB',
-}
+export const TrialRole = enumObject(TRIAL_ROLES);
+export type TrialRole = TrialRoleName;
 registerEnumType(TrialRole, { name: 'TrialRole', description: 'Principal or sub-investigator.' });
 
 /** (:HCP)-[:INVESTIGATOR_ON {role}]->(:ClinicalTrial)-[:IN_AREA]->(:TherapeuticArea). */

@@ -1,23 +1,4 @@
-/**
- * The engagement vocabulary of the CSV format (docs/csv-format.md) as TypeScript values (pure; no GraphQL, no Neo4j).
- * Listed in order of relationship weight: the order also breaks ties between channels.
- */
-export const CHANNELS = ['IN_PERSON', 'CONGRESS', 'VIRTUAL', 'PHONE', 'EMAIL'] as const;
-export type ChannelName = (typeof CHANNELS)[number];
-
-export const SENTIMENTS = ['POSITIVE', 'NEUTRAL', 'NEGATIVE'] as const;
-export type SentimentName = (typeof SENTIMENTS)[number];
-
-export const AUDIENCES = ['R_AND_D', 'MARKETING', 'REGULATORY', 'MEDICAL_AFFAIRS'] as const;
-export type AudienceName = (typeof AUDIENCES)[number];
-
-export function isChannel(value: unknown): value is ChannelName {
-  return typeof value === 'string' && (CHANNELS as readonly string[]).includes(value);
-}
-
-export function isSentiment(value: unknown): value is SentimentName {
-  return typeof value === 'string' && (SENTIMENTS as readonly string[]).includes(value);
-}
+/** Calendar dates (UTC) as the engagement rules count them. Pure. */
 
 const DAY_MS = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})/;

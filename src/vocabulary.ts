@@ -1,0 +1,43 @@
+/**
+ * Every closed vocabulary of the domain, defined once. The GraphQL enums (registered over
+ * `enumObject(...)`), CSV validation, import, export, the network and the engagement rules all
+ * read these lists. The order of each list is the order clients see (GraphQL enum values, the
+ * "expected one of ..." of CSV errors); rules that need another order say so where they use it.
+ */
+
+/** How an MSL met an HCP (interactions, planned interactions, an HCP's preferred channel). */
+export const CHANNELS = ['IN_PERSON', 'VIRTUAL', 'EMAIL', 'PHONE', 'CONGRESS'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** The HCP's attitude in an interaction, as the MSL judged it. */
+export const SENTIMENTS = ['POSITIVE', 'NEUTRAL', 'NEGATIVE'] as const;
+export type Sentiment = (typeof SENTIMENTS)[number];
+
+/** Who inside the company an insight is for. */
+export const AUDIENCES = ['R_AND_D', 'MARKETING', 'REGULATORY', 'MEDICAL_AFFAIRS'] as const;
+export type Audience = (typeof AUDIENCES)[number];
+
+/** HCP-to-HCP ties, stored as the Neo4j relationship type. REFERRAL is directed; the others are symmetric. */
+export const LINK_TYPES = ['COAUTHOR', 'CO_INVESTIGATOR', 'COLLEAGUE', 'MENTOR', 'REFERRAL'] as const;
+export type LinkType = (typeof LINK_TYPES)[number];
+
+/** Symmetric ties are stored once (smaller id -> larger id) and read in either direction. */
+export const isSymmetricLink = (type: LinkType): boolean => type !== 'REFERRAL';
+
+/** An investigator's role in a clinical trial. */
+export const TRIAL_ROLES = ['PRINCIPAL', 'SUB'] as const;
+export type TrialRole = (typeof TRIAL_ROLES)[number];
+
+/** The roles a bearer token may carry (docs/security.md). */
+export const ROLES = ['ADMIN', 'MSL', 'ANALYST', 'PLANNER'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Whether `value` is one of `values` (narrowing an unknown string to the vocabulary). */
+export function isOneOf<T extends string>(values: readonly T[], value: unknown): value is T {
+  return typeof value === 'string' && (values as readonly string[]).includes(value);
+}
+
+/** `{ A: 'A', B: 'B' }` of a vocabulary: the object type-graphql's registerEnumType takes. */
+export function enumObject<T extends string>(values: readonly T[]): { readonly [K in T]: K } {
+  return Object.fromEntries(values.map((value) => [value, value])) as { [K in T]: K };
+}
