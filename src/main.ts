@@ -7,7 +7,11 @@ import { seedDemoIfEmpty } from './db/seed';
 import { createLogger } from './logger';
 import { authConfigProblem, authConfigured } from './http/auth';
 
-const SHUTDOWN_GRACE_MS = 15000;
+/**
+ * A backstop only: the API stops by itself within the drain grace (src/http/server.ts); should
+ * something still hold it, the process and its JVM must stop anyway.
+ */
+const SHUTDOWN_GRACE_MS = 4000;
 
 /** `npm start`: the embedded Neo4j (unless NEO4J_URI is set), then the API. */
 async function main(): Promise<void> {
@@ -44,8 +48,6 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down: draining requests');
-    // In-flight requests get a grace period; whatever still holds the API open after it must not
-    // keep the process (and its JVM) alive.
     const stopped = await Promise.race([
       app.stop().then(
         () => true,

@@ -19,6 +19,8 @@ import { webRoutes } from './explorer';
 import { TOO_LARGE, hasBearer, isJsonMediaType, openModeRefusal, readBody } from './guards';
 
 const READY_TIMEOUT_MS = 2000;
+/** How long in-flight requests may finish after SIGTERM: short enough to stop within 5 s. */
+const DRAIN_GRACE_MS = 2500;
 
 export interface HttpServer {
   url: string;
@@ -68,8 +70,13 @@ export async function startHttpServer(app: AppServices, logger: Logger): Promise
     // Auth is a bearer header, never a cookie, so cross-site requests carry no credentials:
     // Apollo's CSRF guard would only break plain GET clients (GraphQL over HTTP).
     csrfPrevention: false,
+    // src/main.ts owns SIGTERM/SIGINT: it stops the API, then the embedded Neo4j. Apollo's own
+    // handler would call stop() first, and a second, concurrent stop() never resolves (Apollo
+    // resolves the waiting callers only when stopping fails), so shutdown would hang.
+    stopOnTerminationSignals: false,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      // Idle keep-alive connections are closed at once; in-flight requests get DRAIN_GRACE_MS.
+      ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: DRAIN_GRACE_MS }),
       // The default cache-control plugin wraps every field resolver to compute cache hints we never
       // set (about a sixth of the CPU time of a 2,000-link response); its only visible effect,
       // `cache-control: no-store`, is set below instead.
