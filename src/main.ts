@@ -48,6 +48,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down: draining requests');
+    const started = Date.now();
     const stopped = await Promise.race([
       app.stop().then(
         () => true,
@@ -56,7 +57,12 @@ async function main(): Promise<void> {
       new Promise<boolean>((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS, false).unref()),
     ]);
     if (!stopped) logger.warn({ graceMs: SHUTDOWN_GRACE_MS }, 'API did not stop within the grace period: stopping anyway');
-    await embedded?.stop();
+    else logger.info({ ms: Date.now() - started }, 'API stopped');
+    if (embedded) {
+      const jvm = Date.now();
+      await embedded.stop();
+      logger.info({ ms: Date.now() - jvm }, 'embedded Neo4j stopped');
+    }
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
