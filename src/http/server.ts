@@ -16,6 +16,7 @@ import { complexityLimits } from './limits';
 import { Metrics } from './metrics';
 import { AccessLog } from './access-log';
 import { webRoutes } from './explorer';
+import { EXPORT_ROUTES, exportRoutes } from './exports';
 import { TOO_LARGE, hasBearer, isJsonMediaType, openModeRefusal, readBody } from './guards';
 
 const READY_TIMEOUT_MS = 2000;
@@ -43,6 +44,7 @@ export async function startHttpServer(app: AppServices, logger: Logger): Promise
   if (problem) throw new Error(problem);
   const openMode = !authConfigured(config);
   const authenticate = authenticator(config);
+  const csvExports = exportRoutes(app, authenticate);
   const web = webRoutes({ graphqlIde: config.graphqlIde, authRequired: !openMode });
   let apollo: ApolloServer<GraphContext>;
   const guarded = (handler: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) => (req: http.IncomingMessage, res: http.ServerResponse) => {
@@ -108,6 +110,7 @@ export async function startHttpServer(app: AppServices, logger: Logger): Promise
     if (route === '/metrics' && !metricsServer) return serveMetrics(req, res);
     if (web(req, res, route, url)) return;
     if (route === '/graphql') return graphql(req, res, url);
+    if (await csvExports(req, res, route, url)) return;
     return send(res, 404, 'application/json', JSON.stringify({ error: 'not found' }));
   }
 
@@ -256,5 +259,5 @@ function sendErrors(res: http.ServerResponse, status: number, code: string, mess
 }
 
 function knownRoute(route: string): string {
-  return ['/graphql', '/health', '/ready', '/metrics', '/'].includes(route) ? route : 'other';
+  return ['/graphql', '/health', '/ready', '/metrics', '/', ...EXPORT_ROUTES].includes(route) ? route : 'other';
 }

@@ -7,6 +7,7 @@ import { NetworkSnapshot } from '../../network/snapshot';
 import { GraphContext } from '../context';
 import { communityId, knownNodes, snapshotOf } from './network.context';
 import { intArg } from '../common/validate';
+import { communityList, kolRanking, take } from './network.listings';
 import {
   CommunityResult,
   CoverageGap,
@@ -61,26 +62,14 @@ export class NetworkResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
     @Ctx() ctx: GraphContext,
   ): Promise<KolScore[]> {
-    const size = intArg(first ?? 20, 'first', 1, MAX_FIRST);
-    const snapshot = await snapshotOf(ctx);
-    const { attributes, territoryIds, therapeuticAreaIds } = snapshot.projection;
-    if (territoryId && !territoryIds.has(territoryId)) throw new NotFoundError('Territory', territoryId);
-    if (therapeuticAreaId && !therapeuticAreaIds.has(therapeuticAreaId)) throw new NotFoundError('TherapeuticArea', therapeuticAreaId);
-    const chosen = metric ?? InfluenceMetric.PAGERANK;
-    const [order, scores] = await Promise.all([snapshot.order(chosen), snapshot.scores(chosen)]);
-    const listed = (v: number) =>
-      (!territoryId || attributes.territory[v] === territoryId) && (!therapeuticAreaId || attributes.areas[v].includes(therapeuticAreaId));
-    return take(order, listed, size).map((v, i) => ({ rank: i + 1, score: scores[v], hcpId: snapshot.net.hcpIds[v] }) as KolScore);
+    const args = { metric: metric ?? InfluenceMetric.PAGERANK, therapeuticAreaId, territoryId, first: first ?? 20 };
+    return (await kolRanking(await snapshotOf(ctx), args, MAX_FIRST)) as KolScore[];
   }
 
   @Query(() => CommunityResult, { description: 'A partition of all HCPs into communities (Louvain, weighted) and its modularity.' })
   async communities(@Ctx() ctx: GraphContext): Promise<CommunityResult> {
     const snapshot = await snapshotOf(ctx);
-    const structure = snapshot.communities();
-    const communities = structure.members
-      .map((members, index) => ({ id: communityId(index), size: members.length, index }))
-      .sort((a, b) => b.size - a.size || a.index - b.index);
-    return { modularity: structure.modularity, communities };
+    return { modularity: snapshot.communities().modularity, communities: communityList(snapshot) };
   }
 
   @Query(() => [CoverageGap], { description: 'HCPs of the territory with no relationship to any MSL, by descending PageRank (then id).' })
@@ -127,13 +116,6 @@ export class NetworkResolver {
 }
 
 type EgoNode = EgoNetwork['nodes'][number];
-
-/** The first `size` entries of `order` that pass `keep`. */
-function take(order: Int32Array, keep: (v: number) => boolean, size: number): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < order.length && out.length < size; i++) if (keep(order[i])) out.push(order[i]);
-  return out;
-}
 
 function coveredHcps(snapshot: NetworkSnapshot): Uint8Array {
   const covered = new Uint8Array(snapshot.size);
