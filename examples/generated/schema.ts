@@ -54,6 +54,26 @@ export type AuditEventEdge = {
   node: AuditEvent;
 };
 
+/** Betweenness: how much the HCP brokers between parts of the network, shown by the communities its ties reach. */
+export type BetweennessExplanation = {
+  __typename?: 'BetweennessExplanation';
+  /** Other communities its ties reach: most ties first, then weight, then community id. */
+  bridges: Array<BridgedCommunity>;
+  /** The HCP's own community. */
+  community: Community;
+  score: Scalars['Float']['output'];
+};
+
+/** A community, other than its own, that the HCP has ties into. */
+export type BridgedCommunity = {
+  __typename?: 'BridgedCommunity';
+  community: Community;
+  /** Tied HCPs in that community. */
+  ties: Scalars['Int']['output'];
+  /** Their summed pair weight (sum of link weights per pair). */
+  weight: Scalars['Float']['output'];
+};
+
 /** Insights of one category captured in one month. */
 export type CategoryTrend = {
   __typename?: 'CategoryTrend';
@@ -160,6 +180,40 @@ export type ComplianceCheck = {
   mode: Scalars['String']['output'];
 };
 
+/** COMPOSITE as the sum of its weighted signal percentiles. */
+export type CompositeExplanation = {
+  __typename?: 'CompositeExplanation';
+  score: Scalars['Float']['output'];
+  signals: Array<CompositeSignalExplanation>;
+};
+
+/** One signal of the COMPOSITE score. */
+export type CompositeSignalExplanation = {
+  __typename?: 'CompositeSignalExplanation';
+  /** weight × percentile; the contributions add up to the score. */
+  contribution: Scalars['Float']['output'];
+  /** Mid-rank percentile of the value over all HCPs, 0..1 (ties share one). */
+  percentile: Scalars['Float']['output'];
+  signal: CompositeSignalKind;
+  /** The HCP's raw value of the signal. */
+  value: Scalars['Float']['output'];
+  /** Effective weight (signals no HCP has are left out and the rest rescaled to sum to 1). */
+  weight: Scalars['Float']['output'];
+};
+
+/** A signal of the COMPOSITE score. */
+export type CompositeSignalKind =
+  /** Normalized betweenness. */
+  | 'BETWEENNESS'
+  /** Interactions with MSLs plus the positive ones. */
+  | 'ENGAGEMENT'
+  /** PageRank. */
+  | 'PAGERANK'
+  /** Publications authored. */
+  | 'PUBLICATIONS'
+  /** Trials investigated. */
+  | 'TRIALS';
+
 /** An influential HCP of a territory that no MSL has a relationship with. */
 export type CoverageGap = {
   __typename?: 'CoverageGap';
@@ -241,7 +295,7 @@ export type EgoNode = {
 export type EngagementSuggestion = {
   __typename?: 'EngagementSuggestion';
   hcp: Hcp;
-  /** PageRank (CONTRACT §4). */
+  /** PageRank (see Influence.pagerank). */
   influence: Scalars['Float']['output'];
   /** Explicit preference, else derived from history. */
   preferredChannel?: Maybe<Channel>;
@@ -338,6 +392,17 @@ export type HcpEdge = {
   node: Hcp;
 };
 
+/** Who should take over one relationship of a leaving MSL: the colleague who knows the HCP best (existingStrength, no path), else the colleague with the best introduction path (path, no existingStrength), else nobody (successor null). */
+export type Handover = {
+  __typename?: 'Handover';
+  /** The successor's own relationship strength with the HCP, when it has one. */
+  existingStrength?: Maybe<Scalars['Float']['output']>;
+  hcp: Hcp;
+  /** The successor's best introduction path, when it does not know the HCP yet. */
+  path?: Maybe<IntroductionPath>;
+  successor?: Maybe<Msl>;
+};
+
 /** Restricts `hcps`. All given criteria must hold. */
 export type HcpFilter = {
   institutionId?: InputMaybe<Scalars['ID']['input']>;
@@ -373,6 +438,8 @@ export type Influence = {
   betweenness: Scalars['Float']['output'];
   /** Distinct HCPs linked, either direction. */
   degree: Scalars['Int']['output'];
+  /** Why each score is what it is: PageRank inflows, the communities bridged, the COMPOSITE signals. */
+  explanation: InfluenceExplanation;
   pagerank: Scalars['Float']['output'];
   /** Share of the other HCPs ranked below this one by PageRank, 0..100. */
   percentile: Scalars['Float']['output'];
@@ -382,6 +449,14 @@ export type Influence = {
   referralPagerank: Scalars['Float']['output'];
   /** PageRank over co-authorship and co-investigator ties only (scientific influence). */
   scientificPagerank: Scalars['Float']['output'];
+};
+
+/** Why the scores of an HCP are what they are. Each part is computed on first request. */
+export type InfluenceExplanation = {
+  __typename?: 'InfluenceExplanation';
+  betweenness: BetweennessExplanation;
+  composite: CompositeExplanation;
+  pagerank: PageRankExplanation;
 };
 
 /** How KOL influence is measured; all computed on the whole HCP network. */
@@ -481,8 +556,8 @@ export type Interaction = {
   date: Scalars['String']['output'];
   /** True when its notes contained a restricted word and RESTRICTED_WORDS_MODE=FLAG accepted it. */
   flagged: Scalars['Boolean']['output'];
-  /** The restricted words its notes contained when logged (mode FLAG). */
-  flaggedWords: Array<Scalars['String']['output']>;
+  /** The restricted words its notes contained when logged (mode FLAG). Readable like `notes`. */
+  flaggedWords?: Maybe<Array<Scalars['String']['output']>>;
   /** The HCP it was with. */
   hcp?: Maybe<Hcp>;
   id: Scalars['ID']['output'];
@@ -511,6 +586,13 @@ export type InteractionEdge = {
   node: Interaction;
 };
 
+/** An MSL and its best introduction path to an HCP (the first of introductionPaths with the same maxHops). */
+export type Introducer = {
+  __typename?: 'Introducer';
+  msl: Msl;
+  path: IntroductionPath;
+};
+
 /** A warm introduction path: MSL, then HCPs, ending at the target HCP. */
 export type IntroductionPath = {
   __typename?: 'IntroductionPath';
@@ -521,6 +603,18 @@ export type IntroductionPath = {
   /** The MSL first, then each HCP in order. */
   nodes: Array<NetworkNode>;
   /** e^(-cost): the product of the edge weights, in (0, 1]. */
+  strength: Scalars['Float']['output'];
+};
+
+/** An HCP whose only relationship with the company is one MSL. */
+export type KeyPersonRisk = {
+  __typename?: 'KeyPersonRisk';
+  hcp: Hcp;
+  /** The HCP's PageRank. */
+  influence: Scalars['Float']['output'];
+  /** The one MSL who knows the HCP. */
+  msl: Msl;
+  /** That relationship's strength, as MslRelationship.strength answers it now. */
   strength: Scalars['Float']['output'];
 };
 
@@ -749,6 +843,40 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/** An in-neighbour whose PageRank flows into the HCP. */
+export type PageRankContributor = {
+  __typename?: 'PageRankContributor';
+  /** α · PageRank(u) · w(u, v) / out(u): the part of the HCP's PageRank that comes from u. */
+  amount: Scalars['Float']['output'];
+  /** w(u, v) / out(u): the fraction of u's own rank that u passes to the HCP. */
+  fraction: Scalars['Float']['output'];
+  hcp: Hcp;
+  /** amount over the sum of all parts: its share of the score, 0..1. */
+  share: Scalars['Float']['output'];
+};
+
+/** PageRank split exactly: PR(v) = α·Σ_in PR(u)·w(u,v)/out(u) + α·(dangling rank)/n + (1 − α)/n. Shares are parts over their sum (PR(v) to 1e-10), so inflowShare + danglingShare + teleportShare = 1. */
+export type PageRankExplanation = {
+  __typename?: 'PageRankExplanation';
+  /** The in-neighbours bringing the most, largest amount first (then id). */
+  contributors: Array<PageRankContributor>;
+  /** Share from the rank of HCPs without out-links, spread evenly over all HCPs. */
+  danglingShare: Scalars['Float']['output'];
+  /** HCPs with a link into this one. */
+  inNeighbours: Scalars['Int']['output'];
+  /** Share of the score flowing in from in-neighbours (every one of them). */
+  inflowShare: Scalars['Float']['output'];
+  score: Scalars['Float']['output'];
+  /** Share from the random jump ((1 − α)/n), the same for every HCP. */
+  teleportShare: Scalars['Float']['output'];
+};
+
+
+/** PageRank split exactly: PR(v) = α·Σ_in PR(u)·w(u,v)/out(u) + α·(dangling rank)/n + (1 − α)/n. Shares are parts over their sum (PR(v) to 1e-10), so inflowShare + danglingShare + teleportShare = 1. */
+export type PageRankExplanationContributorsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** An interaction an MSL plans with an HCP. */
 export type PlannedInteraction = {
   __typename?: 'PlannedInteraction';
@@ -779,6 +907,8 @@ export type Query = {
   __typename?: 'Query';
   /** Recorded writes, newest first. ADMIN only. */
   auditEvents: AuditEventConnection;
+  /** Every MSL's best introduction path to the HCP (only MSLs covering territoryId when given; MSLs without a path left out), by path cost, then hops, then MSL id; at most `first`. */
+  bestIntroducers: Array<Introducer>;
   /** The restricted words a text contains (case-insensitive, whole word), without writing anything. */
   checkCompliance: ComplianceCheck;
   /** A partition of all HCPs into communities (Louvain, weighted) and its modularity. */
@@ -789,6 +919,8 @@ export type Query = {
   egoNetwork: EgoNetwork;
   /** The HCPs the MSL should engage next: in its territory and therapeutic areas, no or a weak (< 0.3) relationship, most influential first (PageRank, then id); each with the best warm introduction path within `maxHops`, the preferred channel and the reasons. Unknown MSL: NOT_FOUND. */
   engagementPlan: Array<EngagementSuggestion>;
+  /** One row per HCP the MSL has a relationship with, by PageRank descending, then id: who should take it over. */
+  handoverPlan: Array<Handover>;
   /** One HCP by id; null when there is none. */
   hcp?: Maybe<Hcp>;
   /** HCPs matching the filter, by id (or by relevance with `search`), paginated. */
@@ -803,6 +935,8 @@ export type Query = {
   interaction?: Maybe<Interaction>;
   /** Warm introduction paths from an MSL to an HCP: one MSL relationship, then HCP ties either way, at most maxHops edges, no other MSL. The `first` of least cost (Σ -ln weight), ties by fewer hops then node ids. Empty when there is none. */
   introductionPaths: Array<IntroductionPath>;
+  /** HCPs (of the territory when given) with exactly one MSL relationship, by PageRank descending, then id; at most `first`. */
+  keyPersonRisk: Array<KeyPersonRisk>;
   /** HCPs by influence. Filters choose who is listed; scores are always over the whole network. */
   kolRanking: Array<KolScore>;
   /** One MSL by id; null when there is none. */
@@ -815,6 +949,8 @@ export type Query = {
   plannedInteractions: Array<PlannedInteraction>;
   /** The restricted words, alphabetically. */
   restrictedWords: Array<RestrictedWord>;
+  /** Lookalikes of an HCP: by default the Jaccard similarity |N(a) ∩ N(b)| / |N(a) ∪ N(b)| of the HCPs tied to each (any link type, either direction), over the HCPs sharing at least one; by score descending, then id. */
+  similarHcps: Array<SimilarHcp>;
   /** The MSL's relationships not contacted in the last `days` days (lastContact null or before today − days, UTC), most influential HCP first (PageRank descending, then id). Unknown MSL: NOT_FOUND. */
   staleRelationships: Array<StaleRelationship>;
   /** How MSL relationship strength is computed from interactions (see StrengthFormula). */
@@ -823,6 +959,8 @@ export type Query = {
   territories: Array<Territory>;
   /** One territory by id; null when there is none. */
   territory?: Maybe<Territory>;
+  /** How many of the territory's HCPs have an MSL relationship, and their share of its influence. */
+  territoryCoverage: TerritoryCoverage;
   /** One therapeutic area by id; null when there is none. */
   therapeuticArea?: Maybe<TherapeuticArea>;
   /** All therapeutic areas, by id. */
@@ -835,6 +973,14 @@ export type QueryAuditEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   sub?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryBestIntroducersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  maxHops?: InputMaybe<Scalars['Int']['input']>;
+  territoryId?: InputMaybe<Scalars['ID']['input']>;
+  toHcpId: Scalars['ID']['input'];
 };
 
 
@@ -860,6 +1006,12 @@ export type QueryEgoNetworkArgs = {
 export type QueryEngagementPlanArgs = {
   first?: Scalars['Int']['input'];
   maxHops?: Scalars['Int']['input'];
+  mslId: Scalars['ID']['input'];
+};
+
+
+export type QueryHandoverPlanArgs = {
+  maxHops?: InputMaybe<Scalars['Int']['input']>;
   mslId: Scalars['ID']['input'];
 };
 
@@ -908,6 +1060,12 @@ export type QueryIntroductionPathsArgs = {
 };
 
 
+export type QueryKeyPersonRiskArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  territoryId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
 export type QueryKolRankingArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   metric?: InputMaybe<InfluenceMetric>;
@@ -936,6 +1094,13 @@ export type QueryPlannedInteractionsArgs = {
 };
 
 
+export type QuerySimilarHcpsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  hcpId: Scalars['ID']['input'];
+  mode?: InputMaybe<SimilarityMode>;
+};
+
+
 export type QueryStaleRelationshipsArgs = {
   days?: Scalars['Int']['input'];
   first?: Scalars['Int']['input'];
@@ -945,6 +1110,11 @@ export type QueryStaleRelationshipsArgs = {
 
 export type QueryTerritoryArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryTerritoryCoverageArgs = {
+  territoryId: Scalars['ID']['input'];
 };
 
 
@@ -1008,13 +1178,30 @@ export type SentimentMultiplier = {
   sentiment: Sentiment;
 };
 
+/** An HCP that looks like another one. */
+export type SimilarHcp = {
+  __typename?: 'SimilarHcp';
+  hcp: Hcp;
+  /** Similarity in 0..1 (see SimilarityMode). */
+  score: Scalars['Float']['output'];
+  /** HCPs tied to both. */
+  shared: Scalars['Int']['output'];
+};
+
+/** How lookalike HCPs are scored. */
+export type SimilarityMode =
+  /** Jaccard similarity of the sets of HCPs tied to each (any link type, either direction). */
+  | 'NETWORK'
+  /** 0.6 × Jaccard of the tied HCPs + 0.25 × Jaccard of the therapeutic areas + 0.15 × Jaccard of the institutions (an empty pair of sets counts 0); candidates share at least one tied HCP, area or institution. */
+  | 'PROFILE';
+
 /** An MSL relationship not contacted for longer than asked. */
 export type StaleRelationship = {
   __typename?: 'StaleRelationship';
   /** Days from lastContact to today (UTC); null = never contacted. */
   daysSinceContact?: Maybe<Scalars['Int']['output']>;
   hcp: Hcp;
-  /** The HCP's PageRank (CONTRACT §4). */
+  /** The HCP's PageRank (see Influence.pagerank). */
   influence: Scalars['Float']['output'];
   /** ISO 8601 date of the latest interaction; null = never contacted. */
   lastContact?: Maybe<Scalars['String']['output']>;
@@ -1058,6 +1245,17 @@ export type Territory = {
 export type TerritoryHcpsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** How much of a territory's HCPs and influence the company's relationships cover. */
+export type TerritoryCoverage = {
+  __typename?: 'TerritoryCoverage';
+  /** Of them, those with at least one MSL relationship. */
+  covered: Scalars['Int']['output'];
+  /** HCPs in the territory. */
+  hcps: Scalars['Int']['output'];
+  /** Σ PageRank of the covered / Σ PageRank of all the territory's HCPs (PageRank over the whole network); 0 for a territory without HCPs. */
+  influenceShare: Scalars['Float']['output'];
 };
 
 /** A therapeutic area, e.g. Oncology. */
@@ -1111,7 +1309,7 @@ export type UpdateMslInput = {
   therapeuticAreaIds?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
-/** The best warm introduction path from the MSL to a suggested HCP (CONTRACT §4 semantics). */
+/** The best warm introduction path from the MSL to a suggested HCP (as introductionPaths). */
 export type WarmIntroduction = {
   __typename?: 'WarmIntroduction';
   /** Σ −ln(weight). */
