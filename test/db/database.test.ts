@@ -1,5 +1,5 @@
 import { Database } from '../../src/db/database';
-import { schemaStatements } from '../../src/db/schema';
+import { applySchema, schemaStatements } from '../../src/db/schema';
 import { resetDatabase, testDatabase } from '../support/db';
 
 let db: Database;
@@ -38,6 +38,20 @@ describe('the real Neo4j', () => {
     await resetDatabase(db);
     const [{ count }] = await db.read<{ count: number }>('SHOW CONSTRAINTS YIELD name RETURN count(*) AS count');
     expect(count).toBe(schemaStatements().filter((s) => s.startsWith('CREATE CONSTRAINT')).length);
+  });
+
+  it('applies nothing when the whole schema is online (one read), and recreates what is missing', async () => {
+    const before = db.statements;
+    await applySchema(db);
+    expect(db.statements).toBe(before + 1);
+
+    await db.write('DROP INDEX hcp_last_name');
+    await db.write('DROP CONSTRAINT msl_id');
+    await applySchema(db);
+    const rows = await db.read<{ name: string }>("SHOW INDEXES YIELD name, state WHERE state = 'ONLINE' RETURN name");
+    expect(rows.map((row) => row.name)).toEqual(expect.arrayContaining(['hcp_last_name', 'msl_id']));
+    const [{ count }] = await db.read<{ count: number }>("SHOW CONSTRAINTS YIELD name WHERE name = 'msl_id' RETURN count(*) AS count");
+    expect(count).toBe(1);
   });
 
   it('rolls back a failed transaction as a whole', async () => {
