@@ -520,7 +520,7 @@ async function projectionSection(db: Database, options: BenchOptions, embedded: 
     gc();
     const before = process.memoryUsage();
     const jvmBefore = embedded ? processCpuMs(embedded.pid) : null;
-    const timed = await measure(() => loadProjection(db, `bench-${run}`));
+    const timed = await measure(() => loadProjection(db, `bench-${run}`, Date.now()));
     const jvmAfter = embedded ? processCpuMs(embedded.pid) : null;
     loaded = timed.result;
     gc();

@@ -13,7 +13,6 @@ CREATE CONSTRAINT clinical_trial_id IF NOT EXISTS FOR (n:ClinicalTrial) REQUIRE 
 CREATE CONSTRAINT planned_interaction_id IF NOT EXISTS FOR (n:PlannedInteraction) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT audit_event_id IF NOT EXISTS FOR (n:AuditEvent) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT restricted_word_id IF NOT EXISTS FOR (n:RestrictedWord) REQUIRE n.id IS UNIQUE;
-CREATE CONSTRAINT graph_meta_id IF NOT EXISTS FOR (n:GraphMeta) REQUIRE n.id IS UNIQUE;
 
 // Filters and orderings the API uses.
 CREATE INDEX hcp_specialty IF NOT EXISTS FOR (n:HCP) ON (n.specialty);
@@ -26,3 +25,6 @@ CREATE INDEX planned_interaction_date IF NOT EXISTS FOR (n:PlannedInteraction) O
 // Full-text search for `hcps(filter: {search})`: HCP name and specialty, and institution name.
 CREATE FULLTEXT INDEX hcp_search IF NOT EXISTS FOR (n:HCP) ON EACH [n.firstName, n.lastName, n.specialty];
 CREATE FULLTEXT INDEX institution_search IF NOT EXISTS FOR (n:Institution) ON EACH [n.name, n.city];
+
+// Network change records (src/network/changes.ts): readers seek the ones newer than what they saw.
+CREATE INDEX network_change_at IF NOT EXISTS FOR (n:NetworkChange) ON (n.at);

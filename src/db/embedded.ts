@@ -118,7 +118,8 @@ function buildLauncherIfNeeded(log: (line: string) => void): void {
 function launcherIsBuilt(): boolean {
   if (!fs.existsSync(CLASSES) || !fs.existsSync(LIB)) return false;
   const built = fs.statSync(CLASSES).mtimeMs;
-  const sources = [path.join(LAUNCHER, 'pom.xml'), path.join(LAUNCHER, 'src', 'main', 'java', 'mslgraph', 'Launcher.java')];
+  const java = path.join(LAUNCHER, 'src', 'main', 'java', 'mslgraph');
+  const sources = [path.join(LAUNCHER, 'pom.xml'), ...fs.readdirSync(java).map((file) => path.join(java, file))];
   return sources.every((file) => fs.statSync(file).mtimeMs <= built) && fs.readdirSync(LIB).length > 0;
 }
 

@@ -3,6 +3,7 @@ import { Database, Tx, toPlain } from '../db/database';
 import { ServiceUnavailableError } from '../errors';
 import { DatasetKey, FILE_BY_KEY, HcpLinkRecord, NetworkData } from './records';
 import { LINK_TYPES, LinkType, isSymmetricLink } from '../vocabulary';
+import { FULL_CHANGE, recordNetworkChange } from '../network/changes';
 
 /**
  * Writes validated records into Neo4j following the graph model of docs/domain.md, in ONE write
@@ -344,9 +345,6 @@ const LAST_CONTACT_STATEMENT = [
   'SET k.lastContact = latest',
 ].join('\n');
 
-/** The change marker other modules poll. */
-export const BUMP_VERSION_STATEMENT =
-  "MERGE (m:GraphMeta {id: 'network'}) SET m.version = coalesce(m.version, 0) + 1, m.updatedAt = datetime()";
 
 /** The import did not fit in one transaction with the database's memory settings. */
 export class ImportTooLargeError extends Error {
@@ -447,8 +445,14 @@ class Writer {
     await this.edges('authorships');
     await this.nodes('trials');
     await this.edges('trialInvestigators');
-    await this.tx.run(BUMP_VERSION_STATEMENT);
+    // A bulk write: readers rebuild rather than re-read entity by entity. A re-import that
+    // changed nothing leaves them as they are.
+    if (this.changedAnything()) await recordNetworkChange(this.tx, FULL_CHANGE);
     return this.summary;
+  }
+
+  private changedAnything(): boolean {
+    return Object.values(this.summary).some((counts) => typeof counts === 'object' && counts !== null && (counts.created > 0 || counts.updated > 0));
   }
 
   private isNew(label: string, id: string): boolean {

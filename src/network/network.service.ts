@@ -1,41 +1,194 @@
 /**
  * The process-wide owner of the network projection.
  *
- * Contract: `snapshot()` returns scores over the data as committed before the call, by
- * anyone (this API, the import CLI, another instance, Cypher typed by hand): it compares the
- * database's data version (one cheap round trip) with the projection's and rebuilds when they
- * differ. Concurrent callers share one rebuild. Nothing here is client state, so any number of
- * API instances can serve behind a load balancer.
+ * Contract: `snapshot()` returns scores over the network as committed before the call, by
+ * anyone (this API, the import CLI, another instance, Cypher typed by hand), at a cost that does
+ * not grow with the graph:
+ * - one statement per sync reads the change records (changes.ts) newer than the last sync, by
+ *   an index seek, and the count store's counts of HCPs, links per type and MSL relationships;
+ * - named entities are re-read and applied in memory (incremental.ts); scores a change cannot
+ *   affect are kept, PageRank restarts from the previous vector (snapshot.ts);
+ * - a full rebuild happens on first use, for a bulk import, and when the counts differ from the
+ *   projection's after applying the records (a writer that wrote no record: an external Neo4j
+ *   without the launcher's listener), or after a long idle period (records are pruned).
+ * Commit order: a record's `at` is stamped before its transaction commits, so one can become
+ * visible after a later one. Each sync reads again the records of the CHANGE_OVERLAP_MS before
+ * the previous sync and skips those already applied: a record is missed only if its
+ * transaction committed more than that after stamping it (the count check still catches those
+ * that add or remove something).
+ * Concurrent callers share syncs: a call joins the sync started after it, never an earlier one
+ * (which might not see the caller's own write). Nothing here is client state, so any number of
+ * API instances can serve one database.
  */
 import { Database } from '../db/database';
-import { loadProjection } from './projection';
+import { CHANGE_OVERLAP_MS, CHANGE_RETENTION_MS, StoredChange } from './changes';
+import { ChangedEntities, readStates } from './entity-states';
+import { applyStates } from './incremental';
+import { LINK_TYPES } from './network';
+import { NetworkCounts, loadProjection } from './projection';
 import { NetworkSnapshot } from './snapshot';
+
+/** Counts from the count store (O(1) each), then the records since $since (index seek on `at`). */
+const PROBE = `
+  CALL () { MATCH (h:HCP) RETURN count(h) AS hcps }
+  ${LINK_TYPES.map((type, code) => `CALL () { MATCH (:HCP)-[r:${type}]->() RETURN count(r) AS link${code} }`).join('\n  ')}
+  CALL () { MATCH (:MSL)-[k:KNOWS]->() RETURN count(k) AS knows }
+  WITH timestamp() AS now, hcps, [${LINK_TYPES.map((_, code) => `link${code}`).join(', ')}] AS links, knows
+  CALL (now) {
+    MATCH (c:NetworkChange) WHERE c.at >= coalesce($since, now - $overlap)
+    RETURN collect(CASE WHEN c.at > $after THEN c {.id, .at, .hcps, .msls, .attrs, .reference, .full} ELSE c {.id, .at} END) AS changes
+  }
+  RETURN now, hcps, links, knows, changes`;
+
+const CHANGES_BY_ID = `
+  MATCH (c:NetworkChange) WHERE c.id IN $ids
+  RETURN c {.id, .at, .hcps, .msls, .attrs, .reference, .full} AS change`;
+
+const PRUNE = `
+  MATCH (c:NetworkChange) WHERE c.at < timestamp() - $retention
+  WITH c LIMIT 10000 DELETE c`;
+
+const PRUNE_EVERY_MS = 5 * 60 * 1000;
+
+interface Probe {
+  now: number;
+  counts: NetworkCounts;
+  changes: Partial<StoredChange>[];
+}
 
 export class NetworkService {
   private current?: NetworkSnapshot;
-  private building?: { version: string; promise: Promise<NetworkSnapshot> };
-  /** Projections built so far (tests and /metrics read it). */
+  private running?: Promise<NetworkSnapshot>;
+  private queued?: Promise<NetworkSnapshot>;
+  /** Database time of the last sync; records from CHANGE_OVERLAP_MS before it are read again. */
+  private syncedAt = 0;
+  /** Ids of the records applied whose `at` is within the overlap window. */
+  private seen = new Map<string, number>();
+  /** Count store minus projection counts, measured when both were stable (links to non-HCPs...). */
+  private countOffset?: NetworkCounts;
+  private prunedAt = 0;
+  /** Full projections built so far, and incremental updates applied (tests and /metrics read them). */
   builds = 0;
+  updates = 0;
 
   constructor(private readonly db: Database) {}
 
-  async snapshot(): Promise<NetworkSnapshot> {
-    const version = await this.db.dataVersion();
-    if (this.current?.projection.version === version) return this.current;
-    if (this.building?.version === version) return this.building.promise;
-    const promise = this.rebuild(version);
-    this.building = { version, promise };
-    try {
-      return await promise;
-    } finally {
-      if (this.building?.promise === promise) this.building = undefined;
+  snapshot(): Promise<NetworkSnapshot> {
+    if (this.queued) return this.queued;
+    if (!this.running) return this.start();
+    this.queued = this.running
+      .catch(() => undefined)
+      .then(() => {
+        this.queued = undefined;
+        return this.start();
+      });
+    return this.queued;
+  }
+
+  private start(): Promise<NetworkSnapshot> {
+    const running = this.sync().finally(() => {
+      if (this.running === running) this.running = undefined;
+    });
+    this.running = running;
+    return running;
+  }
+
+  private async sync(): Promise<NetworkSnapshot> {
+    if (!this.current) return this.rebuild();
+    for (let attempt = 0; ; attempt++) {
+      const probe = await this.probe(this.syncedAt - CHANGE_OVERLAP_MS, this.syncedAt);
+      if (probe.now - this.syncedAt > CHANGE_RETENTION_MS / 2) return this.rebuild();
+      const fresh = await this.unseen(probe.changes);
+      if (fresh.some((change) => change.full)) return this.rebuild();
+      if (fresh.length > 0) await this.apply(fresh);
+      this.markSynced(probe.now, fresh);
+      this.pruneNowAndThen(probe.now);
+      if (this.countsMatch(probe.counts)) return this.current;
+      // A commit between the counts and the records (or a writer that wrote no record): look once more.
+      if (attempt >= 1) return this.rebuild();
     }
   }
 
-  private async rebuild(version: string): Promise<NetworkSnapshot> {
-    const snapshot = new NetworkSnapshot(await loadProjection(this.db, version));
+  private async rebuild(): Promise<NetworkSnapshot> {
+    const before = await this.probe(null, Infinity);
+    const projection = await loadProjection(this.db, `full-${before.now}`, before.now);
+    const after = await this.probe(null, Infinity);
+    this.countOffset = sameCounts(before.counts, after.counts) ? difference(after.counts, projection.counts) : undefined;
+    this.seen.clear();
+    this.markSynced(before.now, before.changes as StoredChange[]);
+    this.current = new NetworkSnapshot(projection);
     this.builds += 1;
-    this.current = snapshot;
-    return snapshot;
+    return this.current;
   }
+
+  private async apply(changes: StoredChange[]): Promise<void> {
+    const current = this.current!;
+    const changed: ChangedEntities = {
+      hcps: new Set(changes.flatMap((change) => change.hcps ?? [])),
+      msls: new Set(changes.flatMap((change) => change.msls ?? [])),
+      attrs: new Set(changes.flatMap((change) => change.attrs ?? [])),
+      reference: changes.some((change) => change.reference),
+    };
+    const states = await readStates(this.db, changed);
+    const newest = changes.reduce((latest, change) => (change.at > latest.at ? change : latest));
+    const applied = applyStates(current.projection, states, newest.id, Math.max(newest.at, current.projection.time));
+    this.current = current.derive(applied.projection, {
+      structure: applied.structure,
+      attributes: states.attrs.length > 0 || states.hcps.length > 0,
+      remap: applied.remap,
+    });
+    this.updates += 1;
+  }
+
+  private async probe(since: number | null, after: number): Promise<Probe> {
+    const [row] = await this.db.read<{ now: number; hcps: number; links: number[]; knows: number; changes: Partial<StoredChange>[] }>(PROBE, {
+      since,
+      after: Number.isFinite(after) ? after : null,
+      overlap: CHANGE_OVERLAP_MS,
+    });
+    return { now: row.now, counts: { hcps: row.hcps, links: row.links, knows: row.knows }, changes: row.changes };
+  }
+
+  /** The records not applied yet, with their contents (fetched for late ones, which the probe returns without). */
+  private async unseen(changes: Partial<StoredChange>[]): Promise<StoredChange[]> {
+    const fresh = changes.filter((change) => !this.seen.has(change.id!));
+    const late = fresh.filter((change) => change.hcps === undefined).map((change) => change.id!);
+    if (late.length === 0) return fresh as StoredChange[];
+    const rows = await this.db.read<{ change: StoredChange }>(CHANGES_BY_ID, { ids: late });
+    const byId = new Map(rows.map((row) => [row.change.id, row.change]));
+    return fresh.map((change) => byId.get(change.id!) ?? (change as StoredChange)).filter((change) => change.hcps !== undefined);
+  }
+
+  private markSynced(now: number, applied: readonly Partial<StoredChange>[]): void {
+    this.syncedAt = now;
+    for (const change of applied) this.seen.set(change.id!, change.at!);
+    const horizon = now - 2 * CHANGE_OVERLAP_MS;
+    for (const [id, at] of this.seen) if (at < horizon) this.seen.delete(id);
+  }
+
+  private countsMatch(counts: NetworkCounts): boolean {
+    if (!this.countOffset) return true;
+    const expected = this.current!.projection.counts;
+    const offset = this.countOffset;
+    return (
+      counts.hcps === expected.hcps + offset.hcps &&
+      counts.knows === expected.knows + offset.knows &&
+      counts.links.every((count, code) => count === expected.links[code] + offset.links[code])
+    );
+  }
+
+  /** Deletes records past their retention, at most every few minutes, without holding up the caller. */
+  private pruneNowAndThen(now: number): void {
+    if (now - this.prunedAt < PRUNE_EVERY_MS) return;
+    this.prunedAt = now;
+    this.db.write(PRUNE, { retention: CHANGE_RETENTION_MS }).catch(() => undefined);
+  }
+}
+
+function sameCounts(a: NetworkCounts, b: NetworkCounts): boolean {
+  return a.hcps === b.hcps && a.knows === b.knows && a.links.every((count, code) => count === b.links[code]);
+}
+
+function difference(a: NetworkCounts, b: NetworkCounts): NetworkCounts {
+  return { hcps: a.hcps - b.hcps, knows: a.knows - b.knows, links: a.links.map((count, code) => count - b.links[code]) };
 }

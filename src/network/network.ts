@@ -84,17 +84,24 @@ export function buildNetwork(input: NetworkInput): HcpNetwork {
   const hcpIds = sortedUnique(input.hcpIds);
   const hcpIndex = indexOf(hcpIds);
   const links = input.linkTable ? input.linkTable(hcpIndex) : resolveLinks(input.links, hcpIndex);
-  const mslIds = sortedUnique(input.mslIds ?? input.relationships.map((r) => r.mslId));
-  const mslIndex = indexOf(mslIds);
   return {
     hcpIds,
     hcpIndex,
     ...buildPairGraphs(hcpIds.length, links),
     links,
-    mslIds,
-    mslIndex,
-    msl: buildMslGraph(input.relationships, mslIndex, hcpIndex),
+    ...buildMslNetwork(input.relationships, input.mslIds ?? input.relationships.map((r) => r.mslId), hcpIndex),
   };
+}
+
+/** The MSL side of a network over given HCPs: for changes that leave the HCP graphs as they are. */
+export function buildMslNetwork(
+  relationships: readonly MslRelationship[],
+  mslIds: readonly string[],
+  hcpIndex: ReadonlyMap<string, number>,
+): Pick<HcpNetwork, 'mslIds' | 'mslIndex' | 'msl'> {
+  const sorted = sortedUnique(mslIds);
+  const mslIndex = indexOf(sorted);
+  return { mslIds: sorted, mslIndex, msl: buildMslGraph(relationships, mslIndex, hcpIndex) };
 }
 
 /** The PageRank graph restricted to some link types, e.g. COAUTHOR+CO_INVESTIGATOR. */

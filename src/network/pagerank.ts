@@ -17,13 +17,19 @@ export interface PageRankOptions {
   tolerance?: number;
   /** Upper bound on iterations; default 1000 (alpha 0.85 needs ~150). */
   maxIterations?: number;
+  /**
+   * Where to start instead of the uniform vector, e.g. the scores before a small edit: the
+   * iteration converges to the same vector under the same stopping rule, in fewer steps.
+   * Scaled to sum to 1; ignored unless it has one finite, non-negative entry per node.
+   */
+  start?: Float64Array;
 }
 
 export function pageRank(graph: WeightedGraph, options: PageRankOptions = {}): Float64Array {
   const { alpha = 0.85, tolerance = 1e-10, maxIterations = 1000 } = options;
   const n = nodeCount(graph);
-  let rank = new Float64Array(n).fill(1 / n);
-  let next = new Float64Array(n);
+  let rank: Float64Array = startVector(n, options.start);
+  let next: Float64Array = new Float64Array(n);
   const outWeight = outWeights(graph);
   for (let iteration = 0; iteration < maxIterations; iteration++) {
     step(graph, outWeight, alpha, rank, next);
@@ -32,6 +38,18 @@ export function pageRank(graph: WeightedGraph, options: PageRankOptions = {}): F
     if (change < tolerance) break;
   }
   return rank;
+}
+
+function startVector(n: number, start: Float64Array | undefined): Float64Array {
+  const uniform = () => new Float64Array(n).fill(1 / n);
+  if (!start || start.length !== n) return uniform();
+  let sum = 0;
+  for (let v = 0; v < n; v++) {
+    if (!(start[v] >= 0) || !Number.isFinite(start[v])) return uniform();
+    sum += start[v];
+  }
+  if (!(sum > 0)) return uniform();
+  return Float64Array.from(start, (x) => x / sum);
 }
 
 /** Summed out-edge weight of every node (0: dangling). */

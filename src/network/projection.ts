@@ -33,12 +33,29 @@ export interface HcpAttributes {
 }
 
 export interface NetworkProjection {
-  /** The database's data version this projection was read at (see Database.dataVersion). */
+  /** Names the data this projection holds: changes to the network give a new version. */
   version: string;
+  /** When (database clock, epoch ms) the newest change it holds was made, or it was read. */
+  time: number;
   net: HcpNetwork;
   attributes: HcpAttributes;
   territoryIds: ReadonlySet<string>;
   therapeuticAreaIds: ReadonlySet<string>;
+  /** What the count check compares with the database's count store (network.service.ts). */
+  counts: NetworkCounts;
+}
+
+/** HCPs, HCP-to-HCP links per LINK_TYPES entry, and MSL relationships (pairs) of a network. */
+export interface NetworkCounts {
+  hcps: number;
+  links: number[];
+  knows: number;
+}
+
+export function countsOf(net: HcpNetwork): NetworkCounts {
+  const links = LINK_TYPES.map(() => 0);
+  for (let k = 0; k < net.links.type.length; k++) links[net.links.type[k]]++;
+  return { hcps: net.hcpIds.length, links, knows: net.msl.targets.length };
 }
 
 /** Every HCP's id and internal id, as two lists in one record. */
@@ -93,7 +110,7 @@ const REFERENCE = `
 /** Counts by internal node id: [publications, trials, interactions, positive interactions]. */
 type Counts = Map<number, [number, number, number, number]>;
 
-export async function loadProjection(db: Database, version: string): Promise<NetworkProjection> {
+export async function loadProjection(db: Database, version: string, time: number): Promise<NetworkProjection> {
   let hcpIds: string[] = [];
   let hcpNodes: number[] = [];
   const territoryOf = new Map<number, string>();
@@ -142,10 +159,12 @@ export async function loadProjection(db: Database, version: string): Promise<Net
   });
   return {
     version,
+    time,
     net,
     attributes: attributesOf(net.hcpIds.length, byNode, territoryOf, areasOf, institutionsOf, counts),
     territoryIds: new Set(territoryIds),
     therapeuticAreaIds: new Set(areaIds),
+    counts: countsOf(net),
   };
 }
 

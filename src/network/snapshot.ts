@@ -43,10 +43,45 @@ export interface CommunityStructure extends Communities {
   externalWeight: Float64Array;
 }
 
+/** Scores computed by PageRank, which a changed network can start from (pagerank.ts `start`). */
+const PAGERANK_KEYS = ['pagerank', 'scientific', 'referral'] as const;
+/** Scores that read the HCP attributes (publication, trial and interaction counts). */
+const ATTRIBUTE_KEYS = new Set(['composite', 'order:COMPOSITE', 'ranks:COMPOSITE']);
+
+/** What changed between two projections (incremental.ts AppliedChange). */
+export interface ProjectionChange {
+  /** The HCP graphs changed. */
+  structure: boolean;
+  /** Some HCP's attributes changed. */
+  attributes: boolean;
+  /** Old node index -> new (-1: erased) when the HCP ids changed. */
+  remap?: Int32Array;
+}
+
 export class NetworkSnapshot {
   private cache = new Map<string, unknown>();
+  /** Previous PageRank vectors (mapped to this network's node indices) to start from. */
+  private warm = new Map<string, Float64Array>();
 
   constructor(readonly projection: NetworkProjection) {}
+
+  /**
+   * The snapshot of `projection`, a changed copy of this one's: scores the change cannot affect
+   * are shared (an MSL relationship or an interaction leaves PageRank, betweenness and
+   * communities as they are), PageRank restarts from the previous vectors.
+   */
+  derive(projection: NetworkProjection, change: ProjectionChange): NetworkSnapshot {
+    const next = new NetworkSnapshot(projection);
+    if (!change.structure) {
+      for (const [key, value] of this.cache) if (!(change.attributes && ATTRIBUTE_KEYS.has(key))) next.cache.set(key, value);
+      return next;
+    }
+    for (const key of PAGERANK_KEYS) {
+      const previous = this.cache.get(key) as Float64Array | undefined;
+      if (previous) next.warm.set(key, remapScores(previous, change.remap, next.size));
+    }
+    return next;
+  }
 
   get net() {
     return this.projection.net;
@@ -57,17 +92,17 @@ export class NetworkSnapshot {
   }
 
   pagerank(): Float64Array {
-    return this.memo('pagerank', () => pageRank(this.net.directed));
+    return this.memo('pagerank', () => pageRank(this.net.directed, { start: this.takeWarm('pagerank') }));
   }
 
   /** PageRank over co-authorship and co-investigation only: scientific influence. */
   scientificPagerank(): Float64Array {
-    return this.memo('scientific', () => pageRank(buildTypedDirectedGraph(this.net, ['COAUTHOR', 'CO_INVESTIGATOR'])));
+    return this.memo('scientific', () => pageRank(buildTypedDirectedGraph(this.net, ['COAUTHOR', 'CO_INVESTIGATOR']), { start: this.takeWarm('scientific') }));
   }
 
   /** PageRank over referrals only: clinical influence (who receives patients). */
   referralPagerank(): Float64Array {
-    return this.memo('referral', () => pageRank(buildTypedDirectedGraph(this.net, ['REFERRAL'])));
+    return this.memo('referral', () => pageRank(buildTypedDirectedGraph(this.net, ['REFERRAL']), { start: this.takeWarm('referral') }));
   }
 
   degree(): Float64Array {
@@ -154,10 +189,24 @@ export class NetworkSnapshot {
     });
   }
 
+  private takeWarm(key: string): Float64Array | undefined {
+    const start = this.warm.get(key);
+    this.warm.delete(key);
+    return start;
+  }
+
   private memo<T>(key: string, compute: () => T): T {
     if (!this.cache.has(key)) this.cache.set(key, compute());
     return this.cache.get(key) as T;
   }
+}
+
+/** Scores moved to new node indices; new nodes start at the mean. */
+function remapScores(scores: Float64Array, remap: Int32Array | undefined, n: number): Float64Array {
+  if (!remap) return scores;
+  const out = new Float64Array(n).fill(n > 0 ? 1 / n : 0);
+  for (let i = 0; i < remap.length; i++) if (remap[i] >= 0) out[remap[i]] = scores[i];
+  return out;
 }
 
 export function rankOrder(scores: Float64Array): Int32Array {

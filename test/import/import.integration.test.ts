@@ -52,8 +52,8 @@ async function duplicateRelationships(): Promise<number> {
 }
 
 async function version(): Promise<number | null> {
-  const rows = await db.read<{ v: number }>("MATCH (m:GraphMeta {id: 'network'}) RETURN m.version AS v");
-  return rows.length > 0 ? rows[0].v : null;
+  const rows = await db.read<{ v: number }>('MATCH (c:NetworkChange {full: true}) RETURN count(c) AS v');
+  return rows[0].v > 0 ? rows[0].v : null;
 }
 
 function fileSummary(summary: ImportSummary, file: string) {
@@ -113,7 +113,7 @@ describe('importing the oracle folders', () => {
     expect(summary.rowsPerSecond).toBeGreaterThan(0);
 
     const counts = await graphCounts();
-    expect(counts).toMatchObject({ HCP: 400, MSL: 12, Territory: 6, TherapeuticArea: 5, Institution: 36, Interaction: 113, GraphMeta: 1 });
+    expect(counts).toMatchObject({ HCP: 400, MSL: 12, Territory: 6, TherapeuticArea: 5, Institution: 36, Interaction: 113, NetworkChange: 1 });
     expect(counts[':KNOWS']).toBe(61);
     expect(counts[':LOGGED']).toBe(113);
     expect(counts[':WITH']).toBe(113);
@@ -170,7 +170,7 @@ describe('idempotency and updates', () => {
     await importFolder(db, NETWORK_400);
     const before = await graphCounts();
     const snapshot = async () => ({
-      nodes: await db.read('MATCH (n) WHERE NOT n:GraphMeta RETURN labels(n) AS l, properties(n) AS p ORDER BY l[0], n.id'),
+      nodes: await db.read('MATCH (n) WHERE NOT n:NetworkChange RETURN labels(n) AS l, properties(n) AS p ORDER BY l[0], n.id'),
       rels: await db.read(
         'MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS t, b.id AS b, properties(r) AS p ORDER BY a, t, b, p.weight',
       ),
@@ -183,7 +183,8 @@ describe('idempotency and updates', () => {
     expect(await graphCounts()).toEqual(before);
     expect(await duplicateRelationships()).toBe(0);
     expect(await snapshot()).toEqual(state);
-    expect(await version()).toBe(2);
+    // Nothing changed, so no change record either: readers keep their projection.
+    expect(await version()).toBe(1);
   });
 
   it('updates changed records and replaces their references instead of adding more', async () => {

@@ -1,4 +1,6 @@
 import { gql } from 'graphql-request';
+import { importNetwork } from '../../src/import/importer';
+import { NetworkData } from '../../src/import/records';
 import { testDatabase } from '../support/db';
 import { TestApp, startTestApp } from '../support/app';
 
@@ -11,19 +13,56 @@ beforeAll(async () => {
   await t.db.write(`
     MATCH (a:HCP {id: 'hcp-a'}), (b:HCP {id: 'hcp-b'}), (c:HCP {id: 'hcp-c'})
     CREATE (a)-[:COAUTHOR {weight: 0.5}]->(b), (b)-[:COLLEAGUE {weight: 0.5}]->(c)
+    CREATE (:MSL {id: 'msl-1', firstName: 'M', lastName: 'One'})-[:KNOWS {strength: 0.5, baseStrength: 0.5}]->(a)
   `);
 });
 afterAll(() => t.stop());
 
 const REACH = gql`query { networkReach(fromId: "hcp-a", maxHops: 3) { total byHop { hops count } } }`;
+const service = () => t.app.services.network;
+const reachTotal = async (app = t) => (await app.client().request<{ networkReach: { total: number } }>(REACH)).networkReach.total;
 
 describe('the network projection', () => {
   it('is reused while nothing changes', async () => {
     await t.client().request(REACH);
-    const builds = t.app.services.network.builds;
+    const builds = service().builds;
     await t.client().request(REACH);
     await t.client().request(gql`{ kolRanking(first: 2) { rank } }`);
-    expect(t.app.services.network.builds).toBe(builds);
+    expect(service().builds).toBe(builds);
+  });
+
+  it('keeps PageRank and the HCP graph when an interaction is logged (only the pair and the counts are re-read)', async () => {
+    await t.client().request(gql`{ kolRanking(first: 2) { rank } }`);
+    const before = await service().snapshot();
+    const pagerank = before.pagerank();
+    const builds = service().builds;
+    await t.client().request(gql`
+      mutation { logInteraction(input: { mslId: "msl-1", hcpId: "hcp-a", date: "2025-01-02", channel: IN_PERSON, sentiment: POSITIVE }) { id } }
+    `);
+    const after = await service().snapshot();
+    expect(after).not.toBe(before);
+    expect(after.pagerank()).toBe(pagerank);
+    expect(after.net.ties).toBe(before.net.ties);
+    expect(after.projection.attributes.interactions[after.net.hcpIndex.get('hcp-a')!]).toBe(1);
+    expect(service().builds).toBe(builds);
+  });
+
+  it('writes no change record for a write that leaves the network as it is', async () => {
+    const count = async () => (await t.db.read<{ n: number }>('RETURN COUNT { (:NetworkChange) } AS n'))[0].n;
+    const before = await count();
+    await t.client().request(gql`mutation { updateHcp(id: "hcp-b", input: { email: "b@example.org" }) { id } }`);
+    await t.db.write("MATCH (h:HCP {id: 'hcp-c'}) SET h.notes = 'typed by hand'");
+    expect(await count()).toBe(before);
+  });
+
+  it('applies a link added through the API without reading the graph again', async () => {
+    expect(await reachTotal()).toBe(2);
+    const builds = service().builds;
+    await t.client().request(gql`mutation { linkHcps(sourceId: "hcp-c", targetId: "hcp-d", type: COLLEAGUE, weight: 0.4) { weight } }`);
+    expect(await reachTotal()).toBe(3);
+    expect(service().builds).toBe(builds);
+    await t.client().request(gql`mutation { unlinkHcps(sourceId: "hcp-c", targetId: "hcp-d") }`);
+    expect(await reachTotal()).toBe(2);
   });
 
   it('reflects a link added by hand through another connection on the very next request', async () => {
@@ -37,9 +76,54 @@ describe('the network projection', () => {
     expect(await t.client().request(REACH)).toEqual({ networkReach: { total: 3, byHop: [{ hops: 1, count: 1 }, { hops: 2, count: 1 }, { hops: 3, count: 1 }] } });
   });
 
+  it('sees the writes of a second API instance on the same database, and it sees ours', async () => {
+    const other = await startTestApp({}, { reset: false });
+    try {
+      expect(await reachTotal(other)).toBe(3);
+      await other.client().request(gql`mutation { createHcp(input: { id: "hcp-e", firstName: "E", lastName: "X" }) { id } }`);
+      await other.client().request(gql`mutation { linkHcps(sourceId: "hcp-e", targetId: "hcp-a", type: MENTOR, weight: 0.7) { weight } }`);
+      expect(await reachTotal()).toBe(4);
+      await t.client().request(gql`mutation { unlinkHcps(sourceId: "hcp-e", targetId: "hcp-a") }`);
+      expect(await reachTotal(other)).toBe(3);
+    } finally {
+      await other.stop();
+    }
+  });
+
+  it('notices a writer that wrote no change record by the counts, and rebuilds', async () => {
+    const builds = service().builds;
+    await reachTotal();
+    // A writer without the launcher's listener (an external Neo4j): the change exists, its record does not.
+    await t.db.write("MATCH (a:HCP {id: 'hcp-a'}), (e:HCP {id: 'hcp-e'}) CREATE (a)-[:COLLEAGUE {weight: 0.3}]->(e)");
+    await t.db.write("MATCH (c:NetworkChange) WHERE 'hcp-e' IN c.hcps AND c.at > timestamp() - 5000 DELETE c");
+    expect(await reachTotal()).toBe(4);
+    expect(service().builds).toBe(builds + 1);
+  });
+
+  it('rebuilds after an import', async () => {
+    const builds = service().builds;
+    const data: NetworkData = {
+      territories: [],
+      therapeuticAreas: [],
+      institutions: [],
+      hcps: [{ id: 'hcp-f', firstName: 'F', lastName: 'X', specialty: null, institutionId: null, territoryId: null, therapeuticAreaIds: [], email: null }],
+      hcpLinks: [{ sourceId: 'hcp-f', targetId: 'hcp-c', type: 'COAUTHOR', weight: 0.5 }],
+      msls: [],
+      mslRelationships: [],
+      interactions: [],
+      publications: [],
+      authorships: [],
+      trials: [],
+      trialInvestigators: [],
+    };
+    await importNetwork(testDatabase(), data);
+    expect(await reachTotal()).toBe(5);
+    expect(service().builds).toBe(builds + 1);
+  });
+
   it('reflects a deleted HCP', async () => {
     await t.db.write("MATCH (d:HCP {id: 'hcp-d'}) DETACH DELETE d");
     const after = await t.client().request<{ kolRanking: { hcp: { id: string } }[] }>(gql`{ kolRanking(first: 10) { hcp { id } } }`);
-    expect(after.kolRanking.map((k) => k.hcp.id).sort()).toEqual(['hcp-a', 'hcp-b', 'hcp-c']);
+    expect(after.kolRanking.map((k) => k.hcp.id).sort()).toEqual(['hcp-a', 'hcp-b', 'hcp-c', 'hcp-e', 'hcp-f']);
   });
 });

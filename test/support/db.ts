@@ -28,5 +28,7 @@ export function testDatabase(): Database {
 /** Empties the database and applies the schema: each test file starts from nothing. */
 export async function resetDatabase(db: Database): Promise<void> {
   await db.write('MATCH (n) DETACH DELETE n');
+  // The deletion's own change record (the launcher's listener writes one) goes too.
+  await db.write('MATCH (c:NetworkChange) DELETE c');
   await applySchema(db);
 }

@@ -22,6 +22,5 @@ export async function seedSmallGraph(db: Database): Promise<void> {
     CREATE (m1)-[:KNOWS {strength: 0.6, baseStrength: 0.6, since: date('2024-01-10'), lastContact: date('2025-03-01')}]->(h1)
     CREATE (m1)-[:LOGGED]->(i1:Interaction {id: 'int-1', date: date('2025-03-01'), channel: 'IN_PERSON', topic: 'dosing', sentiment: 'POSITIVE', notes: 'Ada asked about dosing'})-[:WITH]->(h1)
     CREATE (:Insight {id: 'ins-1', text: 'Dosing confusion', category: 'unmet need', audience: 'MEDICAL_AFFAIRS', createdAt: datetime('2025-03-01T10:00:00Z')})-[:FROM]->(i1)
-    MERGE (:GraphMeta {id: 'network', version: 1})
   `);
 }

@@ -11,18 +11,17 @@ export async function failure(promise: Promise<unknown>): Promise<{ code?: strin
   throw new Error('expected the request to fail');
 }
 
-/** Counts of everything stored (nodes, relationships, properties) and the network version: equal before/after = nothing written. */
+/** Counts of everything stored (nodes, relationships, properties, network change records): equal before/after = nothing written. */
 export async function snapshot(t: TestApp): Promise<string> {
   const [row] = await t.db.read<{ nodes: number; rels: number; props: number; version: number | null }>(`
     CALL { MATCH (n) RETURN count(n) AS nodes, sum(size(keys(n))) AS nodeProps }
     CALL { MATCH ()-[r]->() RETURN count(r) AS rels, sum(size(keys(r))) AS relProps }
-    OPTIONAL MATCH (m:GraphMeta {id: 'network'})
-    RETURN nodes, rels, nodeProps + relProps AS props, m.version AS version`);
+    RETURN nodes, rels, nodeProps + relProps AS props, COUNT { (:NetworkChange) } AS version`);
   return JSON.stringify(row);
 }
 
-/** The network version the writes bump. */
+/** How many network change records exist: a write that changes the network adds exactly one. */
 export async function networkVersion(t: TestApp): Promise<number> {
-  const [row] = await t.db.read<{ version: number | null }>("OPTIONAL MATCH (m:GraphMeta {id: 'network'}) RETURN m.version AS version");
-  return row?.version ?? 0;
+  const [row] = await t.db.read<{ version: number }>('RETURN COUNT { (:NetworkChange) } AS version');
+  return row.version;
 }

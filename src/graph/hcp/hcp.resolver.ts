@@ -2,7 +2,7 @@ import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { NotFoundError, ValidationError } from '../../errors';
 import { GraphContext } from '../context';
-import { bumpNetworkVersion } from '../common/graph-meta';
+import { markNetworkChanged } from '../common/network-change';
 import { selectedFields } from '../common/lookahead';
 import { checkFirst, decodeCursor, toPage } from '../common/pagination';
 import { Reference, guardDuplicateId, isTaken, requireExisting } from '../common/references';
@@ -80,7 +80,7 @@ export class HcpResolver {
         if (await isTaken(tx, 'HCP', id)) throw new ValidationError('id', `HCP "${id}" exists already`);
         await requireExisting(tx, references(refs));
         const created = await hcpWrites.create(tx, id, fields, refs);
-        await bumpNetworkVersion(tx);
+        await markNetworkChanged(tx, { hcps: [id] });
         return created;
       }),
       'HCP',
@@ -102,7 +102,8 @@ export class HcpResolver {
     const props = await ctx.db.transaction(async (tx) => {
       await requireExisting(tx, [{ label: 'HCP', ids: [id] }, ...references(refs)]);
       const updated = await hcpWrites.update(tx, id, fields, refs);
-      await bumpNetworkVersion(tx);
+      // Only the territory and areas matter to the analytics (filters); names and contact details do not.
+      if (refs.territoryId !== undefined || refs.therapeuticAreaIds !== undefined || refs.institutionId !== undefined) await markNetworkChanged(tx, { attrs: [id] });
       return updated;
     });
     ctx.loaders.clear();
@@ -118,7 +119,7 @@ export class HcpResolver {
     const receipt = await ctx.db.transaction(async (tx) => {
       if (!(await isTaken(tx, 'HCP', id))) throw new NotFoundError('HCP', id);
       const erased = await hcpWrites.erase(tx, id);
-      await bumpNetworkVersion(tx);
+      await markNetworkChanged(tx, { erasedHcps: [id] });
       return erased;
     });
     ctx.loaders.clear();

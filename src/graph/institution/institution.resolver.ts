@@ -1,7 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ValidationError } from '../../errors';
 import { GraphContext } from '../context';
-import { bumpNetworkVersion } from '../common/graph-meta';
 import { loadPage } from '../common/keyed-page';
 import { guardDuplicateId, isTaken, requireExisting } from '../common/references';
 import { refId } from '../common/validate';
@@ -45,9 +44,7 @@ export class InstitutionResolver {
       ctx.db.transaction(async (tx) => {
         if (await isTaken(tx, 'Institution', id)) throw new ValidationError('id', `institution "${id}" exists already`);
         await requireExisting(tx, [{ label: 'Territory', ids: [territoryId] }]);
-        const created = await institutionWrites.create(tx, id, fields, territoryId);
-        await bumpNetworkVersion(tx);
-        return created;
+        return institutionWrites.create(tx, id, fields, territoryId);
       }),
       'institution',
       id,
@@ -70,9 +67,7 @@ export class InstitutionResolver {
         { label: 'Institution', ids: [id] },
         { label: 'Territory', ids: [territoryId] },
       ]);
-      const updated = await institutionWrites.update(tx, id, fields, territoryId);
-      await bumpNetworkVersion(tx);
-      return updated;
+      return institutionWrites.update(tx, id, fields, territoryId);
     });
     ctx.loaders.clear();
     return institution;

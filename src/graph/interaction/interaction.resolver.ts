@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import { afterInteractionLogged } from '../engagement/engagement.hooks';
 import { ValidationError } from '../../errors';
 import { GraphContext } from '../context';
-import { bumpNetworkVersion } from '../common/graph-meta';
+import { markNetworkChanged } from '../common/network-change';
 import { loadPage } from '../common/keyed-page';
 import { guardDuplicateId, isTaken, requireExisting } from '../common/references';
 import { MAX_TEXT, newId, optionalText, pastIsoDate, refId } from '../common/validate';
@@ -50,7 +50,8 @@ export class InteractionResolver {
         const written = await interactionWrites.create(tx, record);
         // Engagement (graph/engagement/engagement.hooks.ts): restricted words in notes, then the pair's strength recomputed.
         await afterInteractionLogged(tx, ctx.app.config, record);
-        await bumpNetworkVersion(tx);
+        // The pair's strength (paths) and the HCP's interaction counts (COMPOSITE) changed.
+        await markNetworkChanged(tx, { msls: [record.mslId], attrs: [record.hcpId] });
         return written;
       }),
       'interaction',

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { ValidationError } from '../../errors';
 import { GraphContext } from '../context';
-import { bumpNetworkVersion } from '../common/graph-meta';
+import { markNetworkChanged } from '../common/network-change';
 import { checkFirst } from '../common/pagination';
 import { requireExisting } from '../common/references';
 import { refId, unitInterval } from '../common/validate';
@@ -43,7 +43,7 @@ export class HcpLinkResolver {
     await ctx.db.transaction(async (tx) => {
       await requireExisting(tx, [{ label: 'HCP', ids: [sourceId, targetId] }]);
       await linkWrites.upsert(tx, sourceId, targetId, type, weight);
-      await bumpNetworkVersion(tx);
+      await markNetworkChanged(tx, { hcps: [sourceId, targetId] });
     });
     ctx.loaders.clear();
     const direction = isSymmetricLink(type) ? LinkDirection.UNDIRECTED : LinkDirection.OUTGOING;
@@ -64,7 +64,7 @@ export class HcpLinkResolver {
     const removed = await ctx.db.transaction(async (tx) => {
       await requireExisting(tx, [{ label: 'HCP', ids: [sourceId, targetId] }]);
       const count = await linkWrites.remove(tx, sourceId, targetId, type ?? null);
-      if (count > 0) await bumpNetworkVersion(tx);
+      if (count > 0) await markNetworkChanged(tx, { hcps: [sourceId, targetId] });
       return count;
     });
     ctx.loaders.clear();

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ValidationError } from '../../errors';
 import { GraphContext } from '../context';
-import { bumpNetworkVersion } from '../common/graph-meta';
+import { markNetworkChanged } from '../common/network-change';
 import { Reference, guardDuplicateId, isTaken, requireExisting } from '../common/references';
 import { refId } from '../common/validate';
 import { referenceLoaders } from '../reference/reference.loaders';
@@ -46,7 +46,7 @@ export class MslResolver {
         if (await isTaken(tx, 'MSL', id)) throw new ValidationError('id', `MSL "${id}" exists already`);
         await requireExisting(tx, references(refs));
         const created = await mslWrites.create(tx, id, fields, refs);
-        await bumpNetworkVersion(tx);
+        await markNetworkChanged(tx, { msls: [id] });
         return created;
       }),
       'MSL',
@@ -67,9 +67,7 @@ export class MslResolver {
     const { fields, refs } = checkUpdateMsl(input);
     const props = await ctx.db.transaction(async (tx) => {
       await requireExisting(tx, [{ label: 'MSL', ids: [id] }, ...references(refs)]);
-      const updated = await mslWrites.update(tx, id, fields, refs);
-      await bumpNetworkVersion(tx);
-      return updated;
+      return mslWrites.update(tx, id, fields, refs);
     });
     ctx.loaders.clear();
     return toMsl(props);

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Float, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { GraphContext } from '../context';
-import { bumpNetworkVersion } from '../common/graph-meta';
+import { markNetworkChanged } from '../common/network-change';
 import { requireExisting } from '../common/references';
 import { pastIsoDate, refId, unitInterval } from '../common/validate';
 import { hcpLoaders } from '../hcp/hcp.loaders';
@@ -49,7 +49,7 @@ export class MslRelationshipResolver {
         { label: 'HCP', ids: [hcpId] },
       ]);
       const written = await relationshipWrites.set(tx, mslId, hcpId, strength, sinceDate);
-      await bumpNetworkVersion(tx);
+      await markNetworkChanged(tx, { msls: [mslId] });
       return written;
     });
     ctx.loaders.clear();

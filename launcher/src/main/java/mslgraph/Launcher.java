@@ -62,6 +62,8 @@ public final class Launcher {
               // connection is closed: the API closes its driver before stopping this JVM.
               .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofMillis(200))
               .build();
+      // Every commit, whoever makes it, records the network entities it touched (see the listener).
+      dbms.registerTransactionEventListener(GraphDatabaseSettings.DEFAULT_DATABASE_NAME, new NetworkChangeListener());
       dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).executeTransactionally("RETURN 1");
     } catch (Throwable e) {
       fail(explain(e, home));

@@ -1,0 +1,221 @@
+package mslgraph;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.neo4j.graphdb.Direction;
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.Label;
+import org.neo4j.graphdb.Node;
+import org.neo4j.graphdb.Relationship;
+import org.neo4j.graphdb.RelationshipType;
+import org.neo4j.graphdb.Transaction;
+import org.neo4j.graphdb.event.LabelEntry;
+import org.neo4j.graphdb.event.PropertyEntry;
+import org.neo4j.graphdb.event.TransactionData;
+import org.neo4j.graphdb.event.TransactionEventListener;
+
+/**
+ * Records, in the committing transaction itself, which network entities it touched: the same
+ * {@code (:NetworkChange)} record the API and the import write (src/network/changes.ts), so
+ * that Cypher typed by hand, or any other writer, is seen by every API instance at the cost of
+ * one index seek. When the transaction already created a record (the API's), what it touched is
+ * added to that record instead, so a record is never incomplete.
+ *
+ * <p>What counts, mirroring what the projection reads (src/network/projection.ts):
+ * HCP and MSL nodes created, erased or relabelled; links of the link types between HCPs and
+ * their {@code weight}; KNOWS relationships and their {@code strength}; an HCP's territory,
+ * areas, authorships, trials and interactions (and an interaction's {@code sentiment});
+ * territories and therapeutic areas created or erased. Anything else (notes, audit events,
+ * names, schedules...) writes no record.
+ */
+final class NetworkChangeListener implements TransactionEventListener<Void> {
+  private static final Label HCP = Label.label("HCP");
+  private static final Label MSL = Label.label("MSL");
+  private static final Label CHANGE = Label.label("NetworkChange");
+  private static final Set<String> LINK_TYPES = Set.of("COAUTHOR", "CO_INVESTIGATOR", "COLLEAGUE", "MENTOR", "REFERRAL");
+  /** Relationship types from an HCP to what its attributes count. */
+  private static final Set<String> HCP_ATTRIBUTES = Set.of("IN_TERRITORY", "SPECIALIZES_IN", "AUTHORED", "INVESTIGATOR_ON");
+  private static final Set<String> REFERENCE_LABELS = Set.of("Territory", "TherapeuticArea");
+
+  /** What one transaction touched. */
+  private static final class Touched {
+    final Set<String> hcps = new LinkedHashSet<>();
+    final Set<String> msls = new LinkedHashSet<>();
+    final Set<String> attrs = new LinkedHashSet<>();
+    boolean reference;
+    boolean full;
+
+    boolean isEmpty() {
+      return hcps.isEmpty() && msls.isEmpty() && attrs.isEmpty() && !reference && !full;
+    }
+  }
+
+  @Override
+  public Void beforeCommit(TransactionData data, Transaction tx, GraphDatabaseService db) {
+    Deleted deleted = new Deleted(data);
+    Touched touched = new Touched();
+    Node record = null;
+    for (Node node : data.createdNodes()) {
+      if (node.hasLabel(CHANGE)) record = node;
+      else nodeTouched(node.getLabels(), node.getProperty("id", null), touched);
+    }
+    for (Node node : data.deletedNodes()) {
+      Set<String> labels = deleted.labels(node);
+      if (labels.contains(CHANGE.name())) continue;
+      if (labels.contains(HCP.name())) {
+        // An erased HCP: its id must not outlive it, not even in a change record. Readers rebuild.
+        touched.full = true;
+        labels = new HashSet<>(labels);
+        labels.remove(HCP.name());
+      }
+      nodeLabelsTouched(labels, deleted.id(node), touched);
+    }
+    for (LabelEntry entry : data.assignedLabels()) labelTouched(entry, deleted, touched);
+    for (LabelEntry entry : data.removedLabels()) labelTouched(entry, deleted, touched);
+    for (PropertyEntry<Node> entry : data.assignedNodeProperties()) nodePropertyTouched(entry, deleted, touched);
+    for (PropertyEntry<Node> entry : data.removedNodeProperties()) nodePropertyTouched(entry, deleted, touched);
+    for (Relationship rel : data.createdRelationships()) relationshipTouched(rel, deleted, touched);
+    for (Relationship rel : data.deletedRelationships()) relationshipTouched(rel, deleted, touched);
+    for (PropertyEntry<Relationship> entry : data.assignedRelationshipProperties()) relationshipPropertyTouched(entry, deleted, touched);
+    for (PropertyEntry<Relationship> entry : data.removedRelationshipProperties()) relationshipPropertyTouched(entry, deleted, touched);
+    if (touched.isEmpty()) return null;
+    if (record == null) {
+      record = tx.createNode(CHANGE);
+      record.setProperty("id", UUID.randomUUID().toString());
+      record.setProperty("at", System.currentTimeMillis());
+      record.setProperty("full", false);
+      record.setProperty("reference", false);
+    }
+    merge(record, "hcps", touched.hcps);
+    merge(record, "msls", touched.msls);
+    merge(record, "attrs", touched.attrs);
+    if (touched.reference) record.setProperty("reference", true);
+    if (touched.full) record.setProperty("full", true);
+    return null;
+  }
+
+  @Override
+  public void afterCommit(TransactionData data, Void state, GraphDatabaseService db) {}
+
+  @Override
+  public void afterRollback(TransactionData data, Void state, GraphDatabaseService db) {}
+
+  private static void nodeTouched(Iterable<Label> labels, Object id, Touched touched) {
+    Set<String> names = new HashSet<>();
+    for (Label label : labels) names.add(label.name());
+    nodeLabelsTouched(names, id, touched);
+  }
+
+  private static void nodeLabelsTouched(Set<String> labels, Object id, Touched touched) {
+    if (labels.contains(HCP.name()) && id != null) touched.hcps.add(id.toString());
+    if (labels.contains(MSL.name()) && id != null) touched.msls.add(id.toString());
+    for (String label : labels) if (REFERENCE_LABELS.contains(label)) touched.reference = true;
+  }
+
+  private static void labelTouched(LabelEntry entry, Deleted deleted, Touched touched) {
+    Node node = entry.node();
+    if (deleted.isDeleted(node)) return; // counted with the deleted nodes
+    nodeLabelsTouched(Set.of(entry.label().name()), node.getProperty("id", null), touched);
+  }
+
+  private static void nodePropertyTouched(PropertyEntry<Node> entry, Deleted deleted, Touched touched) {
+    Node node = entry.entity();
+    if (deleted.isDeleted(node)) return;
+    String key = entry.key();
+    if (key.equals("id")) {
+      // A renamed HCP or MSL: the old id is gone, the new one appeared.
+      for (Object id : Arrays.asList(entry.previouslyCommittedValue(), node.getProperty("id", null))) nodeTouched(node.getLabels(), id, touched);
+    } else if (key.equals("sentiment") && node.hasLabel(Label.label("Interaction"))) {
+      for (Relationship with : node.getRelationships(Direction.OUTGOING, RelationshipType.withName("WITH"))) {
+        Node hcp = with.getEndNode();
+        if (hcp.hasLabel(HCP)) touched.attrs.add(String.valueOf(hcp.getProperty("id", "")));
+      }
+    }
+  }
+
+  private static void relationshipTouched(Relationship rel, Deleted deleted, Touched touched) {
+    String type = rel.getType().name();
+    Node start = rel.getStartNode();
+    Node end = rel.getEndNode();
+    if (LINK_TYPES.contains(type)) {
+      if (deleted.hasLabel(start, HCP) && deleted.hasLabel(end, HCP)) {
+        add(touched.hcps, deleted.id(start));
+        add(touched.hcps, deleted.id(end));
+      }
+    } else if (type.equals("KNOWS")) {
+      if (deleted.hasLabel(start, MSL)) add(touched.msls, deleted.id(start));
+    } else if (HCP_ATTRIBUTES.contains(type)) {
+      if (deleted.hasLabel(start, HCP)) add(touched.attrs, deleted.id(start));
+    } else if (type.equals("WITH")) {
+      if (deleted.hasLabel(end, HCP)) add(touched.attrs, deleted.id(end));
+    }
+  }
+
+  private static void relationshipPropertyTouched(PropertyEntry<Relationship> entry, Deleted deleted, Touched touched) {
+    Relationship rel = entry.entity();
+    if (deleted.isDeleted(rel)) return; // counted with the deleted relationships
+    String type = rel.getType().name();
+    if ((LINK_TYPES.contains(type) && entry.key().equals("weight")) || (type.equals("KNOWS") && entry.key().equals("strength"))) {
+      relationshipTouched(rel, deleted, touched);
+    }
+  }
+
+  private static void add(Set<String> ids, Object id) {
+    if (id != null) ids.add(id.toString());
+  }
+
+  private static void merge(Node record, String key, Set<String> ids) {
+    Set<String> all = new LinkedHashSet<>();
+    Object existing = record.getProperty(key, null);
+    if (existing instanceof String[] values) all.addAll(Arrays.asList(values));
+    all.addAll(ids);
+    record.setProperty(key, all.toArray(new String[0]));
+  }
+
+  /**
+   * Labels and ids of the nodes this transaction deletes: a deleted node can no longer be read,
+   * but its labels and properties are in the transaction data.
+   */
+  private static final class Deleted {
+    private final TransactionData data;
+    private final Map<String, Set<String>> labels = new HashMap<>();
+    private final Map<String, Object> ids = new HashMap<>();
+
+    Deleted(TransactionData data) {
+      this.data = data;
+      for (LabelEntry entry : data.removedLabels()) {
+        if (data.isDeleted(entry.node())) labels.computeIfAbsent(entry.node().getElementId(), k -> new HashSet<>()).add(entry.label().name());
+      }
+      for (PropertyEntry<Node> entry : data.removedNodeProperties()) {
+        if (entry.key().equals("id") && data.isDeleted(entry.entity())) ids.put(entry.entity().getElementId(), entry.previouslyCommittedValue());
+      }
+    }
+
+    boolean isDeleted(Node node) {
+      return data.isDeleted(node);
+    }
+
+    boolean isDeleted(Relationship rel) {
+      return data.isDeleted(rel);
+    }
+
+    Set<String> labels(Node node) {
+      return labels.getOrDefault(node.getElementId(), Set.of());
+    }
+
+    /** The id of a node; null for an erased HCP (the record says `full` instead). */
+    Object id(Node node) {
+      if (!isDeleted(node)) return node.getProperty("id", null);
+      return labels(node).contains(HCP.name()) ? null : ids.get(node.getElementId());
+    }
+
+    boolean hasLabel(Node node, Label label) {
+      return isDeleted(node) ? labels(node).contains(label.name()) : node.hasLabel(label);
+    }
+  }
+}

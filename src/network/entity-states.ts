@@ -1,0 +1,60 @@
+/**
+ * Reads the current state of the entities change records name (changes.ts), for
+ * incremental.ts: one statement per kind, each an index seek per entity plus its own
+ * relationships, so the cost follows the change, not the graph.
+ */
+import { Database } from '../db/database';
+import { EntityStates, HcpState, MslState } from './incremental';
+import { LINK_TYPES } from './network';
+
+const TYPE_CODE = `CASE type(r) ${LINK_TYPES.map((type, code) => `WHEN '${type}' THEN ${code}`).join(' ')} END`;
+const LINKS = LINK_TYPES.join('|');
+
+/** Per HCP id: its state; links and relationships only when `row.links` (attribute-only changes skip them). */
+const HCP_STATES = `
+  UNWIND $rows AS row
+  OPTIONAL MATCH (h:HCP {id: row.id})
+  RETURN row.id AS id, h IS NOT NULL AS exists,
+    CASE WHEN row.links AND h IS NOT NULL THEN COLLECT { MATCH (h)-[r:${LINKS}]->(b:HCP) RETURN [b.id, ${TYPE_CODE}, coalesce(r.weight, 1)] } ELSE [] END AS out,
+    CASE WHEN row.links AND h IS NOT NULL THEN COLLECT { MATCH (h)<-[r:${LINKS}]-(a:HCP) RETURN [a.id, ${TYPE_CODE}, coalesce(r.weight, 1)] } ELSE [] END AS in,
+    CASE WHEN row.links AND h IS NOT NULL THEN COLLECT { MATCH (m:MSL)-[k:KNOWS]->(h) RETURN [m.id, coalesce(k.strength, 1)] } ELSE [] END AS knows,
+    head(COLLECT { MATCH (h)-[:IN_TERRITORY]->(t:Territory) RETURN t.id }) AS territory,
+    COLLECT { MATCH (h)-[:SPECIALIZES_IN]->(a:TherapeuticArea) RETURN a.id } AS areas,
+    COUNT { (h)-[:AUTHORED]->(:Publication) } AS publications,
+    COUNT { (h)-[:INVESTIGATOR_ON]->(:ClinicalTrial) } AS trials,
+    COUNT { (:Interaction)-[:WITH]->(h) } AS interactions,
+    COUNT { (i:Interaction)-[:WITH]->(h) WHERE i.sentiment = 'POSITIVE' } AS positiveInteractions`;
+
+const MSL_STATES = `
+  UNWIND $ids AS id
+  OPTIONAL MATCH (m:MSL {id: id})
+  RETURN id, m IS NOT NULL AS exists,
+    CASE WHEN m IS NULL THEN [] ELSE COLLECT { MATCH (m)-[k:KNOWS]->(h:HCP) RETURN [h.id, coalesce(k.strength, 1)] } END AS knows`;
+
+const REFERENCE = `
+  RETURN COLLECT { MATCH (t:Territory) RETURN t.id } AS territoryIds, COLLECT { MATCH (a:TherapeuticArea) RETURN a.id } AS areaIds`;
+
+export interface ChangedEntities {
+  hcps: ReadonlySet<string>;
+  msls: ReadonlySet<string>;
+  attrs: ReadonlySet<string>;
+  reference: boolean;
+}
+
+export async function readStates(db: Database, changed: ChangedEntities): Promise<EntityStates> {
+  const rows = [
+    ...Array.from(changed.hcps, (id) => ({ id, links: true })),
+    ...Array.from(changed.attrs, (id) => ({ id, links: false })).filter((row) => !changed.hcps.has(row.id)),
+  ];
+  const [hcpStates, msls, reference] = await Promise.all([
+    rows.length ? db.read<HcpState>(HCP_STATES, { rows }) : Promise.resolve([]),
+    changed.msls.size ? db.read<MslState>(MSL_STATES, { ids: Array.from(changed.msls) }) : Promise.resolve([]),
+    changed.reference ? db.read<{ territoryIds: string[]; areaIds: string[] }>(REFERENCE).then(([row]) => row) : Promise.resolve(undefined),
+  ]);
+  return {
+    hcps: hcpStates.filter((state) => changed.hcps.has(state.id)),
+    attrs: hcpStates.filter((state) => !changed.hcps.has(state.id)),
+    msls,
+    reference,
+  };
+}

@@ -1,0 +1,209 @@
+/**
+ * Applies the current state of a few changed entities to a NetworkProjection, in memory, without
+ * reading the rest of the graph: the new projection equals a cold load of the changed graph.
+ *
+ * Contract: `applyStates(old, states)` returns a new projection (the old one is left as it is,
+ * still served to requests that hold it). For each HCP in `states.hcps` the state replaces
+ * everything the projection knew about it (existence, links either way, MSL relationships to it,
+ * attributes); for each HCP in `states.attrs` only its attributes; for each MSL in `states.msls`
+ * its existence and relationships. What did not change is shared: when no HCP's links changed,
+ * the HCP graphs (and so every score computed on them) are the old ones.
+ */
+import { HcpAttributes, NetworkProjection, countsOf } from './projection';
+import { HcpNetwork, LINK_TYPES, LinkTable, MslRelationship, buildMslNetwork, buildNetwork } from './network';
+
+/** A link as re-read: [other HCP id, LINK_TYPES index, weight]. */
+export type LinkState = [string, number, number];
+
+export interface HcpState {
+  id: string;
+  exists: boolean;
+  /** Links from this HCP. */
+  out: LinkState[];
+  /** Links to this HCP. */
+  in: LinkState[];
+  /** [MSL id, strength] of each relationship to this HCP. */
+  knows: [string, number][];
+  territory: string | null;
+  areas: string[];
+  publications: number;
+  trials: number;
+  interactions: number;
+  positiveInteractions: number;
+}
+
+export interface MslState {
+  id: string;
+  exists: boolean;
+  /** [HCP id, strength] of each of its relationships. */
+  knows: [string, number][];
+}
+
+export interface EntityStates {
+  hcps: HcpState[];
+  attrs: HcpState[];
+  msls: MslState[];
+  reference?: { territoryIds: string[]; areaIds: string[] };
+}
+
+export interface AppliedChange {
+  projection: NetworkProjection;
+  /** True when the HCP graphs changed (scores over them must be recomputed). */
+  structure: boolean;
+  /** Old node index -> new node index (-1: erased); undefined when the HCP ids did not change. */
+  remap?: Int32Array;
+}
+
+export function applyStates(old: NetworkProjection, states: EntityStates, version: string, time: number): AppliedChange {
+  const oldNet = old.net;
+  const structural = new Map(states.hcps.map((state) => [state.id, state]));
+  const hcpIds = nextHcpIds(oldNet, structural);
+  const remap = hcpIds === oldNet.hcpIds ? undefined : remapOf(oldNet.hcpIds, hcpIds);
+  const relationships = nextRelationships(oldNet, states, structural);
+  const mslIds = nextMslIds(oldNet, states.msls);
+  let net: HcpNetwork;
+  if (structural.size > 0) {
+    net = buildNetwork({ hcpIds, links: [], linkTable: (index) => nextLinks(oldNet, structural, index), relationships, mslIds });
+  } else {
+    net = { ...oldNet, ...buildMslNetwork(relationships, mslIds, oldNet.hcpIndex) };
+  }
+  const attributes = nextAttributes(old.attributes, net, remap, [...states.hcps, ...states.attrs]);
+  const projection: NetworkProjection = {
+    version,
+    time,
+    net,
+    attributes,
+    territoryIds: states.reference ? new Set(states.reference.territoryIds) : old.territoryIds,
+    therapeuticAreaIds: states.reference ? new Set(states.reference.areaIds) : old.therapeuticAreaIds,
+    counts: countsOf(net),
+  };
+  return { projection, structure: structural.size > 0, remap };
+}
+
+function nextHcpIds(net: HcpNetwork, structural: ReadonlyMap<string, HcpState>): readonly string[] {
+  let changed = false;
+  for (const [id, state] of structural) if (state.exists !== net.hcpIndex.has(id)) changed = true;
+  if (!changed) return net.hcpIds;
+  const ids = net.hcpIds.filter((id) => structural.get(id)?.exists !== false);
+  for (const [id, state] of structural) if (state.exists && !net.hcpIndex.has(id)) ids.push(id);
+  // The default sort compares UTF-16 code units, like buildNetwork's.
+  return ids.sort();
+}
+
+function remapOf(oldIds: readonly string[], newIds: readonly string[]): Int32Array {
+  const remap = new Int32Array(oldIds.length).fill(-1);
+  for (let i = 0, j = 0; i < oldIds.length; i++) {
+    while (j < newIds.length && newIds[j] < oldIds[i]) j++;
+    if (j < newIds.length && newIds[j] === oldIds[i]) remap[i] = j;
+  }
+  return remap;
+}
+
+/** The old links not touching a changed HCP, plus the changed HCPs' links as re-read. */
+function nextLinks(old: HcpNetwork, structural: ReadonlyMap<string, HcpState>, index: ReadonlyMap<string, number>): LinkTable {
+  const dirty = new Uint8Array(old.hcpIds.length);
+  for (const id of structural.keys()) {
+    const v = old.hcpIndex.get(id);
+    if (v !== undefined) dirty[v] = 1;
+  }
+  const toNew = Int32Array.from(old.hcpIds, (id) => index.get(id) ?? -1);
+  const links = old.links;
+  let added = 0;
+  for (const state of structural.values()) added += state.out.length + state.in.length;
+  const capacity = links.source.length + added;
+  const source = new Int32Array(capacity);
+  const target = new Int32Array(capacity);
+  const type = new Uint8Array(capacity);
+  const weight = new Float64Array(capacity);
+  let k = 0;
+  for (let i = 0; i < links.source.length; i++) {
+    const s = links.source[i];
+    const t = links.target[i];
+    if (dirty[s] || dirty[t]) continue;
+    source[k] = toNew[s];
+    target[k] = toNew[t];
+    type[k] = links.type[i];
+    weight[k++] = links.weight[i];
+  }
+  const push = (from: string, to: string, code: number, w: number) => {
+    const s = index.get(from);
+    const t = index.get(to);
+    if (s === undefined || t === undefined || code < 0 || code >= LINK_TYPES.length) return;
+    source[k] = s;
+    target[k] = t;
+    type[k] = code;
+    weight[k++] = w;
+  };
+  for (const state of structural.values()) {
+    if (!state.exists) continue;
+    for (const [to, code, w] of state.out) push(state.id, to, code, w);
+    // A link between two changed HCPs is in both states: take it from its source's.
+    for (const [from, code, w] of state.in) if (!structural.has(from)) push(from, state.id, code, w);
+  }
+  return { source: source.subarray(0, k), target: target.subarray(0, k), type: type.subarray(0, k), weight: weight.subarray(0, k) };
+}
+
+function nextMslIds(net: HcpNetwork, msls: readonly MslState[]): readonly string[] {
+  if (msls.every((state) => state.exists === net.mslIndex.has(state.id))) return net.mslIds;
+  const gone = new Set(msls.filter((state) => !state.exists).map((state) => state.id));
+  const ids = net.mslIds.filter((id) => !gone.has(id));
+  for (const state of msls) if (state.exists && !net.mslIndex.has(state.id)) ids.push(state.id);
+  return ids;
+}
+
+/** Every MSL relationship: the old ones not touching a changed entity, plus the changed ones as re-read. */
+function nextRelationships(net: HcpNetwork, states: EntityStates, structural: ReadonlyMap<string, HcpState>): MslRelationship[] {
+  const dirtyMsls = new Set(states.msls.map((state) => state.id));
+  const rows: MslRelationship[] = [];
+  const { offsets, targets, weights } = net.msl;
+  for (let m = 0; m < net.mslIds.length; m++) {
+    const mslId = net.mslIds[m];
+    if (dirtyMsls.has(mslId)) continue;
+    for (let e = offsets[m]; e < offsets[m + 1]; e++) {
+      const hcpId = net.hcpIds[targets[e]];
+      if (!structural.has(hcpId)) rows.push({ mslId, hcpId, strength: weights[e] });
+    }
+  }
+  for (const state of states.msls) {
+    if (state.exists) for (const [hcpId, strength] of state.knows) rows.push({ mslId: state.id, hcpId, strength });
+  }
+  for (const state of structural.values()) {
+    if (!state.exists) continue;
+    for (const [mslId, strength] of state.knows) if (!dirtyMsls.has(mslId)) rows.push({ mslId, hcpId: state.id, strength });
+  }
+  return rows;
+}
+
+function nextAttributes(old: HcpAttributes, net: HcpNetwork, remap: Int32Array | undefined, states: readonly HcpState[]): HcpAttributes {
+  const n = net.hcpIds.length;
+  const next: HcpAttributes = {
+    territory: new Array<string | null>(n).fill(null),
+    areas: new Array<string[]>(n),
+    publications: new Int32Array(n),
+    trials: new Int32Array(n),
+    interactions: new Int32Array(n),
+    positiveInteractions: new Int32Array(n),
+  };
+  for (let i = 0; i < old.territory.length; i++) {
+    const v = remap ? remap[i] : i;
+    if (v < 0) continue;
+    next.territory[v] = old.territory[i];
+    next.areas[v] = old.areas[i];
+    next.publications[v] = old.publications[i];
+    next.trials[v] = old.trials[i];
+    next.interactions[v] = old.interactions[i];
+    next.positiveInteractions[v] = old.positiveInteractions[i];
+  }
+  for (const state of states) {
+    const v = net.hcpIndex.get(state.id);
+    if (v === undefined || !state.exists) continue;
+    next.territory[v] = state.territory;
+    next.areas[v] = state.areas;
+    next.publications[v] = state.publications;
+    next.trials[v] = state.trials;
+    next.interactions[v] = state.interactions;
+    next.positiveInteractions[v] = state.positiveInteractions;
+  }
+  for (let v = 0; v < n; v++) next.areas[v] ??= [];
+  return next;
+}
