@@ -7,7 +7,7 @@
  * epoch ms; indexed). A record names the entities whose state changed, not the new values:
  * - `hcps`: HCPs created, erased, or whose links (any of LINK_TYPES, either direction) changed;
  * - `msls`: MSLs created or erased, or whose KNOWS relationships or strengths changed;
- * - `attrs`: HCPs whose territory, areas, or publication/trial/interaction counts changed;
+ * - `attrs`: HCPs whose territory, areas, institutions, or publication/trial/interaction counts changed;
  * - `reference`: territories or therapeutic areas were created or erased;
  * - `full`: too much changed to name (a bulk import), or an HCP was erased: readers rebuild.
  * Readers re-read the current state of the named entities (index seeks, cost independent of the

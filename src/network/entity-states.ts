@@ -20,6 +20,7 @@ const HCP_STATES = `
     CASE WHEN row.links AND h IS NOT NULL THEN COLLECT { MATCH (m:MSL)-[k:KNOWS]->(h) RETURN [m.id, coalesce(k.strength, 1)] } ELSE [] END AS knows,
     head(COLLECT { MATCH (h)-[:IN_TERRITORY]->(t:Territory) RETURN t.id }) AS territory,
     COLLECT { MATCH (h)-[:SPECIALIZES_IN]->(a:TherapeuticArea) RETURN a.id } AS areas,
+    COLLECT { MATCH (h)-[:AFFILIATED_WITH]->(i:Institution) RETURN i.id } AS institutions,
     COUNT { (h)-[:AUTHORED]->(:Publication) } AS publications,
     COUNT { (h)-[:INVESTIGATOR_ON]->(:ClinicalTrial) } AS trials,
     COUNT { (:Interaction)-[:WITH]->(h) } AS interactions,

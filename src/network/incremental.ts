@@ -26,6 +26,7 @@ export interface HcpState {
   knows: [string, number][];
   territory: string | null;
   areas: string[];
+  institutions: string[];
   publications: number;
   trials: number;
   interactions: number;
@@ -179,6 +180,7 @@ function nextAttributes(old: HcpAttributes, net: HcpNetwork, remap: Int32Array |
   const next: HcpAttributes = {
     territory: new Array<string | null>(n).fill(null),
     areas: new Array<string[]>(n),
+    institutions: new Array<string[]>(n),
     publications: new Int32Array(n),
     trials: new Int32Array(n),
     interactions: new Int32Array(n),
@@ -189,6 +191,7 @@ function nextAttributes(old: HcpAttributes, net: HcpNetwork, remap: Int32Array |
     if (v < 0) continue;
     next.territory[v] = old.territory[i];
     next.areas[v] = old.areas[i];
+    next.institutions[v] = old.institutions[i];
     next.publications[v] = old.publications[i];
     next.trials[v] = old.trials[i];
     next.interactions[v] = old.interactions[i];
@@ -199,11 +202,15 @@ function nextAttributes(old: HcpAttributes, net: HcpNetwork, remap: Int32Array |
     if (v === undefined || !state.exists) continue;
     next.territory[v] = state.territory;
     next.areas[v] = state.areas;
+    next.institutions[v] = state.institutions;
     next.publications[v] = state.publications;
     next.trials[v] = state.trials;
     next.interactions[v] = state.interactions;
     next.positiveInteractions[v] = state.positiveInteractions;
   }
-  for (let v = 0; v < n; v++) next.areas[v] ??= [];
+  for (let v = 0; v < n; v++) {
+    next.areas[v] ??= [];
+    next.institutions[v] ??= [];
+  }
   return next;
 }

@@ -36,6 +36,7 @@ class Truth {
       attributes: {
         territory: net.hcpIds.map((id) => this.territory.get(id) ?? null),
         areas: net.hcpIds.map(() => []),
+        institutions: net.hcpIds.map(() => []),
         publications: new Int32Array(n),
         trials: new Int32Array(n),
         interactions: Int32Array.from(net.hcpIds, (id) => this.interactions.get(id) ?? 0),
@@ -65,6 +66,7 @@ class Truth {
       knows: exists ? knows : [],
       territory: this.territory.get(id) ?? null,
       areas: [],
+      institutions: [],
       publications: 0,
       trials: 0,
       interactions: this.interactions.get(id) ?? 0,

@@ -29,7 +29,7 @@ import org.neo4j.graphdb.event.TransactionEventListener;
  * <p>What counts, mirroring what the projection reads (src/network/projection.ts):
  * HCP and MSL nodes created, erased or relabelled; links of the link types between HCPs and
  * their {@code weight}; KNOWS relationships and their {@code strength}; an HCP's territory,
- * areas, authorships, trials and interactions (and an interaction's {@code sentiment});
+ * areas, institutions, authorships, trials and interactions (and an interaction's {@code sentiment});
  * territories and therapeutic areas created or erased. Anything else (notes, audit events,
  * names, schedules...) writes no record.
  */
@@ -39,7 +39,7 @@ final class NetworkChangeListener implements TransactionEventListener<Void> {
   private static final Label CHANGE = Label.label("NetworkChange");
   private static final Set<String> LINK_TYPES = Set.of("COAUTHOR", "CO_INVESTIGATOR", "COLLEAGUE", "MENTOR", "REFERRAL");
   /** Relationship types from an HCP to what its attributes count. */
-  private static final Set<String> HCP_ATTRIBUTES = Set.of("IN_TERRITORY", "SPECIALIZES_IN", "AUTHORED", "INVESTIGATOR_ON");
+  private static final Set<String> HCP_ATTRIBUTES = Set.of("IN_TERRITORY", "SPECIALIZES_IN", "AFFILIATED_WITH", "AUTHORED", "INVESTIGATOR_ON");
   private static final Set<String> REFERENCE_LABELS = Set.of("Territory", "TherapeuticArea");
 
   /** What one transaction touched. */
