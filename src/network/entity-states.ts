@@ -5,7 +5,7 @@
  */
 import { Database } from '../db/database';
 import { EntityStates, HcpState, MslState } from './incremental';
-import { LINK_TYPES } from './network';
+import { LINK_TYPES } from '../vocabulary';
 
 const TYPE_CODE = `CASE type(r) ${LINK_TYPES.map((type, code) => `WHEN '${type}' THEN ${code}`).join(' ')} END`;
 const LINKS = LINK_TYPES.join('|');

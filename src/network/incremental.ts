@@ -10,7 +10,8 @@
  * the HCP graphs (and so every score computed on them) are the old ones.
  */
 import { HcpAttributes, NetworkProjection, countsOf } from './projection';
-import { HcpNetwork, LINK_TYPES, LinkTable, MslRelationship, buildMslNetwork, buildNetwork } from './network';
+import { LINK_TYPES } from '../vocabulary';
+import { HcpNetwork, LinkTable, MslRelationship, buildMslNetwork, buildNetwork } from './network';
 
 /** A link as re-read: [other HCP id, LINK_TYPES index, weight]. */
 export type LinkState = [string, number, number];

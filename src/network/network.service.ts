@@ -24,7 +24,7 @@ import { Database } from '../db/database';
 import { CHANGE_OVERLAP_MS, CHANGE_RETENTION_MS, StoredChange } from './changes';
 import { ChangedEntities, readStates } from './entity-states';
 import { applyStates } from './incremental';
-import { LINK_TYPES } from './network';
+import { LINK_TYPES } from '../vocabulary';
 import { NetworkCounts, loadProjection } from './projection';
 import { NetworkSnapshot } from './snapshot';
 
@@ -132,11 +132,7 @@ export class NetworkService {
     const states = await readStates(this.db, changed);
     const newest = changes.reduce((latest, change) => (change.at > latest.at ? change : latest));
     const applied = applyStates(current.projection, states, newest.id, Math.max(newest.at, current.projection.time));
-    this.current = current.derive(applied.projection, {
-      structure: applied.structure,
-      attributes: states.attrs.length > 0 || states.hcps.length > 0,
-      remap: applied.remap,
-    });
+    this.current = current.derive(applied.projection, { structure: applied.structure, remap: applied.remap });
     this.updates += 1;
   }
 

@@ -45,15 +45,20 @@ export interface CommunityStructure extends Communities {
 
 /** Scores computed by PageRank, which a changed network can start from (pagerank.ts `start`). */
 const PAGERANK_KEYS = ['pagerank', 'scientific', 'referral'] as const;
-/** Scores that read the HCP attributes (publication, trial and interaction counts). */
-const ATTRIBUTE_KEYS = new Set(['composite', 'order:COMPOSITE', 'ranks:COMPOSITE']);
+/**
+ * Cached values that read only the HCP graphs (not the attributes, not the MSLs): a change that
+ * leaves those graphs as they are keeps them. Anything not listed is recomputed after any change.
+ */
+const STRUCTURE_KEYS = new Set(
+  ['pagerank', 'scientific', 'referral', 'degree', 'betweenness', 'communities', 'pagerankFlows'].concat(
+    ...(['PAGERANK', 'BETWEENNESS', 'DEGREE'] as const).map((metric) => [`order:${metric}`, `ranks:${metric}`]),
+  ),
+);
 
 /** What changed between two projections (incremental.ts AppliedChange). */
 export interface ProjectionChange {
   /** The HCP graphs changed. */
   structure: boolean;
-  /** Some HCP's attributes changed. */
-  attributes: boolean;
   /** Old node index -> new (-1: erased) when the HCP ids changed. */
   remap?: Int32Array;
 }
@@ -73,7 +78,7 @@ export class NetworkSnapshot {
   derive(projection: NetworkProjection, change: ProjectionChange): NetworkSnapshot {
     const next = new NetworkSnapshot(projection);
     if (!change.structure) {
-      for (const [key, value] of this.cache) if (!(change.attributes && ATTRIBUTE_KEYS.has(key))) next.cache.set(key, value);
+      for (const [key, value] of this.cache) if (STRUCTURE_KEYS.has(key)) next.cache.set(key, value);
       return next;
     }
     for (const key of PAGERANK_KEYS) {

@@ -1,5 +1,6 @@
 import { EntityStates, HcpState, MslState, applyStates } from '../../src/network/incremental';
-import { LINK_TYPES, buildNetwork } from '../../src/network/network';
+import { buildNetwork } from '../../src/network/network';
+import { LINK_TYPES } from '../../src/vocabulary';
 import { NetworkProjection, countsOf } from '../../src/network/projection';
 import { Random, seededRandom } from '../../src/network/random';
 import { NetworkSnapshot } from '../../src/network/snapshot';
@@ -197,7 +198,7 @@ describe('incremental network updates', () => {
       const touched = randomEdit(truth, random, next);
       const states = statesOf(truth, touched);
       const applied = applyStates(snapshot.projection, states, `v${step}`, step);
-      snapshot = snapshot.derive(applied.projection, { structure: applied.structure, attributes: states.attrs.length + states.hcps.length > 0, remap: applied.remap });
+      snapshot = snapshot.derive(applied.projection, { structure: applied.structure, remap: applied.remap });
 
       const cold = new NetworkSnapshot(truth.cold());
       const [net, expected] = [snapshot.net, cold.net];
@@ -231,7 +232,7 @@ describe('incremental network updates', () => {
     const states = statesOf(truth, { hcps: [], msls: ['m1'], attrs: ['h002'] });
     const applied = applyStates(snapshot.projection, states, 'v1', 1);
     expect(applied.structure).toBe(false);
-    const next = snapshot.derive(applied.projection, { structure: false, attributes: true });
+    const next = snapshot.derive(applied.projection, { structure: false });
     expect(next.pagerank()).toBe(pagerank);
     expect(next.net.ties).toBe(snapshot.net.ties);
     expect(next.net.msl).not.toBe(snapshot.net.msl);
