@@ -368,7 +368,7 @@ async function emptyDatabase(db: Database): Promise<void> {
 
 // Nested front-end query ----------------------------------------------------------------------
 
-const API_NESTED = /* GraphQL */ `
+export const API_NESTED = /* GraphQL */ `
   query Nested($first: Int!) {
     hcps(first: $first) {
       edges {
@@ -385,7 +385,7 @@ const API_NESTED = /* GraphQL */ `
 `;
 
 /** The same data by one hand-written statement (what a developer would write with the driver). */
-const CYPHER_NESTED = `
+export const CYPHER_NESTED = `
   MATCH (h:HCP) WHERE h.id IS NOT NULL
   WITH h ORDER BY h.id LIMIT $first
   RETURN h.id AS id,

@@ -53,6 +53,8 @@ export interface Config {
   metricsPort: number | undefined;
   /** Distinct operation names kept as metric labels; later ones are counted under "other". */
   metricsMaxOperations: number;
+  /** GRAPHQL_EXECUTOR: graphql-jit's compiled queries (default) or graphql-js for everything. */
+  graphqlExecutor: 'jit' | 'graphql-js';
 }
 
 type Env = Record<string, string | undefined>;
@@ -110,7 +112,14 @@ export function loadConfig(env: Env = process.env): Config {
     metricsToken: env.METRICS_TOKEN || undefined,
     metricsPort: env.METRICS_PORT ? int(env, 'METRICS_PORT', 0) : undefined,
     metricsMaxOperations: int(env, 'METRICS_MAX_OPERATIONS', 200),
+    graphqlExecutor: executorKind(env.GRAPHQL_EXECUTOR),
   };
+}
+
+function executorKind(raw: string | undefined): 'jit' | 'graphql-js' {
+  if (raw === undefined || raw === '' || raw === 'jit') return 'jit';
+  if (raw === 'graphql-js') return 'graphql-js';
+  throw new Error(`GRAPHQL_EXECUTOR must be jit or graphql-js, got "${raw}"`);
 }
 
 /** The Bolt address the project talks to: NEO4J_URI, or the embedded server's. */

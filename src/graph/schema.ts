@@ -4,16 +4,19 @@ import { buildSchemaSync } from 'type-graphql';
 import { withAudit } from './audit/audit.wrap';
 import { authChecker } from './auth';
 import { NetworkNode } from './common/network-node';
+import { withPlainFields, withSyncTypeResolvers } from './common/plain-fields';
 import { resolvers } from './resolvers';
 
 let schema: GraphQLSchema | undefined;
 
 /**
  * The executable schema, built once from the type-graphql classes (the single source of every type),
- * with the role checker of `@Authorized` (src/graph/auth) and every mutation audited (src/graph/audit).
+ * with the role checker of `@Authorized` (src/graph/auth), every mutation audited (src/graph/audit),
+ * plain property fields left to graphql's default resolver and synchronous type resolvers
+ * (common/plain-fields.ts).
  */
 export function graphqlSchema(): GraphQLSchema {
-  schema ??= withAudit(buildSchemaSync({ resolvers, orphanedTypes: [NetworkNode], validate: false, authChecker, authMode: 'error' }));
+  schema ??= withAudit(withSyncTypeResolvers(withPlainFields(buildSchemaSync({ resolvers, orphanedTypes: [NetworkNode], validate: false, authChecker, authMode: 'error' }))));
   return schema;
 }
 

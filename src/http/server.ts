@@ -12,6 +12,7 @@ import { graphqlSchema } from '../graph/schema';
 import { Logger } from '../logger';
 import { authConfigProblem, authConfigured, authenticator } from './auth';
 import { formatError } from './errors';
+import { compiledExecutor } from './executor';
 import { complexityLimits } from './limits';
 import { Metrics } from './metrics';
 import { AccessLog } from './access-log';
@@ -61,7 +62,8 @@ export async function startHttpServer(app: AppServices, logger: Logger): Promise
   }));
 
   apollo = new ApolloServer<GraphContext>({
-    schema: graphqlSchema(),
+    // Queries run compiled (graphql-jit) unless GRAPHQL_EXECUTOR=graphql-js; see executor.ts.
+    ...(config.graphqlExecutor === 'jit' ? { gateway: compiledExecutor(graphqlSchema()) } : { schema: graphqlSchema() }),
     formatError,
     // GRAPHQL_INTROSPECTION (default: on unless NODE_ENV=production) also switches the explorer
     // landing page and "did you mean" suggestions in validation errors.

@@ -49,11 +49,21 @@ const LINKS_OF = `
   RETURN r.hcpId AS hcpId, r.types AS types, r.first AS first,
          CASE WHEN r.first IS NULL THEN links ELSE links[0..r.first] END AS links`;
 
-function toLink([type, weight, direction, ...values]: LinkTuple): HcpLink {
-  const props: Record<string, unknown> = {};
-  HCP_PROPS.forEach((prop, i) => (props[prop] = values[i]));
+/**
+ * An HcpLink instance, not a plain object: type-graphql converts the root of a field resolver
+ * (`HcpLink.hcp`) to its class, copying every plain object it is given - once per link per request.
+ */
+function toLink(tuple: LinkTuple): HcpLink {
+  const props = {} as Record<(typeof HCP_PROPS)[number], unknown>;
+  for (let i = 0; i < HCP_PROPS.length; i++) props[HCP_PROPS[i]] = tuple[3 + i];
   const other = toHcp(props as unknown as HcpProps);
-  return { type: type as LinkType, weight, direction: direction as LinkDirection, hcpId: other.id, other };
+  const link = new HcpLink();
+  link.type = tuple[0] as LinkType;
+  link.weight = tuple[1];
+  link.direction = tuple[2] as LinkDirection;
+  link.hcpId = other.id;
+  link.other = other;
+  return link;
 }
 
 export const linksCacheKey = (r: LinksRequest): string => JSON.stringify([r.hcpId, [...r.types].sort(), r.first]);

@@ -1,0 +1,224 @@
+/**
+ * npm run bench:profile -- [--hcps 10000] [--runs 200]
+ *
+ * Where the nested front-end query's time goes: an embedded Neo4j on a temporary folder, the
+ * generated network imported, the API started, then the nested query (the bench's) and the same
+ * data by hand-written Cypher each run `runs` times under the V8 CPU profiler (the data
+ * `node --cpu-prof` writes, taken for the measured window only). Prints the self time per
+ * request grouped by where the code lives (graphql-js execution, type-graphql, Apollo, the Neo4j
+ * driver's decoding, JSON, our code, GC ...) and the heaviest functions; writes both .cpuprofile
+ * files (open them in Chrome DevTools) next to the summary in --out.
+ *
+ * GRAPHQL_EXECUTOR=graphql-js profiles the API without the compiled executor.
+ */
+process.env.NODE_ENV ??= 'production';
+(Error as { prepareStackTrace?: unknown }).prepareStackTrace = undefined;
+
+import 'reflect-metadata';
+import fs from 'node:fs';
+import inspector from 'node:inspector';
+import os from 'node:os';
+import path from 'node:path';
+import neo4j from 'neo4j-driver';
+import { startApp } from '../src/app';
+import { loadConfig } from '../src/config';
+import { connect } from '../src/db/connect';
+import { startEmbeddedNeo4j } from '../src/db/embedded';
+import { applySchema } from '../src/db/schema';
+import { generateNetwork } from '../src/import/generate';
+import { importNetwork } from '../src/import/importer';
+import { createLogger } from '../src/logger';
+import { API_NESTED, CYPHER_NESTED } from './bench';
+import { round, sequential, summarize } from './harness/stats';
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+  children?: number[];
+}
+interface CpuProfile {
+  nodes: ProfileNode[];
+  startTime: number;
+  endTime: number;
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** Where a function lives, by its script URL (first match wins). */
+const CATEGORIES: [string, (url: string, fn: string) => boolean][] = [
+  ['GC', (_u, fn) => fn === '(garbage collector)'],
+  ['idle (waiting for Neo4j / the network)', (_u, fn) => fn === '(idle)'],
+  ['V8 / native (JSON.stringify/parse, builtins)', (u, fn) => u === '' && fn !== '(garbage collector)' && fn !== '(idle)'],
+  ['graphql-jit (compiled execution)', (u) => u.includes('/graphql-jit/')],
+  ['graphql-js execution (execute, completeValue, resolveField)', (u) => /\/graphql\/execution\//.test(u)],
+  ['graphql-js other (validation, parsing, printing, values)', (u) => u.includes('/node_modules/graphql/')],
+  ['type-graphql (field wrapping, params, middlewares)', (u) => u.includes('/type-graphql/')],
+  ['Apollo Server', (u) => u.includes('/@apollo/')],
+  ['Neo4j driver: Bolt decoding (packstream, records)', (u) => /neo4j-driver[^/]*\/lib\/bolt\/|packstream|\/bolt-connection\//.test(u)],
+  ['Neo4j driver: other', (u) => u.includes('neo4j-driver')],
+  ['DataLoader', (u) => u.includes('/dataloader/')],
+  ['HTTP client (undici fetch) and node:http', (u) => u.includes('undici') || u.startsWith('node:_http') || u.startsWith('node:http') || u.includes('internal/deps/undici')],
+  ['Node internals (streams, timers, promises)', (u) => u.startsWith('node:')],
+  ['our code (src/)', (u) => u.includes('/src/')],
+  ['bench harness', (u) => u.includes('/bench/')],
+  ['other node_modules', (u) => u.includes('/node_modules/')],
+];
+
+function categorize(url: string, fn: string): string {
+  for (const [name, test] of CATEGORIES) if (test(url, fn)) return name;
+  return 'other';
+}
+
+/** Self time in ms per category and per function, from the profile's sample deltas. */
+export function analyse(profile: CpuProfile) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const selfUs = new Map<number, number>();
+  profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  const categories = new Map<string, number>();
+  const functions = new Map<string, number>();
+  const parentOf = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
+  // Profiler.stop itself (the inspector building the profile) falls in the window: leave it out.
+  const underInspector = (id: number): boolean => {
+    for (let at: number | undefined = id; at !== undefined; at = parentOf.get(at)) if (byId.get(at)!.callFrame.url === 'node:inspector') return true;
+    return false;
+  };
+  for (const [id, us] of selfUs) {
+    if (underInspector(id)) continue;
+    const node = byId.get(id)!;
+    const { functionName, url, lineNumber } = node.callFrame;
+    const category = categorize(url, functionName);
+    categories.set(category, (categories.get(category) ?? 0) + us / 1000);
+    const where = url ? `${url.replace(/^.*node_modules\//, '').replace(/^.*\/(src|bench)\//, '$1/')}:${lineNumber + 1}` : '';
+    const key = `${functionName || '(anonymous)'} ${where}`.trim();
+    functions.set(key, (functions.get(key) ?? 0) + us / 1000);
+  }
+  return { totalMs: (profile.endTime - profile.startTime) / 1000, categories, functions };
+}
+
+async function profiled<T>(session: inspector.Session, run: () => Promise<T>): Promise<{ result: T; profile: CpuProfile }> {
+  const post = (method: string, params?: object) =>
+    new Promise<any>((resolve, reject) => session.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result))));
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 200 });
+  await post('Profiler.start');
+  const result = await run();
+  const { profile } = await post('Profiler.stop');
+  return { result, profile };
+}
+
+function parseArgs(argv: string[]) {
+  const options = { hcps: 10000, runs: 200, warmup: 30, out: path.join(os.tmpdir(), 'msl-profile') };
+  for (let i = 0; i < argv.length; i++) {
+    const next = () => argv[++i];
+    if (argv[i] === '--hcps') options.hcps = Number(next());
+    else if (argv[i] === '--runs') options.runs = Number(next());
+    else if (argv[i] === '--warmup') options.warmup = Number(next());
+    else if (argv[i] === '--out') options.out = path.resolve(next());
+    else throw new Error(`unknown option ${argv[i]}`);
+  }
+  return options;
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  const log = (line: string) => process.stderr.write(`[profile] ${line}\n`);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'msl-profile-neo4j-'));
+  const embedded = await startEmbeddedNeo4j({ dataDir, boltPort: 17000 + Math.floor(Math.random() * 2000), heap: process.env.NEO4J_HEAP || '1g', pageCacheMb: 256, log });
+  try {
+    const config = loadConfig({ ...process.env, NEO4J_URI: embedded.uri, NEO4J_PASSWORD: '', PORT: '0', SEED_DEMO: 'false', JWT_SECRET: '', LOG_LEVEL: 'silent' });
+    const db = connect(config);
+    await applySchema(db);
+    const data = generateNetwork({ hcps: options.hcps, seed: 42 });
+    log(`importing ${data.hcps.length} HCPs, ${data.hcpLinks.length} links ...`);
+    await importNetwork(db, data);
+    const app = await startApp(config, createLogger('silent'));
+    await app.prepared;
+
+    const variables = { first: 100 };
+    const api = async () => {
+      const response = await fetch(app.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: API_NESTED, variables }) });
+      const body = JSON.parse(await response.text());
+      if (body.errors) throw new Error(JSON.stringify(body.errors));
+      return body;
+    };
+    const cypher = async () => {
+      const result = await db.driver.executeQuery(CYPHER_NESTED, { first: neo4j.int(variables.first) }, { database: db.name, routing: 'READ' });
+      return result.records.map((record) => record.toObject());
+    };
+    const sample = await api();
+    const links = sample.data.hcps.edges.reduce((n: number, e: { node: { links: unknown[] } }) => n + e.node.links.length, 0);
+    const fields = countFields(sample.data);
+    log(`nested query: ${sample.data.hcps.edges.length} HCPs, ${links} links, ${fields} fields resolved per request; executor ${process.env.GRAPHQL_EXECUTOR ?? 'default'}`);
+    for (let i = 0; i < options.warmup; i++) {
+      await api();
+      await cypher();
+    }
+
+    const session = new inspector.Session();
+    session.connect();
+    fs.mkdirSync(options.out, { recursive: true });
+    const report: string[] = [];
+    const results: Record<string, ReturnType<typeof analyse> & { latency: ReturnType<typeof summarize>; cpuMs: number }> = {};
+    for (const [name, run] of [['api', api], ['cypher', cypher]] as const) {
+      const cpu = process.cpuUsage();
+      const { result: samples, profile } = await profiled(session, () => sequential(options.runs, 0, run));
+      const used = process.cpuUsage(cpu);
+      fs.writeFileSync(path.join(options.out, `${name}.cpuprofile`), JSON.stringify(profile));
+      results[name] = { ...analyse(profile), latency: summarize(samples), cpuMs: round((used.user + used.system) / 1000 / options.runs, 2) };
+    }
+    session.disconnect();
+
+    report.push(`# Nested query profile: ${options.hcps} HCPs, 100 HCPs / ${links} links per request, ${options.runs} requests`);
+    report.push(`${new Date().toISOString()} · ${os.cpus()[0]?.model.trim()} · ${os.cpus().length} cores · load ${os.loadavg().map((x) => round(x, 2)).join(' ')} · Node ${process.version} · executor ${process.env.GRAPHQL_EXECUTOR ?? 'default'}`);
+    for (const name of ['api', 'cypher']) {
+      const r = results[name];
+      report.push(...renderAnalysis(name, r, r.cpuMs));
+    }
+    const text = `${report.join('\n')}\n`;
+    fs.writeFileSync(path.join(options.out, 'profile.md'), text);
+    console.log(text);
+    log(`profiles in ${options.out}`);
+    await app.stop();
+    await db.close();
+  } finally {
+    await embedded.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The profile's sample intervals are wall-clock time: on a loaded machine a sample also covers
+ * time the process waited for a core. Shares of the busy (non-idle) samples are robust to that;
+ * CPU ms per request is the measured process CPU time (process.cpuUsage) split by those shares.
+ */
+export function renderAnalysis(name: string, r: ReturnType<typeof analyse> & { latency: { p50: number; p95: number } }, cpuMs: number): string[] {
+  const lines = ['', `## ${name}: p50 ${r.latency.p50} ms, p95 ${r.latency.p95} ms; Node CPU ${cpuMs} ms/request`, '', '| where | share of CPU | ≈ CPU ms/request |', '|---|---|---|'];
+  const busy = [...r.categories].filter(([c]) => !c.startsWith('idle')).reduce((s, [, ms]) => s + ms, 0);
+  for (const [category, ms] of [...r.categories].filter(([c]) => !c.startsWith('idle')).sort((a, b) => b[1] - a[1])) {
+    lines.push(`| ${category} | ${round((100 * ms) / busy, 1)}% | ${round((cpuMs * ms) / busy, 2)} |`);
+  }
+  lines.push('', '| heaviest functions (self) | share of CPU | ≈ CPU ms/request |', '|---|---|---|');
+  for (const [fn, ms] of [...r.functions].filter(([f]) => !f.startsWith('(idle)')).sort((a, b) => b[1] - a[1]).slice(0, 20)) {
+    lines.push(`| \`${fn}\` | ${round((100 * ms) / busy, 1)}% | ${round((cpuMs * ms) / busy, 2)} |`);
+  }
+  return lines;
+}
+
+/** Leaf and object fields in a GraphQL response (what the executor resolved and completed). */
+function countFields(value: unknown): number {
+  if (Array.isArray(value)) return value.reduce((n: number, item) => n + countFields(item), 0);
+  if (value && typeof value === 'object') return Object.values(value).reduce((n: number, inner) => n + 1 + countFields(inner), 0);
+  return 0;
+}
+
+if (require.main === module) {
+  main().then(
+    () => process.exit(0),
+    (error) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}
