@@ -9,7 +9,7 @@ import { seedSmallGraph } from '../support/fixture';
  * their locations and paths, guards, request errors, interfaces, fragments, introspection,
  * mutations), for every role. Two servers on the same database, one per executor.
  */
-const SECRET = 'executor-test-secret';
+const SECRET = 'x-executor-test-secret-0123456789abcdef';
 let jit: TestApp;
 let reference: TestApp;
 
