@@ -1,5 +1,5 @@
 import { signToken } from '../../src/http/auth';
-import { Role } from '../../src/graph/context';
+import { Role } from '../../src/vocabulary';
 import { TestApp, startTestApp } from '../support/app';
 import { seedSmallGraph } from '../support/fixture';
 
