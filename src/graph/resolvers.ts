@@ -12,7 +12,9 @@ import { HcpLinkResolver, HcpLinksResolver } from './link/link.resolver';
 import { MslResolver } from './msl/msl.resolver';
 import { CommunityFields, CoverageGapFields, EgoNodeFields, HcpNetworkFields, InfluenceFields, IntroductionPathFields, KolScoreFields } from './network/network.fields';
 import { InfluenceExplanationField, InfluenceExplanationFields, PageRankContributorFields, PageRankExplanationFields } from './network/explanation.fields';
+import { CommunityConnectionFields, CommunityResultConnectionFields } from './network/network.connections';
 import { NetworkResolver } from './network/network.resolver';
+import { NodeResolver } from './node/node.resolver';
 import { PlanningResolver } from './planning/planning.resolver';
 import { HcpPublicationsResolver, PublicationResolver } from './publication/publication.resolver';
 import { HcpRelationshipsResolver, MslRelationshipResolver, MslRelationshipsResolver } from './relationship/relationship.resolver';
@@ -57,6 +59,9 @@ export const resolvers: NonEmptyArray<Function> = [
   InfluenceExplanationFields,
   PageRankExplanationFields,
   PageRankContributorFields,
+  CommunityConnectionFields,
+  CommunityResultConnectionFields,
+  NodeResolver,
   PlanningResolver,
   PublicationResolver,
   HcpPublicationsResolver,

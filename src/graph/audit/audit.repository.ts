@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Database, Tx } from '../../db/database';
+import { PageWindow } from '../common/cursor';
+import { SortPart } from '../common/keyed-page';
+import { readKeysetPage } from '../common/keyset-list';
+import { Page } from '../common/pagination';
 
 /** One recorded write: who (`sub`), what (`action`, `entityIds`; never personal data), when (`at`). */
 export interface AuditRecord {
@@ -31,20 +35,23 @@ export class AuditRepository {
     return row;
   }
 
-  /** Newest first (then id descending); `before` is the (at, id) of the last event of the previous page. */
-  async list(filter: AuditFilter, before: { at: string; id: string } | null, limit: number): Promise<{ rows: AuditRecord[]; total: number }> {
-    const params = { sub: filter.sub ?? null, action: filter.action ?? null, beforeAt: before?.at ?? null, beforeId: before?.id ?? null, limit: Math.trunc(limit) };
-    const where = '($sub IS NULL OR e.sub = $sub) AND ($action IS NULL OR e.action = $action)';
-    const [rows, counts] = await Promise.all([
-      this.db.read<AuditRecord>(
-        `MATCH (e:AuditEvent) WHERE ${where}
-           AND ($beforeAt IS NULL OR e.at < datetime($beforeAt) OR (e.at = datetime($beforeAt) AND e.id < $beforeId))
-         RETURN e.id AS id, toString(e.at) AS at, e.sub AS sub, e.action AS action, coalesce(e.entityIds, []) AS entityIds
-         ORDER BY e.at DESC, e.id DESC LIMIT toInteger($limit)`,
-        params,
-      ),
-      this.db.read<{ total: number }>(`MATCH (e:AuditEvent) WHERE ${where} RETURN count(e) AS total`, params),
-    ]);
-    return { rows: rows.map((row) => ({ ...row, at: new Date(row.at).toISOString() })), total: counts[0]?.total ?? 0 };
+  async byIds(ids: readonly string[]): Promise<AuditRecord[]> {
+    const rows = await this.db.read<{ value: AuditRecord }>(`UNWIND $ids AS id MATCH (x:AuditEvent {id: id}) RETURN ${PROJECT('x')} AS value`, { ids });
+    return rows.map((row) => toRecord(row.value));
+  }
+
+  /** Newest first (then id descending). */
+  page(filter: AuditFilter, window: PageWindow): Promise<Page<AuditRecord>> {
+    const conditions = ['($sub IS NULL OR x.sub = $sub)', '($action IS NULL OR x.action = $action)'];
+    const list = { pattern: '(x:AuditEvent)', conditions, sort: AUDIT_ORDER, project: PROJECT };
+    return readKeysetPage(this.db, list, window, { sub: filter.sub ?? null, action: filter.action ?? null }, toRecord);
   }
 }
+
+const PROJECT = (x: string) => `{id: ${x}.id, at: toString(${x}.at), sub: ${x}.sub, action: ${x}.action, entityIds: coalesce(${x}.entityIds, [])}`;
+const toRecord = (row: AuditRecord): AuditRecord => ({ ...row, at: new Date(row.at).toISOString() });
+
+export const AUDIT_ORDER: SortPart[] = [
+  { kind: 'datetime', value: (x) => `${x}.at`, desc: true, cursor: (x) => `toString(${x}.at)`, fromCursor: (c) => `datetime(${c})` },
+  { kind: 'string', value: (x) => `${x}.id`, desc: true },
+];

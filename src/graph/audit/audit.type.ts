@@ -1,7 +1,8 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { PageInfo } from '../common/pagination';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Connection } from '../common/pagination';
+import { Node } from '../node/node.type';
 
-@ObjectType({ description: 'One recorded write: who, what, when. Never carries personal data.' })
+@ObjectType({ implements: Node, description: 'One recorded write: who, what, when. Never carries personal data.' })
 export class AuditEvent {
   @Field(() => ID)
   id!: string;
@@ -19,23 +20,5 @@ export class AuditEvent {
   entityIds!: string[];
 }
 
-@ObjectType('AuditEventEdge')
-export class AuditEventEdge {
-  @Field({ description: 'Opaque; pass as `after`.' })
-  cursor!: string;
-
-  @Field(() => AuditEvent)
-  node!: AuditEvent;
-}
-
 @ObjectType()
-export class AuditEventConnection {
-  @Field(() => Int)
-  totalCount!: number;
-
-  @Field(() => [AuditEventEdge])
-  edges!: AuditEventEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-}
+export class AuditEventConnection extends Connection(AuditEvent, 'AuditEvent') {}

@@ -1,28 +1,96 @@
 import DataLoader from 'dataloader';
+import { GraphQLResolveInfo } from 'graphql';
 import { int } from '../../db/database';
-import { Page, checkFirst, decodeCursor, toPage } from './pagination';
+import { KeyPart, PageWindow, SortKey } from './cursor';
+import { Page, PageArgs, slicedConnection, windowOf } from './pagination';
 
-/** One page of the children of one parent (`key`): rows `skip..skip+limit` of a stable ordering. */
+/** One page of the children of one parent (`key`). */
 export interface PageRequest {
   key: string;
-  skip: number;
-  limit: number;
+  window: PageWindow;
 }
 
-/** What a repository returns for a PageRequest: the rows of the page and the count over all pages. */
+/** What a repository returns for a PageRequest: the rows of the page, their sort keys, where the page starts and the count over all pages. */
 export interface KeyedPage<T> {
-  key: string;
-  skip: number;
-  limit: number;
+  token: string;
   rows: T[];
+  keys: SortKey[];
+  start: number;
   total: number;
 }
 
-const cacheKey = (request: PageRequest): string => JSON.stringify([request.key, request.skip, request.limit]);
+/**
+ * One part of a list's ordering in Cypher, over the row variable `x`: `value` is what is compared
+ * (e.g. `x.date`), `cursor` the JSON-safe form a cursor carries (default: `value`), `fromCursor` turns
+ * that back into a comparable (e.g. `date(c)`).
+ */
+export interface SortPart extends KeyPart {
+  value: (x: string) => string;
+  cursor?: (x: string) => string;
+  fromCursor?: (c: string) => string;
+}
 
-/** The requests as Cypher parameters (integers, so they can slice lists). */
-export function pageParams(requests: readonly PageRequest[]) {
-  return requests.map((r) => ({ key: r.key, skip: int(r.skip), limit: int(r.limit) }));
+export const byId: SortPart[] = [{ kind: 'string', value: (x) => `${x}.id` }];
+
+/**
+ * Cypher: does row `x` come before (or after) the sort key `c` (a cursor's key, a list) in the
+ * ordering, or sit at it with `inclusive`?
+ */
+export function comparedToKey(sort: readonly SortPart[], x: string, c: string, side: 'before' | 'after', inclusive: boolean, i = 0): string {
+  const part = sort[i];
+  const value = part.value(x);
+  const bound = part.fromCursor ? part.fromCursor(`${c}[${i}]`) : `${c}[${i}]`;
+  const operator = (side === 'before') !== Boolean(part.desc) ? '<' : '>';
+  if (i === sort.length - 1) return `${value} ${operator}${inclusive ? '=' : ''} ${bound}`;
+  return `(${value} ${operator} ${bound} OR (${value} = ${bound} AND ${comparedToKey(sort, x, c, side, inclusive, i + 1)}))`;
+}
+
+/** Cypher: the sort key of row `x`, as cursors carry it. */
+export const keyOf = (sort: readonly SortPart[], x: string): string => `[${sort.map((part) => (part.cursor ?? part.value)(x)).join(', ')}]`;
+
+/**
+ * Cypher that pages the sorted list `found` for the request `r` (see `requestParams`): binds `total`,
+ * `start` and `page` (the rows) and `keys` (their sort keys). Mirrors `pageBounds` of cursor.ts.
+ */
+export function windowClause(sort: readonly SortPart[]): string {
+  return `
+  WITH r, found, size(found) AS total
+  WITH r, found, total,
+    CASE WHEN r.after IS NOT NULL THEN size([x IN found WHERE ${comparedToKey(sort, 'x', 'r.after', 'before', true)}])
+         WHEN r.afterOffset IS NOT NULL THEN r.afterOffset + 1 ELSE 0 END AS lo,
+    CASE WHEN r.before IS NOT NULL THEN size([x IN found WHERE ${comparedToKey(sort, 'x', 'r.before', 'before', false)}]) ELSE size(found) END AS hiBefore
+  WITH r, found, total, lo, CASE WHEN hiBefore < lo THEN lo ELSE hiBefore END AS hi
+  WITH r, found, total,
+    CASE WHEN r.last IS NULL THEN lo WHEN hi - r.last > lo THEN hi - r.last ELSE lo END AS pageStart,
+    CASE WHEN r.last IS NOT NULL THEN hi WHEN lo + r.first < hi THEN lo + r.first ELSE hi END AS pageEnd
+  WITH r, total, pageStart AS start, found[pageStart..pageEnd] AS page
+  WITH r, total, start, page, [x IN page | ${keyOf(sort, 'x')}] AS keys`;
+}
+
+/** A window as Cypher parameters (integers, so they can slice lists). */
+export function windowParams(window: PageWindow) {
+  const optionalInt = (n: number | null) => (n === null ? null : int(n));
+  return { after: window.after, afterOffset: optionalInt(window.afterOffset), before: window.before, first: optionalInt(window.first), last: optionalInt(window.last) };
+}
+
+const tokenOf = (request: PageRequest): string => JSON.stringify([request.key, request.window]);
+
+/** The requests as Cypher parameters: `r.key`, `r.token` (echoed back) and the window. */
+export function requestParams(requests: readonly PageRequest[]) {
+  return requests.map((r) => ({ key: r.key, token: tokenOf(r), ...windowParams(r.window) }));
+}
+
+/**
+ * The statement paging the children of many parents at once: `match` binds `x` to the children of
+ * parent `r.key`, `project` maps a row `x` to what the repository reads.
+ */
+export function pagesStatement(match: string, sort: readonly SortPart[], project: (x: string) => string): string {
+  const orderBy = sort.map((part) => `${part.value('x')}${part.desc ? ' DESC' : ''}`).join(', ');
+  return `
+  UNWIND $requests AS r
+  CALL (r) { MATCH ${match} WITH x ORDER BY ${orderBy} RETURN collect(x) AS found }
+  ${windowClause(sort)}
+  RETURN r.token AS token, total, start, keys, [x IN page | ${project('x')}] AS rows`;
 }
 
 /**
@@ -30,25 +98,26 @@ export function pageParams(requests: readonly PageRequest[]) {
  * any page arguments) is fetched by ONE call of `fetch`.
  */
 export function pageLoader<T>(fetch: (requests: readonly PageRequest[]) => Promise<KeyedPage<T>[]>) {
-  return new DataLoader<PageRequest, KeyedPage<T>, string>(
+  return new DataLoader<PageRequest, Page<T>, string>(
     async (requests) => {
-      const pages = new Map((await fetch(requests)).map((page) => [cacheKey(page), page]));
-      return requests.map((r) => pages.get(cacheKey(r)) ?? { ...r, rows: [], total: 0 });
+      const pages = new Map((await fetch(requests)).map((page) => [page.token, page]));
+      return requests.map((r) => {
+        const page = pages.get(tokenOf(r));
+        return page ? slicedConnection(page.rows, page.keys, page.start, page.total) : slicedConnection([], [], 0, 0);
+      });
     },
-    { cacheKeyFn: cacheKey },
+    { cacheKeyFn: tokenOf },
   );
 }
 
-/** Resolves a `(first, after)` connection field through a page loader (fetching one extra row to learn hasNextPage). */
-export async function loadPage<T>(
-  loader: DataLoader<PageRequest, KeyedPage<T>, string>,
+/** Resolves a connection field of parent `key` through a page loader of a list sorted by `sort`. */
+export function loadPage<T>(
+  loader: DataLoader<PageRequest, Page<T>, string>,
   key: string,
-  first: number | null | undefined,
-  after: string | null | undefined,
-  maxFirst: number,
+  sort: readonly SortPart[],
+  args: PageArgs,
+  info: GraphQLResolveInfo,
+  max: number,
 ): Promise<Page<T>> {
-  const size = checkFirst(first ?? 20, maxFirst);
-  const start = decodeCursor(after);
-  const page = await loader.load({ key, skip: start, limit: size + 1 });
-  return toPage(page.rows, page.total, start, size);
+  return loader.load({ key, window: windowOf(args, info, max, sort) });
 }

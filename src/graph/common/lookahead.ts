@@ -30,3 +30,14 @@ function fieldsOf(info: GraphQLResolveInfo, sets: SelectionSetNode[], seen = new
   }
   return fields;
 }
+
+/**
+ * Whether the query itself gave argument `name` to the current field (a literal, or a variable the
+ * request provided), as opposed to its schema default.
+ */
+export function argumentGiven(info: GraphQLResolveInfo, name: string): boolean {
+  const node = info.fieldNodes[0]?.arguments?.find((argument) => argument.name.value === name);
+  if (!node) return false;
+  if (node.value.kind === Kind.VARIABLE) return info.variableValues[node.value.name.value] !== undefined;
+  return true;
+}

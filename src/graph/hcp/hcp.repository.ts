@@ -1,6 +1,9 @@
-import { Database, int } from '../../db/database';
+import { Database } from '../../db/database';
 import { ValidationError } from '../../errors';
-import { KeyedPage, PageRequest, pageParams } from '../common/keyed-page';
+import { PageWindow } from '../common/cursor';
+import { KeyedPage, PageRequest, SortPart, byId, pagesStatement, requestParams, windowClause, windowParams } from '../common/keyed-page';
+import { readKeysetPage } from '../common/keyset-list';
+import { Page, slicedConnection } from '../common/pagination';
 import { fullName } from '../common/network-node';
 import { Institution } from '../institution/institution.type';
 import { TherapeuticArea } from '../therapeutic-area/therapeutic-area.type';
@@ -36,18 +39,24 @@ export function toFulltextQuery(search: string): string {
 }
 
 /**
- * The WHERE clause of the filters given (absent ones add nothing, so the planner sees the plain
+ * The conditions of the filters given (absent ones add nothing, so the planner sees the plain
  * pattern): without filters the total comes from the count store and the page from the id
  * index in order, instead of scanning and sorting every HCP.
  */
-function filterClause(filter: HcpFilter): string {
+function filterConditions(filter: HcpFilter): string[] {
   const conditions: string[] = [];
-  if (filter.territoryId != null) conditions.push('EXISTS { (h)-[:IN_TERRITORY]->(:Territory {id: $territoryId}) }');
-  if (filter.therapeuticAreaId != null) conditions.push('EXISTS { (h)-[:SPECIALIZES_IN]->(:TherapeuticArea {id: $therapeuticAreaId}) }');
-  if (filter.institutionId != null) conditions.push('EXISTS { (h)-[:AFFILIATED_WITH]->(:Institution {id: $institutionId}) }');
-  if (filter.specialty != null) conditions.push('h.specialty = $specialty');
-  return conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+  if (filter.territoryId != null) conditions.push('EXISTS { (x)-[:IN_TERRITORY]->(:Territory {id: $territoryId}) }');
+  if (filter.therapeuticAreaId != null) conditions.push('EXISTS { (x)-[:SPECIALIZES_IN]->(:TherapeuticArea {id: $therapeuticAreaId}) }');
+  if (filter.institutionId != null) conditions.push('EXISTS { (x)-[:AFFILIATED_WITH]->(:Institution {id: $institutionId}) }');
+  if (filter.specialty != null) conditions.push('x.specialty = $specialty');
+  return conditions;
 }
+
+/** Search hits: by relevance (highest first), then id. */
+export const SEARCH_ORDER: SortPart[] = [
+  { kind: 'number', value: (x) => `${x}.score`, desc: true },
+  { kind: 'string', value: (x) => `${x}.h.id` },
+];
 
 /** Reads of HCP nodes. Every statement is parameterized; orderings are stable (by id, or relevance then id). */
 export class HcpRepository {
@@ -59,43 +68,45 @@ export class HcpRepository {
   }
 
   /**
-   * One page of HCPs matching `filter`, plus the total count; `first + 1` rows tell whether more
-   * follow. With `include`, each row also carries the HCP's institution and/or areas, read in the
+   * One page of the HCPs matching `filter`, by id (by relevance with a search), with the total
+   * count. With `include`, each row also carries the HCP's institution and/or areas, read in the
    * same statement (as the reference loaders would: same projections, areas by id).
    */
-  async list(filter: HcpFilter, skip: number, limit: number, include: ListInclude = {}): Promise<{ rows: ListedHcp[]; total: number }> {
+  async page(filter: HcpFilter, window: PageWindow, include: ListInclude = {}): Promise<Page<ListedHcp>> {
     const params = {
       territoryId: filter.territoryId ?? null,
       therapeuticAreaId: filter.therapeuticAreaId ?? null,
       institutionId: filter.institutionId ?? null,
       specialty: filter.specialty ?? null,
-      skip: int(skip),
-      limit: int(limit),
     };
+    const toListed = (listed: Omit<ListedHcp, 'hcp'> & { hcp: HcpProps }): ListedHcp => ({ ...listed, hcp: toHcp(listed.hcp) });
+    const conditions = filterConditions(filter);
     const search = filter.search?.trim() ? toFulltextQuery(filter.search) : '';
-    const where = filterClause(filter);
-    const entry = pageEntry(include);
-    const [row] = search ? await this.db.read<Listing>(searchStatement(where, entry), { ...params, search }) : await this.db.read<Listing>(listStatement(where, entry), params);
-    return { rows: row.page.map((listed) => ({ ...listed, hcp: toHcp(listed.hcp) })), total: row.total };
+    if (!search) {
+      // Every HCP has an id (the key of every write); `IS NOT NULL` lets the id index give the order.
+      const list = { pattern: '(x:HCP)', conditions: [...conditions, 'x.id IS NOT NULL'], sort: byId, project: (x: string) => pageEntry(include, x) };
+      return readKeysetPage(this.db, list, window, params, toListed);
+    }
+    const [row] = await this.db.read<KeyedPage<Omit<ListedHcp, 'hcp'> & { hcp: HcpProps }>>(searchStatement(conditions, pageEntry(include, 'x')), {
+      ...params,
+      search,
+      r: windowParams(window),
+    });
+    return slicedConnection(row.rows.map(toListed), row.keys, row.start, row.total);
   }
 
   /** Pages of the HCPs of institutions or territories (one statement for all requests), by id. */
   async pagesOf(parent: HcpParent, requests: readonly PageRequest[]): Promise<KeyedPage<HCP>[]> {
-    const rows = await this.db.read<KeyedPage<HcpProps>>(PAGES_OF[parent], { requests: pageParams(requests) });
+    const rows = await this.db.read<KeyedPage<HcpProps>>(PAGES_OF[parent], { requests: requestParams(requests) });
     return rows.map((row) => ({ ...row, rows: row.rows.map(toHcp) }));
   }
 }
 
 export type HcpParent = 'Institution' | 'Territory';
 
-const pagesOf = (match: string) => `
-  UNWIND $requests AS r
-  CALL (r) { MATCH ${match} WITH h ORDER BY h.id RETURN collect(h) AS found }
-  RETURN r.key AS key, r.skip AS skip, r.limit AS limit, size(found) AS total, found[r.skip..r.skip + r.limit] AS rows`;
-
 const PAGES_OF: Record<HcpParent, string> = {
-  Institution: pagesOf('(h:HCP)-[:AFFILIATED_WITH]->(:Institution {id: r.key})'),
-  Territory: pagesOf('(h:HCP)-[:IN_TERRITORY]->(:Territory {id: r.key})'),
+  Institution: pagesStatement('(x:HCP)-[:AFFILIATED_WITH]->(:Institution {id: r.key})', byId, (x) => x),
+  Territory: pagesStatement('(x:HCP)-[:IN_TERRITORY]->(:Territory {id: r.key})', byId, (x) => x),
 };
 
 /** What `list` reads along with each HCP. */
@@ -112,33 +123,24 @@ export interface ListedHcp {
   therapeuticAreas?: TherapeuticArea[];
 }
 
-interface Listing {
-  page: (Omit<ListedHcp, 'hcp'> & { hcp: HcpProps })[];
-  total: number;
-}
-
-/** The map each page entry `h` becomes. */
-function pageEntry(include: ListInclude): string {
-  const parts = ['hcp: h'];
-  if (include.institution) parts.push('institution: [(h)-[:AFFILIATED_WITH]->(i:Institution) | i {.id, .name, .type, .city, .country}][0]');
-  if (include.therapeuticAreas) parts.push('therapeuticAreas: COLLECT { MATCH (h)-[:SPECIALIZES_IN]->(a:TherapeuticArea) WITH a ORDER BY a.id RETURN a {.id, .name} }');
+/** The map each page entry `x` becomes. */
+function pageEntry(include: ListInclude, x: string): string {
+  const parts = [`hcp: ${x}`];
+  if (include.institution) parts.push(`institution: [(${x})-[:AFFILIATED_WITH]->(i:Institution) | i {.id, .name, .type, .city, .country}][0]`);
+  if (include.therapeuticAreas) parts.push(`therapeuticAreas: COLLECT { MATCH (${x})-[:SPECIALIZES_IN]->(a:TherapeuticArea) WITH a ORDER BY a.id RETURN a {.id, .name} }`);
   return `{${parts.join(', ')}}`;
 }
 
-/** Every HCP has an id (the key of every write); `IS NOT NULL` lets the id index give the order. */
-const listStatement = (where: string, entry: string) => `
-  CALL { MATCH (h:HCP) ${where} RETURN count(h) AS total }
-  CALL { MATCH (h:HCP) ${where ? `${where} AND` : 'WHERE'} h.id IS NOT NULL WITH h ORDER BY h.id SKIP $skip LIMIT $limit RETURN collect(h) AS page }
-  RETURN total, [h IN page | ${entry}] AS page`;
-
-const searchStatement = (where: string, entry: string) => `
+const searchStatement = (conditions: string[], entry: string) => `
   CALL {
     CALL db.index.fulltext.queryNodes('hcp_search', $search) YIELD node, score RETURN node AS h, score
     UNION ALL
     CALL db.index.fulltext.queryNodes('institution_search', $search) YIELD node, score
     MATCH (h:HCP)-[:AFFILIATED_WITH]->(node) RETURN h, score
   }
-  WITH h, max(score) AS score ${where}
-  WITH h, score ORDER BY score DESC, h.id
-  WITH collect(h) AS hits
-  RETURN size(hits) AS total, [h IN hits[$skip..$skip + $limit] | ${entry}] AS page`;
+  WITH h AS x, max(score) AS score ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
+  WITH x, score ORDER BY score DESC, x.id
+  WITH collect({h: x, score: score}) AS found
+  WITH $r AS r, found
+  ${windowClause(SEARCH_ORDER)}
+  RETURN total, start, keys, [x IN [hit IN page | hit.h] | ${entry}] AS rows`;

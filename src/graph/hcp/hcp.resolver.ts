@@ -1,10 +1,11 @@
 import { GraphQLResolveInfo } from 'graphql';
-import { Arg, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { NotFoundError, ValidationError } from '../../errors';
 import { GraphContext } from '../context';
 import { markNetworkChanged } from '../common/network-change';
 import { selectedFields } from '../common/lookahead';
-import { checkFirst, decodeCursor, toPage } from '../common/pagination';
+import { byId } from '../common/keyed-page';
+import { PageArgs, windowOf } from '../common/pagination';
 import { Reference, guardDuplicateId, isTaken, requireExisting } from '../common/references';
 import { refId } from '../common/validate';
 import { Institution } from '../institution/institution.type';
@@ -14,7 +15,7 @@ import { TherapeuticArea } from '../therapeutic-area/therapeutic-area.type';
 import { hcpLoaders } from './hcp.loaders';
 import { ErasureReceipt } from './erasure.type';
 import { CreateHcpInput, HcpFilter, UpdateHcpInput } from './hcp.input';
-import { HcpRepository, toHcp } from './hcp.repository';
+import { HcpRepository, SEARCH_ORDER, toHcp } from './hcp.repository';
 import { checkCreateHcp, checkUpdateHcp } from './hcp.validate';
 import { HcpRefs, hcpWrites } from './hcp.writes';
 import { HCP, HCPConnection } from './hcp.type';
@@ -30,30 +31,24 @@ export class HcpResolver {
   @Query(() => HCPConnection, { description: 'HCPs matching the filter, by id (or by relevance with `search`), paginated.' })
   async hcps(
     @Arg('filter', () => HcpFilter, { nullable: true }) filter: HcpFilter | null,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<HCPConnection> {
-    const size = checkFirst(first ?? 20, ctx.app.config.maxFirst);
-    const start = decodeCursor(after);
+    const search = Boolean(filter?.search?.trim());
+    const window = windowOf(page, info, ctx.app.config.maxFirst, search ? SEARCH_ORDER : byId);
     // A page's institutions and areas, when asked for, come with the page: two statements fewer.
     const selected = selectedFields(info, ['edges', 'node']);
     const include = { institution: selected.has('institution'), therapeuticAreas: selected.has('therapeuticAreas') };
-    const { rows, total } = await new HcpRepository(ctx.db).list(filter ?? {}, start, size + 1, include);
+    const listed = await new HcpRepository(ctx.db).page(filter ?? {}, window, include);
     const loader = ctx.loaders.get(hcpLoaders).byId;
     const references = ctx.loaders.get(referenceLoaders);
-    for (const row of rows) {
+    for (const { node: row } of listed.edges) {
       loader.prime(row.hcp.id, row.hcp);
       if (include.institution) references.institutionOf.prime(row.hcp.id, row.institution ?? null);
       if (include.therapeuticAreas) references.hcpAreas.prime(row.hcp.id, row.therapeuticAreas ?? []);
     }
-    return toPage(
-      rows.map((row) => row.hcp),
-      total,
-      start,
-      size,
-    );
+    return { ...listed, edges: listed.edges.map((edge) => ({ cursor: edge.cursor, node: edge.node.hcp })) };
   }
 
   @FieldResolver(() => Institution, { nullable: true })

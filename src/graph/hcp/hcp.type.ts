@@ -3,8 +3,9 @@ import { CHANNELS } from '../../vocabulary';
 import { PersonalData } from '../auth';
 import { NetworkNode } from '../common/network-node';
 import { Connection } from '../common/pagination';
+import { Node } from '../node/node.type';
 
-@ObjectType({ implements: NetworkNode, description: 'A healthcare professional.' })
+@ObjectType({ implements: [Node, NetworkNode], description: 'A healthcare professional.' })
 export class HCP implements NetworkNode {
   @Field(() => ID)
   id!: string;

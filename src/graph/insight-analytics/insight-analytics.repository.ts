@@ -1,5 +1,8 @@
-import { Database, int } from '../../db/database';
-import { INSIGHT_PROJECTION, toInsight } from '../insight/insight.repository';
+import { Database } from '../../db/database';
+import { PageWindow } from '../common/cursor';
+import { readKeysetPage } from '../common/keyset-list';
+import { Page } from '../common/pagination';
+import { INSIGHT_ORDER, insightProjection, toInsight } from '../insight/insight.repository';
 import { Insight } from '../insight/insight.type';
 
 /** Normalized `insights` criteria: dates are ISO dates, `toExclusive` the day after `to`. */
@@ -35,15 +38,17 @@ const MATCH = `
 export class InsightAnalyticsRepository {
   constructor(private readonly db: Database) {}
 
-  /** Newest first (then id); `limit` rows from `skip`, plus the total. */
-  async list(criteria: InsightCriteria, skip: number, limit: number): Promise<{ rows: Insight[]; total: number }> {
-    const [row] = await this.db.read<{ total: number; page: Parameters<typeof toInsight>[0][] }>(
-      `CALL { ${MATCH} RETURN count(s) AS total }
-       CALL { ${MATCH} WITH s ORDER BY s.createdAt DESC, s.id SKIP $skip LIMIT $limit RETURN collect(${INSIGHT_PROJECTION}) AS page }
-       RETURN total, page`,
-      { ...criteria, skip: int(skip), limit: int(limit) },
-    );
-    return { rows: row.page.map(toInsight), total: row.total };
+  /** One page, newest first (then id), with the total. */
+  page(criteria: InsightCriteria, window: PageWindow): Promise<Page<Insight>> {
+    const conditions = [
+      '($audience IS NULL OR x.audience = $audience)',
+      '($category IS NULL OR toLower(x.category) = toLower($category))',
+      '($from IS NULL OR x.createdAt >= datetime($from))',
+      '($toExclusive IS NULL OR x.createdAt < datetime($toExclusive))',
+      '($therapeuticAreaId IS NULL OR EXISTS { (x)-[:IN_AREA]->(:TherapeuticArea {id: $therapeuticAreaId}) })',
+    ];
+    const list = { pattern: '(x:Insight)', conditions, sort: INSIGHT_ORDER, project: insightProjection };
+    return readKeysetPage(this.db, list, window, { ...criteria }, toInsight);
   }
 
   /** Counts per month and category (categories compared case-insensitively; shown as first seen alphabetically). */

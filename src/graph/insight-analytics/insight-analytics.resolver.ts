@@ -1,6 +1,8 @@
-import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, Info, Query, Resolver } from 'type-graphql';
 import { GraphContext } from '../context';
-import { checkFirst, decodeCursor, toPage } from '../common/pagination';
+import { PageArgs, windowOf } from '../common/pagination';
+import { INSIGHT_ORDER } from '../insight/insight.repository';
 import { Audience } from '../insight/insight.type';
 import { referenceLoaders } from '../reference/reference.loaders';
 import { InsightConnection, InsightFilter, InsightTrends } from './insight-analytics.type';
@@ -16,15 +18,12 @@ export class InsightAnalyticsResolver {
   })
   async insights(
     @Arg('filter', () => InsightFilter, { nullable: true }) filter: InsightFilter | null,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<InsightConnection> {
-    const size = checkFirst(first ?? 20, ctx.app.config.maxFirst);
-    const start = decodeCursor(after);
-    const criteria = toCriteria(filter ?? {});
-    const { rows, total } = await new InsightAnalyticsRepository(ctx.db).list(criteria, start, size + 1);
-    return toPage(rows, total, start, size);
+    const window = windowOf(page, info, ctx.app.config.maxFirst, INSIGHT_ORDER);
+    return new InsightAnalyticsRepository(ctx.db).page(toCriteria(filter ?? {}), window);
   }
 
   @Query(() => InsightTrends, {

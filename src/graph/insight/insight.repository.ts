@@ -1,10 +1,18 @@
 import { Database, Tx } from '../../db/database';
+import { SortPart } from '../common/keyed-page';
 import { Keyed } from '../reference/reference.repository';
 import { Audience, Insight } from './insight.type';
 
-/** An insight's properties with its interaction and area ids (`s` bound to an :Insight). */
-export const INSIGHT_PROJECTION = `s {.id, .text, .category, .audience, .createdAt,
-  interactionId: head([(s)-[:FROM]->(i:Interaction) | i.id]), therapeuticAreaId: head([(s)-[:IN_AREA]->(a:TherapeuticArea) | a.id])}`;
+/** An insight's properties with its interaction and area ids (`s`, or the variable given, bound to an :Insight). */
+export const insightProjection = (s: string) => `${s} {.id, .text, .category, .audience, .createdAt,
+  interactionId: head([(${s})-[:FROM]->(i:Interaction) | i.id]), therapeuticAreaId: head([(${s})-[:IN_AREA]->(a:TherapeuticArea) | a.id])}`;
+export const INSIGHT_PROJECTION = insightProjection('s');
+
+/** Newest first, then id: the order of `insights`. */
+export const INSIGHT_ORDER: SortPart[] = [
+  { kind: 'datetime', value: (x) => `${x}.createdAt`, desc: true, cursor: (x) => `toString(${x}.createdAt)`, fromCursor: (c) => `datetime(${c})` },
+  { kind: 'string', value: (x) => `${x}.id` },
+];
 
 type InsightRow = Omit<Insight, 'audience'> & { audience: string };
 
@@ -31,6 +39,11 @@ export interface NewInsight {
 
 export class InsightRepository {
   constructor(private readonly db: Database) {}
+
+  async byIds(ids: readonly string[]): Promise<Insight[]> {
+    const rows = await this.db.read<{ value: InsightRow }>(`UNWIND $ids AS id MATCH (s:Insight {id: id}) RETURN ${INSIGHT_PROJECTION} AS value`, { ids });
+    return rows.map((row) => toInsight(row.value));
+  }
 
   /** The insights of each interaction, oldest first (then id). */
   async ofInteractions(interactionIds: readonly string[]): Promise<Keyed<Insight>[]> {

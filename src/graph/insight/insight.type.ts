@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { AUDIENCES, Audience as AudienceName, enumObject } from '../../vocabulary';
+import { Node } from '../node/node.type';
 
 export const Audience = enumObject(AUDIENCES);
 export type Audience = AudienceName;
@@ -10,7 +11,7 @@ registerEnumType(Audience, { name: 'Audience', description: 'Who inside the comp
  * (:Insight)-[:IN_AREA]->(:TherapeuticArea) when it concerns an area.
  * `interactionId`/`therapeuticAreaId` are not GraphQL fields: the field resolvers load them by id.
  */
-@ObjectType({ description: 'An insight captured from an interaction.' })
+@ObjectType({ implements: Node, description: 'An insight captured from an interaction.' })
 export class Insight {
   @Field(() => ID)
   id!: string;

@@ -1,7 +1,9 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ValidationError } from '../../errors';
 import { GraphContext } from '../context';
-import { loadPage } from '../common/keyed-page';
+import { byId, loadPage } from '../common/keyed-page';
+import { PageArgs } from '../common/pagination';
 import { guardDuplicateId, isTaken, requireExisting } from '../common/references';
 import { refId } from '../common/validate';
 import { hcpLoaders } from '../hcp/hcp.loaders';
@@ -30,10 +32,10 @@ export class InstitutionResolver {
   hcps(
     @Root() institution: Institution,
     @Ctx() ctx: GraphContext,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<HCPConnection> {
-    return loadPage(ctx.loaders.get(hcpLoaders).ofInstitution, institution.id, first, after, ctx.app.config.maxFirst);
+    return loadPage(ctx.loaders.get(hcpLoaders).ofInstitution, institution.id, byId, page, info, ctx.app.config.maxFirst);
   }
 
   @AdminOnly()

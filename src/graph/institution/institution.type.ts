@@ -1,6 +1,8 @@
 import { Field, ID, ObjectType } from 'type-graphql';
+import { Node } from '../node/node.type';
+import { Connection } from '../common/pagination';
 
-@ObjectType({ description: 'A hospital, academic centre or clinic HCPs are affiliated with.' })
+@ObjectType({ implements: Node, description: 'A hospital, academic centre or clinic HCPs are affiliated with.' })
 export class Institution {
   @Field(() => ID)
   id!: string;
@@ -17,3 +19,6 @@ export class Institution {
   @Field(() => String, { nullable: true })
   country!: string | null;
 }
+
+@ObjectType()
+export class InstitutionConnection extends Connection(Institution, 'Institution') {}

@@ -1,11 +1,12 @@
 import { Database, Tx } from '../../db/database';
-import { KeyedPage, PageRequest, pageParams } from '../common/keyed-page';
+import { KeyedPage, PageRequest, SortPart, pagesStatement, requestParams } from '../common/keyed-page';
 import { INITIAL_STRENGTH } from '../relationship/relationship.repository';
 import { Channel, Interaction, Sentiment } from './interaction.type';
 
-/** An interaction's properties with the ids of its MSL and HCP (`i` bound to an :Interaction). */
-export const INTERACTION_PROJECTION = `i {.id, .date, .channel, .topic, .sentiment, .notes,
-  mslId: head([(m:MSL)-[:LOGGED]->(i) | m.id]), hcpId: head([(i)-[:WITH]->(x:HCP) | x.id])}`;
+/** An interaction's properties with the ids of its MSL and HCP (`i`, or the variable given, bound to an :Interaction). */
+const interactionProjection = (i: string) => `${i} {.id, .date, .channel, .topic, .sentiment, .notes,
+  mslId: head([(m:MSL)-[:LOGGED]->(${i}) | m.id]), hcpId: head([(${i})-[:WITH]->(other:HCP) | other.id])}`;
+export const INTERACTION_PROJECTION = interactionProjection('i');
 
 type InteractionRow = Omit<Interaction, 'channel' | 'sentiment'> & { channel: string; sentiment: string };
 
@@ -23,22 +24,13 @@ export function toInteraction(row: InteractionRow): Interaction {
 }
 
 /** Newest first; same-day interactions by id: a stable order for cursors. */
-const pagesOf = (match: string) => `
-  UNWIND $requests AS r
-  CALL (r) { MATCH ${match} WITH i ORDER BY i.date DESC, i.id RETURN collect(i) AS found }
-  WITH r, size(found) AS total, found[r.skip..r.skip + r.limit] AS page
-  RETURN r.key AS key, r.skip AS skip, r.limit AS limit, total, [i IN page | ${INTERACTION_PROJECTION}] AS rows`;
+export const INTERACTION_ORDER: SortPart[] = [
+  { kind: 'date', value: (x) => `${x}.date`, desc: true, cursor: (x) => `toString(${x}.date)`, fromCursor: (c) => `date(${c})` },
+  { kind: 'string', value: (x) => `${x}.id` },
+];
 
-const OF_HCP = pagesOf('(i:Interaction)-[:WITH]->(:HCP {id: r.key})');
-const OF_MSL = pagesOf('(:MSL {id: r.key})-[:LOGGED]->(i:Interaction)');
-
-interface PageRow {
-  key: string;
-  skip: number;
-  limit: number;
-  total: number;
-  rows: InteractionRow[];
-}
+const OF_HCP = pagesStatement('(x:Interaction)-[:WITH]->(:HCP {id: r.key})', INTERACTION_ORDER, interactionProjection);
+const OF_MSL = pagesStatement('(:MSL {id: r.key})-[:LOGGED]->(x:Interaction)', INTERACTION_ORDER, interactionProjection);
 
 export interface NewInteraction {
   id: string;
@@ -71,7 +63,7 @@ export class InteractionRepository {
   }
 
   private async pages(statement: string, requests: readonly PageRequest[]): Promise<KeyedPage<Interaction>[]> {
-    const rows = await this.db.read<PageRow>(statement, { requests: pageParams(requests) });
+    const rows = await this.db.read<KeyedPage<InteractionRow>>(statement, { requests: requestParams(requests) });
     return rows.map((row) => ({ ...row, rows: row.rows.map(toInteraction) }));
   }
 }

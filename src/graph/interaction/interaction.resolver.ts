@@ -1,9 +1,11 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { afterInteractionLogged } from '../engagement/engagement.hooks';
 import { ValidationError } from '../../errors';
 import { GraphContext } from '../context';
 import { markNetworkChanged } from '../common/network-change';
 import { loadPage } from '../common/keyed-page';
+import { PageArgs } from '../common/pagination';
 import { guardDuplicateId, isTaken, requireExisting } from '../common/references';
 import { MAX_TEXT, newId, optionalText, pastIsoDate, refId } from '../common/validate';
 import { hcpLoaders } from '../hcp/hcp.loaders';
@@ -12,7 +14,7 @@ import { mslLoaders } from '../msl/msl.loaders';
 import { MSL } from '../msl/msl.type';
 import { LogInteractionInput } from './interaction.input';
 import { interactionLoaders } from './interaction.loaders';
-import { NewInteraction, interactionWrites } from './interaction.repository';
+import { INTERACTION_ORDER, NewInteraction, interactionWrites } from './interaction.repository';
 import { Interaction, InteractionConnection } from './interaction.type';
 import { ActsForMsl } from '../auth';
 
@@ -81,10 +83,10 @@ export class HcpInteractionsResolver {
   interactions(
     @Root() hcp: HCP,
     @Ctx() ctx: GraphContext,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<InteractionConnection> {
-    return loadPage(ctx.loaders.get(interactionLoaders).ofHcp, hcp.id, first, after, ctx.app.config.maxFirst);
+    return loadPage(ctx.loaders.get(interactionLoaders).ofHcp, hcp.id, INTERACTION_ORDER, page, info, ctx.app.config.maxFirst);
   }
 }
 
@@ -94,9 +96,9 @@ export class MslInteractionsResolver {
   interactions(
     @Root() msl: MSL,
     @Ctx() ctx: GraphContext,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<InteractionConnection> {
-    return loadPage(ctx.loaders.get(interactionLoaders).ofMsl, msl.id, first, after, ctx.app.config.maxFirst);
+    return loadPage(ctx.loaders.get(interactionLoaders).ofMsl, msl.id, INTERACTION_ORDER, page, info, ctx.app.config.maxFirst);
   }
 }

@@ -2,6 +2,7 @@ import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { OwnNotes } from '../auth';
 import { CHANNELS, Channel as ChannelName, SENTIMENTS, Sentiment as SentimentName, enumObject } from '../../vocabulary';
 import { Connection } from '../common/pagination';
+import { Node } from '../node/node.type';
 
 export const Channel = enumObject(CHANNELS);
 export type Channel = ChannelName;
@@ -15,7 +16,7 @@ registerEnumType(Sentiment, { name: 'Sentiment', description: "The HCP's attitud
  * One logged contact between an MSL and an HCP: (:MSL)-[:LOGGED]->(:Interaction)-[:WITH]->(:HCP).
  * `mslId`/`hcpId` are not GraphQL fields: the `msl`/`hcp` field resolvers load them by id.
  */
-@ObjectType({ description: 'A logged contact between an MSL and an HCP.' })
+@ObjectType({ implements: Node, description: 'A logged contact between an MSL and an HCP.' })
 export class Interaction {
   @Field(() => ID)
   id!: string;

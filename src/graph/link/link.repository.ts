@@ -53,7 +53,7 @@ const LINKS_OF = `
  * An HcpLink instance, not a plain object: type-graphql converts the root of a field resolver
  * (`HcpLink.hcp`) to its class, copying every plain object it is given - once per link per request.
  */
-function toLink(tuple: LinkTuple): HcpLink {
+function toLink(tuple: LinkTuple, ownerId: string): HcpLink {
   const props = {} as Record<(typeof HCP_PROPS)[number], unknown>;
   for (let i = 0; i < HCP_PROPS.length; i++) props[HCP_PROPS[i]] = tuple[3 + i];
   const other = toHcp(props as unknown as HcpProps);
@@ -62,6 +62,7 @@ function toLink(tuple: LinkTuple): HcpLink {
   link.weight = tuple[1];
   link.direction = tuple[2] as LinkDirection;
   link.hcpId = other.id;
+  link.ownerId = ownerId;
   link.other = other;
   return link;
 }
@@ -82,7 +83,7 @@ export class LinkRepository {
     const rows = await this.db.read<LinksRow>(LINKS_OF, { requests: params });
     return rows.map((row) => ({
       key: linksCacheKey({ hcpId: row.hcpId, types: row.types as LinkType[], first: row.first }),
-      links: row.links.map(toLink),
+      links: row.links.map((tuple) => toLink(tuple, row.hcpId)),
     }));
   }
 }

@@ -1,20 +1,31 @@
-import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Float, ID, Info, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { ValidationError } from '../../errors';
 import { GraphContext } from '../context';
 import { markNetworkChanged } from '../common/network-change';
-import { checkFirst } from '../common/pagination';
+import { KeyPart } from '../common/cursor';
+import { PageArgs, checkFirst, pageOfList, windowOf } from '../common/pagination';
 import { requireExisting } from '../common/references';
 import { refId, unitInterval } from '../common/validate';
 import { hcpLoaders } from '../hcp/hcp.loaders';
+import { derivedId } from '../node/derived-id';
 import { HCP } from '../hcp/hcp.type';
 import { linkLoaders } from './link.loaders';
 import { linkWrites } from './link.repository';
 import { LINK_TYPES, isSymmetricLink } from '../../vocabulary';
-import { HcpLink, LinkDirection, LinkType } from './link.type';
+import { HcpLink, HcpLinkConnection, LinkDirection, LinkType } from './link.type';
 import { AdminOnly } from '../auth';
+
+/** Strongest first, then the other HCP's id, the type and the direction (a REFERRAL may go both ways). */
+const BY_WEIGHT: KeyPart[] = [{ kind: 'number', desc: true }, { kind: 'string' }, { kind: 'string' }, { kind: 'string' }];
 
 @Resolver(() => HcpLink)
 export class HcpLinkResolver {
+  @FieldResolver(() => ID)
+  id(@Root() link: HcpLink): string {
+    return derivedId('HcpLink', link.ownerId, link.type, link.direction, link.hcpId);
+  }
+
   @FieldResolver(() => HCP, { description: 'The other HCP.' })
   hcp(@Root() link: HcpLink, @Ctx() ctx: GraphContext): HCP | Promise<HCP> {
     return link.other ?? this.load(link.hcpId, ctx);
@@ -47,7 +58,7 @@ export class HcpLinkResolver {
     });
     ctx.loaders.clear();
     const direction = isSymmetricLink(type) ? LinkDirection.UNDIRECTED : LinkDirection.OUTGOING;
-    return { type, weight, direction, hcpId: targetId };
+    return { type, weight, direction, hcpId: targetId, ownerId: sourceId };
   }
 
   @AdminOnly()
@@ -80,6 +91,20 @@ function checkPair(sourceId: string, targetId: string): void {
 
 @Resolver(() => HCP)
 export class HcpLinksResolver {
+  @FieldResolver(() => HcpLinkConnection, { description: 'Links to other HCPs, either direction, by descending weight (then the other id, type, direction), paginated.' })
+  async linksConnection(
+    @Root() hcp: HCP,
+    @Ctx() ctx: GraphContext,
+    @Arg('types', () => [LinkType], { nullable: true, description: 'Only these types (default: all).' }) types: LinkType[] | null,
+    @Args(() => PageArgs) args: PageArgs,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<HcpLinkConnection> {
+    const window = windowOf(args, info, ctx.app.config.maxFirst, BY_WEIGHT);
+    const wanted = types ? [...new Set(types)] : [...LINK_TYPES];
+    const links = wanted.length === 0 ? [] : await ctx.loaders.get(linkLoaders).of.load({ hcpId: hcp.id, types: wanted, first: null });
+    return pageOfList(links, (link) => [link.weight, link.hcpId, link.type, link.direction], BY_WEIGHT, window);
+  }
+
   @FieldResolver(() => [HcpLink], { description: 'Links to other HCPs, either direction, by descending weight (then the other id, then type).' })
   links(
     @Root() hcp: HCP,

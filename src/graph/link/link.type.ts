@@ -1,6 +1,8 @@
 import { Field, Float, ObjectType, registerEnumType } from 'type-graphql';
 import { LINK_TYPES, LinkType as LinkTypeName, enumObject } from '../../vocabulary';
 import type { HCP } from '../hcp/hcp.type';
+import { Node } from '../node/node.type';
+import { Connection } from '../common/pagination';
 
 /** Stored as the relationship type between two :HCP nodes. REFERRAL is directed, the others symmetric. */
 export const LinkType = enumObject(LINK_TYPES);
@@ -18,7 +20,7 @@ registerEnumType(LinkDirection, {
 });
 
 /** A link of one HCP to another, seen from the first. `hcpId` is the other HCP (resolved by the `hcp` field). */
-@ObjectType({ description: 'A professional tie between two HCPs, seen from one of them.' })
+@ObjectType({ implements: Node, description: 'A professional tie between two HCPs, seen from one of them. Its id is `HcpLink/<hcp id>/<type>/<direction>/<other hcp id>`.' })
 export class HcpLink {
   @Field(() => LinkType)
   type!: LinkType;
@@ -31,6 +33,12 @@ export class HcpLink {
 
   hcpId!: string;
 
+  /** The HCP it is seen from. */
+  ownerId!: string;
+
   /** The other HCP when the link was read with it (links of an HCP), else `hcp` loads it by id. */
   other?: HCP;
 }
+
+@ObjectType()
+export class HcpLinkConnection extends Connection(HcpLink, 'HcpLink') {}

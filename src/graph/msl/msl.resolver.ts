@@ -1,7 +1,10 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ValidationError } from '../../errors';
 import { GraphContext } from '../context';
 import { markNetworkChanged } from '../common/network-change';
+import { byId } from '../common/keyed-page';
+import { PageArgs, windowOf } from '../common/pagination';
 import { Reference, guardDuplicateId, isTaken, requireExisting } from '../common/references';
 import { refId } from '../common/validate';
 import { referenceLoaders } from '../reference/reference.loaders';
@@ -12,7 +15,7 @@ import { CreateMslInput, UpdateMslInput } from './msl.input';
 import { MslRepository, toMsl } from './msl.repository';
 import { checkCreateMsl, checkUpdateMsl } from './msl.validate';
 import { MslRefs, mslWrites } from './msl.writes';
-import { MSL } from './msl.type';
+import { MSL, MSLConnection } from './msl.type';
 import { AdminOnly } from '../auth';
 
 @Resolver(() => MSL)
@@ -22,9 +25,14 @@ export class MslResolver {
     return ctx.loaders.get(mslLoaders).byId.load(id);
   }
 
-  @Query(() => [MSL], { description: 'All MSLs, by id.' })
+  @Query(() => [MSL], { description: 'All MSLs, by id (the whole list; `mslsConnection` pages it).' })
   msls(@Ctx() ctx: GraphContext): Promise<MSL[]> {
     return new MslRepository(ctx.db).all();
+  }
+
+  @Query(() => MSLConnection, { description: 'All MSLs, by id, paginated.' })
+  mslsConnection(@Args(() => PageArgs) page: PageArgs, @Ctx() ctx: GraphContext, @Info() info: GraphQLResolveInfo): Promise<MSLConnection> {
+    return new MslRepository(ctx.db).page(windowOf(page, info, ctx.app.config.maxFirst, byId));
   }
 
   @FieldResolver(() => Territory, { nullable: true, description: 'The territory the MSL covers.' })

@@ -5,6 +5,7 @@ import { HCP } from '../hcp/hcp.type';
 import { mslLoaders } from '../msl/msl.loaders';
 import { communityId, hcpById, hcpsById, snapshotOf } from './network.context';
 import { intArg } from '../common/validate';
+import { influenceOf } from './network.node';
 import { Community, CoverageGap, EgoNode, Influence, IntroductionPath, KolScore } from './network.type';
 
 @Resolver(() => KolScore)
@@ -43,7 +44,7 @@ export class IntroductionPathFields {
 
 @Resolver(() => Community)
 export class CommunityFields {
-  @FieldResolver(() => [HCP], { description: 'Every member, by id.' })
+  @FieldResolver(() => [HCP], { description: 'Every member, by id (the whole list; `membersConnection` pages it).' })
   async members(@Root() community: Community, @Ctx() ctx: GraphContext): Promise<HCP[]> {
     const snapshot = await snapshotOf(ctx);
     const members = snapshot.communities().members[community.index];
@@ -77,9 +78,8 @@ export class CommunityFields {
 @Resolver(() => HCP)
 export class HcpNetworkFields {
   @FieldResolver(() => Influence, { nullable: true, description: 'Influence over the whole network (null if the HCP was deleted meanwhile).' })
-  async influence(@Root() hcp: HCP, @Ctx() ctx: GraphContext): Promise<Influence | null> {
-    const v = (await snapshotOf(ctx)).net.hcpIndex.get(hcp.id);
-    return v === undefined ? null : { index: v };
+  influence(@Root() hcp: HCP, @Ctx() ctx: GraphContext): Promise<Influence | null> {
+    return influenceOf(ctx, hcp.id);
   }
 
   @FieldResolver(() => Community, { nullable: true, description: 'The community the HCP belongs to.' })

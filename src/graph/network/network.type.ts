@@ -2,6 +2,8 @@ import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphq
 import { COMPOSITE_WEIGHTS } from '../../network/snapshot';
 import { NetworkNode } from '../common/network-node';
 import { HCP } from '../hcp/hcp.type';
+import { Node } from '../node/node.type';
+import { Connection } from '../common/pagination';
 
 export enum InfluenceMetric {
   PAGERANK = 'PAGERANK',
@@ -77,13 +79,19 @@ export class KolScore {
   hcpId!: string;
 }
 
-@ObjectType({ description: "An HCP's influence over the whole network. Each score is computed on first request, so asking for PageRank never waits for betweenness." })
+@ObjectType({
+  implements: Node,
+  description: "An HCP's influence over the whole network. Each score is computed on first request, so asking for PageRank never waits for betweenness. Its id is `Influence/<hcp id>`.",
+})
 export class Influence {
+  @Field(() => ID)
+  id!: string;
+
   /** The HCP's node index in the snapshot the scores come from. */
   index!: number;
 }
 
-@ObjectType({ description: 'A community of HCPs found by modularity optimisation (Louvain).' })
+@ObjectType({ implements: Node, description: 'A community of HCPs found by modularity optimisation (Louvain); its id names it in the current partition (communities are recomputed when the network changes).' })
 export class Community {
   @Field(() => ID)
   id!: string;
@@ -93,6 +101,9 @@ export class Community {
 
   index!: number;
 }
+
+@ObjectType()
+export class CommunityConnection extends Connection(Community, 'Community') {}
 
 @ObjectType()
 export class CommunityResult {

@@ -16,6 +16,11 @@ const toPublication = (row: Publication): Publication => ({
 export class PublicationRepository {
   constructor(private readonly db: Database) {}
 
+  async byIds(ids: readonly string[]): Promise<Publication[]> {
+    const rows = await this.db.read<{ value: Publication }>(`UNWIND $ids AS id MATCH (p:Publication {id: id}) RETURN ${PROJECTION} AS value`, { ids });
+    return rows.map((row) => toPublication(row.value));
+  }
+
   /** The publications each HCP authored, newest year first, then id. */
   async ofHcps(hcpIds: readonly string[]): Promise<Keyed<Publication>[]> {
     const rows = await this.db.read<Keyed<Publication>>(

@@ -1,10 +1,15 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import { GraphContext } from '../context';
 import { HCP } from '../hcp/hcp.type';
 import { referenceLoaders } from '../reference/reference.loaders';
 import { TherapeuticArea } from '../therapeutic-area/therapeutic-area.type';
 import { publicationLoaders } from './publication.loaders';
-import { Publication } from './publication.type';
+import { Publication, PublicationConnection } from './publication.type';
+import { KeyPart } from '../common/cursor';
+import { PageArgs, pageOfList, windowOf } from '../common/pagination';
+
+const ORDER: KeyPart[] = [{ kind: 'number', desc: true }, { kind: 'string' }];
 
 @Resolver(() => Publication)
 export class PublicationResolver {
@@ -21,6 +26,12 @@ export class PublicationResolver {
 
 @Resolver(() => HCP)
 export class HcpPublicationsResolver {
+  @FieldResolver(() => PublicationConnection, { description: 'Publications this HCP authored, newest year first (unknown year last), then id, paginated.' })
+  async publicationsConnection(@Root() hcp: HCP, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: GraphContext, @Info() info: GraphQLResolveInfo): Promise<PublicationConnection> {
+    const window = windowOf(args, info, ctx.app.config.maxFirst, ORDER);
+    return pageOfList(await ctx.loaders.get(publicationLoaders).ofHcp.load(hcp.id), (p) => [p.year ?? -1, p.id], ORDER, window);
+  }
+
   @FieldResolver(() => [Publication], { description: 'Publications this HCP authored, newest year first, then id.' })
   publications(@Root() hcp: HCP, @Ctx() ctx: GraphContext): Promise<Publication[]> {
     return ctx.loaders.get(publicationLoaders).ofHcp.load(hcp.id);

@@ -1,7 +1,9 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Node } from '../node/node.type';
+import { Connection } from '../common/pagination';
 
 /** (:HCP)-[:AUTHORED {position}]->(:Publication)-[:IN_AREA]->(:TherapeuticArea). */
-@ObjectType({ description: 'A scientific publication.' })
+@ObjectType({ implements: Node, description: 'A scientific publication.' })
 export class Publication {
   @Field(() => ID)
   id!: string;
@@ -18,3 +20,6 @@ export class Publication {
   /** Resolved by the `therapeuticArea` field. */
   therapeuticAreaId!: string | null;
 }
+
+@ObjectType()
+export class PublicationConnection extends Connection(Publication, 'Publication') {}

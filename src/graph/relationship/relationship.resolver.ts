@@ -1,4 +1,6 @@
-import { Arg, Ctx, FieldResolver, Float, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Float, ID, Info, Mutation, Resolver, Root } from 'type-graphql';
+import { derivedId } from '../node/derived-id';
 import { GraphContext } from '../context';
 import { markNetworkChanged } from '../common/network-change';
 import { requireExisting } from '../common/references';
@@ -9,11 +11,21 @@ import { mslLoaders } from '../msl/msl.loaders';
 import { MSL } from '../msl/msl.type';
 import { relationshipLoaders } from './relationship.loaders';
 import { relationshipWrites } from './relationship.repository';
-import { MslRelationship } from './relationship.type';
+import { MslRelationship, MslRelationshipConnection } from './relationship.type';
 import { ActsForMsl } from '../auth';
+import { KeyPart } from '../common/cursor';
+import { PageArgs, pageOfList, windowOf } from '../common/pagination';
+
+/** Strongest first, then the other person's id. */
+const BY_STRENGTH: KeyPart[] = [{ kind: 'number', desc: true }, { kind: 'string' }];
 
 @Resolver(() => MslRelationship)
 export class MslRelationshipResolver {
+  @FieldResolver(() => ID)
+  id(@Root() relationship: MslRelationship): string {
+    return derivedId('MslRelationship', relationship.mslId, relationship.hcpId);
+  }
+
   @FieldResolver(() => MSL)
   async msl(@Root() relationship: MslRelationship, @Ctx() ctx: GraphContext): Promise<MSL> {
     const msl = await ctx.loaders.get(mslLoaders).byId.load(relationship.mslId);
@@ -59,7 +71,13 @@ export class MslRelationshipResolver {
 
 @Resolver(() => HCP)
 export class HcpRelationshipsResolver {
-  @FieldResolver(() => [MslRelationship], { description: 'The MSLs who know this HCP, by descending strength, then MSL id.' })
+  @FieldResolver(() => MslRelationshipConnection, { description: 'The MSLs who know this HCP, by descending strength, then MSL id, paginated.' })
+  async mslRelationshipsConnection(@Root() hcp: HCP, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: GraphContext, @Info() info: GraphQLResolveInfo): Promise<MslRelationshipConnection> {
+    const window = windowOf(args, info, ctx.app.config.maxFirst, BY_STRENGTH);
+    return pageOfList(await ctx.loaders.get(relationshipLoaders).ofHcp.load(hcp.id), (r) => [r.strength, r.mslId], BY_STRENGTH, window);
+  }
+
+  @FieldResolver(() => [MslRelationship], { description: 'The MSLs who know this HCP, by descending strength, then MSL id (the whole list; `mslRelationshipsConnection` pages it).' })
   mslRelationships(@Root() hcp: HCP, @Ctx() ctx: GraphContext): Promise<MslRelationship[]> {
     return ctx.loaders.get(relationshipLoaders).ofHcp.load(hcp.id);
   }
@@ -67,7 +85,13 @@ export class HcpRelationshipsResolver {
 
 @Resolver(() => MSL)
 export class MslRelationshipsResolver {
-  @FieldResolver(() => [MslRelationship], { description: 'The HCPs this MSL knows, by descending strength, then HCP id.' })
+  @FieldResolver(() => MslRelationshipConnection, { description: 'The HCPs this MSL knows, by descending strength, then HCP id, paginated.' })
+  async relationshipsConnection(@Root() msl: MSL, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: GraphContext, @Info() info: GraphQLResolveInfo): Promise<MslRelationshipConnection> {
+    const window = windowOf(args, info, ctx.app.config.maxFirst, BY_STRENGTH);
+    return pageOfList(await ctx.loaders.get(relationshipLoaders).ofMsl.load(msl.id), (r) => [r.strength, r.hcpId], BY_STRENGTH, window);
+  }
+
+  @FieldResolver(() => [MslRelationship], { description: 'The HCPs this MSL knows, by descending strength, then HCP id (the whole list; `relationshipsConnection` pages it).' })
   relationships(@Root() msl: MSL, @Ctx() ctx: GraphContext): Promise<MslRelationship[]> {
     return ctx.loaders.get(relationshipLoaders).ofMsl.load(msl.id);
   }

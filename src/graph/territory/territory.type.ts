@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
+import { Node } from '../node/node.type';
 
-@ObjectType({ description: 'A sales/medical territory; HCPs, institutions and MSLs belong to one.' })
+@ObjectType({ implements: Node, description: 'A sales/medical territory; HCPs, institutions and MSLs belong to one.' })
 export class Territory {
   @Field(() => ID)
   id!: string;

@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
+import { Node } from '../node/node.type';
 
-@ObjectType({ description: 'A therapeutic area, e.g. Oncology.' })
+@ObjectType({ implements: Node, description: 'A therapeutic area, e.g. Oncology.' })
 export class TherapeuticArea {
   @Field(() => ID)
   id!: string;

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { Database } from '../../db/database';
-import { groupByKey } from '../common/loaders';
+import { byKey, groupByKey } from '../common/loaders';
 import { Keyed } from '../reference/reference.repository';
 import { TrialRepository } from './trial.repository';
 
@@ -10,6 +10,7 @@ const group = <T>(ids: readonly string[], rows: Keyed<T>[]): T[][] => groupByKey
 export function trialLoaders(db: Database) {
   const repository = new TrialRepository(db);
   return {
+    byId: new DataLoader(async (ids: readonly string[]) => byKey(ids, await repository.byIds(ids), (t) => t.id)),
     ofHcp: new DataLoader(async (ids: readonly string[]) => group(ids, await repository.ofHcps(ids))),
     investigators: new DataLoader(async (ids: readonly string[]) => group(ids, await repository.investigatorsOf(ids))),
   };

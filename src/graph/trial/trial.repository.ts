@@ -15,6 +15,11 @@ const toTrial = (row: ClinicalTrial): ClinicalTrial => ({
 export class TrialRepository {
   constructor(private readonly db: Database) {}
 
+  async byIds(ids: readonly string[]): Promise<ClinicalTrial[]> {
+    const rows = await this.db.read<{ value: ClinicalTrial }>(`UNWIND $ids AS id MATCH (t:ClinicalTrial {id: id}) RETURN ${PROJECTION} AS value`, { ids });
+    return rows.map((row) => toTrial(row.value));
+  }
+
   /** The trials each HCP investigates, by id. */
   async ofHcps(hcpIds: readonly string[]): Promise<Keyed<ClinicalTrial>[]> {
     const rows = await this.db.read<Keyed<ClinicalTrial>>(

@@ -1,11 +1,16 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import { GraphContext } from '../context';
 import { hcpLoaders } from '../hcp/hcp.loaders';
 import { HCP } from '../hcp/hcp.type';
 import { referenceLoaders } from '../reference/reference.loaders';
 import { TherapeuticArea } from '../therapeutic-area/therapeutic-area.type';
 import { trialLoaders } from './trial.loaders';
-import { ClinicalTrial, TrialInvestigator } from './trial.type';
+import { ClinicalTrial, ClinicalTrialConnection, TrialInvestigator } from './trial.type';
+import { KeyPart } from '../common/cursor';
+import { PageArgs, pageOfList, windowOf } from '../common/pagination';
+
+const ORDER: KeyPart[] = [{ kind: 'string' }];
 
 @Resolver(() => ClinicalTrial)
 export class TrialResolver {
@@ -32,6 +37,12 @@ export class TrialInvestigatorResolver {
 
 @Resolver(() => HCP)
 export class HcpTrialsResolver {
+  @FieldResolver(() => ClinicalTrialConnection, { description: 'Clinical trials this HCP investigates, by id, paginated.' })
+  async trialsConnection(@Root() hcp: HCP, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: GraphContext, @Info() info: GraphQLResolveInfo): Promise<ClinicalTrialConnection> {
+    const window = windowOf(args, info, ctx.app.config.maxFirst, ORDER);
+    return pageOfList(await ctx.loaders.get(trialLoaders).ofHcp.load(hcp.id), (t) => [t.id], ORDER, window);
+  }
+
   @FieldResolver(() => [ClinicalTrial], { description: 'Clinical trials this HCP investigates, by id.' })
   trials(@Root() hcp: HCP, @Ctx() ctx: GraphContext): Promise<ClinicalTrial[]> {
     return ctx.loaders.get(trialLoaders).ofHcp.load(hcp.id);

@@ -1,12 +1,14 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { TRIAL_ROLES, TrialRole as TrialRoleName, enumObject } from '../../vocabulary';
+import { Node } from '../node/node.type';
+import { Connection } from '../common/pagination';
 
 export const TrialRole = enumObject(TRIAL_ROLES);
 export type TrialRole = TrialRoleName;
 registerEnumType(TrialRole, { name: 'TrialRole', description: 'Principal or sub-investigator.' });
 
 /** (:HCP)-[:INVESTIGATOR_ON {role}]->(:ClinicalTrial)-[:IN_AREA]->(:TherapeuticArea). */
-@ObjectType({ description: 'A clinical trial.' })
+@ObjectType({ implements: Node, description: 'A clinical trial.' })
 export class ClinicalTrial {
   @Field(() => ID)
   id!: string;
@@ -32,3 +34,6 @@ export class TrialInvestigator {
 
   hcpId!: string;
 }
+
+@ObjectType()
+export class ClinicalTrialConnection extends Connection(ClinicalTrial, 'ClinicalTrial') {}
