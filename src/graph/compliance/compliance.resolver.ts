@@ -9,7 +9,7 @@ import { Insight } from '../insight/insight.type';
 import { Interaction } from '../interaction/interaction.type';
 import { ComplianceResult, checkText, invalidWordReason } from '../../engagement/compliance';
 import { ComplianceRepository, FlaggedLabel } from './compliance.repository';
-import { ComplianceCheck, RestrictedWord } from './compliance.type';
+import { ComplianceCheck, RestrictedWord, RestrictedWordsMode } from './compliance.type';
 
 const MAX_CHECK_TEXT = 100000;
 
@@ -35,7 +35,8 @@ export class ComplianceResolver {
   async checkCompliance(@Arg('text') text: string, @Ctx() ctx: GraphContext): Promise<ComplianceCheck> {
     if (text.length > MAX_CHECK_TEXT) throw new ValidationError('text', `must be at most ${MAX_CHECK_TEXT} characters`);
     const words = (await new ComplianceRepository(ctx.db).list()).map((w) => w.word);
-    return { ...checkText(text, words), mode: ctx.app.config.restrictedWordsMode };
+    const mode = ctx.app.config.restrictedWordsMode;
+    return { ...checkText(text, words), mode, restrictedWordsMode: RestrictedWordsMode[mode] };
   }
 
   @AdminOnly()

@@ -13,6 +13,7 @@ import { channelPreference } from './channel-preference';
 import { CHANNEL_WEIGHTS, DEFAULT_BASE_STRENGTH, SENTIMENT_MULTIPLIERS, STRENGTH_FORMULA, STRENGTH_GAIN } from '../../engagement/strength';
 import { intArg, refId } from '../common/validate';
 import { addDays, epochDay, isoDate } from '../../engagement/dates';
+import { derivedId } from '../node/derived-id';
 
 const MAX_DAYS = 36500;
 const MAX_PLAN_HOPS = 6;
@@ -106,7 +107,7 @@ export class EngagementResolver {
 export class HcpEngagementResolver {
   @FieldResolver(() => ChannelPreference, { description: 'Explicit and history-derived preferred channel, with the evidence per channel.' })
   async channelPreference(@Root() hcp: HCP, @Ctx() ctx: GraphContext): Promise<ChannelPreference> {
-    return channelPreference(hcp.preferredChannel, await engagement(ctx).channelCounts.load(hcp.id));
+    return { id: derivedId('ChannelPreference', hcp.id), ...channelPreference(hcp.preferredChannel, await engagement(ctx).channelCounts.load(hcp.id)) };
   }
 }
 

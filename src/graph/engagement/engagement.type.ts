@@ -1,4 +1,4 @@
-import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { HCP } from '../hcp/hcp.type';
 import { Channel, Sentiment } from '../interaction/interaction.type';
 import { CHANNEL_SCORE_FORMULA } from '../../engagement/channel-preference';
@@ -70,6 +70,9 @@ export class ChannelEvidence {
 
 @ObjectType({ description: "An HCP's preferred channel: recorded explicitly and derived from interaction history." })
 export class ChannelPreference {
+  @Field(() => ID, { description: '`ChannelPreference/<hcp id>`.' })
+  id!: string;
+
   @Field(() => Channel, { nullable: true, description: 'The explicitly recorded preference (HCP.preferredChannel).' })
   explicit!: Channel | null;
 

@@ -20,6 +20,8 @@ import { checkCreateHcp, checkUpdateHcp } from './hcp.validate';
 import { HcpRefs, hcpWrites } from './hcp.writes';
 import { HCP, HCPConnection } from './hcp.type';
 import { AdminOnly } from '../auth';
+import { Channel } from '../interaction/interaction.type';
+import { CHANNELS, isOneOf } from '../../vocabulary';
 
 @Resolver(() => HCP)
 export class HcpResolver {
@@ -49,6 +51,11 @@ export class HcpResolver {
       if (include.therapeuticAreas) references.hcpAreas.prime(row.hcp.id, row.therapeuticAreas ?? []);
     }
     return { ...listed, edges: listed.edges.map((edge) => ({ cursor: edge.cursor, node: edge.node.hcp })) };
+  }
+
+  @FieldResolver(() => Channel, { nullable: true, description: 'The explicitly recorded preferred channel; null when none is recorded (`channelPreference` also derives one from history).' })
+  explicitPreferredChannel(@Root() hcp: HCP): Channel | null {
+    return isOneOf(CHANNELS, hcp.preferredChannel) ? hcp.preferredChannel : null;
   }
 
   @FieldResolver(() => Institution, { nullable: true })

@@ -26,7 +26,11 @@ export class HCP implements NetworkNode {
   @Field(() => String, { nullable: true, description: 'Personal data: FORBIDDEN for ANALYST and PLANNER.' })
   email!: string | null;
 
-  @Field(() => String, { nullable: true, description: `Explicitly recorded preferred channel (${CHANNELS.join(', ')}).` })
+  @Field(() => String, {
+    nullable: true,
+    description: `Explicitly recorded preferred channel (${CHANNELS.join(', ')}).`,
+    deprecationReason: 'Use `explicitPreferredChannel`: the same value as the Channel enum.',
+  })
   preferredChannel!: string | null;
 }
 

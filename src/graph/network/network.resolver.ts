@@ -17,6 +17,8 @@ import {
   KolScore,
   NetworkReach,
 } from './network.type';
+import { LinkType } from '../link/link.type';
+import { derivedId } from '../node/derived-id';
 
 const MAX_HOPS = 6;
 const MAX_FIRST = 10000;
@@ -107,10 +109,26 @@ export class NetworkResolver {
     const pagerank = snapshot.pagerank();
     return {
       truncated: ego.nodes.length > size,
-      nodes: nodes.map((node) => ({ hcpId: node.id, hops: node.hops, pagerank: pagerank[node.index], communityId: communityId(membership[node.index]) }) as EgoNode),
+      nodes: nodes.map(
+        (node) =>
+          ({
+            id: derivedId('EgoNode', hcpId, String(depth), String(threshold), node.id),
+            hcpId: node.id,
+            hops: node.hops,
+            pagerank: pagerank[node.index],
+            communityId: communityId(membership[node.index]),
+          }) as EgoNode,
+      ),
       edges: ego.edges
         .filter((edge) => kept.has(edge.source) && kept.has(edge.target))
-        .map((edge) => ({ sourceId: edge.source, targetId: edge.target, weight: edge.weight, types: edge.types })),
+        .map((edge) => ({
+          id: derivedId('EgoEdge', edge.source, edge.target),
+          sourceId: edge.source,
+          targetId: edge.target,
+          weight: edge.weight,
+          types: edge.types,
+          linkTypes: edge.types as LinkType[],
+        })),
     };
   }
 }

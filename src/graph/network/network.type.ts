@@ -4,6 +4,7 @@ import { NetworkNode } from '../common/network-node';
 import { HCP } from '../hcp/hcp.type';
 import { Node } from '../node/node.type';
 import { Connection } from '../common/pagination';
+import { LinkType } from '../link/link.type';
 
 export enum InfluenceMetric {
   PAGERANK = 'PAGERANK',
@@ -127,6 +128,9 @@ export class CoverageGap {
 
 @ObjectType({ description: 'An HCP of an ego network.' })
 export class EgoNode {
+  @Field(() => ID, { description: '`EgoNode/<centre id>/<hops>/<minWeight>/<hcp id>`: its distance depends on the ego network asked for.' })
+  id!: string;
+
   @Field(() => HCP)
   hcp!: HCP;
 
@@ -153,8 +157,14 @@ export class EgoEdge {
   @Field(() => Float, { description: 'Tie weight: the largest weight of the links of the pair.' })
   weight!: number;
 
-  @Field(() => [String], { description: 'Link types joining the pair.' })
+  @Field(() => [String], { description: 'Link types joining the pair.', deprecationReason: 'Use `linkTypes`: the same values as the LinkType enum.' })
   types!: string[];
+
+  @Field(() => [LinkType], { description: 'Link types joining the pair.' })
+  linkTypes!: LinkType[];
+
+  @Field(() => ID, { description: '`EgoEdge/<source id>/<target id>`: the same pair has the same id in every ego network.' })
+  id!: string;
 }
 
 @ObjectType({ description: 'The sphere of influence of an HCP, shaped for a network view.' })
