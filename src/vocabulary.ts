@@ -28,11 +28,11 @@ export const isSymmetricLink = (type: LinkType): boolean => type !== 'REFERRAL';
 export const TRIAL_ROLES = ['PRINCIPAL', 'SUB'] as const;
 export type TrialRole = (typeof TRIAL_ROLES)[number];
 
-/** The roles a bearer token may carry (docs/security.md). */
 /** RESTRICTED_WORDS_MODE: reject writes containing a restricted word, or accept and flag them. */
 export const RESTRICTED_WORDS_MODES = ['REJECT', 'FLAG'] as const;
 export type RestrictedWordsMode = (typeof RESTRICTED_WORDS_MODES)[number];
 
+/** The roles a bearer token may carry (docs/security.md). */
 export const ROLES = ['ADMIN', 'MSL', 'ANALYST', 'PLANNER'] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -35,6 +35,12 @@ export const typePolicies: TypePolicies = {
   AuditEventEdge: {
     merge: true,
   },
+  BetweennessExplanation: {
+    merge: true,
+  },
+  BridgedCommunity: {
+    merge: true,
+  },
   CategoryTrend: {
     merge: true,
   },
@@ -70,6 +76,12 @@ export const typePolicies: TypePolicies = {
   ComplianceCheck: {
     merge: true,
   },
+  CompositeExplanation: {
+    merge: true,
+  },
+  CompositeSignalExplanation: {
+    merge: true,
+  },
   CoverageGap: {
     merge: true,
   },
@@ -80,6 +92,9 @@ export const typePolicies: TypePolicies = {
     merge: true,
   },
   ErasureReceipt: {
+    merge: true,
+  },
+  Handover: {
     merge: true,
   },
   HCP: {
@@ -104,6 +119,9 @@ export const typePolicies: TypePolicies = {
     merge: true,
   },
   HopCount: {
+    merge: true,
+  },
+  InfluenceExplanation: {
     merge: true,
   },
   InsightConnection: {
@@ -132,7 +150,13 @@ export const typePolicies: TypePolicies = {
   InteractionEdge: {
     merge: true,
   },
+  Introducer: {
+    merge: true,
+  },
   IntroductionPath: {
+    merge: true,
+  },
+  KeyPersonRisk: {
     merge: true,
   },
   KolScore: {
@@ -160,6 +184,12 @@ export const typePolicies: TypePolicies = {
     merge: true,
   },
   PageInfo: {
+    merge: true,
+  },
+  PageRankContributor: {
+    merge: true,
+  },
+  PageRankExplanation: {
     merge: true,
   },
   PublicationConnection: {
@@ -200,6 +230,9 @@ export const typePolicies: TypePolicies = {
       institutionsConnection: relayStylePagination(false),
       mslsConnection: relayStylePagination(false),
     },
+  },
+  TerritoryCoverage: {
+    merge: true,
   },
   TrialInvestigator: {
     merge: true,

@@ -81,20 +81,20 @@ describe('Apollo Client against the API', () => {
     const one = await watch.refetch();
     expect(one.data!.hcps.edges.map((e) => e.node.id)).toEqual(all.slice(0, 10));
     await watch.fetchMore({ variables: { after: one.data!.hcps.pageInfo.endCursor } });
-    const two = watch.getCurrentResult();
-    expect(two.data!.hcps.edges.map((e) => e.node.id)).toEqual(all.slice(0, 20));
+    const two = watch.getCurrentResult().data as Page;
+    expect(two.hcps.edges.map((e) => e.node.id)).toEqual(all.slice(0, 20));
 
     const tail = client.watchQuery<Page>({ query: PAGE, variables: { last: 10, filter: { search: null } } });
     const end = await tail.refetch();
     expect(end.data!.hcps.edges.map((e) => e.node.id)).toEqual(all.slice(-10));
     await tail.fetchMore({ variables: { last: 10, before: end.data!.hcps.pageInfo.startCursor } });
-    expect(tail.getCurrentResult().data!.hcps.edges.map((e) => e.node.id)).toEqual(all.slice(-20));
+    expect((tail.getCurrentResult().data as Page).hcps.edges.map((e) => e.node.id)).toEqual(all.slice(-20));
 
     const territory = (await client.query<{ territories: { id: string }[] }>({ query: gql`{ territories { id } }` })).data!.territories[0].id;
     const filtered = await client.query<Page>({ query: PAGE, variables: { first: 5, filter: { territoryId: territory } } });
     expect(filtered.data!.hcps.totalCount).toBeLessThan(all.length);
     // the unfiltered list is untouched by the filtered one
-    expect(watch.getCurrentResult().data!.hcps.edges.map((e) => e.node.id)).toEqual(all.slice(0, 20));
+    expect((watch.getCurrentResult().data as Page).hcps.edges.map((e) => e.node.id)).toEqual(all.slice(0, 20));
   });
 
   it('keeps links, relationships and an ego network of one HCP apart from a second view', async () => {
