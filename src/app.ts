@@ -23,7 +23,7 @@ export interface RunningApp {
  */
 export async function startApp(config: Config, logger: Logger, seed?: (db: Database) => Promise<void>): Promise<RunningApp> {
   const db = connect(config);
-  const services: AppServices = { config, db, prepared: false, network: new NetworkService(db) };
+  const services: AppServices = { config, db, prepared: false, network: new NetworkService(db, config.betweennessBudgetMs) };
   const http = await startHttpServer(services, logger);
   const prepared = prepareDatabase(db, logger, seed).then(() => {
     services.prepared = true;

@@ -35,6 +35,8 @@ export interface Config {
   /** Serve the bundled GraphiQL at /graphql to browsers (GRAPHQL_IDE). */
   graphqlIde: boolean;
   strengthHalfLifeDays: number;
+  /** How long a betweenness answer waits for the exact result before answering an estimate (BETWEENNESS_BUDGET_MS). */
+  betweennessBudgetMs: number;
   restrictedWordsMode: 'REJECT' | 'FLAG';
   schedulingConflictDays: number;
   /** Largest request body read (MAX_BODY_BYTES); larger ones get 413 and the connection closes. */
@@ -102,6 +104,7 @@ export function loadConfig(env: Env = process.env): Config {
     introspection: bool(env, 'GRAPHQL_INTROSPECTION', !production),
     graphqlIde: bool(env, 'GRAPHQL_IDE', bool(env, 'GRAPHQL_INTROSPECTION', !production)),
     strengthHalfLifeDays: int(env, 'STRENGTH_HALF_LIFE_DAYS', 180),
+    betweennessBudgetMs: int(env, 'BETWEENNESS_BUDGET_MS', 10000),
     restrictedWordsMode: mode === 'FLAG' ? 'FLAG' : 'REJECT',
     schedulingConflictDays: int(env, 'SCHEDULING_CONFLICT_DAYS', 14),
     maxBodyBytes: int(env, 'MAX_BODY_BYTES', 1024 * 1024),

@@ -15,6 +15,7 @@ import { InfluenceExplanationField, InfluenceExplanationFields, PageRankContribu
 import { CommunityConnectionFields, CommunityResultConnectionFields } from './network/network.connections';
 import { NetworkResolver } from './network/network.resolver';
 import { NodeResolver } from './node/node.resolver';
+import { asOfFields } from './network/as-of.fields';
 import { PlanningResolver } from './planning/planning.resolver';
 import { HcpPublicationsResolver, PublicationResolver } from './publication/publication.resolver';
 import { HcpRelationshipsResolver, MslRelationshipResolver, MslRelationshipsResolver } from './relationship/relationship.resolver';
@@ -48,6 +49,7 @@ export const resolvers: NonEmptyArray<Function> = [
   HcpLinksResolver,
   MslResolver,
   NetworkResolver,
+  ...asOfFields,
   InfluenceFields,
   KolScoreFields,
   CoverageGapFields,

@@ -1,6 +1,23 @@
-/** Worker-thread entry point of betweenness-parallel.ts: one slice of sources, raw sums posted back. */
-import { parentPort, workerData } from 'node:worker_threads';
-import { BetweennessJob, accumulateSlice } from './betweenness-parallel';
+/**
+ * A thread of betweenness-pool.ts: keeps the graphs it is sent (shared memory, read-only) and
+ * answers each chunk of sources with their summed Brandes dependencies.
+ */
+import { parentPort } from 'node:worker_threads';
+import { accumulateBetweenness } from './betweenness';
+import type { WorkerMessage, WorkerReply } from './betweenness-pool';
+import { Adjacency, nodeCount } from './csr';
 
-const raw = accumulateSlice(workerData as BetweennessJob);
-parentPort?.postMessage(raw, [raw.buffer as ArrayBuffer]);
+const graphs = new Map<number, Adjacency>();
+
+parentPort?.on('message', (message: WorkerMessage) => {
+  if (message.kind === 'graph') {
+    graphs.set(message.graph, { offsets: new Int32Array(message.offsets), targets: new Int32Array(message.targets) });
+  } else if (message.kind === 'forget') {
+    graphs.delete(message.graph);
+  } else {
+    const graph = graphs.get(message.graph)!;
+    const raw = new Float64Array(nodeCount(graph));
+    for (const source of message.sources) accumulateBetweenness(graph, source, source + 1, raw);
+    parentPort!.postMessage({ chunk: message.chunk, raw } satisfies WorkerReply, [raw.buffer as ArrayBuffer]);
+  }
+});

@@ -26,7 +26,7 @@ import { ChangedEntities, readStates } from './entity-states';
 import { applyStates } from './incremental';
 import { LINK_TYPES } from '../vocabulary';
 import { NetworkCounts, loadProjection } from './projection';
-import { NetworkSnapshot } from './snapshot';
+import { DEFAULT_BETWEENNESS_BUDGET_MS, NetworkSnapshot } from './snapshot';
 
 /** Counts from the count store (O(1) each), then the records since $since (index seek on `at`). */
 const PROBE = `
@@ -71,7 +71,10 @@ export class NetworkService {
   builds = 0;
   updates = 0;
 
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly betweennessBudgetMs = DEFAULT_BETWEENNESS_BUDGET_MS,
+  ) {}
 
   snapshot(): Promise<NetworkSnapshot> {
     if (this.queued) return this.queued;
@@ -116,7 +119,8 @@ export class NetworkService {
     this.countOffset = sameCounts(before.counts, after.counts) ? difference(after.counts, projection.counts) : undefined;
     this.seen.clear();
     this.markSynced(before.now, before.changes as StoredChange[]);
-    this.current = new NetworkSnapshot(projection);
+    this.current?.dispose();
+    this.current = new NetworkSnapshot(projection, this.betweennessBudgetMs);
     this.builds += 1;
     return this.current;
   }

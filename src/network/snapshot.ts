@@ -4,9 +4,11 @@
  *
  * Contract: score arrays are indexed by HCP node index (ids ascending). `order(metric)` lists
  * node indices by descending score, ties by ascending id. Betweenness, the one O(n·m) score, is
- * computed in worker threads, so other requests keep being served meanwhile.
+ * computed in a fixed pool of worker threads (betweenness-pool.ts), so other requests keep being
+ * served meanwhile; when it does not finish within the budget, answers use its estimate so far
+ * (`metric()` says which), and become exact when it does.
  */
-import { parallelBetweenness } from './betweenness-parallel';
+import { BetweennessJob, BetweennessPool, BetweennessResult } from './betweenness-pool';
 import { Communities, louvain } from './louvain';
 import { buildTypedDirectedGraph, degrees } from './network';
 import { BridgedCommunity, PageRankParts, bridgedCommunities, danglingRank, explainPageRank, transpose } from './explain';
@@ -50,8 +52,8 @@ const PAGERANK_KEYS = ['pagerank', 'scientific', 'referral'] as const;
  * leaves those graphs as they are keeps them. Anything not listed is recomputed after any change.
  */
 const STRUCTURE_KEYS = new Set(
-  ['pagerank', 'scientific', 'referral', 'degree', 'betweenness', 'communities', 'pagerankFlows'].concat(
-    ...(['PAGERANK', 'BETWEENNESS', 'DEGREE'] as const).map((metric) => [`order:${metric}`, `ranks:${metric}`]),
+  ['pagerank', 'scientific', 'referral', 'degree', 'betweenness-job', 'betweenness-last', 'communities', 'pagerankFlows'].concat(
+    ...(['PAGERANK', 'BETWEENNESS', 'DEGREE'] as const).map((metric) => `ranks:${metric}`),
   ),
 );
 
@@ -63,12 +65,37 @@ export interface ProjectionChange {
   remap?: Int32Array;
 }
 
+/** How long a betweenness answer waits for the exact result before answering the estimate. */
+export const DEFAULT_BETWEENNESS_BUDGET_MS = 10_000;
+
+/** Scores of one metric and how they were obtained (an estimate only where betweenness is sampled). */
+export interface MetricScores {
+  scores: Float64Array;
+  exact: boolean;
+  /** Betweenness sources sampled (BETWEENNESS and COMPOSITE when estimated), else null. */
+  sampleSize: number | null;
+  /** Betweenness error bound (betweenness-pool.ts) when estimated, else null. */
+  errorBound: number | null;
+}
+
+/** One fixed pool of betweenness threads per process, started on first use. */
+let pool: BetweennessPool | undefined;
+function betweennessPool(): BetweennessPool {
+  pool ??= new BetweennessPool();
+  return pool;
+}
+
 export class NetworkSnapshot {
   private cache = new Map<string, unknown>();
   /** Previous PageRank vectors (mapped to this network's node indices) to start from. */
   private warm = new Map<string, Float64Array>();
+  /** Rank order per scores array (shared by derived snapshots whose scores are the same arrays). */
+  private orders = new WeakMap<Float64Array, Int32Array>();
 
-  constructor(readonly projection: NetworkProjection) {}
+  constructor(
+    readonly projection: NetworkProjection,
+    readonly betweennessBudgetMs = DEFAULT_BETWEENNESS_BUDGET_MS,
+  ) {}
 
   /**
    * The snapshot of `projection`, a changed copy of this one's: scores the change cannot affect
@@ -76,11 +103,13 @@ export class NetworkSnapshot {
    * communities as they are), PageRank restarts from the previous vectors.
    */
   derive(projection: NetworkProjection, change: ProjectionChange): NetworkSnapshot {
-    const next = new NetworkSnapshot(projection);
+    const next = new NetworkSnapshot(projection, this.betweennessBudgetMs);
     if (!change.structure) {
       for (const [key, value] of this.cache) if (STRUCTURE_KEYS.has(key)) next.cache.set(key, value);
+      next.orders = this.orders;
       return next;
     }
+    this.dispose();
     for (const key of PAGERANK_KEYS) {
       const previous = this.cache.get(key) as Float64Array | undefined;
       if (previous) next.warm.set(key, remapScores(previous, change.remap, next.size));
@@ -114,18 +143,56 @@ export class NetworkSnapshot {
     return this.memo('degree', () => Float64Array.from(degrees(this.net)));
   }
 
-  betweenness(): Promise<Float64Array> {
-    return this.memo('betweenness', () => parallelBetweenness(this.net.ties));
+  /**
+   * Betweenness: exact when the pool finishes within the budget (counted from the job's start,
+   * so later requests do not wait again), else the estimate from the sources done by then, with
+   * its error bound. Equal progress gives the same result object (and so the same derived values).
+   */
+  async betweennessResult(): Promise<BetweennessResult> {
+    const { job, started } = this.memo('betweenness-job', () => ({ job: betweennessPool().start(this.net.ties), started: Date.now() }));
+    const result = await job.within(started + this.betweennessBudgetMs - Date.now());
+    const last = this.cache.get('betweenness-last') as BetweennessResult | undefined;
+    if (last && (last.exact || last.sampleSize >= result.sampleSize)) return last;
+    this.cache.set('betweenness-last', result);
+    return result;
+  }
+
+  async betweenness(): Promise<Float64Array> {
+    return (await this.betweennessResult()).scores;
+  }
+
+  /** The scores of `metric`, and whether they are exact. */
+  async metric(metric: Metric): Promise<MetricScores> {
+    switch (metric) {
+      case 'PAGERANK':
+        return exactScores(this.pagerank());
+      case 'DEGREE':
+        return exactScores(this.degree());
+      case 'BETWEENNESS': {
+        const result = await this.betweennessResult();
+        return estimateOf(result, result.scores);
+      }
+      case 'COMPOSITE': {
+        const result = await this.betweennessResult();
+        return estimateOf(result, await this.composite());
+      }
+    }
+  }
+
+  /** Stops background work for this snapshot (a newer network superseded it). */
+  dispose(): void {
+    (this.cache.get('betweenness-job') as { job: BetweennessJob } | undefined)?.job.cancel();
   }
 
   /** The signals COMPOSITE blends, each with its effective weight (signals no HCP has are left out, the rest rescaled). */
-  compositeSignals(): Promise<CompositeSignal[]> {
-    return this.memo('compositeSignals', async () => {
+  async compositeSignals(): Promise<CompositeSignal[]> {
+    const betweenness = await this.betweennessResult();
+    return this.memoFor('compositeSignals', betweenness, async () => {
       const { attributes } = this.projection;
       const engagement = Float64Array.from(attributes.interactions, (count, v) => count + attributes.positiveInteractions[v]);
       const signals: [CompositeSignal['signal'], number, Float64Array][] = [
         ['PAGERANK', COMPOSITE_WEIGHTS.pagerank, this.pagerank()],
-        ['BETWEENNESS', COMPOSITE_WEIGHTS.betweenness, await this.betweenness()],
+        ['BETWEENNESS', COMPOSITE_WEIGHTS.betweenness, betweenness.scores],
         ['PUBLICATIONS', COMPOSITE_WEIGHTS.publications, Float64Array.from(attributes.publications)],
         ['TRIALS', COMPOSITE_WEIGHTS.trials, Float64Array.from(attributes.trials)],
         ['ENGAGEMENT', COMPOSITE_WEIGHTS.engagement, engagement],
@@ -136,10 +203,11 @@ export class NetworkSnapshot {
     });
   }
 
-  composite(): Promise<Float64Array> {
-    return this.memo('composite', async () => {
+  async composite(): Promise<Float64Array> {
+    const signals = await this.compositeSignals();
+    return this.memoFor('composite', signals, () => {
       const out = new Float64Array(this.size);
-      for (const { weight, percentiles: pct } of await this.compositeSignals()) for (let v = 0; v < this.size; v++) out[v] += weight * pct[v];
+      for (const { weight, percentiles: pct } of signals) for (let v = 0; v < this.size; v++) out[v] += weight * pct[v];
       return out;
     });
   }
@@ -159,28 +227,25 @@ export class NetworkSnapshot {
   }
 
   async scores(metric: Metric): Promise<Float64Array> {
-    switch (metric) {
-      case 'PAGERANK':
-        return this.pagerank();
-      case 'BETWEENNESS':
-        return this.betweenness();
-      case 'DEGREE':
-        return this.degree();
-      case 'COMPOSITE':
-        return this.composite();
-    }
+    return (await this.metric(metric)).scores;
   }
 
   /** Node indices by descending score, ties by ascending id. */
   async order(metric: Metric): Promise<Int32Array> {
-    const scores = await this.scores(metric);
-    return this.memo(`order:${metric}`, () => rankOrder(scores));
+    return this.orderOf(await this.scores(metric));
+  }
+
+  /** The order of scores this snapshot handed out (`metric().scores`), computed once per array. */
+  orderOf(scores: Float64Array): Int32Array {
+    let order = this.orders.get(scores);
+    if (!order) this.orders.set(scores, (order = rankOrder(scores)));
+    return order;
   }
 
   /** 1-based rank of every node for `metric` (position in `order`). */
   async ranks(metric: Metric): Promise<Int32Array> {
     const order = await this.order(metric);
-    return this.memo(`ranks:${metric}`, () => {
+    return this.memoFor(`ranks:${metric}`, order, () => {
       const ranks = new Int32Array(order.length);
       order.forEach((v, position) => (ranks[v] = position + 1));
       return ranks;
@@ -200,10 +265,27 @@ export class NetworkSnapshot {
     return start;
   }
 
+  /** Like memo, for a value derived from `from` (a betweenness estimate moves on: the latest is kept). */
+  private memoFor<T>(key: string, from: object, compute: () => T): T {
+    const held = this.cache.get(key) as { from: object; value: T } | undefined;
+    if (held?.from === from) return held.value;
+    const value = compute();
+    this.cache.set(key, { from, value });
+    return value;
+  }
+
   private memo<T>(key: string, compute: () => T): T {
     if (!this.cache.has(key)) this.cache.set(key, compute());
     return this.cache.get(key) as T;
   }
+}
+
+function exactScores(scores: Float64Array): MetricScores {
+  return { scores, exact: true, sampleSize: null, errorBound: null };
+}
+
+function estimateOf(result: BetweennessResult, scores: Float64Array): MetricScores {
+  return result.exact ? exactScores(scores) : { scores, exact: false, sampleSize: result.sampleSize, errorBound: result.errorBound };
 }
 
 /** Scores moved to new node indices; new nodes start at the mean. */

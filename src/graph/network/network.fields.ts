@@ -99,7 +99,11 @@ export class InfluenceFields {
     return (await snapshotOf(ctx)).pagerank()[influence.index];
   }
 
-  @FieldResolver(() => Float, { description: 'Normalized betweenness (exact; O(n·m) on first use after a change).' })
+  @FieldResolver(() => Float, {
+    description:
+      'Normalized betweenness: exact when its computation (O(n·m), background threads) finishes within BETWEENNESS_BUDGET_MS of a change, ' +
+      'else the sampled estimate so far (kolRanking(metric: BETWEENNESS) says which, with the error bound).',
+  })
   async betweenness(@Root() influence: Influence, @Ctx() ctx: GraphContext): Promise<number> {
     return (await (await snapshotOf(ctx)).betweenness())[influence.index];
   }

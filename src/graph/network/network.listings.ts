@@ -18,6 +18,10 @@ export interface RankedHcp {
   rank: number;
   score: number;
   hcpId: string;
+  /** Whether the scores are exact, or a betweenness estimate (snapshot.ts MetricScores). */
+  exact: boolean;
+  sampleSize: number | null;
+  errorBound: number | null;
 }
 
 /** kolRanking: HCPs by descending score (then id); filters choose who is listed, never the graph. */
@@ -27,10 +31,12 @@ export async function kolRanking(snapshot: NetworkSnapshot, args: KolRankingArgs
   const { attributes, territoryIds, therapeuticAreaIds } = snapshot.projection;
   if (territoryId && !territoryIds.has(territoryId)) throw new NotFoundError('Territory', territoryId);
   if (therapeuticAreaId && !therapeuticAreaIds.has(therapeuticAreaId)) throw new NotFoundError('TherapeuticArea', therapeuticAreaId);
-  const [order, scores] = await Promise.all([snapshot.order(args.metric), snapshot.scores(args.metric)]);
+  // One read of the scores: a betweenness estimate may improve meanwhile, the listing stays consistent.
+  const { scores, exact, sampleSize, errorBound } = await snapshot.metric(args.metric);
+  const order = snapshot.orderOf(scores);
   const listed = (v: number) =>
     (!territoryId || attributes.territory[v] === territoryId) && (!therapeuticAreaId || attributes.areas[v].includes(therapeuticAreaId));
-  return take(order, listed, size).map((v, i) => ({ rank: i + 1, score: scores[v], hcpId: snapshot.net.hcpIds[v] }));
+  return take(order, listed, size).map((v, i) => ({ rank: i + 1, score: scores[v], hcpId: snapshot.net.hcpIds[v], exact, sampleSize, errorBound }));
 }
 
 export interface ListedCommunity {

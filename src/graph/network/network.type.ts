@@ -30,6 +30,15 @@ registerEnumType(InfluenceMetric, {
   },
 });
 
+@ObjectType({ description: 'What a network answer was computed on.' })
+export class NetworkAsOf {
+  @Field({ description: 'Names the network data: equal versions, equal data (opaque).' })
+  version!: string;
+
+  @Field({ description: 'When the newest change it includes was committed, or when it was read from the database (ISO-8601, UTC).' })
+  time!: string;
+}
+
 @ObjectType({ description: 'A warm introduction path: MSL, then HCPs, ending at the target HCP.' })
 export class IntroductionPath {
   @Field(() => [NetworkNode], { description: 'The MSL first, then each HCP in order.' })
@@ -76,6 +85,24 @@ export class KolScore {
 
   @Field(() => HCP)
   hcp!: HCP;
+
+  @Field({
+    description:
+      'False when the metric uses betweenness (BETWEENNESS, COMPOSITE) and the exact computation did not finish within its time budget: ' +
+      'the score is then from a sample of shortest-path sources (see sampleSize, errorBound). Exact answers follow once it finishes.',
+  })
+  exact!: boolean;
+
+  @Field(() => Int, { nullable: true, description: 'When not exact: how many betweenness sources were sampled (of all HCPs).' })
+  sampleSize!: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "When not exact: with probability at least 95%, every HCP's sampled betweenness is within this of its exact normalized value " +
+      '(for COMPOSITE: of the betweenness signal it blends).',
+  })
+  errorBound!: number | null;
 
   hcpId!: string;
 }
