@@ -69,7 +69,7 @@ export const STRENGTH_FORMULA =
   'strength = 1 − (1 − b)·exp(−0.3·E), E = Σ w(channel)·m(sentiment)·2^(−ageDays/halfLife) over the pair\'s interactions; ' +
   'b = the imported starting strength (baseStrength, 0.1 if none); ' +
   'w: IN_PERSON 1.0, CONGRESS 0.8, VIRTUAL 0.6, PHONE 0.45, EMAIL 0.25; m: POSITIVE 1.25, NEUTRAL 1.0, NEGATIVE 0.4; ' +
-  'halfLife = STRENGTH_HALF_LIFE_DAYS (default 180). Always in (0, 1], never below b, recomputed whenever an interaction of the pair is logged.';
+  'halfLife = STRENGTH_HALF_LIFE_DAYS (default 180). Always in (0, 1], never below b; ages count to the moment asked, so it decays towards b while nobody meets.';
 
 /** w(channel); the weakest weight for an unknown channel. */
 export function channelWeight(channel: string): number {
@@ -108,4 +108,45 @@ export function relationshipStrength(input: StrengthInput): number {
   for (const interaction of input.interactions) evidence += interactionTerm(interaction, input.now, input.halfLifeDays);
   // b + (1 − b)·(1 − e^(−G·E)), the same value written so that E = 0 gives b exactly.
   return Math.min(1, base + (1 - base) * -Math.expm1(-STRENGTH_GAIN * evidence));
+}
+
+/** What KNOWS stores: the strength as of its last recomputation (logInteraction), and when that was. */
+export interface StoredStrength {
+  strength: number;
+  baseStrength: number | null | undefined;
+  /** UTC epoch day of `strengthComputedAt`; null when never recomputed from interactions. */
+  computedDay: number | null;
+}
+
+/**
+ * The strength of the formula at `day` (UTC epoch day), from what KNOWS stores, with no
+ * interaction read: every age grows by the same Δ = day − computedDay days, so each term of E,
+ * and E itself, is multiplied by 2^(−Δ/H). E at the recomputation follows from the stored
+ * strength: e^(−G·E) = (1 − strength)/(1 − b). Exact for the interactions the recomputation saw
+ * (all dated on or before it: logged dates are never in the future).
+ *
+ * - Never recomputed (imported or set by hand): the stored strength, whatever the day.
+ * - `day` on or before the recomputation day: the stored strength (the caller reads the history
+ *   for an earlier date, see strengthFromHistory).
+ */
+export function strengthAsOf(stored: StoredStrength, day: number, halfLifeDays = DEFAULT_HALF_LIFE_DAYS): number {
+  const { strength, computedDay } = stored;
+  if (computedDay === null || !(day > computedDay)) return strength;
+  const base = effectiveBase(stored.baseStrength ?? strength);
+  if (!(strength > base) || base >= 1) return strength;
+  const halfLife = halfLifeDays > 0 ? halfLifeDays : DEFAULT_HALF_LIFE_DAYS;
+  // G·E at the recomputation; Infinity when the stored strength is 1.
+  const gainTimesEvidence = -Math.log1p(-(strength - base) / (1 - base));
+  return Math.min(1, base + (1 - base) * -Math.expm1(-gainTimesEvidence * 2 ** (-(day - computedDay) / halfLife)));
+}
+
+/** The strength at `day` from the pair's whole history: only interactions dated on or before that day count. */
+export function strengthFromHistory(baseStrength: number | null | undefined, interactions: readonly InteractionEvidence[], day: number, halfLifeDays = DEFAULT_HALF_LIFE_DAYS): number {
+  const now = new Date(day * 86_400_000);
+  return relationshipStrength({ baseStrength, interactions: interactions.filter((i) => !(epochDay(i.date) > day)), now, halfLifeDays });
+}
+
+/** The UTC epoch day of a moment. */
+export function dayOf(moment: Date): number {
+  return Math.floor(moment.getTime() / 86_400_000);
 }

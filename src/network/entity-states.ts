@@ -17,7 +17,7 @@ const HCP_STATES = `
   RETURN row.id AS id, h IS NOT NULL AS exists,
     CASE WHEN row.links AND h IS NOT NULL THEN COLLECT { MATCH (h)-[r:${LINKS}]->(b:HCP) RETURN [b.id, ${TYPE_CODE}, coalesce(r.weight, 1)] } ELSE [] END AS out,
     CASE WHEN row.links AND h IS NOT NULL THEN COLLECT { MATCH (h)<-[r:${LINKS}]-(a:HCP) RETURN [a.id, ${TYPE_CODE}, coalesce(r.weight, 1)] } ELSE [] END AS in,
-    CASE WHEN row.links AND h IS NOT NULL THEN COLLECT { MATCH (m:MSL)-[k:KNOWS]->(h) RETURN [m.id, coalesce(k.strength, 1)] } ELSE [] END AS knows,
+    CASE WHEN row.links AND h IS NOT NULL THEN COLLECT { MATCH (m:MSL)-[k:KNOWS]->(h) RETURN [m.id, coalesce(k.strength, 1), k.baseStrength, k.strengthComputedAt.epochMillis] } ELSE [] END AS knows,
     head(COLLECT { MATCH (h)-[:IN_TERRITORY]->(t:Territory) RETURN t.id }) AS territory,
     COLLECT { MATCH (h)-[:SPECIALIZES_IN]->(a:TherapeuticArea) RETURN a.id } AS areas,
     COLLECT { MATCH (h)-[:AFFILIATED_WITH]->(i:Institution) RETURN i.id } AS institutions,
@@ -30,7 +30,7 @@ const MSL_STATES = `
   UNWIND $ids AS id
   OPTIONAL MATCH (m:MSL {id: id})
   RETURN id, m IS NOT NULL AS exists,
-    CASE WHEN m IS NULL THEN [] ELSE COLLECT { MATCH (m)-[k:KNOWS]->(h:HCP) RETURN [h.id, coalesce(k.strength, 1)] } END AS knows`;
+    CASE WHEN m IS NULL THEN [] ELSE COLLECT { MATCH (m)-[k:KNOWS]->(h:HCP) RETURN [h.id, coalesce(k.strength, 1), k.baseStrength, k.strengthComputedAt.epochMillis] } END AS knows`;
 
 const REFERENCE = `
   RETURN COLLECT { MATCH (t:Territory) RETURN t.id } AS territoryIds, COLLECT { MATCH (a:TherapeuticArea) RETURN a.id } AS areaIds`;

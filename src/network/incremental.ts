@@ -23,8 +23,8 @@ export interface HcpState {
   out: LinkState[];
   /** Links to this HCP. */
   in: LinkState[];
-  /** [MSL id, strength] of each relationship to this HCP. */
-  knows: [string, number][];
+  /** Each relationship to this HCP: [MSL id, ...KnowsState]. */
+  knows: [string, ...KnowsState][];
   territory: string | null;
   areas: string[];
   institutions: string[];
@@ -34,11 +34,19 @@ export interface HcpState {
   positiveInteractions: number;
 }
 
+/** A relationship as re-read: strength, baseStrength, strengthComputedAt in epoch ms (what makes it decay). */
+export type KnowsState = [number, number | null, number | null];
+
+/** The relationship row of a re-read KNOWS. */
+function relationshipOf(mslId: string, hcpId: string, [strength, baseStrength, computedAt]: KnowsState): MslRelationship {
+  return { mslId, hcpId, strength, baseStrength, computedDay: computedAt === null ? null : Math.floor(computedAt / 86_400_000) };
+}
+
 export interface MslState {
   id: string;
   exists: boolean;
-  /** [HCP id, strength] of each of its relationships. */
-  knows: [string, number][];
+  /** Each of its relationships: [HCP id, ...KnowsState]. */
+  knows: [string, ...KnowsState][];
 }
 
 export interface EntityStates {
@@ -158,20 +166,22 @@ function nextRelationships(net: HcpNetwork, states: EntityStates, structural: Re
   const dirtyMsls = new Set(states.msls.map((state) => state.id));
   const rows: MslRelationship[] = [];
   const { offsets, targets, weights } = net.msl;
+  const { base, computedDay } = net.mslStored;
   for (let m = 0; m < net.mslIds.length; m++) {
     const mslId = net.mslIds[m];
     if (dirtyMsls.has(mslId)) continue;
     for (let e = offsets[m]; e < offsets[m + 1]; e++) {
       const hcpId = net.hcpIds[targets[e]];
-      if (!structural.has(hcpId)) rows.push({ mslId, hcpId, strength: weights[e] });
+      const stored = { baseStrength: Number.isNaN(base[e]) ? null : base[e], computedDay: Number.isNaN(computedDay[e]) ? null : computedDay[e] };
+      if (!structural.has(hcpId)) rows.push({ mslId, hcpId, strength: weights[e], ...stored });
     }
   }
   for (const state of states.msls) {
-    if (state.exists) for (const [hcpId, strength] of state.knows) rows.push({ mslId: state.id, hcpId, strength });
+    if (state.exists) for (const [hcpId, ...knows] of state.knows) rows.push(relationshipOf(state.id, hcpId, knows));
   }
   for (const state of structural.values()) {
     if (!state.exists) continue;
-    for (const [mslId, strength] of state.knows) if (!dirtyMsls.has(mslId)) rows.push({ mslId, hcpId: state.id, strength });
+    for (const [mslId, ...knows] of state.knows) if (!dirtyMsls.has(mslId)) rows.push(relationshipOf(mslId, state.id, knows));
   }
   return rows;
 }

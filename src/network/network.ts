@@ -12,7 +12,9 @@
  * - `pairSums`: the same pairs with the SUM of their links' weights (modularity).
  * - `directed`: PageRank graph; a symmetric link adds both directions, a REFERRAL
  *   source→target only; weights on the same ordered pair add up; self-loops kept.
- * - `msl`: MSL index → HCP index, weight = relationship strength (largest if repeated).
+ * - `msl`: MSL index → HCP index, weight = relationship strength (largest if repeated);
+ *   `mslStored` holds, per entry, what makes that strength decay with time (the caller computes
+ *   the strength of the moment from it, so time passing never needs a new network).
  */
 import { LINK_TYPES, LinkType } from '../vocabulary';
 import { GroupedPairs, WeightedGraph, addHalfEdge, allocateHalfEdges, groupHalfEdges, sumPairs } from './csr';
@@ -31,7 +33,17 @@ export interface NetworkLink {
 export interface MslRelationship {
   mslId: string;
   hcpId: string;
+  /** The stored strength: as of `computedDay` when set, else for good. */
   strength: number;
+  baseStrength?: number | null;
+  /** UTC epoch day the stored strength was last recomputed from interactions; null: never. */
+  computedDay?: number | null;
+}
+
+/** Per `msl` entry: the relationship's base strength and recomputation day (NaN = none). */
+export interface StoredRelationships {
+  readonly base: Float64Array;
+  readonly computedDay: Float64Array;
 }
 
 export interface NetworkInput {
@@ -70,6 +82,7 @@ export interface HcpNetwork {
   readonly mslIds: readonly string[];
   readonly mslIndex: ReadonlyMap<string, number>;
   readonly msl: WeightedGraph;
+  readonly mslStored: StoredRelationships;
 }
 
 /** An id that names no HCP (or no MSL) of the network; callers map it to NOT_FOUND. */
@@ -98,10 +111,10 @@ export function buildMslNetwork(
   relationships: readonly MslRelationship[],
   mslIds: readonly string[],
   hcpIndex: ReadonlyMap<string, number>,
-): Pick<HcpNetwork, 'mslIds' | 'mslIndex' | 'msl'> {
+): Pick<HcpNetwork, 'mslIds' | 'mslIndex' | 'msl' | 'mslStored'> {
   const sorted = sortedUnique(mslIds);
   const mslIndex = indexOf(sorted);
-  return { mslIds: sorted, mslIndex, msl: buildMslGraph(relationships, mslIndex, hcpIndex) };
+  return { mslIds: sorted, mslIndex, ...buildMslGraph(relationships, mslIndex, hcpIndex) };
 }
 
 /** The PageRank graph restricted to some link types, e.g. COAUTHOR+CO_INVESTIGATOR. */
@@ -301,19 +314,29 @@ function buildMslGraph(
   rows: readonly MslRelationship[],
   mslIndex: ReadonlyMap<string, number>,
   hcpIndex: ReadonlyMap<string, number>,
-): WeightedGraph {
+): Pick<HcpNetwork, 'msl' | 'mslStored'> {
   const edges = allocateHalfEdges(rows.length);
+  const kept: MslRelationship[] = [];
   for (const row of rows) {
     const m = mslIndex.get(row.mslId);
     const h = hcpIndex.get(row.hcpId);
-    if (m !== undefined && h !== undefined) addHalfEdge(edges, m, h, row.strength);
+    // The weight slot carries the row's number in `kept`: each pair then keeps its strongest row whole.
+    if (m !== undefined && h !== undefined) addHalfEdge(edges, m, h, kept.push(row) - 1);
   }
   const pairs = groupHalfEdges(mslIndex.size, edges, hcpIndex.size);
   const weights = new Float64Array(pairs.targets.length);
+  const base = new Float64Array(pairs.targets.length);
+  const computedDay = new Float64Array(pairs.targets.length);
   for (let p = 0; p < weights.length; p++) {
-    let max = -Infinity;
-    for (let i = pairs.runs[p]; i < pairs.runs[p + 1]; i++) max = Math.max(max, pairs.sorted.weight[i]);
-    weights[p] = max;
+    let best: MslRelationship | undefined;
+    for (let i = pairs.runs[p]; i < pairs.runs[p + 1]; i++) {
+      const row = kept[pairs.sorted.weight[i]];
+      if (!best || row.strength > best.strength) best = row;
+    }
+    const chosen = best as MslRelationship;
+    weights[p] = chosen.strength;
+    base[p] = chosen.baseStrength ?? NaN;
+    computedDay[p] = chosen.computedDay ?? NaN;
   }
-  return { offsets: pairs.offsets, targets: pairs.targets, weights };
+  return { msl: { offsets: pairs.offsets, targets: pairs.targets, weights }, mslStored: { base, computedDay } };
 }

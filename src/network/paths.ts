@@ -16,7 +16,7 @@
  * complete paths leave the queue in answer order and the search stops after `first`.
  *
  * Relationship strengths: by default the ones the network was built with; callers pass the
- * strengths of the moment (one per `net.msl` entry, see relationshipStrengths in snapshot.ts)
+ * strengths of the moment (one per `net.msl` entry, see relationshipStrengths in src/graph/network/network.context.ts)
  * so that time-decayed strengths never need a rebuild of the network.
  */
 import { BinaryHeap } from './heap';

@@ -102,7 +102,7 @@ const LINKS = `
 const MSLS = `
   MATCH (m:MSL)
   OPTIONAL MATCH (m)-[k:KNOWS]->(h:HCP)
-  RETURN m.id, h.id, k.strength`;
+  RETURN m.id, h.id, k.strength, k.baseStrength, k.strengthComputedAt.epochMillis`;
 
 const REFERENCE = `
   RETURN COLLECT { MATCH (t:Territory) RETURN t.id } AS territories, COLLECT { MATCH (a:TherapeuticArea) RETURN a.id } AS areas`;
@@ -140,9 +140,13 @@ export async function loadProjection(db: Database, version: string, time: number
       entry[3] += num(positive);
     }),
     db.stream(LINKS, {}, ([source, targets, types, weights]) => links.add(num(source), targets as number[], types as number[], weights as unknown[])),
-    db.stream(MSLS, {}, ([mslId, hcpId, strength]) => {
+    db.stream(MSLS, {}, ([mslId, hcpId, strength, base, computedAt]) => {
       mslIds.push(mslId as string);
-      if (hcpId !== null) relationships.push({ mslId: mslId as string, hcpId: hcpId as string, strength: weightOf(strength) });
+      if (hcpId === null) return;
+      // What decays the strength with time, computed per request (see relationshipStrengths): no rebuild as days pass.
+      const baseStrength = base === null || base === undefined ? null : num(base);
+      const computedDay = computedAt === null || computedAt === undefined ? null : Math.floor(num(computedAt) / 86_400_000);
+      relationships.push({ mslId: mslId as string, hcpId: hcpId as string, strength: weightOf(strength), baseStrength, computedDay });
     }),
     db.stream(REFERENCE, {}, ([territories, areas]) => {
       territoryIds = territories as string[];

@@ -5,7 +5,10 @@ import {
   DEFAULT_BASE_STRENGTH,
   InteractionEvidence,
   ageInDays,
+  dayOf,
   relationshipStrength,
+  strengthAsOf,
+  strengthFromHistory,
 } from '../../src/engagement/strength';
 import { SENTIMENTS } from '../../src/vocabulary';
 
@@ -125,5 +128,50 @@ describe('relationshipStrength', () => {
     const email = relationshipStrength({ baseStrength: 0.3, interactions: [{ date: '2025-09-01', channel: 'EMAIL' }], now: NOW });
     const fax = relationshipStrength({ baseStrength: 0.3, interactions: [{ date: '2025-09-01', channel: 'FAX' }], now: NOW });
     expect(fax).toBe(email);
+  });
+});
+
+describe('strength as time passes (strengthAsOf: from the stored value, no interaction read)', () => {
+  const day = dayOf(NOW);
+
+  it('equals the formula evaluated later on the same history, for random histories, bases, half-lives and delays', () => {
+    const r = random(99);
+    for (let k = 0; k < 3000; k++) {
+      const interactions = randomHistory(r);
+      const baseStrength = 0.01 + r() * 0.98;
+      const halfLifeDays = pick(r, [30, 90, 180, 365]);
+      const later = day + Math.floor(r() * 2000);
+      const stored = relationshipStrength({ baseStrength, interactions, now: NOW, halfLifeDays });
+      const expected = relationshipStrength({ baseStrength, interactions, now: new Date(later * 86_400_000), halfLifeDays });
+      expect(Math.abs(strengthAsOf({ strength: stored, baseStrength, computedDay: day }, later, halfLifeDays) - expected)).toBeLessThan(1e-12);
+    }
+  });
+
+  it('decays towards the base: never above the stored value, never below the base, halving the evidence each half-life', () => {
+    const stored = relationshipStrength({ baseStrength: 0.3, interactions: [{ date: '2025-09-01', channel: 'IN_PERSON', sentiment: 'POSITIVE' }], now: NOW });
+    const at = (days: number) => strengthAsOf({ strength: stored, baseStrength: 0.3, computedDay: day }, day + days);
+    expect(at(0)).toBe(stored);
+    expect(at(180)).toBeCloseTo(1 - 0.7 * Math.exp(-0.3 * 1.25 * 0.5), 12);
+    for (let d = 1; d < 5000; d += 37) {
+      expect(at(d)).toBeLessThanOrEqual(at(d - 1));
+      expect(at(d)).toBeGreaterThanOrEqual(0.3);
+    }
+  });
+
+  it('keeps a strength never recomputed from interactions (imported or set) as it is, and answers the stored value on or before the recomputation', () => {
+    expect(strengthAsOf({ strength: 0.42, baseStrength: 0.42, computedDay: null }, day + 1000)).toBe(0.42);
+    expect(strengthAsOf({ strength: 0.6, baseStrength: 0.3, computedDay: day }, day - 10)).toBe(0.6);
+    // setMslRelationship after a recomputation sets strength = base: nothing left to decay.
+    expect(strengthAsOf({ strength: 0.5, baseStrength: 0.5, computedDay: day }, day + 400)).toBe(0.5);
+  });
+
+  it('from the history counts only interactions up to the day asked', () => {
+    const interactions: InteractionEvidence[] = [
+      { date: '2025-01-10', channel: 'IN_PERSON', sentiment: 'POSITIVE' },
+      { date: '2025-06-01', channel: 'EMAIL', sentiment: 'NEUTRAL' },
+    ];
+    const early = dayOf(new Date('2025-03-01T00:00:00Z'));
+    expect(strengthFromHistory(0.3, interactions, early)).toBeCloseTo(relationshipStrength({ baseStrength: 0.3, interactions: interactions.slice(0, 1), now: new Date('2025-03-01T00:00:00Z') }), 14);
+    expect(strengthFromHistory(0.3, interactions, dayOf(new Date('2025-01-09T00:00:00Z')))).toBeCloseTo(0.3, 14);
   });
 });

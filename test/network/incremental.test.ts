@@ -5,6 +5,11 @@ import { NetworkProjection, countsOf } from '../../src/network/projection';
 import { Random, seededRandom } from '../../src/network/random';
 import { NetworkSnapshot } from '../../src/network/snapshot';
 
+/** The stored base and recomputation time of a relationship of the model (some never recomputed), derived from its strength. */
+function decayOf(strength: number): [number, number | null, number | null] {
+  return strength > 0.5 ? [strength, strength / 2, 1_700_000_000_000 + Math.round(strength * 1e9)] : [strength, null, null];
+}
+
 /** The "database": what a cold load would read, and the entity states a change record leads to. */
 class Truth {
   hcps = new Set<string>();
@@ -25,7 +30,8 @@ class Truth {
       }),
       relationships: [...this.knows].map(([key, strength]) => {
         const [mslId, hcpId] = key.split('|');
-        return { mslId, hcpId, strength };
+        const [, baseStrength, computedAt] = decayOf(strength);
+        return { mslId, hcpId, strength, baseStrength, computedDay: computedAt === null ? null : Math.floor(computedAt / 86_400_000) };
       }),
       mslIds: [...this.msls],
     });
@@ -58,7 +64,7 @@ class Truth {
       if (source === id && this.hcps.has(target)) out.push([target, Number(code), weight]);
       if (target === id && this.hcps.has(source)) into.push([source, Number(code), weight]);
     }
-    const knows = [...this.knows].filter(([key]) => key.endsWith(`|${id}`)).map(([key, s]) => [key.split('|')[0], s] as [string, number]);
+    const knows = [...this.knows].filter(([key]) => key.endsWith(`|${id}`)).map(([key, s]) => [key.split('|')[0], ...decayOf(s)] as HcpState['knows'][number]);
     return {
       id,
       exists,
@@ -77,7 +83,7 @@ class Truth {
 
   mslState(id: string): MslState {
     const exists = this.msls.has(id);
-    const knows = [...this.knows].filter(([key]) => key.startsWith(`${id}|`)).map(([key, s]) => [key.split('|')[1], s] as [string, number]);
+    const knows = [...this.knows].filter(([key]) => key.startsWith(`${id}|`)).map(([key, s]) => [key.split('|')[1], ...decayOf(s)] as MslState['knows'][number]);
     return { id, exists, knows: exists ? knows : [] };
   }
 
@@ -209,6 +215,8 @@ describe('incremental network updates', () => {
         expect(Array.from(net[graph].targets)).toEqual(Array.from(expected[graph].targets));
         expectClose(net[graph].weights, expected[graph].weights, 1e-12);
       }
+      expect(Array.from(net.mslStored.base)).toEqual(Array.from(expected.mslStored.base));
+      expect(Array.from(net.mslStored.computedDay)).toEqual(Array.from(expected.mslStored.computedDay));
       expect(Array.from(net.tieTypes)).toEqual(Array.from(expected.tieTypes));
       expect(snapshot.projection.attributes.territory).toEqual(cold.projection.attributes.territory);
       expect(Array.from(snapshot.projection.attributes.interactions)).toEqual(Array.from(cold.projection.attributes.interactions));

@@ -3,7 +3,7 @@ import { bestIntroducers, handoverPlan, keyPersonRisk, territoryCoverage } from 
 import { IntroductionPath as FoundPath, RelationshipStrengths } from '../../network/paths';
 import { NetworkSnapshot } from '../../network/snapshot';
 import { GraphContext } from '../context';
-import { knownNodes, snapshotOf } from '../network/network.context';
+import { knownNodes, relationshipStrengths, snapshotOf } from '../network/network.context';
 import { IntroductionPath } from '../network/network.type';
 import { mslsCovering, requireTerritoryReader, territoriesOf } from './continuity.access';
 import { Handover, Introducer, KeyPersonRisk, TerritoryCoverage } from './continuity.type';
@@ -73,7 +73,7 @@ export class ContinuityService {
 
   /** MSL relationship strengths as MslRelationship.strength answers them at this moment. */
   private strengths(snapshot: NetworkSnapshot): RelationshipStrengths {
-    return snapshot.net.msl.weights;
+    return relationshipStrengths(this.ctx, snapshot.net);
   }
 }
 

@@ -22,7 +22,7 @@ import {
   relationshipReason,
 } from '../../engagement/plan-rules';
 import { HCP } from '../hcp/hcp.type';
-import { EngagementRepository } from './engagement.repository';
+import { EngagementRepository, StoredKnows } from './engagement.repository';
 import { EngagementSuggestion } from './engagement.type';
 import { InfluenceSource, PathSource } from './influence';
 import { channelPreference } from './channel-preference';
@@ -37,6 +37,8 @@ export interface PlannerDeps {
   channelCounts(ids: readonly string[]): Promise<ChannelCount[][]>;
   /** Today, ISO date (UTC). */
   today: string;
+  /** A relationship's strength now (it decays with time since the last recomputation). */
+  strengthNow(knows: StoredKnows): number;
 }
 
 export class EngagementPlanner {
@@ -46,7 +48,9 @@ export class EngagementPlanner {
     const { repository, influence } = this.deps;
     const scope = await repository.planScope(mslId);
     if (!scope) return null;
-    const candidates = await repository.planCandidates(mslId, WEAK_BELOW);
+    const candidates = (await repository.planCandidates(mslId))
+      .map((row) => ({ ...row, strength: row.knows ? this.deps.strengthNow(row.knows) : null }))
+      .filter((row) => row.strength === null || row.strength < WEAK_BELOW);
     const scores = await influence.pagerank(candidates.map((c) => c.hcpId));
     const score = (id: string) => scores.get(id) ?? 0;
     const chosen = candidates

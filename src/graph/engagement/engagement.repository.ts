@@ -2,17 +2,23 @@ import { Database } from '../../db/database';
 import { Keyed } from '../reference/reference.repository';
 import { ChannelCount } from '../../engagement/channel-preference';
 
-export interface RelationshipRow {
-  hcpId: string;
+/** KNOWS as stored: `strength` as of `computedAt` (epoch ms, null: never recomputed), and its base. */
+export interface StoredKnows {
   strength: number;
+  baseStrength: number | null;
+  computedAt: number | null;
+}
+
+export interface RelationshipRow extends StoredKnows {
+  hcpId: string;
   since: string | null;
   lastContact: string | null;
 }
 
 export interface PlanCandidateRow {
   hcpId: string;
-  /** The MSL's KNOWS strength; null when there is none. */
-  strength: number | null;
+  /** The MSL's KNOWS with the HCP, if any. */
+  knows: StoredKnows | null;
   /** The candidate's areas that the MSL focuses on, by id. */
   areaIds: string[];
 }
@@ -42,8 +48,8 @@ export class EngagementRepository {
     return this.db.read<RelationshipRow>(
       `MATCH (:MSL {id: $mslId})-[k:KNOWS]->(h:HCP)
        WHERE k.lastContact IS NULL OR date(k.lastContact) < date($cutoff)
-       RETURN h.id AS hcpId, toFloat(coalesce(k.strength, k.baseStrength, 0.0)) AS strength,
-              toString(k.since) AS since, toString(k.lastContact) AS lastContact
+       RETURN h.id AS hcpId, toFloat(coalesce(k.strength, k.baseStrength, 0.0)) AS strength, k.baseStrength AS baseStrength,
+              k.strengthComputedAt.epochMillis AS computedAt, toString(k.since) AS since, toString(k.lastContact) AS lastContact
        ORDER BY hcpId`,
       { mslId, cutoff },
     );
@@ -76,9 +82,11 @@ export class EngagementRepository {
 
   /**
    * HCPs in the MSL's territories (any, when it covers none) and areas (any, when it focuses on
-   * none) with whom the MSL has no relationship or one weaker than `weakBelow`.
+   * none), with the MSL's relationship to each if any (its strongest, when stored more than once).
+   * Stored strengths only decay with time: those at or above `weakBelow` stored that are
+   * weaker now are among them too, so the caller filters on the strength of the moment.
    */
-  planCandidates(mslId: string, weakBelow: number): Promise<PlanCandidateRow[]> {
+  planCandidates(mslId: string): Promise<PlanCandidateRow[]> {
     return this.db.read<PlanCandidateRow>(
       `MATCH (m:MSL {id: $mslId})
        WITH m, [(m)-[:COVERS]->(t:Territory) | t.id] AS territories, [(m)-[:FOCUSES_ON]->(a:TherapeuticArea) | a.id] AS areas
@@ -86,12 +94,13 @@ export class EngagementRepository {
        WHERE (size(territories) = 0 OR EXISTS { (h)-[:IN_TERRITORY]->(t:Territory) WHERE t.id IN territories })
          AND (size(areas) = 0 OR EXISTS { (h)-[:SPECIALIZES_IN]->(a:TherapeuticArea) WHERE a.id IN areas })
        OPTIONAL MATCH (m)-[k:KNOWS]->(h)
-       WITH h, areas, max(k.strength) AS strength
-       WHERE strength IS NULL OR strength < $weakBelow
-       RETURN h.id AS hcpId, toFloat(strength) AS strength,
+       WITH h, areas, k ORDER BY k.strength DESC
+       WITH h, areas, head(collect(k {strength: toFloat(coalesce(k.strength, k.baseStrength, 0.0)), .baseStrength,
+            computedAt: k.strengthComputedAt.epochMillis})) AS knows
+       RETURN h.id AS hcpId, knows,
               [(h)-[:SPECIALIZES_IN]->(a:TherapeuticArea) WHERE a.id IN areas | a.id] AS areaIds
        ORDER BY hcpId`,
-      { mslId, weakBelow },
+      { mslId },
     );
   }
 

@@ -6,6 +6,7 @@ import { hcpLoaders } from '../hcp/hcp.loaders';
 import { HCP } from '../hcp/hcp.type';
 import { Channel, Sentiment } from '../interaction/interaction.type';
 import { mslLoaders } from '../msl/msl.loaders';
+import { currentStrength } from '../relationship/relationship.strength';
 import { engagement } from './engagement.loaders';
 import { ChannelPreference, EngagementSuggestion, StaleRelationship, StrengthFormula, WarmIntroduction } from './engagement.type';
 import { EngagementPlanner } from './engagement.planner';
@@ -61,7 +62,7 @@ export class EngagementResolver {
       return [
         {
           hcp,
-          strength: row.strength,
+          strength: currentStrength(ctx, row),
           since: row.since,
           lastContact: row.lastContact,
           daysSinceContact: row.lastContact ? epochDay(today) - epochDay(row.lastContact) : null,
@@ -95,6 +96,7 @@ export class EngagementResolver {
       hcps: async (ids) => (await hcpLoader.loadMany(ids)).map((h) => (h instanceof Error ? null : h)),
       channelCounts: async (ids) => (await loaders.channelCounts.loadMany(ids)).map((c) => (c instanceof Error ? [] : c)),
       today: isoDate(new Date()),
+      strengthNow: (knows) => currentStrength(ctx, knows),
     });
     const plan = await planner.plan(mslId, size, maxHops);
     if (plan === null) throw new NotFoundError('MSL', mslId);

@@ -1,6 +1,6 @@
 import { IntroductionPath, UnknownNodeError, introductionPaths } from '../../network';
 import { GraphContext } from '../context';
-import { snapshotOf } from '../network/network.context';
+import { relationshipStrengths, snapshotOf } from '../network/network.context';
 
 /** Where engagement features get HCP influence: PageRank as docs/network.md defines it (scores sum to 1 over all HCPs). */
 export interface InfluenceSource {
@@ -35,7 +35,7 @@ export class RequestNetworkSource implements InfluenceSource, PathSource {
   async introductionPaths(mslId: string, hcpId: string, maxHops: number, first: number): Promise<IntroductionPath[]> {
     const snapshot = await snapshotOf(this.ctx);
     try {
-      return introductionPaths(snapshot.net, mslId, hcpId, maxHops, first);
+      return introductionPaths(snapshot.net, mslId, hcpId, maxHops, first, relationshipStrengths(this.ctx, snapshot.net));
     } catch (error) {
       if (error instanceof UnknownNodeError) return [];
       throw error;

@@ -1,5 +1,6 @@
+import { dayOf, strengthAsOf } from '../../engagement/strength';
 import { NotFoundError } from '../../errors';
-import { UnknownNodeError } from '../../network/network';
+import { HcpNetwork, UnknownNodeError } from '../../network/network';
 import { NetworkSnapshot } from '../../network/snapshot';
 import { GraphContext } from '../context';
 import { hcpLoaders } from '../hcp/hcp.loaders';
@@ -15,6 +16,29 @@ export function snapshotOf(ctx: GraphContext): Promise<NetworkSnapshot> {
     perRequest.set(ctx, snapshot);
   }
   return snapshot;
+}
+
+const strengthsByNetwork = new WeakMap<HcpNetwork, { day: number; halfLife: number; strengths: Float64Array }>();
+
+/**
+ * MSL relationship strengths as MslRelationship.strength answers them now, one per `net.msl`
+ * entry: what paths, plans and handovers weigh relationships with. Computed from the stored
+ * strengths when the day changes (kept for the rest of the day), never by rebuilding the network.
+ */
+export function relationshipStrengths(ctx: GraphContext, net: HcpNetwork): Float64Array {
+  const day = dayOf(new Date());
+  const halfLife = ctx.app.config.strengthHalfLifeDays;
+  const cached = strengthsByNetwork.get(net);
+  if (cached && cached.day === day && cached.halfLife === halfLife) return cached.strengths;
+  const { weights } = net.msl;
+  const { base, computedDay } = net.mslStored;
+  const strengths = new Float64Array(weights.length);
+  for (let e = 0; e < weights.length; e++) {
+    const stored = { strength: weights[e], baseStrength: Number.isNaN(base[e]) ? null : base[e], computedDay: Number.isNaN(computedDay[e]) ? null : computedDay[e] };
+    strengths[e] = strengthAsOf(stored, day, halfLife);
+  }
+  strengthsByNetwork.set(net, { day, halfLife, strengths });
+  return strengths;
 }
 
 /** Runs an algorithm call, turning an unknown node id into NOT_FOUND. */

@@ -5,7 +5,7 @@ import { introductionPaths } from '../../network/paths';
 import { networkReach } from '../../network/reach';
 import { NetworkSnapshot } from '../../network/snapshot';
 import { GraphContext } from '../context';
-import { communityId, knownNodes, snapshotOf } from './network.context';
+import { communityId, knownNodes, relationshipStrengths, snapshotOf } from './network.context';
 import { intArg } from '../common/validate';
 import { communityList, kolRanking, take } from './network.listings';
 import {
@@ -41,7 +41,7 @@ export class NetworkResolver {
     const size = intArg(first ?? 3, 'first', 1, MAX_FIRST);
     const { net } = await snapshotOf(ctx);
     if (!net.mslIndex.has(fromMslId)) throw new NotFoundError('MSL', fromMslId);
-    const paths = knownNodes('HCP', () => introductionPaths(net, fromMslId, toHcpId, hops, size));
+    const paths = knownNodes('HCP', () => introductionPaths(net, fromMslId, toHcpId, hops, size, relationshipStrengths(ctx, net)));
     return paths.map((path) => ({ ...path, ids: path.nodes, nodes: [] }));
   }
 

@@ -1,13 +1,15 @@
 import { Database, Tx } from '../../db/database';
+import { InteractionEvidence } from '../../engagement/strength';
 import { Keyed } from '../reference/reference.repository';
 import { MslRelationship } from './relationship.type';
 
 /** A relationship created by logging an interaction with an HCP the MSL did not know yet starts at this strength. */
 export const INITIAL_STRENGTH = 0.2;
 
-const PROJECTION = `k {strength: coalesce(k.strength, k.baseStrength, 0.0), .baseStrength, .since, .lastContact, mslId: m.id, hcpId: h.id}`;
+const PROJECTION = `k {strength: coalesce(k.strength, k.baseStrength, 0.0), .baseStrength, .since, .lastContact,
+  computedAt: k.strengthComputedAt.epochMillis, mslId: m.id, hcpId: h.id}`;
 
-/** Reads of (:MSL)-[:KNOWS]->(:HCP), keyed by one end, by descending strength then the other end's id. */
+/** Reads of (:MSL)-[:KNOWS]->(:HCP), keyed by one end, by descending stored strength then the other end's id. */
 export class RelationshipRepository {
   constructor(private readonly db: Database) {}
 
@@ -28,6 +30,26 @@ export class RelationshipRepository {
       { ids: mslIds },
     );
   }
+
+  /** The interactions of each MSL–HCP pair (key = pairKey), as the strength formula reads them. */
+  histories(pairs: readonly string[]): Promise<Keyed<InteractionEvidence[]>[]> {
+    return this.db.read<Keyed<InteractionEvidence[]>>(
+      `UNWIND $pairs AS p
+       MATCH (:MSL {id: p.m})-[:LOGGED]->(i:Interaction)-[:WITH]->(:HCP {id: p.h})
+       RETURN p.key AS key, collect({date: toString(i.date), channel: i.channel, sentiment: i.sentiment}) AS value`,
+      { pairs: pairs.map((key) => ({ key, ...pairOf(key) })) },
+    );
+  }
+}
+
+/** The key of an MSL–HCP pair for per-pair loaders. */
+export function pairKey(mslId: string, hcpId: string): string {
+  return JSON.stringify([mslId, hcpId]);
+}
+
+function pairOf(key: string): { m: string; h: string } {
+  const [m, h] = JSON.parse(key) as [string, string];
+  return { m, h };
 }
 
 /** Writes of KNOWS inside a caller's transaction. */

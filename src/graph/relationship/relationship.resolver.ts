@@ -11,7 +11,9 @@ import { mslLoaders } from '../msl/msl.loaders';
 import { MSL } from '../msl/msl.type';
 import { relationshipLoaders } from './relationship.loaders';
 import { relationshipWrites } from './relationship.repository';
+import { byCurrentStrength, currentStrength, strengthAt } from './relationship.strength';
 import { MslRelationship, MslRelationshipConnection } from './relationship.type';
+import { STRENGTH_FORMULA } from '../../engagement/strength';
 import { ActsForMsl } from '../auth';
 import { KeyPart } from '../common/cursor';
 import { PageArgs, pageOfList, windowOf } from '../common/pagination';
@@ -38,6 +40,19 @@ export class MslRelationshipResolver {
     const hcp = await ctx.loaders.get(hcpLoaders).byId.load(relationship.hcpId);
     if (!hcp) throw new Error(`HCP ${relationship.hcpId} vanished`);
     return hcp;
+  }
+
+  // The description states the formula of src/engagement/strength.ts.
+  @FieldResolver(() => Float, {
+    description:
+      `Strength in (0, 1] as of now, or as of \`asOf\`: the formula evaluated at that moment, so it decays towards baseStrength while nobody meets (see strengthFormula): ${STRENGTH_FORMULA}`,
+  })
+  strength(
+    @Root() relationship: MslRelationship,
+    @Arg('asOf', () => String, { nullable: true, description: 'ISO 8601 date or date-time (UTC); default now.' }) asOf: string | null,
+    @Ctx() ctx: GraphContext,
+  ): Promise<number> {
+    return strengthAt(ctx, relationship, asOf);
   }
 
   @ActsForMsl('mslId')
@@ -71,28 +86,28 @@ export class MslRelationshipResolver {
 
 @Resolver(() => HCP)
 export class HcpRelationshipsResolver {
-  @FieldResolver(() => MslRelationshipConnection, { description: 'The MSLs who know this HCP, by descending strength, then MSL id, paginated.' })
+  @FieldResolver(() => MslRelationshipConnection, { description: 'The MSLs who know this HCP, by descending strength (as of now), then MSL id, paginated.' })
   async mslRelationshipsConnection(@Root() hcp: HCP, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: GraphContext, @Info() info: GraphQLResolveInfo): Promise<MslRelationshipConnection> {
     const window = windowOf(args, info, ctx.app.config.maxFirst, BY_STRENGTH);
-    return pageOfList(await ctx.loaders.get(relationshipLoaders).ofHcp.load(hcp.id), (r) => [r.strength, r.mslId], BY_STRENGTH, window);
+    return pageOfList(await ctx.loaders.get(relationshipLoaders).ofHcp.load(hcp.id), (r) => [currentStrength(ctx, r), r.mslId], BY_STRENGTH, window);
   }
 
-  @FieldResolver(() => [MslRelationship], { description: 'The MSLs who know this HCP, by descending strength, then MSL id (the whole list; `mslRelationshipsConnection` pages it).' })
-  mslRelationships(@Root() hcp: HCP, @Ctx() ctx: GraphContext): Promise<MslRelationship[]> {
-    return ctx.loaders.get(relationshipLoaders).ofHcp.load(hcp.id);
+  @FieldResolver(() => [MslRelationship], { description: 'The MSLs who know this HCP, by descending strength (as of now), then MSL id (the whole list; `mslRelationshipsConnection` pages it).' })
+  async mslRelationships(@Root() hcp: HCP, @Ctx() ctx: GraphContext): Promise<MslRelationship[]> {
+    return byCurrentStrength(ctx, await ctx.loaders.get(relationshipLoaders).ofHcp.load(hcp.id), (r) => r.mslId);
   }
 }
 
 @Resolver(() => MSL)
 export class MslRelationshipsResolver {
-  @FieldResolver(() => MslRelationshipConnection, { description: 'The HCPs this MSL knows, by descending strength, then HCP id, paginated.' })
+  @FieldResolver(() => MslRelationshipConnection, { description: 'The HCPs this MSL knows, by descending strength (as of now), then HCP id, paginated.' })
   async relationshipsConnection(@Root() msl: MSL, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: GraphContext, @Info() info: GraphQLResolveInfo): Promise<MslRelationshipConnection> {
     const window = windowOf(args, info, ctx.app.config.maxFirst, BY_STRENGTH);
-    return pageOfList(await ctx.loaders.get(relationshipLoaders).ofMsl.load(msl.id), (r) => [r.strength, r.hcpId], BY_STRENGTH, window);
+    return pageOfList(await ctx.loaders.get(relationshipLoaders).ofMsl.load(msl.id), (r) => [currentStrength(ctx, r), r.hcpId], BY_STRENGTH, window);
   }
 
-  @FieldResolver(() => [MslRelationship], { description: 'The HCPs this MSL knows, by descending strength, then HCP id (the whole list; `relationshipsConnection` pages it).' })
-  relationships(@Root() msl: MSL, @Ctx() ctx: GraphContext): Promise<MslRelationship[]> {
-    return ctx.loaders.get(relationshipLoaders).ofMsl.load(msl.id);
+  @FieldResolver(() => [MslRelationship], { description: 'The HCPs this MSL knows, by descending strength (as of now), then HCP id (the whole list; `relationshipsConnection` pages it).' })
+  async relationships(@Root() msl: MSL, @Ctx() ctx: GraphContext): Promise<MslRelationship[]> {
+    return byCurrentStrength(ctx, await ctx.loaders.get(relationshipLoaders).ofMsl.load(msl.id), (r) => r.hcpId);
   }
 }

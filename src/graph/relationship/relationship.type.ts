@@ -1,14 +1,19 @@
 import { Field, Float, ObjectType } from 'type-graphql';
-import { STRENGTH_FORMULA } from '../../engagement/strength';
 import { Node } from '../node/node.type';
 import { Connection } from '../common/pagination';
 
-/** (:MSL)-[:KNOWS {strength, baseStrength, since, lastContact}]->(:HCP); `mslId`/`hcpId` resolved by the fields. */
+/**
+ * (:MSL)-[:KNOWS {strength, baseStrength, since, lastContact, strengthComputedAt}]->(:HCP);
+ * `strength` (the field) is resolved from the stored values as of the moment asked
+ * (relationship.resolver.ts); `mslId`/`hcpId` are resolved by the fields.
+ */
 @ObjectType({ implements: Node, description: 'How well an MSL knows an HCP. Its id is `MslRelationship/<msl id>/<hcp id>`.' })
 export class MslRelationship {
-  // The description states the formula of src/engagement/strength.ts.
-  @Field(() => Float, { description: `Current strength in (0, 1], recomputed from the pair's interactions whenever one is logged (see strengthFormula): ${STRENGTH_FORMULA}` })
+  /** The stored strength: as of `computedAt` when set, else the starting value. */
   strength!: number;
+
+  /** Epoch milliseconds of the last recomputation from interactions (strengthComputedAt); null: never. */
+  computedAt!: number | null;
 
   @Field(() => Float, { nullable: true, description: 'The strength as last set (import or setMslRelationship).' })
   baseStrength!: number | null;
