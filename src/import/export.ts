@@ -213,7 +213,7 @@ async function readInTransaction(tx: Tx): Promise<NetworkData> {
   data.trials = (
     await tx.run<Row>(
       `MATCH (n:ClinicalTrial)
-       RETURN n.id AS id, n.title AS title, n.phase AS phase, n.status AS status,
+       RETURN n.id AS id, n.title AS title, n.phase AS phase, n.status AS status, n.startYear AS startYear,
               [(n)-[:IN_AREA]->(a:TherapeuticArea) | a.id] AS areaIds`,
     )
   )
@@ -223,6 +223,7 @@ async function readInTransaction(tx: Tx): Promise<NetworkData> {
       phase: str(r.phase),
       status: str(r.status),
       therapeuticAreaId: first(r.areaIds),
+      startYear: num(r.startYear),
     }))
     .sort(byId);
 

@@ -101,6 +101,8 @@ export interface TrialRecord {
   phase: string | null;
   status: string | null;
   therapeuticAreaId: string | null;
+  /** Optional column of trials.csv: null = empty cell; undefined = no such column (a re-import keeps the stored value). */
+  startYear?: number | null;
 }
 
 export interface TrialInvestigatorRecord {
@@ -182,7 +184,7 @@ export const FILES: readonly FileSpec[] = [
     key: 'trials',
     file: 'trials.csv',
     columns: ['id', 'title', 'phase', 'status', 'therapeuticAreaId'],
-    optionalColumns: [],
+    optionalColumns: ['startYear'],
   },
   {
     key: 'trialInvestigators',

@@ -430,6 +430,7 @@ const PARSERS: Record<DatasetKey, RowParser> = {
     phase: r.optional('phase'),
     status: r.optional('status'),
     therapeuticAreaId: r.optional('therapeuticAreaId'),
+    startYear: r.has('startYear') ? r.integer('startYear', false) : undefined,
   }),
   trialInvestigators: (r) => ({
     trialId: r.required('trialId'),

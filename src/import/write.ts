@@ -148,7 +148,7 @@ const NODES: NodeSpec[] = [
   {
     key: 'trials',
     label: 'ClinicalTrial',
-    props: [{ name: 'title' }, { name: 'phase' }, { name: 'status' }],
+    props: [{ name: 'title' }, { name: 'phase' }, { name: 'status' }, { name: 'startYear', kind: 'int' }],
     refs: [{ field: 'therapeuticAreaId', rel: 'IN_AREA', label: 'TherapeuticArea' }],
   },
 ];

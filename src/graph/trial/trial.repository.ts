@@ -2,13 +2,14 @@ import { Database } from '../../db/database';
 import { Keyed } from '../reference/reference.repository';
 import { ClinicalTrial, TrialInvestigator, TrialRole } from './trial.type';
 
-const PROJECTION = `t {.id, .title, .phase, .status, therapeuticAreaId: head([(t)-[:IN_AREA]->(a:TherapeuticArea) | a.id])}`;
+const PROJECTION = `t {.id, .title, .phase, .status, .startYear, therapeuticAreaId: head([(t)-[:IN_AREA]->(a:TherapeuticArea) | a.id])}`;
 
 const toTrial = (row: ClinicalTrial): ClinicalTrial => ({
   id: row.id,
   title: row.title ?? '',
   phase: row.phase ?? null,
   status: row.status ?? null,
+  startYear: row.startYear ?? null,
   therapeuticAreaId: row.therapeuticAreaId ?? null,
 });
 

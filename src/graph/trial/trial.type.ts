@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { TRIAL_ROLES, TrialRole as TrialRoleName, enumObject } from '../../vocabulary';
 import { Node } from '../node/node.type';
 import { Connection } from '../common/pagination';
@@ -21,6 +21,9 @@ export class ClinicalTrial {
 
   @Field(() => String, { nullable: true, description: 'e.g. RECRUITING, COMPLETED.' })
   status!: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Year the trial started (dates the co-investigation ties of the scientific network history).' })
+  startYear!: number | null;
 
   /** Resolved by the `therapeuticArea` field. */
   therapeuticAreaId!: string | null;
