@@ -3,6 +3,7 @@ import { AuditResolver } from './audit/audit.resolver';
 import { ComplianceResolver, InsightComplianceResolver, InteractionComplianceResolver } from './compliance/compliance.resolver';
 import { ContinuityResolver, HandoverFields, IntroducerFields, KeyPersonRiskFields } from './continuity/continuity.resolver';
 import { EngagementResolver, HcpEngagementResolver, WarmIntroductionResolver } from './engagement/engagement.resolver';
+import { HcpInfluenceHistoryField, RisingStarFields, RisingStarsResolver } from './history/history.resolver';
 import { HcpResolver } from './hcp/hcp.resolver';
 import { InsightAnalyticsResolver } from './insight-analytics/insight-analytics.resolver';
 import { InsightResolver, InteractionInsightsResolver } from './insight/insight.resolver';
@@ -71,6 +72,9 @@ export const resolvers: NonEmptyArray<Function> = [
   HcpRelationshipsResolver,
   MslRelationshipsResolver,
   SimilarResolver,
+  RisingStarsResolver,
+  RisingStarFields,
+  HcpInfluenceHistoryField,
   SimilarHcpFields,
   TerritoryResolver,
   TherapeuticAreaResolver,
