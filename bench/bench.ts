@@ -138,6 +138,8 @@ export interface BenchReport {
     kolRanking: { pagerank: Latency; degree: Latency };
     introductionPaths: Latency & { maxHops: number; withPath: number };
     networkReach: { hops2: Latency; hops3: Latency };
+    /** The planning queries (docs/planning.md), random arguments, defaults otherwise. */
+    planning: { bestIntroducers: Latency; keyPersonRisk: Latency; handoverPlan: Latency; territoryCoverage: Latency };
     betweennessRanking: { measured: boolean; reason?: string; firstCallMs?: number; latency?: Latency };
   };
   algorithms: AlgorithmComparison;
@@ -568,6 +570,27 @@ const REACH = /* GraphQL */ `
   }
 `;
 
+const PLANNING = {
+  bestIntroducers: `query ($hcpId: ID!) { bestIntroducers(toHcpId: $hcpId) { msl { id name } path { hops cost strength nodes { id } } } }`,
+  keyPersonRisk: `query ($territoryId: ID) { keyPersonRisk(territoryId: $territoryId) { hcp { id name } msl { id } strength influence } }`,
+  handoverPlan: `query ($mslId: ID!) { handoverPlan(mslId: $mslId) { hcp { id } successor { id } existingStrength path { hops cost } } }`,
+  territoryCoverage: `query ($territoryId: ID!) { territoryCoverage(territoryId: $territoryId) { hcps covered influenceShare } }`,
+};
+
+/** bestIntroducers (random HCP), keyPersonRisk (every third over all territories), handoverPlan (random MSL), territoryCoverage. */
+async function planningSection(app: RunningApp, ids: DatasetIds, options: BenchOptions, pick: <T>(items: readonly T[]) => T) {
+  const { runs, warmup } = options;
+  const run = (query: string, variables: (i: number) => Record<string, unknown>) => sequential(runs, warmup, (i) => postGraphql(app.url, query, variables(i)));
+  const section = {
+    bestIntroducers: summarize(await run(PLANNING.bestIntroducers, () => ({ hcpId: pick(ids.hcps) }))),
+    keyPersonRisk: summarize(await run(PLANNING.keyPersonRisk, (i) => ({ territoryId: i % 3 === 0 ? null : pick(ids.territories) }))),
+    handoverPlan: summarize(await run(PLANNING.handoverPlan, () => ({ mslId: pick(ids.msls) }))),
+    territoryCoverage: summarize(await run(PLANNING.territoryCoverage, () => ({ territoryId: pick(ids.territories) }))),
+  };
+  log(options, `p95: bestIntroducers ${section.bestIntroducers.p95} ms, keyPersonRisk ${section.keyPersonRisk.p95} ms, handoverPlan ${section.handoverPlan.p95} ms, territoryCoverage ${section.territoryCoverage.p95} ms`);
+  return section;
+}
+
 async function networkSection(app: RunningApp, ids: DatasetIds, options: BenchOptions) {
   const random = seededRandom(options.seed + 1);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
@@ -593,7 +616,8 @@ async function networkSection(app: RunningApp, ids: DatasetIds, options: BenchOp
   const hops3 = summarize(await sequential(runs, warmup, () => postGraphql(app.url, REACH, { id: pick(ids.hcps), hops: 3 })));
   const introductionPaths = { ...summarize(paths), maxHops: 4, withPath };
   log(options, `p95: kolRanking ${pagerank.p95} ms, introductionPaths ${introductionPaths.p95} ms, networkReach(2) ${hops2.p95} ms, networkReach(3) ${hops3.p95} ms`);
-  return { firstRankingMs: first.ms, kolRanking: { pagerank, degree }, introductionPaths, networkReach: { hops2, hops3 } };
+  const planning = await planningSection(app, ids, options, pick);
+  return { firstRankingMs: first.ms, kolRanking: { pagerank, degree }, introductionPaths, networkReach: { hops2, hops3 }, planning };
 }
 
 async function betweennessSection(app: RunningApp, algorithms: AlgorithmComparison, options: BenchOptions): Promise<BenchReport['network']['betweennessRanking']> {

@@ -104,6 +104,10 @@ export function renderMarkdown(r: BenchReport): string {
       lat('introductionPaths maxHops 4 first 3, random MSL/HCP', net.introductionPaths, `${net.introductionPaths.withPath}/${net.introductionPaths.runs} with a path`),
       lat('networkReach maxHops 2, random HCP', net.networkReach.hops2),
       lat('networkReach maxHops 3, random HCP', net.networkReach.hops3),
+      lat('bestIntroducers maxHops 4 first 5, random HCP', net.planning.bestIntroducers),
+      lat('keyPersonRisk first 20, all territories or one', net.planning.keyPersonRisk),
+      lat('handoverPlan maxHops 4, random MSL', net.planning.handoverPlan, 'one row per relationship of the MSL'),
+      lat('territoryCoverage, random territory', net.planning.territoryCoverage),
       net.betweennessRanking.measured
         ? lat('kolRanking BETWEENNESS (once computed)', net.betweennessRanking.latency, `first call ${net.betweennessRanking.firstCallMs} ms`)
         : ['kolRanking BETWEENNESS', null, null, null, null, `not measured: ${net.betweennessRanking.reason}`],

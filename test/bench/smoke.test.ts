@@ -59,6 +59,8 @@ describe('bench smoke run (1k HCPs)', () => {
     expect(network.projection.hcps).toBe(1000);
     expect(network.projection.medianMs).toBeGreaterThan(0);
     for (const latency of [network.kolRanking.pagerank, network.kolRanking.degree, network.introductionPaths, network.networkReach.hops2, network.networkReach.hops3]) expect(latency.runs).toBe(5);
+    for (const latency of Object.values(network.planning) as { runs: number }[]) expect(latency.runs).toBe(5);
+    expect(Object.keys(network.planning).sort()).toEqual(['bestIntroducers', 'handoverPlan', 'keyPersonRisk', 'territoryCoverage']);
     expect(network.betweennessRanking.measured).toBe(true);
 
     const algorithms = json.algorithms;
