@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
-import { withAudit } from './audit/audit.wrap';
+import { withMutationPath } from './common/mutation';
 import { authChecker } from './auth';
 import { NetworkNode } from './common/network-node';
 import { withPlainFields, withSyncTypeResolvers } from './common/plain-fields';
@@ -11,12 +11,12 @@ let schema: GraphQLSchema | undefined;
 
 /**
  * The executable schema, built once from the type-graphql classes (the single source of every type),
- * with the role checker of `@Authorized` (src/graph/auth), every mutation audited (src/graph/audit),
+ * with the role checker of `@Authorized` (src/graph/auth), every mutation on its one path (common/mutation.ts: transaction, checks, audit),
  * plain property fields left to graphql's default resolver and synchronous type resolvers
  * (common/plain-fields.ts).
  */
 export function graphqlSchema(): GraphQLSchema {
-  schema ??= withAudit(withSyncTypeResolvers(withPlainFields(buildSchemaSync({ resolvers, orphanedTypes: [NetworkNode], validate: false, authChecker, authMode: 'error' }))));
+  schema ??= withMutationPath(withSyncTypeResolvers(withPlainFields(buildSchemaSync({ resolvers, orphanedTypes: [NetworkNode], validate: false, authChecker, authMode: 'error' }))));
   return schema;
 }
 

@@ -1,6 +1,7 @@
 import { Authorized, MiddlewareFn, UseMiddleware } from 'type-graphql';
 import { ForbiddenError } from '../../errors';
 import { Role } from '../../vocabulary';
+import { authorizeInTransaction } from '../common/mutation';
 import { GraphContext } from '../context';
 import { canReadPersonalData, requireActForMsl, requireNotesAccess } from './rules';
 
@@ -71,18 +72,21 @@ function valueAt(args: Record<string, unknown>, path: string): string | undefine
 
 /**
  * A write to an existing interaction's notes (update/delete): ADMIN, or the MSL who logged the
- * interaction whose id is the argument at `argPath`. An unknown id passes through (the resolver
- * answers NOT_FOUND).
+ * interaction whose id is the argument at `argPath`, checked inside the mutation's transaction
+ * (runMutation). An unknown id passes through (the existence check answers NOT_FOUND).
  */
 export function OwnsInteraction(argPath: string): MethodDecorator & PropertyDecorator {
   const guard: MiddlewareFn<GraphContext> = async ({ args, context }, next) => {
     if (context.viewer.roles.includes('ADMIN')) return next();
     const id = valueAt(args, argPath);
-    const rows = await context.db.read<{ owner: string | null }>(
-      'MATCH (i:Interaction {id: $id}) OPTIONAL MATCH (m:MSL)-[:LOGGED]->(i) RETURN m.id AS owner LIMIT 1',
-      { id: id ?? '' },
-    );
-    if (rows.length > 0) requireNotesAccess(context.viewer, rows[0].owner);
+    // Checked inside the mutation's own transaction, so the owner read is the one the write sees.
+    authorizeInTransaction(async (tx) => {
+      const rows = await tx.run<{ owner: string | null }>(
+        'MATCH (i:Interaction {id: $id}) OPTIONAL MATCH (m:MSL)-[:LOGGED]->(i) RETURN m.id AS owner LIMIT 1',
+        { id: id ?? '' },
+      );
+      if (rows.length > 0) requireNotesAccess(context.viewer, rows[0].owner);
+    });
     return next();
   };
   return guarded(UseMiddleware(guard));

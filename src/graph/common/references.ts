@@ -2,7 +2,7 @@ import { Tx } from '../../db/database';
 import { NotFoundError, ValidationError } from '../../errors';
 
 /** Labels a mutation may reference by id (a whitelist: labels are never taken from input). */
-export type RefLabel = 'HCP' | 'MSL' | 'Institution' | 'Territory' | 'TherapeuticArea' | 'Interaction' | 'Insight';
+export type RefLabel = 'HCP' | 'MSL' | 'Institution' | 'Territory' | 'TherapeuticArea' | 'Interaction' | 'Insight' | 'PlannedInteraction';
 
 export interface Reference {
   label: RefLabel;
@@ -11,7 +11,7 @@ export interface Reference {
   ids: readonly (string | null | undefined)[];
 }
 
-const LABELS: readonly RefLabel[] = ['HCP', 'MSL', 'Institution', 'Territory', 'TherapeuticArea', 'Interaction', 'Insight'];
+const LABELS: readonly RefLabel[] = ['HCP', 'MSL', 'Institution', 'Territory', 'TherapeuticArea', 'Interaction', 'Insight', 'PlannedInteraction'];
 
 /** Throws NOT_FOUND for the first referenced id that does not exist (inside the caller's transaction). */
 export async function requireExisting(tx: Tx, references: readonly Reference[]): Promise<void> {

@@ -26,25 +26,6 @@ export class ComplianceRepository {
     return this.db.read<RestrictedWordRow>('MATCH (w:RestrictedWord) RETURN w.id AS id, w.word AS word ORDER BY w.word, w.id');
   }
 
-  /** Adds the (normalized) word; adding an existing word changes nothing and returns it. */
-  async add(word: string): Promise<RestrictedWordRow> {
-    const normalized = normalizeWord(word);
-    const [row] = await this.db.write<RestrictedWordRow>(
-      'MERGE (w:RestrictedWord {id: $id}) ON CREATE SET w.word = $word, w.createdAt = datetime() RETURN w.id AS id, w.word AS word',
-      { id: restrictedWordId(normalized), word: normalized },
-    );
-    return row;
-  }
-
-  /** Removes the word (by its text); true when it existed. */
-  async remove(word: string): Promise<boolean> {
-    const [row] = await this.db.write<{ removed: number }>(
-      'OPTIONAL MATCH (w:RestrictedWord {id: $id}) WITH collect(w) AS found FOREACH (w IN found | DELETE w) RETURN size(found) AS removed',
-      { id: restrictedWordId(word) },
-    );
-    return row.removed > 0;
-  }
-
   /** Stored flags of the nodes of `label` with these ids (ids without a node are absent). */
   flags(label: FlaggedLabel, ids: readonly string[]): Promise<(ComplianceResult & { id: string })[]> {
     return this.db.read<ComplianceResult & { id: string }>(
@@ -54,6 +35,28 @@ export class ComplianceRepository {
     );
   }
 }
+
+/** Writes of the restricted-word list, inside the caller's transaction. */
+export const restrictedWordWrites = {
+  /** Adds the (normalized) word; adding an existing word changes nothing and returns it. */
+  async add(tx: Tx, word: string): Promise<RestrictedWordRow> {
+    const normalized = normalizeWord(word);
+    const [row] = await tx.run<RestrictedWordRow>(
+      'MERGE (w:RestrictedWord {id: $id}) ON CREATE SET w.word = $word, w.createdAt = datetime() RETURN w.id AS id, w.word AS word',
+      { id: restrictedWordId(normalized), word: normalized },
+    );
+    return row;
+  },
+
+  /** Removes the word (by its text); true when it existed. */
+  async remove(tx: Tx, word: string): Promise<boolean> {
+    const [row] = await tx.run<{ removed: number }>(
+      'OPTIONAL MATCH (w:RestrictedWord {id: $id}) WITH collect(w) AS found FOREACH (w IN found | DELETE w) RETURN size(found) AS removed',
+      { id: restrictedWordId(word) },
+    );
+    return row.removed > 0;
+  },
+};
 
 /** The restricted words, read inside the caller's transaction. */
 export async function restrictedWords(tx: Tx): Promise<string[]> {

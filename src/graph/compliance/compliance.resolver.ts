@@ -5,10 +5,11 @@ import { ValidationError } from '../../errors';
 import { AdminOnly, OwnNotes } from '../auth';
 import { byKey } from '../common/loaders';
 import { GraphContext } from '../context';
+import { runMutation } from '../common/mutation';
 import { Insight } from '../insight/insight.type';
 import { Interaction } from '../interaction/interaction.type';
 import { ComplianceResult, checkText, invalidWordReason } from '../../engagement/compliance';
-import { ComplianceRepository, FlaggedLabel } from './compliance.repository';
+import { ComplianceRepository, FlaggedLabel, restrictedWordWrites } from './compliance.repository';
 import { ComplianceCheck, RestrictedWord, RestrictedWordsMode } from './compliance.type';
 
 const MAX_CHECK_TEXT = 100000;
@@ -46,14 +47,15 @@ export class ComplianceResolver {
   addRestrictedWord(@Arg('word') word: string, @Ctx() ctx: GraphContext): Promise<RestrictedWord> {
     const reason = invalidWordReason(word);
     if (reason) throw new ValidationError('word', reason);
-    return new ComplianceRepository(ctx.db).add(word);
+    return runMutation(ctx, { write: (tx) => restrictedWordWrites.add(tx, word) });
   }
 
   @AdminOnly()
   @Mutation(() => Boolean, { description: 'Removes a restricted word (matched like addRestrictedWord stores it); false when it was not listed. ADMIN only.' })
   removeRestrictedWord(@Arg('word') word: string, @Ctx() ctx: GraphContext): Promise<boolean> {
-    if (invalidWordReason(word)) return Promise.resolve(false);
-    return new ComplianceRepository(ctx.db).remove(word);
+    // A word that could never have been added is not listed: nothing to remove.
+    const listable = !invalidWordReason(word);
+    return runMutation(ctx, { write: async (tx) => listable && (await restrictedWordWrites.remove(tx, word)) });
   }
 }
 

@@ -1,12 +1,11 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { NotFoundError, ValidationError } from '../../errors';
 import { GraphContext } from '../context';
-import { markNetworkChanged } from '../common/network-change';
+import { runMutation } from '../common/mutation';
 import { selectedFields } from '../common/lookahead';
 import { byId } from '../common/keyed-page';
 import { PageArgs, windowOf } from '../common/pagination';
-import { Reference, guardDuplicateId, isTaken, requireExisting } from '../common/references';
+import { Reference } from '../common/references';
 import { refId } from '../common/validate';
 import { Institution } from '../institution/institution.type';
 import { referenceLoaders } from '../reference/reference.loaders';
@@ -77,19 +76,13 @@ export class HcpResolver {
   @Mutation(() => HCP, { description: 'Creates an HCP. A given id must be new (else BAD_USER_INPUT on `id`); references must exist (else NOT_FOUND).' })
   async createHcp(@Arg('input', () => CreateHcpInput) input: CreateHcpInput, @Ctx() ctx: GraphContext): Promise<HCP> {
     const { id, fields, refs } = checkCreateHcp(input);
-    const props = await guardDuplicateId(
-      ctx.db.transaction(async (tx) => {
-        if (await isTaken(tx, 'HCP', id)) throw new ValidationError('id', `HCP "${id}" exists already`);
-        await requireExisting(tx, references(refs));
-        const created = await hcpWrites.create(tx, id, fields, refs);
-        await markNetworkChanged(tx, { hcps: [id] });
-        return created;
-      }),
-      'HCP',
-      id,
-    );
-    ctx.loaders.clear();
-    return toHcp(props);
+    return runMutation(ctx, {
+      creates: { label: 'HCP', id, entity: 'HCP' },
+      requires: references(refs),
+      write: (tx) => hcpWrites.create(tx, id, fields, refs),
+      networkChange: { hcps: [id] },
+      answer: toHcp,
+    });
   }
 
   @AdminOnly()
@@ -101,15 +94,13 @@ export class HcpResolver {
   ): Promise<HCP> {
     refId(id, 'id');
     const { fields, refs } = checkUpdateHcp(input);
-    const props = await ctx.db.transaction(async (tx) => {
-      await requireExisting(tx, [{ label: 'HCP', ids: [id] }, ...references(refs)]);
-      const updated = await hcpWrites.update(tx, id, fields, refs);
-      // Only the territory and areas matter to the analytics (filters); names and contact details do not.
-      if (refs.territoryId !== undefined || refs.therapeuticAreaIds !== undefined || refs.institutionId !== undefined) await markNetworkChanged(tx, { attrs: [id] });
-      return updated;
+    return runMutation(ctx, {
+      requires: [{ label: 'HCP', ids: [id] }, ...references(refs)],
+      write: (tx) => hcpWrites.update(tx, id, fields, refs),
+      // Only the territory, areas and institution matter to the analytics (filters); names and contact details do not.
+      networkChange: refs.territoryId !== undefined || refs.therapeuticAreaIds !== undefined || refs.institutionId !== undefined ? { attrs: [id] } : null,
+      answer: toHcp,
     });
-    ctx.loaders.clear();
-    return toHcp(props);
   }
 
   @AdminOnly()
@@ -118,14 +109,11 @@ export class HcpResolver {
       'Data-subject erasure: deletes the HCP with all its personal data (links, MSL relationships, affiliations, authorships, the interactions with it and their insights, interactions planned with it) in one transaction and returns what was deleted. Publications and trials stay. Unknown id: NOT_FOUND.',
   })
   async deleteHcp(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphContext): Promise<ErasureReceipt> {
-    const receipt = await ctx.db.transaction(async (tx) => {
-      if (!(await isTaken(tx, 'HCP', id))) throw new NotFoundError('HCP', id);
-      const erased = await hcpWrites.erase(tx, id);
-      await markNetworkChanged(tx, { erasedHcps: [id] });
-      return erased;
+    return runMutation(ctx, {
+      requires: [{ label: 'HCP', ids: [id] }],
+      write: (tx) => hcpWrites.erase(tx, id),
+      networkChange: { erasedHcps: [id] },
     });
-    ctx.loaders.clear();
-    return receipt;
   }
 }
 

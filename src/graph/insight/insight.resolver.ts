@@ -1,8 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { afterInsightCaptured } from '../engagement/engagement.hooks';
-import { ValidationError } from '../../errors';
 import { GraphContext } from '../context';
-import { guardDuplicateId, isTaken, requireExisting } from '../common/references';
+import { runMutation } from '../common/mutation';
 import { MAX_TEXT, newId, refId, requiredText } from '../common/validate';
 import { interactionLoaders } from '../interaction/interaction.loaders';
 import { Interaction } from '../interaction/interaction.type';
@@ -45,23 +44,19 @@ export class InsightResolver {
       audience,
       therapeuticAreaId: therapeuticAreaId === null || therapeuticAreaId === undefined ? null : refId(therapeuticAreaId, 'therapeuticAreaId'),
     };
-    const insight = await guardDuplicateId(
-      ctx.db.transaction(async (tx) => {
-        if (await isTaken(tx, 'Insight', record.id)) throw new ValidationError('id', `insight "${record.id}" exists already`);
-        await requireExisting(tx, [
-          { label: 'Interaction', ids: [record.interactionId] },
-          { label: 'TherapeuticArea', entity: 'Therapeutic area', ids: [record.therapeuticAreaId] },
-        ]);
+    return runMutation(ctx, {
+      creates: { label: 'Insight', id: record.id, entity: 'insight' },
+      requires: [
+        { label: 'Interaction', ids: [record.interactionId] },
+        { label: 'TherapeuticArea', entity: 'Therapeutic area', ids: [record.therapeuticAreaId] },
+      ],
+      write: async (tx) => {
         const created = await insightWrites.create(tx, record);
         // Engagement (graph/engagement/engagement.hooks.ts): restricted words in the text.
         await afterInsightCaptured(tx, ctx.app.config, record);
         return created;
-      }),
-      'insight',
-      record.id,
-    );
-    ctx.loaders.clear();
-    return insight;
+      },
+    });
   }
 }
 

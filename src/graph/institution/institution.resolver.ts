@@ -1,10 +1,9 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { ValidationError } from '../../errors';
 import { GraphContext } from '../context';
+import { runMutation } from '../common/mutation';
 import { byId, loadPage } from '../common/keyed-page';
 import { PageArgs } from '../common/pagination';
-import { guardDuplicateId, isTaken, requireExisting } from '../common/references';
 import { refId } from '../common/validate';
 import { hcpLoaders } from '../hcp/hcp.loaders';
 import { HCPConnection } from '../hcp/hcp.type';
@@ -42,17 +41,11 @@ export class InstitutionResolver {
   @Mutation(() => Institution, { description: 'Creates an institution. A given id must be new (else BAD_USER_INPUT on `id`).' })
   async createInstitution(@Arg('input', () => CreateInstitutionInput) input: CreateInstitutionInput, @Ctx() ctx: GraphContext): Promise<Institution> {
     const { id, fields, territoryId } = checkCreateInstitution(input);
-    const institution = await guardDuplicateId(
-      ctx.db.transaction(async (tx) => {
-        if (await isTaken(tx, 'Institution', id)) throw new ValidationError('id', `institution "${id}" exists already`);
-        await requireExisting(tx, [{ label: 'Territory', ids: [territoryId] }]);
-        return institutionWrites.create(tx, id, fields, territoryId);
-      }),
-      'institution',
-      id,
-    );
-    ctx.loaders.clear();
-    return institution;
+    return runMutation(ctx, {
+      creates: { label: 'Institution', id, entity: 'institution' },
+      requires: [{ label: 'Territory', ids: [territoryId] }],
+      write: (tx) => institutionWrites.create(tx, id, fields, territoryId),
+    });
   }
 
   @AdminOnly()
@@ -64,14 +57,12 @@ export class InstitutionResolver {
   ): Promise<Institution> {
     refId(id, 'id');
     const { fields, territoryId } = checkUpdateInstitution(input);
-    const institution = await ctx.db.transaction(async (tx) => {
-      await requireExisting(tx, [
+    return runMutation(ctx, {
+      requires: [
         { label: 'Institution', ids: [id] },
         { label: 'Territory', ids: [territoryId] },
-      ]);
-      return institutionWrites.update(tx, id, fields, territoryId);
+      ],
+      write: (tx) => institutionWrites.update(tx, id, fields, territoryId),
     });
-    ctx.loaders.clear();
-    return institution;
   }
 }

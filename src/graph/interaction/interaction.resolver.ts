@@ -1,12 +1,10 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { afterInteractionLogged } from '../engagement/engagement.hooks';
-import { ValidationError } from '../../errors';
 import { GraphContext } from '../context';
-import { markNetworkChanged } from '../common/network-change';
+import { runMutation } from '../common/mutation';
 import { loadPage } from '../common/keyed-page';
 import { PageArgs } from '../common/pagination';
-import { guardDuplicateId, isTaken, requireExisting } from '../common/references';
 import { MAX_TEXT, newId, optionalText, pastIsoDate, refId } from '../common/validate';
 import { hcpLoaders } from '../hcp/hcp.loaders';
 import { HCP } from '../hcp/hcp.type';
@@ -42,25 +40,21 @@ export class InteractionResolver {
   })
   async logInteraction(@Arg('input', () => LogInteractionInput) input: LogInteractionInput, @Ctx() ctx: GraphContext): Promise<Interaction> {
     const record = checkInteraction(input);
-    const { interaction } = await guardDuplicateId(
-      ctx.db.transaction(async (tx) => {
-        if (await isTaken(tx, 'Interaction', record.id)) throw new ValidationError('id', `interaction "${record.id}" exists already`);
-        await requireExisting(tx, [
-          { label: 'MSL', ids: [record.mslId] },
-          { label: 'HCP', ids: [record.hcpId] },
-        ]);
-        const written = await interactionWrites.create(tx, record);
+    return runMutation(ctx, {
+      creates: { label: 'Interaction', id: record.id, entity: 'interaction' },
+      requires: [
+        { label: 'MSL', ids: [record.mslId] },
+        { label: 'HCP', ids: [record.hcpId] },
+      ],
+      write: async (tx) => {
+        const { interaction } = await interactionWrites.create(tx, record);
         // Engagement (graph/engagement/engagement.hooks.ts): restricted words in notes, then the pair's strength recomputed.
         await afterInteractionLogged(tx, ctx.app.config, record);
-        // The pair's strength (paths) and the HCP's interaction counts (COMPOSITE) changed.
-        await markNetworkChanged(tx, { msls: [record.mslId], attrs: [record.hcpId] });
-        return written;
-      }),
-      'interaction',
-      record.id,
-    );
-    ctx.loaders.clear();
-    return interaction;
+        return interaction;
+      },
+      // The pair's strength (paths) and the HCP's interaction counts (COMPOSITE) changed.
+      networkChange: { msls: [record.mslId], attrs: [record.hcpId] },
+    });
   }
 }
 

@@ -2,10 +2,9 @@ import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Float, ID, Info, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { ValidationError } from '../../errors';
 import { GraphContext } from '../context';
-import { markNetworkChanged } from '../common/network-change';
 import { KeyPart } from '../common/cursor';
 import { PageArgs, checkFirst, pageOfList, windowOf } from '../common/pagination';
-import { requireExisting } from '../common/references';
+import { runMutation } from '../common/mutation';
 import { refId, unitInterval } from '../common/validate';
 import { hcpLoaders } from '../hcp/hcp.loaders';
 import { derivedId } from '../node/derived-id';
@@ -51,14 +50,18 @@ export class HcpLinkResolver {
   ): Promise<HcpLink> {
     checkPair(sourceId, targetId);
     unitInterval(weight, 'weight');
-    await ctx.db.transaction(async (tx) => {
-      await requireExisting(tx, [{ label: 'HCP', ids: [sourceId, targetId] }]);
-      await linkWrites.upsert(tx, sourceId, targetId, type, weight);
-      await markNetworkChanged(tx, { hcps: [sourceId, targetId] });
+    return runMutation(ctx, {
+      requires: [{ label: 'HCP', ids: [sourceId, targetId] }],
+      write: (tx) => linkWrites.upsert(tx, sourceId, targetId, type, weight),
+      networkChange: { hcps: [sourceId, targetId] },
+      answer: (): HcpLink => ({
+        type,
+        weight,
+        direction: isSymmetricLink(type) ? LinkDirection.UNDIRECTED : LinkDirection.OUTGOING,
+        hcpId: targetId,
+        ownerId: sourceId,
+      }),
     });
-    ctx.loaders.clear();
-    const direction = isSymmetricLink(type) ? LinkDirection.UNDIRECTED : LinkDirection.OUTGOING;
-    return { type, weight, direction, hcpId: targetId, ownerId: sourceId };
   }
 
   @AdminOnly()
@@ -72,14 +75,11 @@ export class HcpLinkResolver {
     @Ctx() ctx: GraphContext,
   ): Promise<number> {
     checkPair(sourceId, targetId);
-    const removed = await ctx.db.transaction(async (tx) => {
-      await requireExisting(tx, [{ label: 'HCP', ids: [sourceId, targetId] }]);
-      const count = await linkWrites.remove(tx, sourceId, targetId, type ?? null);
-      if (count > 0) await markNetworkChanged(tx, { hcps: [sourceId, targetId] });
-      return count;
+    return runMutation(ctx, {
+      requires: [{ label: 'HCP', ids: [sourceId, targetId] }],
+      write: (tx) => linkWrites.remove(tx, sourceId, targetId, type ?? null),
+      networkChange: (removed) => (removed > 0 ? { hcps: [sourceId, targetId] } : null),
     });
-    ctx.loaders.clear();
-    return removed;
   }
 }
 

@@ -1,11 +1,10 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { ValidationError } from '../../errors';
 import { GraphContext } from '../context';
-import { markNetworkChanged } from '../common/network-change';
+import { runMutation } from '../common/mutation';
 import { byId } from '../common/keyed-page';
 import { PageArgs, windowOf } from '../common/pagination';
-import { Reference, guardDuplicateId, isTaken, requireExisting } from '../common/references';
+import { Reference } from '../common/references';
 import { refId } from '../common/validate';
 import { referenceLoaders } from '../reference/reference.loaders';
 import { Territory } from '../territory/territory.type';
@@ -49,19 +48,13 @@ export class MslResolver {
   @Mutation(() => MSL, { description: 'Creates an MSL. A given id must be new (else BAD_USER_INPUT on `id`); references must exist (else NOT_FOUND).' })
   async createMsl(@Arg('input', () => CreateMslInput) input: CreateMslInput, @Ctx() ctx: GraphContext): Promise<MSL> {
     const { id, fields, refs } = checkCreateMsl(input);
-    const props = await guardDuplicateId(
-      ctx.db.transaction(async (tx) => {
-        if (await isTaken(tx, 'MSL', id)) throw new ValidationError('id', `MSL "${id}" exists already`);
-        await requireExisting(tx, references(refs));
-        const created = await mslWrites.create(tx, id, fields, refs);
-        await markNetworkChanged(tx, { msls: [id] });
-        return created;
-      }),
-      'MSL',
-      id,
-    );
-    ctx.loaders.clear();
-    return toMsl(props);
+    return runMutation(ctx, {
+      creates: { label: 'MSL', id, entity: 'MSL' },
+      requires: references(refs),
+      write: (tx) => mslWrites.create(tx, id, fields, refs),
+      networkChange: { msls: [id] },
+      answer: toMsl,
+    });
   }
 
   @AdminOnly()
@@ -73,12 +66,11 @@ export class MslResolver {
   ): Promise<MSL> {
     refId(id, 'id');
     const { fields, refs } = checkUpdateMsl(input);
-    const props = await ctx.db.transaction(async (tx) => {
-      await requireExisting(tx, [{ label: 'MSL', ids: [id] }, ...references(refs)]);
-      return mslWrites.update(tx, id, fields, refs);
+    return runMutation(ctx, {
+      requires: [{ label: 'MSL', ids: [id] }, ...references(refs)],
+      write: (tx) => mslWrites.update(tx, id, fields, refs),
+      answer: toMsl,
     });
-    ctx.loaders.clear();
-    return toMsl(props);
   }
 }
 

@@ -75,14 +75,4 @@ export const planningWrites = {
     );
   },
 
-  async exists(tx: Tx, id: string): Promise<boolean> {
-    const rows = await tx.run('MATCH (p:PlannedInteraction {id: $id}) RETURN 1 AS found', { id });
-    return rows.length > 0;
-  },
-
-  /** The ids among `ids` naming no node of `label`. */
-  async missing(tx: Tx, label: 'MSL' | 'HCP', ids: readonly string[]): Promise<string[]> {
-    const rows = await tx.run<{ id: string }>(`UNWIND $ids AS id OPTIONAL MATCH (n:${label} {id: id}) WITH id, n WHERE n IS NULL RETURN id`, { ids });
-    return rows.map((row) => row.id);
-  },
 };

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { ConflictError, NotFoundError, ValidationError } from '../../errors';
+import { ConflictError, ValidationError } from '../../errors';
 import { ActsForMsl } from '../auth';
+import { runMutation } from '../common/mutation';
 import { GraphContext } from '../context';
 import { checkFirst } from '../common/pagination';
 import { hcpLoaders } from '../hcp/hcp.loaders';
@@ -10,7 +11,7 @@ import { mslLoaders } from '../msl/msl.loaders';
 import { MSL } from '../msl/msl.type';
 import { NewPlan, PlanningRepository, planningWrites } from './planning.repository';
 import { PlannedInteraction, ScheduleInteractionInput, ScheduleResult, SchedulingConflict } from './planning.type';
-import { intArg, isoDateArg, optionalIsoDateArg, orderedDates, refId } from '../common/validate';
+import { isoDateArg, optionalIsoDateArg, orderedDates, refId } from '../common/validate';
 import { addDays, isoDate } from '../../engagement/dates';
 
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
@@ -28,25 +29,25 @@ export class PlanningResolver {
   async scheduleInteraction(@Arg('input', () => ScheduleInteractionInput) input: ScheduleInteractionInput, @Ctx() ctx: GraphContext): Promise<ScheduleResult> {
     const plan = checkPlan(input);
     const windowDays = ctx.app.config.schedulingConflictDays;
-    const result = await ctx.db.transaction(async (tx) => {
-      if (await planningWrites.exists(tx, plan.id)) throw new ValidationError('id', `planned interaction "${plan.id}" exists already`);
-      const [missingMsl] = await planningWrites.missing(tx, 'MSL', [plan.mslId]);
-      if (missingMsl) throw new NotFoundError('MSL', missingMsl);
-      const [missingHcp] = await planningWrites.missing(tx, 'HCP', [plan.hcpId]);
-      if (missingHcp) throw new NotFoundError('HCP', missingHcp);
-      const planned = await planningWrites.create(tx, plan);
-      const conflicts = await planningWrites.conflicts(tx, plan, windowDays);
-      if (conflicts.length > 0 && input.rejectOnConflict) {
-        const first = conflicts[0].plan;
-        const error = new ConflictError(
-          `${plan.hcpId} is already planned by ${first.mslId} on ${first.date} (within ${windowDays} days of ${plan.date}); nothing was scheduled`,
-          { field: 'date', conflicts: conflicts.map((c) => ({ mslId: c.plan.mslId, date: c.plan.date, plannedInteractionId: c.plan.id })) },
-        );
-        throw error;
-      }
-      return { planned, conflicts };
+    const result = await runMutation(ctx, {
+      creates: { label: 'PlannedInteraction', id: plan.id, entity: 'planned interaction' },
+      requires: [
+        { label: 'MSL', ids: [plan.mslId] },
+        { label: 'HCP', ids: [plan.hcpId] },
+      ],
+      write: async (tx) => {
+        const planned = await planningWrites.create(tx, plan);
+        const conflicts = await planningWrites.conflicts(tx, plan, windowDays);
+        if (conflicts.length > 0 && input.rejectOnConflict) {
+          const first = conflicts[0].plan;
+          throw new ConflictError(
+            `${plan.hcpId} is already planned by ${first.mslId} on ${first.date} (within ${windowDays} days of ${plan.date}); nothing was scheduled`,
+            { field: 'date', conflicts: conflicts.map((c) => ({ mslId: c.plan.mslId, date: c.plan.date, plannedInteractionId: c.plan.id })) },
+          );
+        }
+        return { planned, conflicts };
+      },
     });
-    ctx.loaders.clear();
     const msls = await ctx.loaders.get(mslLoaders).byId.loadMany(result.conflicts.map((c) => c.plan.mslId));
     const conflicts: SchedulingConflict[] = result.conflicts.flatMap((c, i) => {
       const msl = msls[i];

@@ -2,8 +2,7 @@ import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Float, ID, Info, Mutation, Resolver, Root } from 'type-graphql';
 import { derivedId } from '../node/derived-id';
 import { GraphContext } from '../context';
-import { markNetworkChanged } from '../common/network-change';
-import { requireExisting } from '../common/references';
+import { runMutation } from '../common/mutation';
 import { pastIsoDate, refId, unitInterval } from '../common/validate';
 import { hcpLoaders } from '../hcp/hcp.loaders';
 import { HCP } from '../hcp/hcp.type';
@@ -70,17 +69,14 @@ export class MslRelationshipResolver {
     refId(hcpId, 'hcpId');
     unitInterval(strength, 'strength');
     const sinceDate = since === null || since === undefined ? null : pastIsoDate(since, 'since');
-    const relationship = await ctx.db.transaction(async (tx) => {
-      await requireExisting(tx, [
+    return runMutation(ctx, {
+      requires: [
         { label: 'MSL', ids: [mslId] },
         { label: 'HCP', ids: [hcpId] },
-      ]);
-      const written = await relationshipWrites.set(tx, mslId, hcpId, strength, sinceDate);
-      await markNetworkChanged(tx, { msls: [mslId] });
-      return written;
+      ],
+      write: (tx) => relationshipWrites.set(tx, mslId, hcpId, strength, sinceDate),
+      networkChange: { msls: [mslId] },
     });
-    ctx.loaders.clear();
-    return relationship;
   }
 }
 

@@ -1,0 +1,99 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { GraphQLFieldResolver, GraphQLSchema, defaultFieldResolver } from 'graphql';
+import { Tx } from '../../db/database';
+import { NetworkChange } from '../../network/changes';
+import { ValidationError } from '../../errors';
+import { idsOf, resultIds } from '../audit/audit.ids';
+import { AuditRepository } from '../audit/audit.repository';
+import { GraphContext } from '../context';
+import { markNetworkChanged } from './network-change';
+import { RefLabel, Reference, guardDuplicateId, isTaken, requireExisting } from './references';
+
+/**
+ * The one path every mutation takes (runMutation): one write transaction holding, in order, the
+ * authorization checks that read the database, the duplicate-id and existence checks, the writes,
+ * the network-change mark and the audit event; then the request's loaders are reset. Whatever
+ * fails (including the audit write) rolls everything back, so nothing is written without its
+ * audit event and no client sees success for an unaudited write.
+ */
+export interface MutationPlan<W, R> {
+  /** A node this mutation creates: its id must be new (BAD_USER_INPUT on `field`, default "id"), also under a race. */
+  creates?: { label: RefLabel; id: string; entity: string; field?: string };
+  /** Nodes that must exist: NOT_FOUND naming the first one missing. */
+  requires?: readonly Reference[];
+  /** The writes, inside the transaction. */
+  write(tx: Tx): Promise<W>;
+  /** What the writes changed in the network; null or absent: nothing (see markNetworkChanged). */
+  networkChange?: NetworkChange | null | ((written: W) => NetworkChange | null);
+  /** The mutation's answer from what was written (default: the written value); the audit event names its ids. */
+  answer?(written: W): R;
+}
+
+/** The running root Mutation field: its name and arguments (for the audit) and the checks guards queued for its transaction. */
+interface MutationScope {
+  action: string;
+  args: Record<string, unknown>;
+  checks: ((tx: Tx) => Promise<void>)[];
+  done: boolean;
+}
+
+const scope = new AsyncLocalStorage<MutationScope>();
+
+export async function runMutation<W, R = W>(ctx: GraphContext, plan: MutationPlan<W, R>): Promise<R> {
+  const current = scope.getStore();
+  if (!current) throw new Error('runMutation runs only inside a root Mutation field (see withMutationPath)');
+  const { creates } = plan;
+  const work = ctx.db.transaction(async (tx) => {
+    for (const check of current.checks) await check(tx);
+    if (creates && (await isTaken(tx, creates.label, creates.id))) {
+      throw new ValidationError(creates.field ?? 'id', `${creates.entity} "${creates.id}" exists already`);
+    }
+    if (plan.requires) await requireExisting(tx, plan.requires);
+    const written = await plan.write(tx);
+    const change = typeof plan.networkChange === 'function' ? plan.networkChange(written) : plan.networkChange;
+    if (change) await markNetworkChanged(tx, change);
+    const answer = plan.answer ? plan.answer(written) : (written as unknown as R);
+    const entityIds = [...new Set([...idsOf(current.args), ...resultIds(answer)])];
+    await new AuditRepository(ctx.db).record({ sub: ctx.viewer.sub, action: current.action, entityIds }, tx);
+    return answer;
+  });
+  const answer = creates ? await guardDuplicateId(work, creates.entity, creates.id, creates.field) : await work;
+  current.done = true;
+  ctx.loaders.clear();
+  return answer;
+}
+
+/**
+ * Queues an authorization check that reads the database into the running mutation's
+ * transaction (so it sees exactly what the writes see). Only guards of root Mutation fields may
+ * call it: anywhere else it throws, rather than letting the operation through unchecked.
+ */
+export function authorizeInTransaction(check: (tx: Tx) => Promise<void>): void {
+  const current = scope.getStore();
+  if (!current) throw new Error('a database-reading authorization check guards mutations only');
+  current.checks.push(check);
+}
+
+/**
+ * Runs every root Mutation field of `schema` in its own mutation scope and makes sure it took
+ * runMutation: a mutation that answered without it fails (a programming error, never silent).
+ */
+export function withMutationPath(schema: GraphQLSchema): GraphQLSchema {
+  const mutation = schema.getMutationType();
+  if (!mutation) return schema;
+  for (const field of Object.values(mutation.getFields())) {
+    const resolve: GraphQLFieldResolver<unknown, GraphContext> = field.resolve ?? defaultFieldResolver;
+    if ((resolve as { scoped?: boolean }).scoped) continue;
+    const scoped: GraphQLFieldResolver<unknown, GraphContext> = (root, args, context, info) => {
+      const current: MutationScope = { action: info.fieldName, args, checks: [], done: false };
+      return scope.run(current, async () => {
+        const answer = await resolve(root, args, context, info);
+        if (!current.done) throw new Error(`mutation ${info.fieldName} answered without runMutation (no transaction, no audit)`);
+        return answer;
+      });
+    };
+    (scoped as { scoped?: boolean }).scoped = true;
+    field.resolve = scoped;
+  }
+  return schema;
+}
