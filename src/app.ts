@@ -25,9 +25,12 @@ export async function startApp(config: Config, logger: Logger, seed?: (db: Datab
   const db = connect(config);
   const services: AppServices = { config, db, prepared: false, network: new NetworkService(db, config.betweennessBudgetMs) };
   const http = await startHttpServer(services, logger);
-  const prepared = prepareDatabase(db, logger, seed).then(() => {
-    services.prepared = true;
-  });
+  // Ready only once warm: the first requests then answer as fast as later ones.
+  const prepared = prepareDatabase(db, logger, seed)
+    .then(() => http.warmUp())
+    .then(() => {
+      services.prepared = true;
+    });
   return {
     url: http.url,
     services,

@@ -30,6 +30,8 @@ export interface Config {
   maxDepth: number;
   maxCost: number;
   maxFirst: number;
+  /** Responses at least this long are compressed when the client accepts gzip or brotli (COMPRESSION_MIN_BYTES). */
+  compressionMinBytes: number;
   queryTimeoutMs: number;
   introspection: boolean;
   /** Serve the bundled GraphiQL at /graphql to browsers (GRAPHQL_IDE). */
@@ -100,6 +102,7 @@ export function loadConfig(env: Env = process.env): Config {
     maxDepth: int(env, 'MAX_QUERY_DEPTH', 10),
     maxCost: int(env, 'MAX_QUERY_COST', 200000),
     maxFirst: int(env, 'MAX_PAGE_SIZE', 10000),
+    compressionMinBytes: int(env, 'COMPRESSION_MIN_BYTES', 1024),
     queryTimeoutMs: int(env, 'NEO4J_QUERY_TIMEOUT_MS', 30000),
     introspection: bool(env, 'GRAPHQL_INTROSPECTION', !production),
     graphqlIde: bool(env, 'GRAPHQL_IDE', bool(env, 'GRAPHQL_INTROSPECTION', !production)),

@@ -17,6 +17,8 @@ import { complexityLimits } from './limits';
 import { Metrics } from './metrics';
 import { AccessLog } from './access-log';
 import { webRoutes } from './explorer';
+import { endCompressed } from './compression';
+import { warmUp } from './warm-up';
 import { EXPORT_ROUTES, exportRoutes } from './exports';
 import { TOO_LARGE, hasBearer, isJsonMediaType, openModeRefusal, readBody } from './guards';
 
@@ -30,6 +32,8 @@ export interface HttpServer {
   metricsUrl: string;
   server: http.Server;
   metrics: Metrics;
+  /** Runs the common operations once through the whole request path (see warm-up.ts). */
+  warmUp(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -159,7 +163,7 @@ export async function startHttpServer(app: AppServices, logger: Logger): Promise
     for (const [key, value] of response.headers) res.setHeader(key, value);
     if (!res.hasHeader('cache-control')) res.setHeader('cache-control', 'no-store');
     res.statusCode = legacyJsonStatus(response.status ?? 200, response.headers.get('content-type'), response.body);
-    if (response.body.kind === 'complete') res.end(response.body.string);
+    if (response.body.kind === 'complete') await endCompressed(req, res, response.body.string, config.compressionMinBytes);
     else {
       for await (const chunk of response.body.asyncIterator) res.write(chunk);
       res.end();
@@ -174,6 +178,7 @@ export async function startHttpServer(app: AppServices, logger: Logger): Promise
     metricsUrl: `http://${config.host}:${metricsPort ?? port}/metrics`,
     server,
     metrics,
+    warmUp: () => warmUp(apollo, app, logger),
     stop: async () => {
       if (metricsServer) await new Promise((resolve) => metricsServer.close(resolve));
       await apollo.stop();

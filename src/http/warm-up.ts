@@ -1,0 +1,60 @@
+import { ApolloServer, HeaderMap } from '@apollo/server';
+import { AppServices, GraphContext, createContext } from '../graph/context';
+import { Logger } from '../logger';
+
+/**
+ * What the first requests after a start would otherwise pay for, done before /ready says 200:
+ * the driver's connection pool, the query plans of the common statements, the network snapshot
+ * with PageRank and communities, the full-text index, and the GraphQL request path itself
+ * (parsing, validation, resolvers, JSON). The operations are those the explorer and list views
+ * send first; each runs a few times so the JIT has seen them too. Betweenness is left cold: it is
+ * O(n·m) and computed on first use.
+ */
+const OPERATIONS = [
+  `query WarmUpFirstView { hcps(first: 20) { totalCount edges { node { id name specialty institution { name city } influence { pagerank rank } community { id size } } } }
+   search: hcps(first: 20, filter: {search: "onco"}) { totalCount edges { node { id name } } } kolRanking(first: 10) { rank score hcp { id name } } }`,
+  `query WarmUpList { hcps(first: 20) { totalCount edges { cursor node { id name specialty explicitPreferredChannel institution { id name city } territory { id name }
+     therapeuticAreas { id name } influence { id pagerank rank } community { id size } } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } }
+   territories { id name } therapeuticAreas { id name } msls { id name } }`,
+  'query WarmUpSearch { hcps(first: 20, filter: {search: "a"}) { totalCount edges { node { id name institution { name } } } } }',
+  'query WarmUpRanking { kolRanking(first: 20) { rank score hcp { id name institution { name } } } communities { modularity communities { id size } } }',
+  `query WarmUpHcp($id: ID!) { hcp(id: $id) { id name links(first: 50) { id type weight direction hcp { id name } } mslRelationships { id strength msl { id name } }
+     interactions(first: 5) { edges { node { id date channel } } } } egoNetwork(hcpId: $id) { nodes { id hops pagerank communityId hcp { id name } } edges { id weight } } }`,
+];
+const ROUNDS = 6;
+const POOL_CONNECTIONS = 8;
+
+export async function warmUp(apollo: ApolloServer<GraphContext>, app: AppServices, logger: Logger): Promise<void> {
+  try {
+    await run(apollo, app);
+  } catch (error) {
+    // A cold start is slower, not broken: readiness must not wait on it.
+    logger.warn({ err: (error as Error).message }, 'warm-up failed');
+  }
+}
+
+async function run(apollo: ApolloServer<GraphContext>, app: AppServices): Promise<void> {
+  await Promise.all(Array.from({ length: POOL_CONNECTIONS }, () => app.db.ping()));
+  const viewer = { sub: 'warm-up', roles: ['ADMIN' as const] };
+  let hcpId: string | null = null;
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const query of OPERATIONS) {
+      const needsHcp = query.includes('$id');
+      if (needsHcp && !hcpId) continue;
+      const response = await apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: 'POST', headers: new HeaderMap([['content-type', 'application/json']]), search: '', body: { query, variables: needsHcp ? { id: hcpId } : {} } },
+        context: async () => createContext(app, viewer, 'warm-up'),
+      });
+      if (!hcpId && response.body.kind === 'complete') hcpId = firstHcpId(response.body.string);
+    }
+  }
+}
+
+function firstHcpId(body: string): string | null {
+  try {
+    const parsed = JSON.parse(body) as { data?: { hcps?: { edges?: { node: { id: string } }[] } } };
+    return parsed.data?.hcps?.edges?.[0]?.node.id ?? null;
+  } catch {
+    return null;
+  }
+}
