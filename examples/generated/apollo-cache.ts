@@ -124,6 +124,9 @@ export const typePolicies: TypePolicies = {
   InfluenceExplanation: {
     merge: true,
   },
+  InfluencePoint: {
+    merge: true,
+  },
   InsightConnection: {
     merge: true,
   },
@@ -180,6 +183,9 @@ export const typePolicies: TypePolicies = {
   MslRelationshipEdge: {
     merge: true,
   },
+  NetworkAsOf: {
+    merge: true,
+  },
   NetworkReach: {
     merge: true,
   },
@@ -205,6 +211,9 @@ export const typePolicies: TypePolicies = {
       insights: relayStylePagination(["filter"]),
       mslsConnection: relayStylePagination(false),
     },
+  },
+  RisingStar: {
+    merge: true,
   },
   ScheduleResult: {
     merge: true,
