@@ -1,4 +1,4 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { projectRoot } from '../../src/paths';
 import { eventually, freePort } from '../support/ports';
+import { alive, javaBelow } from '../support/processes';
 
 /**
  * The real process (`src/main.ts` through ts-node) with its own embedded Neo4j: SIGTERM drains an
@@ -35,25 +36,6 @@ function startMain(env: Record<string, string>): Proc {
   child.stderr!.on('data', (chunk: Buffer) => err.push(chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return { child, out, err, exited };
-}
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-/** Pids of the java processes whose parent is `pid`. */
-function javaChildren(pid: number): number[] {
-  const out = execFileSync('ps', ['-o', 'pid=,ppid=,comm=', '-e']).toString();
-  return out
-    .split('\n')
-    .map((line) => line.trim().split(/\s+/))
-    .filter(([, ppid, comm]) => Number(ppid) === pid && comm === 'java')
-    .map(([p]) => Number(p));
 }
 
 describe('the server process', () => {
@@ -94,7 +76,7 @@ describe('the server process', () => {
   });
 
   it('SIGTERM with keep-alive clients drains the in-flight request, stops the JVM and exits 0 within 5 s', async () => {
-    const [jvm] = javaChildren(main!.child.pid!);
+    const [jvm] = javaBelow(main!.child.pid!);
     expect(jvm).toBeGreaterThan(0);
     // Clients that keep their connections open after being served (a Node agent and fetch).
     const agent = new http.Agent({ keepAlive: true });

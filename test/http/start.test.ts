@@ -1,9 +1,10 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { projectRoot } from '../../src/paths';
 import { eventually, freePort } from '../support/ports';
+import { alive, javaBelow } from '../support/processes';
 
 /**
  * `npm start` exactly as the README runs it: the prestart build, the embedded Neo4j, the demo
@@ -35,31 +36,6 @@ function npmStart(env: Record<string, string>): Started {
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return { child, out, exited, port };
 }
-
-/** Pids of the java processes anywhere below `pid` (npm -> node -> java). */
-function javaBelow(pid: number): number[] {
-  const rows = execFileSync('ps', ['-o', 'pid=,ppid=,comm=', '-e'])
-    .toString()
-    .split('\n')
-    .map((line) => line.trim().split(/\s+/))
-    .filter((row) => row.length === 3)
-    .map(([p, pp, comm]) => ({ pid: Number(p), ppid: Number(pp), comm }));
-  const below = new Set([pid]);
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const row of rows) if (below.has(row.ppid) && !below.has(row.pid)) (below.add(row.pid), (grew = true));
-  }
-  return rows.filter((row) => below.has(row.pid) && row.comm === 'java').map((row) => row.pid);
-}
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 async function ready(started: Started, timeoutMs: number): Promise<void> {
   await eventually(
