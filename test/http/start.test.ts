@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { projectRoot } from '../../src/paths';
 import { eventually, freePort } from '../support/ports';
-import { alive, javaBelow } from '../support/processes';
+import { alive, apiStopMs, javaBelow, stopBudgetMs } from '../support/processes';
 
 /**
  * `npm start` exactly as the README runs it: the prestart build, the embedded Neo4j, the demo
@@ -62,8 +62,10 @@ async function stopWithin5s(started: Started): Promise<void> {
   const signalled = Date.now();
   started.child.kill('SIGTERM');
   expect(await started.exited).toBe(0);
-  await eventually(async () => !jvms.some(alive), 5000 - (Date.now() - signalled), 50);
-  expect(Date.now() - signalled).toBeLessThan(5000);
+  const budget = stopBudgetMs();
+  await eventually(async () => !jvms.some(alive), budget - (Date.now() - signalled), 50);
+  expect(Date.now() - signalled).toBeLessThan(budget);
+  expect(apiStopMs(started.out.join(''))).toBeLessThan(3000);
 }
 
 describe('npm start (README, The two commands)', () => {
