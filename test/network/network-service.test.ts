@@ -1,6 +1,6 @@
 import { gql } from 'graphql-request';
 import { importNetwork } from '../../src/import/importer';
-import { NetworkData } from '../../src/import/records';
+import { NetworkData, emptyNetwork } from '../../src/import/records';
 import { testDatabase } from '../support/db';
 import { TestApp, startTestApp } from '../support/app';
 
@@ -103,18 +103,9 @@ describe('the network projection', () => {
   it('rebuilds after an import', async () => {
     const builds = service().builds;
     const data: NetworkData = {
-      territories: [],
-      therapeuticAreas: [],
-      institutions: [],
+      ...emptyNetwork(),
       hcps: [{ id: 'hcp-f', firstName: 'F', lastName: 'X', specialty: null, institutionId: null, territoryId: null, therapeuticAreaIds: [], email: null }],
       hcpLinks: [{ sourceId: 'hcp-f', targetId: 'hcp-c', type: 'COAUTHOR', weight: 0.5 }],
-      msls: [],
-      mslRelationships: [],
-      interactions: [],
-      publications: [],
-      authorships: [],
-      trials: [],
-      trialInvestigators: [],
     };
     await importNetwork(testDatabase(), data);
     expect(await reachTotal()).toBe(5);
