@@ -51,7 +51,7 @@ async function timed(run: () => Promise<unknown>): Promise<number> {
 async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'msl-live-bench-'));
   const neo4j = await startEmbeddedNeo4j({ dataDir, boltPort: 7600 + Math.floor(Math.random() * 300), heap: process.env.NEO4J_HEAP || '2g', log: () => undefined });
-  const config = loadConfig({ NEO4J_URI: neo4j.uri, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: '', PORT: '0', HOST: '127.0.0.1', SEED_DEMO: 'false', JWT_SECRET: '', LOG_LEVEL: 'silent' });
+  const config = loadConfig({ NEO4J_URI: neo4j.uri, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: '', PORT: '0', HOST: '127.0.0.1', SEED_DEMO: 'false', JWT_SECRET: '', LOG_LEVEL: 'silent', NEO4J_QUERY_TIMEOUT_MS: '600000' });
   const app = await startApp(config, createLogger('silent'));
   await app.prepared;
   const db = app.services.db;
