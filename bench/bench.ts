@@ -21,6 +21,7 @@ import { Database } from '../src/db/database';
 import { EmbeddedNeo4j, startEmbeddedNeo4j } from '../src/db/embedded';
 import { applySchema } from '../src/db/schema';
 import { generateNetwork } from '../src/import/generate';
+import { bulkImportNetwork, finishBulkImport } from '../src/import/bulk';
 import { importNetwork } from '../src/import/importer';
 import { NetworkData } from '../src/import/records';
 import { createLogger } from '../src/logger';
@@ -129,6 +130,12 @@ export interface BenchReport {
     files: { file: string; rows: number; ms: number }[];
     hcpsAndLinksMs: number;
     jvmCpuMs: number | null;
+    /**
+     * The same records loaded into an empty embedded store offline (src/import/bulk.ts): importer
+     * files, Neo4j's importer, then schema and change record on the started server (JVM start not
+     * counted). Embedded runs only.
+     */
+    bulk?: { totalMs: number; filesMs: number; storeMs: number; finishMs: number; nodes: number; relationships: number };
   };
   nestedQuery: NestedSection;
   network: {
@@ -181,6 +188,7 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<{
     const generated = await measure(() => generateNetwork({ hcps: options.hcps, seed: options.seed }));
     log(`generated ${generated.result.hcps.length} HCPs, ${generated.result.hcpLinks.length} links in ${generated.ms} ms`);
     const importSection = await importData(db, generated.result, options, embedded);
+    if (embedded) importSection.bulk = await bulkImportSection(generated.result, options);
     // Keep only sizes and the ids queries pick from: a million generated records left in this
     // process (which also hosts both servers) would slow every later major GC.
     const sizes = datasetSizes(generated.result);
@@ -356,6 +364,30 @@ async function importData(db: Database, data: NetworkData, options: BenchOptions
     hcpsAndLinksMs: msOf('hcps.csv') + msOf('hcp_links.csv'),
     jvmCpuMs: jvmBefore !== null && jvmAfter !== null ? Math.round(jvmAfter - jvmBefore) : null,
   };
+}
+
+async function bulkImportSection(data: NetworkData, options: BenchOptions): Promise<NonNullable<BenchReport['import']['bulk']>> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'msl-bench-bulk-'));
+  let server: EmbeddedNeo4j | undefined;
+  let bulkDb: Database | undefined;
+  try {
+    log(options, 'bulk import (offline) into an empty store ...');
+    const built = await bulkImportNetwork(data, { dataDir, database: 'neo4j', log: (line) => log(options, line) });
+    server = await startEmbeddedNeo4j({ dataDir, boltPort: await freePort(), heap: '1g', pageCacheMb: 512, log: () => undefined });
+    bulkDb = connect(benchConfig(server.uri, options));
+    const finishing = Date.now();
+    await finishBulkImport(bulkDb);
+    const finishMs = Date.now() - finishing;
+    const [counts] = await bulkDb.read<{ nodes: number; relationships: number }>(
+      'CALL { MATCH (n) RETURN count(n) AS nodes } CALL { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships',
+    );
+    log(options, `bulk import: ${built.totalMs + finishMs} ms (files ${built.filesMs}, store ${built.storeMs}, schema ${finishMs}); ${counts.nodes} nodes, ${counts.relationships} relationships`);
+    return { totalMs: built.totalMs + finishMs, filesMs: built.filesMs, storeMs: built.storeMs, finishMs, nodes: counts.nodes, relationships: counts.relationships };
+  } finally {
+    await bulkDb?.close();
+    await server?.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
 }
 
 async function emptyDatabase(db: Database): Promise<void> {

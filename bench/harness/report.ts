@@ -51,6 +51,13 @@ export function renderMarkdown(r: BenchReport): string {
         '.',
       '',
     );
+    const bulk = r.import.bulk;
+    if (bulk) {
+      lines.push(
+        `Bulk (offline) import of the same records into an empty store: ${round(bulk.totalMs / 1000, 1)} s (importer files ${round(bulk.filesMs / 1000, 1)} s, Neo4j's importer ${round(bulk.storeMs / 1000, 1)} s, schema and indexes on the started server ${round(bulk.finishMs / 1000, 1)} s; JVM start not counted): ${fmt(bulk.nodes)} nodes, ${fmt(bulk.relationships)} relationships; ${round(r.import.totalMs / Math.max(1, bulk.totalMs), 1)}x faster than the transactional import.`,
+        '',
+      );
+    }
     const cap = r.import.transactionMemoryMax;
     lines.push(
       `Transaction memory cap (dbms.memory.transaction.total.max): ${cap === null ? 'unknown' : cap === '0B' ? 'none but the heap' : cap} ` +

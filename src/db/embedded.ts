@@ -113,6 +113,8 @@ export async function runOfflineImport(options: OfflineImportOptions): Promise<v
     options.database,
     // Notes may span lines; every string cell is quoted (bulk-files.ts).
     '--multiline-fields=true',
+    // An empty cell is a null (no property), as a null in Cypher's CREATE.
+    '--ignore-empty-strings=true',
     `--max-off-heap-memory=${options.offHeapMb}M`,
     `--report-file=${options.reportFile}`,
     ...options.files,

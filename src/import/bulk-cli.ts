@@ -1,0 +1,79 @@
+/**
+ * `npm run import:bulk -- --dir <folder>`
+ *
+ * The first load of the embedded server's database (NEO4J_DATA_DIR, which must not hold that
+ * database yet): the same validation as `npm run import` (every problem printed as
+ * `file:line: reason`, nothing built, exit 1), then the store built offline by Neo4j's own
+ * importer, then the server started once to create the constraints and indexes, and stopped.
+ * Start the API afterwards as usual. Exit 2: an existing database, no JDK, or another error.
+ * Later changes go through `npm run import` (one transaction, all or nothing).
+ */
+import path from 'node:path';
+import { loadConfig } from '../config';
+import { connect } from '../db/connect';
+import { startEmbeddedNeo4j } from '../db/embedded';
+import { ProgressReporter, folderArgs } from './cli-support';
+import { bulkImportFolder, finishBulkImport } from './bulk';
+import { ImportValidationError, formatIssues } from './validate';
+
+const USAGE = 'usage: npm run import:bulk -- --dir <folder>   (a new embedded database only; see README, Importing data)';
+
+export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<number> {
+  const args = folderArgs(argv, USAGE);
+  if (typeof args === 'number') return args;
+  const config = loadConfig();
+  if (config.neo4jUri) {
+    process.stderr.write('import:bulk builds the embedded server\'s store: unset NEO4J_URI (for another server, use its neo4j-admin database import, or npm run import)\n');
+    return 2;
+  }
+  const dir = path.resolve(args.dir);
+  const progress = new ProgressReporter();
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  try {
+    process.stderr.write(`bulk import of ${dir} into a new database "${config.neo4jDatabase}" in ${config.neo4jDataDir}\n`);
+    const summary = await bulkImportFolder(dir, {
+      dataDir: config.neo4jDataDir,
+      database: config.neo4jDatabase,
+      onValidate: (p) => progress.update(`validate ${p.file}`, p.rows, p.rows),
+      log: (line) => {
+        progress.done();
+        log(line);
+      },
+    });
+    progress.done();
+    log('starting Neo4j once for the constraints and indexes ...');
+    const server = await startEmbeddedNeo4j({ dataDir: config.neo4jDataDir, boltPort: config.neo4jBoltPort, heap: config.neo4jHeap, log });
+    const db = connect({ ...config, neo4jUri: server.uri });
+    const finishing = Date.now();
+    try {
+      await finishBulkImport(db);
+    } finally {
+      await db.close();
+      await server.stop();
+    }
+    const secs = (ms: number) => (ms / 1000).toFixed(1);
+    process.stdout.write(
+      `${summary.nodes} nodes, ${summary.relationships} relationships in ${secs(summary.totalMs + Date.now() - finishing)} s ` +
+        `(validate ${secs(summary.validateMs)} s, importer files ${secs(summary.filesMs)} s, store ${secs(summary.storeMs)} s, schema ${secs(Date.now() - finishing)} s)\n`,
+    );
+    return 0;
+  } catch (error) {
+    progress.done();
+    if (error instanceof ImportValidationError) {
+      process.stderr.write(`import failed: ${error.issues.length} problem${error.issues.length === 1 ? '' : 's'} found, nothing was written\n${formatIssues(error.issues)}\n`);
+      return 1;
+    }
+    process.stderr.write(`import failed: ${(error as Error).message}\n`);
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  main().then(
+    (code) => process.exit(code),
+    (error) => {
+      process.stderr.write(`${(error as Error).stack ?? error}\n`);
+      process.exit(2);
+    },
+  );
+}
