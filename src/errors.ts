@@ -46,10 +46,6 @@ export class ForbiddenError extends DomainError {
   readonly code = 'FORBIDDEN' as const;
 }
 
-export class QueryTooComplexError extends DomainError {
-  readonly code = 'QUERY_TOO_COMPLEX' as const;
-}
-
 export class ServiceUnavailableError extends DomainError {
   readonly code = 'SERVICE_UNAVAILABLE' as const;
 }

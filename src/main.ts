@@ -3,7 +3,7 @@ import { loadConfig } from './config';
 import { EmbeddedNeo4j, EmbeddedStartError, startEmbeddedNeo4j } from './db/embedded';
 import { RunningApp, startApp } from './app';
 import { Database } from './db/database';
-import { seedDemoIfEmpty } from './db/seed';
+import { seedDemoIfEmpty } from './import/seed';
 import { createLogger } from './logger';
 import { authConfigProblem, authConfigured } from './http/auth';
 

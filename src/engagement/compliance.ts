@@ -18,8 +18,6 @@ export interface ComplianceResult {
   flaggedWords: string[];
 }
 
-export const CLEAN: ComplianceResult = Object.freeze({ flagged: false, flaggedWords: [] }) as ComplianceResult;
-
 /** A restricted word as stored: trimmed, inner whitespace collapsed, lower case. */
 export function normalizeWord(word: string): string {
   return word.trim().replace(/\s+/g, ' ').toLowerCase();

@@ -1,7 +1,7 @@
-import { generateNetwork } from '../import/generate';
-import { importNetwork } from '../import/importer';
+import { generateNetwork } from './generate';
+import { importNetwork } from './importer';
 import { Logger } from '../logger';
-import { Database } from './database';
+import { Database } from '../db/database';
 
 /** Size and seed of the demo network: deterministic, so every newcomer sees the same KOLs. */
 export const DEMO_NETWORK = { hcps: 2000, seed: 2026 } as const;
