@@ -18,36 +18,8 @@ import {
   storedToken,
 } from './api';
 import { LINK_COLOURS, Layout, NetworkView, communityColour } from './graph';
-
-// ---------------------------------------------------------------------------------------------
-// DOM helpers
-
-type Attrs = Record<string, string | number | boolean | undefined | ((event: Event) => void)>;
-type Child = Node | string | number | null | undefined | false;
-
-function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
-  const element = document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs)) {
-    if (value === undefined || value === false) continue;
-    if (typeof value === 'function') element.addEventListener(key.replace(/^on/, '').toLowerCase(), value);
-    else if (key === 'className') element.className = String(value);
-    else if (value === true) element.setAttribute(key, '');
-    else element.setAttribute(key, String(value));
-  }
-  for (const child of children) if (child !== null && child !== undefined && child !== false) element.append(typeof child === 'number' ? String(child) : child);
-  return element;
-}
-
-/** replaceChildren, skipping absent children. */
-function fill(element: HTMLElement, ...children: Child[]): void {
-  element.replaceChildren(...children.filter((c): c is Node | string | number => c !== null && c !== undefined && c !== false).map((c) => (typeof c === 'number' ? String(c) : c)));
-}
-
-function byId<T extends HTMLElement>(id: string): T {
-  const element = document.getElementById(id);
-  if (!element) throw new Error(`#${id} missing`);
-  return element as T;
-}
+import { loadRisingStars, loadInsightTrends, renderAnalystPanels, showHcpAnalysis } from './analyst';
+import { byId, fill, h } from './dom';
 
 function options(select: HTMLSelectElement, items: { value: string; label: string }[], keep = true): void {
   const current = select.value;
@@ -182,6 +154,7 @@ function render(): void {
         ),
       ),
     ),
+    renderAnalystPanels((id) => void selectHcp(id)),
     h('footer', {}, h('div', { id: 'status', className: 'status' })),
   );
   status = byId('status');
@@ -265,6 +238,7 @@ async function loadHcp(): Promise<void> {
     view.showEgo(data.egoNetwork);
     renderLegend(data.egoNetwork.nodes.map((n) => n.communityId));
     renderEdges(data);
+    void showHcpAnalysis(id, (other) => void selectHcp(other)).catch(fail);
     byId('graph-title').textContent = `Ego network of ${data.hcp.name}`;
     byId('paths-target').textContent = `To: ${data.hcp.name}`;
     byId<HTMLButtonElement>('paths-button').disabled = !byId<HTMLSelectElement>('msl-select').value;
@@ -431,7 +405,7 @@ async function boot(): Promise<void> {
     return;
   }
   say('Loading…');
-  await Promise.all([loadReference(), loadKols()]);
+  await Promise.all([loadReference(), loadKols(), loadRisingStars((id) => void selectHcp(id)).catch(fail), loadInsightTrends().catch(fail)]);
   const fromHash = decodeURIComponent(location.hash.match(/^#hcp=(.+)$/)?.[1] ?? '');
   const start = fromHash || firstKol;
   if (start) await selectHcp(start);
