@@ -23,8 +23,9 @@ CREATE INDEX audit_event_at IF NOT EXISTS FOR (n:AuditEvent) ON (n.at);
 CREATE INDEX planned_interaction_date IF NOT EXISTS FOR (n:PlannedInteraction) ON (n.date);
 
 // Full-text search for `hcps(filter: {search})`: HCP name and specialty, and institution name.
-CREATE FULLTEXT INDEX hcp_search IF NOT EXISTS FOR (n:HCP) ON EACH [n.firstName, n.lastName, n.specialty];
-CREATE FULLTEXT INDEX institution_search IF NOT EXISTS FOR (n:Institution) ON EACH [n.name, n.city];
+// Accents folded (é -> e); an index made with another analyzer is dropped first (src/db/schema.ts).
+CREATE FULLTEXT INDEX hcp_search IF NOT EXISTS FOR (n:HCP) ON EACH [n.firstName, n.lastName, n.specialty] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}};
+CREATE FULLTEXT INDEX institution_search IF NOT EXISTS FOR (n:Institution) ON EACH [n.name, n.city] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}};
 
 // Network change records (src/network/changes.ts): readers seek the ones newer than what they saw.
 CREATE INDEX network_change_at IF NOT EXISTS FOR (n:NetworkChange) ON (n.at);

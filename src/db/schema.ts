@@ -32,11 +32,21 @@ export async function applySchema(db: Database): Promise<void> {
 /** `CREATE [FULLTEXT ]INDEX|CONSTRAINT <name> IF NOT EXISTS ...` -> name; null for anything else. */
 const NAMED = /^CREATE\s+(?:CONSTRAINT|(?:\w+\s+)?INDEX)\s+(\w+)\s+IF\s+NOT\s+EXISTS\b/i;
 
+/** The full-text indexes search reads, made with the accent-folding analyzer. */
+const FULLTEXT = ['hcp_search', 'institution_search'];
+
 async function allOnline(db: Database, statements: string[]): Promise<boolean> {
   const names = statements.map((statement) => NAMED.exec(statement)?.[1]);
   if (names.some((name) => !name)) return false;
   // A constraint's name is that of the index backing it, so SHOW INDEXES lists both.
-  const rows = await db.read<{ name: string; state: string }>('SHOW INDEXES YIELD name, state');
-  const online = new Set(rows.filter((row) => row.state === 'ONLINE').map((row) => row.name));
+  const rows = await db.read<{ name: string; state: string; analyzer: string | null }>(
+    "SHOW INDEXES YIELD name, state, type, options RETURN name, state, CASE type WHEN 'FULLTEXT' THEN options.indexConfig['fulltext.analyzer'] END AS analyzer",
+  );
+  // Full-text indexes of databases made before search folded accents have the default analyzer:
+  // IF NOT EXISTS would keep them, so they go and are rebuilt.
+  const unfolded = rows.filter((row) => FULLTEXT.includes(row.name) && row.analyzer !== 'standard-folding');
+  for (const { name } of unfolded) await db.write(`DROP INDEX ${FULLTEXT[FULLTEXT.indexOf(name)]} IF EXISTS`);
+  const online = new Set(rows.filter((row) => row.state === 'ONLINE' && !unfolded.includes(row)).map((row) => row.name));
   return names.every((name) => online.has(name!));
 }
+

@@ -15,7 +15,11 @@ export class HcpFilter {
   @Field({ nullable: true, description: 'Exact specialty, e.g. "Cardiology".' })
   specialty?: string;
 
-  @Field({ nullable: true, description: 'Full-text search on name, specialty and institution name/city; results ordered by relevance.' })
+  @Field({
+    nullable: true,
+    description:
+      'Every word must match one of first name, last name, specialty, institution name or city: as a prefix, ignoring case and accents, with one typo allowed in words of 5 letters or more. Results by relevance (then id).',
+  })
   search?: string;
 }
 

@@ -27,15 +27,26 @@ export function toHcp(props: HcpProps): HCP {
 /** At most this many characters of search text (longer ones make Lucene fail): BAD_USER_INPUT beyond. */
 export const MAX_SEARCH_LENGTH = 200;
 
-/** Lucene special characters escaped, each word matched as a prefix: "card onc" -> "card* AND onc*". */
-export function toFulltextQuery(search: string): string {
+/** Words of at least this many letters tolerate one typo (an edit: a letter added, missing, changed or swapped). */
+export const FUZZY_FROM = 5;
+
+/**
+ * One Lucene query per word of the search: accents folded and lower case (as the folding index
+ * stores the text), special characters escaped, matched as a prefix, or within one edit for words
+ * of FUZZY_FROM letters or more: "Oncolgy Bostn" -> ["oncolgy* OR oncolgy~1", "bostn* OR bostn~1"].
+ */
+export function toFulltextQueries(search: string): string[] {
   if (search.length > MAX_SEARCH_LENGTH) throw new ValidationError('filter.search', `at most ${MAX_SEARCH_LENGTH} characters`);
-  const words = search
-    .trim()
+  return search
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
     .split(/\s+/)
-    .map((word) => word.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, '\\$&'))
-    .filter(Boolean);
-  return words.map((word) => `${word}*`).join(' AND ');
+    .filter(Boolean)
+    .map((word) => {
+      const escaped = word.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, '\\$&');
+      return [...word].length >= FUZZY_FROM ? `${escaped}* OR ${escaped}~1` : `${escaped}*`;
+    });
 }
 
 /**
@@ -81,15 +92,15 @@ export class HcpRepository {
     };
     const toListed = (listed: Omit<ListedHcp, 'hcp'> & { hcp: HcpProps }): ListedHcp => ({ ...listed, hcp: toHcp(listed.hcp) });
     const conditions = filterConditions(filter);
-    const search = filter.search?.trim() ? toFulltextQuery(filter.search) : '';
-    if (!search) {
+    const words = filter.search?.trim() ? toFulltextQueries(filter.search) : [];
+    if (words.length === 0) {
       // Every HCP has an id (the key of every write); `IS NOT NULL` lets the id index give the order.
       const list = { pattern: '(x:HCP)', conditions: [...conditions, 'x.id IS NOT NULL'], sort: byId, project: (x: string) => pageEntry(include, x) };
       return readKeysetPage(this.db, list, window, params, toListed);
     }
     const [row] = await this.db.read<KeyedPage<Omit<ListedHcp, 'hcp'> & { hcp: HcpProps }>>(searchStatement(conditions, pageEntry(include, 'x')), {
       ...params,
-      search,
+      words,
       r: windowParams(window),
     });
     return slicedConnection(row.rows.map(toListed), row.keys, row.start, row.total);
@@ -131,14 +142,21 @@ function pageEntry(include: ListInclude, x: string): string {
   return `{${parts.join(', ')}}`;
 }
 
+/**
+ * Every word must match one of the five fields (an HCP's own in `hcp_search`, its institution's in
+ * `institution_search`); relevance is the sum over the words of the best Lucene score of each.
+ */
 const searchStatement = (conditions: string[], entry: string) => `
-  CALL {
-    CALL db.index.fulltext.queryNodes('hcp_search', $search) YIELD node, score RETURN node AS h, score
+  UNWIND range(0, size($words) - 1) AS w
+  CALL (w) {
+    CALL db.index.fulltext.queryNodes('hcp_search', $words[w]) YIELD node, score RETURN node AS h, score
     UNION ALL
-    CALL db.index.fulltext.queryNodes('institution_search', $search) YIELD node, score
+    CALL db.index.fulltext.queryNodes('institution_search', $words[w]) YIELD node, score
     MATCH (h:HCP)-[:AFFILIATED_WITH]->(node) RETURN h, score
   }
-  WITH h AS x, max(score) AS score ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
+  WITH w, h, max(score) AS best
+  WITH h AS x, count(w) AS matched, sum(best) AS score
+  WHERE matched = size($words) ${conditions.length ? `AND ${conditions.join(' AND ')}` : ''}
   WITH x, score ORDER BY score DESC, x.id
   WITH collect({h: x, score: score}) AS found
   WITH $r AS r, found
