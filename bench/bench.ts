@@ -147,6 +147,8 @@ export interface BenchReport {
     networkReach: { hops2: Latency; hops3: Latency };
     /** The planning queries (docs/planning.md), random arguments, defaults otherwise. */
     planning: { bestIntroducers: Latency; keyPersonRisk: Latency; handoverPlan: Latency; territoryCoverage: Latency };
+    /** The analyst queries (docs/analytics.md); risingStars' first call reads the dated works and runs two yearly PageRanks. */
+    analyst: { similarHcps: Latency; risingStarsFirstMs: number; risingStars: Latency; influenceHistory: Latency; explanation: Latency };
     betweennessRanking: { measured: boolean; reason?: string; firstCallMs?: number; latency?: Latency };
   };
   algorithms: AlgorithmComparison;
@@ -609,6 +611,29 @@ const PLANNING = {
   territoryCoverage: `query ($territoryId: ID!) { territoryCoverage(territoryId: $territoryId) { hcps covered influenceShare } }`,
 };
 
+const ANALYST = {
+  similarHcps: `query ($hcpId: ID!) { similarHcps(hcpId: $hcpId) { score shared hcp { id name } } }`,
+  risingStars: `query { risingStars(fromYear: 2015, toYear: 2025) { growth percentileFrom percentileTo publications trials newTies hcp { id name } } }`,
+  influenceHistory: `query ($hcpId: ID!) { hcp(id: $hcpId) { influenceHistory(fromYear: 2005, toYear: 2025) { year pagerank percentile ties } } }`,
+  explanation: `query ($hcpId: ID!) { hcp(id: $hcpId) { influence { explanation { pagerank { inflowShare contributors { share hcp { id } } } composite { signals { signal contribution } } } } } }`,
+};
+
+/** similarHcps, influenceHistory (21 years) and the explanation of random HCPs; risingStars 2015 -> 2025. */
+async function analystSection(app: RunningApp, ids: DatasetIds, options: BenchOptions, pick: <T>(items: readonly T[]) => T) {
+  const { runs, warmup } = options;
+  const run = (query: string, variables: () => Record<string, unknown>) => sequential(runs, warmup, () => postGraphql(app.url, query, variables()));
+  const firstRising = await measure(() => postGraphql(app.url, ANALYST.risingStars, {}));
+  const section = {
+    similarHcps: summarize(await run(ANALYST.similarHcps, () => ({ hcpId: pick(ids.hcps) }))),
+    risingStarsFirstMs: firstRising.ms,
+    risingStars: summarize(await run(ANALYST.risingStars, () => ({}))),
+    influenceHistory: summarize(await run(ANALYST.influenceHistory, () => ({ hcpId: pick(ids.hcps) }))),
+    explanation: summarize(await run(ANALYST.explanation, () => ({ hcpId: pick(ids.hcps) }))),
+  };
+  log(options, `p95: similarHcps ${section.similarHcps.p95} ms, risingStars ${section.risingStars.p95} ms (first ${section.risingStarsFirstMs} ms), influenceHistory ${section.influenceHistory.p95} ms, explanation ${section.explanation.p95} ms`);
+  return section;
+}
+
 /** bestIntroducers (random HCP), keyPersonRisk (every third over all territories), handoverPlan (random MSL), territoryCoverage. */
 async function planningSection(app: RunningApp, ids: DatasetIds, options: BenchOptions, pick: <T>(items: readonly T[]) => T) {
   const { runs, warmup } = options;
@@ -649,7 +674,8 @@ async function networkSection(app: RunningApp, ids: DatasetIds, options: BenchOp
   const introductionPaths = { ...summarize(paths), maxHops: 4, withPath };
   log(options, `p95: kolRanking ${pagerank.p95} ms, introductionPaths ${introductionPaths.p95} ms, networkReach(2) ${hops2.p95} ms, networkReach(3) ${hops3.p95} ms`);
   const planning = await planningSection(app, ids, options, pick);
-  return { firstRankingMs: first.ms, kolRanking: { pagerank, degree }, introductionPaths, networkReach: { hops2, hops3 }, planning };
+  const analyst = await analystSection(app, ids, options, pick);
+  return { firstRankingMs: first.ms, kolRanking: { pagerank, degree }, introductionPaths, networkReach: { hops2, hops3 }, planning, analyst };
 }
 
 async function betweennessSection(app: RunningApp, algorithms: AlgorithmComparison, options: BenchOptions): Promise<BenchReport['network']['betweennessRanking']> {
