@@ -11,45 +11,36 @@ import graphqlPlugin from '@graphql-eslint/eslint-plugin';
  */
 const SCHEMA = path.join(__dirname, '..', '..', 'schema', 'schema.graphql');
 
+const RULES = {
+  '@graphql-eslint/relay-connection-types': 'error',
+  '@graphql-eslint/relay-edge-types': ['error', { shouldImplementNode: true, listTypeCanWrapOnlyEdgeType: false }],
+  '@graphql-eslint/relay-page-info': 'error',
+  '@graphql-eslint/relay-arguments': ['error', { includeBoth: true }],
+} as const;
+
+function lint(sdl: string): Linter.LintMessage[] {
+  return new Linter({ configType: 'flat' }).verify(
+    sdl,
+    [
+      {
+        files: ['**/*.graphql'],
+        languageOptions: { parser: graphqlPlugin.parser, parserOptions: { graphQLConfig: { schema: sdl } } },
+        plugins: { '@graphql-eslint': graphqlPlugin as never },
+        rules: RULES as never,
+      },
+    ],
+    'schema.graphql',
+  );
+}
+
 describe('schema/schema.graphql against the Relay rules of graphql-eslint', () => {
   it('has no violation', () => {
-    const sdl = fs.readFileSync(SCHEMA, 'utf8');
-    const linter = new Linter({ configType: 'flat' });
-    const messages = linter.verify(
-      sdl,
-      [
-        {
-          files: ['**/*.graphql'],
-          languageOptions: { parser: graphqlPlugin.parser, parserOptions: { graphQLConfig: { schema: sdl } } },
-          plugins: { '@graphql-eslint': graphqlPlugin as never },
-          rules: {
-            '@graphql-eslint/relay-connection-types': 'error',
-            '@graphql-eslint/relay-edge-types': ['error', { shouldImplementNode: true, listTypeCanWrapOnlyEdgeType: false }],
-            '@graphql-eslint/relay-page-info': 'error',
-            '@graphql-eslint/relay-arguments': ['error', { includeBoth: true }],
-          },
-        },
-      ],
-      'schema.graphql',
-    );
+    const messages = lint(fs.readFileSync(SCHEMA, 'utf8'));
     expect(messages.map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.message}`)).toEqual([]);
   });
 
   it('reports a violation (the check is live)', () => {
     const sdl = 'type Query { items(first: Int, after: String): ItemConnection! } type Item { id: ID! } type ItemConnection { edges: [ItemEdge!]! pageInfo: PageInfo! } type ItemEdge { cursor: String! node: Item! } type PageInfo { hasNextPage: Boolean! endCursor: String }';
-    const linter = new Linter({ configType: 'flat' });
-    const messages = linter.verify(
-      sdl,
-      [
-        {
-          files: ['**/*.graphql'],
-          languageOptions: { parser: graphqlPlugin.parser, parserOptions: { graphQLConfig: { schema: sdl } } },
-          plugins: { '@graphql-eslint': graphqlPlugin as never },
-          rules: { '@graphql-eslint/relay-edge-types': ['error', { shouldImplementNode: true, listTypeCanWrapOnlyEdgeType: false }], '@graphql-eslint/relay-page-info': 'error', '@graphql-eslint/relay-arguments': 'error' },
-        },
-      ],
-      'schema.graphql',
-    );
-    expect(messages.map((m) => m.ruleId)).toEqual(expect.arrayContaining(['@graphql-eslint/relay-edge-types', '@graphql-eslint/relay-page-info', '@graphql-eslint/relay-arguments']));
+    expect(lint(sdl).map((m) => m.ruleId)).toEqual(expect.arrayContaining(['@graphql-eslint/relay-edge-types', '@graphql-eslint/relay-page-info', '@graphql-eslint/relay-arguments']));
   });
 });
