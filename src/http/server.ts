@@ -51,7 +51,6 @@ export async function startHttpServer(app: AppServices, logger: Logger): Promise
   const authenticate = authenticator(config);
   const csvExports = exportRoutes(app, authenticate);
   const web = webRoutes({ graphqlIde: config.graphqlIde, authRequired: !openMode });
-  let apollo: ApolloServer<GraphContext>;
   const guarded = (handler: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) => (req: http.IncomingMessage, res: http.ServerResponse) => {
     handler(req, res).catch((error) => {
       logger.error({ err: error }, 'unhandled HTTP error');
@@ -65,7 +64,7 @@ export async function startHttpServer(app: AppServices, logger: Logger): Promise
     return send(res, 404, 'application/json', JSON.stringify({ error: 'not found' }));
   }));
 
-  apollo = new ApolloServer<GraphContext>({
+  const apollo = new ApolloServer<GraphContext>({
     // Queries run compiled (graphql-jit) unless GRAPHQL_EXECUTOR=graphql-js; see executor.ts.
     ...(config.graphqlExecutor === 'jit' ? { gateway: compiledExecutor(graphqlSchema()) } : { schema: graphqlSchema() }),
     formatError,

@@ -5,7 +5,7 @@ import path from 'node:path';
 describe('import graph', () => {
   it('runs one way, without cycles', () => {
     const root = path.resolve(__dirname, '../..');
-    let output = '';
+    let output: string;
     try {
       output = execFileSync(path.join(root, 'node_modules/.bin/depcruise'), ['src', '--config', '.dependency-cruiser.cjs', '--output-type', 'err'], {
         cwd: root,
