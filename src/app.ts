@@ -4,6 +4,7 @@ import { Database } from './db/database';
 import { applySchema } from './db/schema';
 import { AppServices } from './graph/context';
 import { NetworkService } from './network/network.service';
+import { ListBounds } from './graph/common/list-bounds';
 import { HttpServer, startHttpServer } from './http/server';
 import { Logger } from './logger';
 
@@ -23,11 +24,12 @@ export interface RunningApp {
  */
 export async function startApp(config: Config, logger: Logger, seed?: (db: Database) => Promise<void>): Promise<RunningApp> {
   const db = connect(config);
-  const services: AppServices = { config, db, prepared: false, network: new NetworkService(db, config.betweennessBudgetMs) };
+  const services: AppServices = { config, db, prepared: false, network: new NetworkService(db, config.betweennessBudgetMs), listBounds: new ListBounds(db) };
   const http = await startHttpServer(services, logger);
-  // Ready only once warm: the first requests then answer as fast as later ones.
+  // Ready only once warm: the first requests then answer as fast as later ones. The list bounds'
+  // first measure plans a large statement (seconds on a cold database): not on a client's time.
   const prepared = prepareDatabase(db, logger, seed)
-    .then(() => http.warmUp())
+    .then(() => Promise.all([http.warmUp(), services.listBounds.current()]))
     .then(() => {
       services.prepared = true;
     });

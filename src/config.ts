@@ -32,6 +32,10 @@ export interface Config {
   maxFirst: number;
   /** Responses at least this long are compressed when the client accepts gzip or brotli (COMPRESSION_MIN_BYTES). */
   compressionMinBytes: number;
+  /** Tokens a query document may hold (MAX_QUERY_TOKENS); the parser stops there. */
+  maxTokens: number;
+  /** Aliased fields a query may hold, fragments expanded (MAX_QUERY_ALIASES). */
+  maxAliases: number;
   queryTimeoutMs: number;
   introspection: boolean;
   /** Serve the bundled GraphiQL at /graphql to browsers (GRAPHQL_IDE). */
@@ -103,6 +107,8 @@ export function loadConfig(env: Env = process.env): Config {
     maxCost: int(env, 'MAX_QUERY_COST', 200000),
     maxFirst: int(env, 'MAX_PAGE_SIZE', 10000),
     compressionMinBytes: int(env, 'COMPRESSION_MIN_BYTES', 1024),
+    maxTokens: int(env, 'MAX_QUERY_TOKENS', 2000),
+    maxAliases: int(env, 'MAX_QUERY_ALIASES', 50),
     queryTimeoutMs: int(env, 'NEO4J_QUERY_TIMEOUT_MS', 30000),
     introspection: bool(env, 'GRAPHQL_INTROSPECTION', !production),
     graphqlIde: bool(env, 'GRAPHQL_IDE', bool(env, 'GRAPHQL_INTROSPECTION', !production)),

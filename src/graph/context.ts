@@ -3,6 +3,7 @@ import { Database } from '../db/database';
 import { NetworkService } from '../network/network.service';
 import { Role } from '../vocabulary';
 import { RequestLoaders } from './common/loaders';
+import { ListBounds } from './common/list-bounds';
 
 
 /** Who is asking: from the bearer JWT, or the open development identity when JWT_SECRET is unset. */
@@ -23,6 +24,8 @@ export interface AppServices {
   prepared: boolean;
   /** The network projection and its scores, revalidated against the database on every use. */
   network: NetworkService;
+  /** Current sizes of the lists that return every element, for the query cost model. */
+  listBounds: ListBounds;
 }
 
 export interface GraphContext {

@@ -74,6 +74,8 @@ export async function startHttpServer(app: AppServices, logger: Logger): Promise
     hideSchemaDetailsFromClientErrors: !config.introspection,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
+    // graphql-js stops parsing past this many tokens (answered QUERY_TOO_COMPLEX by formatError).
+    parseOptions: { maxTokens: config.maxTokens },
     // Auth is a bearer header, never a cookie, so cross-site requests carry no credentials:
     // Apollo's CSRF guard would only break plain GET clients (GraphQL over HTTP).
     csrfPrevention: false,
@@ -88,7 +90,7 @@ export async function startHttpServer(app: AppServices, logger: Logger): Promise
       // set (about a sixth of the CPU time of a 2,000-link response); its only visible effect,
       // `cache-control: no-store`, is set below instead.
       ApolloServerPluginCacheControlDisabled(),
-      complexityLimits({ maxDepth: config.maxDepth, maxCost: config.maxCost, maxFirst: config.maxFirst }),
+      complexityLimits({ maxDepth: config.maxDepth, maxCost: config.maxCost, maxFirst: config.maxFirst, maxAliases: config.maxAliases }, () => app.listBounds.current()),
       metrics.plugin(),
       accessLog.plugin(),
       logUnexpectedErrors(logger),

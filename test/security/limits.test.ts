@@ -1,22 +1,27 @@
 import { getOperationAST, parse } from 'graphql';
 import { graphqlSchema } from '../../src/graph/schema';
-import { DEFAULT_LIST_SIZE, measure } from '../../src/http/limits';
+import { DATA_BOUNDS } from '../../src/graph/common/list-bounds';
+import { MIN_LIST_BOUND, listBound, measure } from '../../src/http/limits';
 import { TestApp, startTestApp } from '../support/app';
 
 /** Depth/cost limits, the `first` cap, batching off, introspection switch. */
+/** Measured against an empty database: every data-sized list at MIN_LIST_BOUND. */
 function measured(query: string, variables?: Record<string, unknown>, maxFirst = 10000) {
   const document = parse(query);
-  return measure(graphqlSchema(), document, getOperationAST(document)!, variables, maxFirst);
+  const empty = new Map(Object.keys(DATA_BOUNDS).map((coordinate) => [coordinate, 0]));
+  return measure(graphqlSchema(), document, getOperationAST(document)!, variables, { maxFirst, bound: listBound(graphqlSchema(), empty, maxFirst) });
 }
 
 describe('measure (depth and cost on the parsed document)', () => {
-  it('counts nested fields; fragments count as written out; introspection is not counted', () => {
-    expect(measured('{ hcp(id: "x") { id } }')).toEqual({ depth: 2, cost: 2 });
+  it('counts nested fields; fragments count as written out; introspection is counted on its own depth scale', () => {
+    expect(measured('{ hcp(id: "x") { id } }')).toEqual({ depth: 2, introspectionDepth: 0, cost: 2, aliases: 0, repeats: 1 });
     const spread = measured('query { hcp(id: "x") { ...A } } fragment A on HCP { institution { ...B } } fragment B on Institution { id name }');
-    expect(spread).toEqual({ depth: 3, cost: 1 + 1 + 2 });
+    expect(spread).toMatchObject({ depth: 3, cost: 1 + 1 + 2 });
     const inline = measured('{ hcp(id: "x") { ... on HCP { territory { id } } } }');
     expect(inline.depth).toBe(3);
-    expect(measured('{ __schema { types { fields { type { ofType { ofType { name } } } } } } }')).toEqual({ depth: 0, cost: 0 });
+    const introspection = measured('{ __schema { types { fields { type { ofType { ofType { name } } } } } } }');
+    expect(introspection).toMatchObject({ depth: 0, introspectionDepth: 7 });
+    expect(introspection.cost).toBeGreaterThan(1000);
   });
 
   it('multiplies by `first` (literal, variable, default), clamped to maxFirst', () => {
@@ -29,9 +34,9 @@ describe('measure (depth and cost on the parsed document)', () => {
     expect(measured(page('(first: 1000000)'), undefined, 500).cost).toBe(1 + 500 * 6);
   });
 
-  it('list fields without `first` count DEFAULT_LIST_SIZE items', () => {
-    expect(measured('{ msls { id name } }').cost).toBe(1 + DEFAULT_LIST_SIZE * 2);
-    expect(measured('{ hcp(id: "x") { therapeuticAreas { id } } }').cost).toBe(1 + 1 + DEFAULT_LIST_SIZE);
+  it('list fields without `first` count their bound (at least MIN_LIST_BOUND items)', () => {
+    expect(measured('{ msls { id name } }').cost).toBe(1 + MIN_LIST_BOUND * 2);
+    expect(measured('{ hcp(id: "x") { therapeuticAreas { id } } }').cost).toBe(1 + 1 + MIN_LIST_BOUND);
   });
 });
 
