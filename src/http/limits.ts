@@ -83,8 +83,14 @@ export const VOCABULARY_SIZED: ReadonlySet<string> = new Set([
   'AuditEvent.entityIds',
 ]);
 
-/** Lists whose size is the request's own page size: MAX_PAGE_SIZE. */
-export const PAGE_SIZED: ReadonlySet<string> = new Set(['EgoNetwork.nodes', 'EgoNetwork.edges']);
+/**
+ * Lists sized by their parent field's `first`: an ego network holds at most `first` nodes, and
+ * their ties at most `first` x the largest degree.
+ */
+export const SIZED_BY_PARENT_FIRST: Readonly<Record<string, (first: number, bound: ListBound) => number>> = {
+  'EgoNetwork.nodes': (first) => first,
+  'EgoNetwork.edges': (first, bound) => first * bound('HCP.links'),
+};
 
 /**
  * A list nested in a list that enumerates a whole collection: together the children are the
@@ -172,7 +178,7 @@ export function measure(
     return { field, type: field ? getNamedType(field.type) : undefined };
   };
 
-  const walk = (selectionSet: SelectionSetNode, parent: GraphQLNamedType | null | undefined, enclosing: string | undefined, inIntrospection: boolean): Complexity => {
+  const walk = (selectionSet: SelectionSetNode, parent: GraphQLNamedType | null | undefined, enclosing: string | undefined, inIntrospection: boolean, parentFirst?: number): Complexity => {
     const total = { ...ZERO };
     const keys = new Map<string, number>();
     for (const selection of selectionSet.selections) {
@@ -192,9 +198,16 @@ export function measure(
         const connectionItems = list && parent?.name.endsWith('Connection') && (name === 'edges' || name === 'nodes');
         const partitioned = PARTITIONS[coordinate] !== undefined && PARTITIONS[coordinate] === enclosing;
         const first = field ? firstOf(field, selection.arguments ?? []) : undefined;
-        const multiplier = first !== undefined ? first : !list || connectionItems ? 1 : partitioned ? bound(`${coordinate}<${enclosing}`) : bound(coordinate);
+        // `first` multiplies a list or a connection; on another object (egoNetwork) it sizes the lists inside.
+        const paged = list || Boolean(type?.name.endsWith('Connection'));
+        const multiplier =
+          first !== undefined && paged ? first
+          : !list || connectionItems ? 1
+          : partitioned ? bound(`${coordinate}<${enclosing}`)
+          : coordinate in SIZED_BY_PARENT_FIRST && parentFirst !== undefined ? Math.min(maxFirst, SIZED_BY_PARENT_FIRST[coordinate](parentFirst, bound))
+          : bound(coordinate);
         const nextEnclosing = list ? (partitionParents.has(coordinate) && (partitioned || !PARTITIONS[coordinate]) ? coordinate : undefined) : enclosing;
-        const child = selection.selectionSet ? walk(selection.selectionSet, type, nextEnclosing, introspection) : ZERO;
+        const child = selection.selectionSet ? walk(selection.selectionSet, type, nextEnclosing, introspection, paged ? undefined : first) : ZERO;
         const own = 1 + (WORK[coordinate] ?? 0);
         inner = {
           depth: introspection ? 0 : 1 + child.depth,
@@ -206,15 +219,15 @@ export function measure(
         };
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
-        inner = walk(selection.selectionSet, type, enclosing, inIntrospection);
+        inner = walk(selection.selectionSet, type, enclosing, inIntrospection, parentFirst);
       } else {
         const fragment = fragments.get(selection.name.value);
         if (!fragment) continue;
-        const key = `${fragment.name.value}|${enclosing ?? ''}|${inIntrospection}`;
+        const key = `${fragment.name.value}|${enclosing ?? ''}|${inIntrospection}|${parentFirst ?? ''}`;
         let known = memo.get(key);
         if (!known) {
           memo.set(key, ZERO); // a cycle (invalid anyway) counts nothing the second time round
-          known = walk(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value), enclosing, inIntrospection);
+          known = walk(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value), enclosing, inIntrospection, parentFirst);
           memo.set(key, known);
         }
         inner = known;

@@ -1,7 +1,7 @@
 import { getIntrospectionQuery, getNamedType, getNullableType, isInterfaceType, isListType, isObjectType, parse, getOperationAST } from 'graphql';
 import { DATA_BOUNDS, ListBounds } from '../../src/graph/common/list-bounds';
 import { graphqlSchema } from '../../src/graph/schema';
-import { MIN_LIST_BOUND, PAGE_SIZED, VOCABULARY_SIZED, WORK, listBound, measure } from '../../src/http/limits';
+import { MIN_LIST_BOUND, SIZED_BY_PARENT_FIRST, VOCABULARY_SIZED, WORK, listBound, measure } from '../../src/http/limits';
 import { TestApp, startTestApp } from '../support/app';
 
 /**
@@ -132,6 +132,12 @@ describe('the cost model', () => {
     expect(Date.now() - started).toBeLessThan(200);
   });
 
+  it('costs an ego network by its `first`', () => {
+    const query = (first: number) => `{ egoNetwork(hcpId: "x", first: ${first}) { nodes { hops } edges { weight } } }`;
+    const bounds = new Map([['HCP.links', 30]]);
+    expect(cost(query(100), bounds)).toBe(1 + WORK['Query.egoNetwork'] + (1 + 100 * 1) + (1 + 100 * 30 * 1));
+  });
+
   it('counts every member of every community once, not communities x largest community', () => {
     const bounds = new Map([['Community.members', 1000], ['CommunityResult.communities', 1000]]);
     const all = cost('{ communities { communities { members { id } } } }', bounds);
@@ -147,7 +153,7 @@ describe('the cost model', () => {
         if (!isListType(getNullableType(field.type))) continue;
         const coordinate = `${type.name}.${field.name}`;
         const connectionItems = type.name.endsWith('Connection') && ['edges', 'nodes'].includes(field.name);
-        const declared = coordinate in DATA_BOUNDS || VOCABULARY_SIZED.has(coordinate) || PAGE_SIZED.has(coordinate) || connectionItems;
+        const declared = coordinate in DATA_BOUNDS || VOCABULARY_SIZED.has(coordinate) || coordinate in SIZED_BY_PARENT_FIRST || connectionItems;
         if (!declared && !field.args.some((arg) => arg.name === 'first')) undeclared.push(`${coordinate}: ${getNamedType(field.type).name}`);
       }
     }

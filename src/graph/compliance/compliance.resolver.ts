@@ -61,7 +61,9 @@ export class ComplianceResolver {
 
 @Resolver(() => Interaction)
 export class InteractionComplianceResolver {
-  @FieldResolver(() => Boolean, { description: 'True when its notes contained a restricted word and RESTRICTED_WORDS_MODE=FLAG accepted it.' })
+  // Whether the notes hold a restricted word tells something about the notes: the notes' rule.
+  @OwnNotes()
+  @FieldResolver(() => Boolean, { description: 'True when its notes contained a restricted word and RESTRICTED_WORDS_MODE=FLAG accepted it. Readable like `notes`.' })
   async flagged(@Root() interaction: Interaction, @Ctx() ctx: GraphContext): Promise<boolean> {
     return (await ctx.loaders.get(complianceLoaders).interaction.load(interaction.id)).flagged;
   }
