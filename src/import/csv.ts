@@ -157,7 +157,7 @@ export class CsvParser {
   }
 
   private endField(): void {
-    this.fields.push(this.field);
+    this.fields.push(restoreFormula(this.field));
     this.field = '';
     this.quotedField = false;
     this.state = State.FieldStart;
@@ -217,12 +217,38 @@ export async function* readCsvFile(path: string, highWaterMark = 1 << 20): Async
 
 export type CsvValue = string | number | boolean | null | undefined;
 
+/**
+ * Spreadsheet formula injection: a spreadsheet runs a cell beginning with `=`, `+`, `-` or `@`
+ * (and, in some, TAB or CR) as a formula, so a name like `=HYPERLINK(...)` in an export would run
+ * on an analyst's machine. Such text cells are written with a single quote in front (`'=...`),
+ * which spreadsheets show as text; cells already beginning with quotes then such a character get
+ * one more quote, so reading strips exactly one quote and export -> import -> export is
+ * byte-identical. This is the one place of the rule: every CSV writer goes through
+ * formatCsvField, every reader through CsvParser.
+ */
+const FORMULA = /^'*[=+\-@\t\r]/;
+const SINGLE_QUOTE = 39;
+
+/** The text as written to a CSV cell: a quote in front of formula-like text. */
+export function neutralizeFormula(text: string): string {
+  return FORMULA.test(text) ? `'${text}` : text;
+}
+
+/** The inverse of neutralizeFormula, applied to every cell read. */
+export function restoreFormula(cell: string): string {
+  return cell.charCodeAt(0) === SINGLE_QUOTE && FORMULA.test(cell) ? cell.slice(1) : cell;
+}
+
 const NEEDS_QUOTES = /[",\r\n]/;
 
-/** One field, quoted only when needed (comma, quote, CR or LF); null/undefined = empty. */
+/**
+ * One field, quoted only when needed (comma, quote, CR or LF); null/undefined = empty; text
+ * that a spreadsheet would run as a formula neutralized (neutralizeFormula). Numbers are written
+ * as they are: a negative number is a value, not a formula.
+ */
 export function formatCsvField(value: CsvValue): string {
   if (value === null || value === undefined) return '';
-  const text = String(value);
+  const text = typeof value === 'string' ? neutralizeFormula(value) : String(value);
   if (!NEEDS_QUOTES.test(text)) return text;
   return `"${text.replace(/"/g, '""')}"`;
 }
