@@ -34,7 +34,8 @@ import { Bounds, DATA_BOUNDS } from '../graph/common/list-bounds';
  * - repeats: MAX_REPEATED_FIELDS fields with one response key in one selection set at most.
  * - cost: each field costs 1 plus its own work (WORK, for root fields whose resolution is a
  *   computation, not a read), and the cost of its selection is multiplied by the items it can
- *   return: `first` (literal, variable or default, at most MAX_PAGE_SIZE) where the field has it;
+ *   return: `first` or `last` (literal, variable or default, at most MAX_PAGE_SIZE) where the field
+ *   has it; the length of the list argument for `nodes(ids:)`;
  *   otherwise the list's current bound measured on the data (ListBounds: the largest degree, the
  *   largest MSL relationship count...; at least MIN_LIST_BOUND), the vocabulary size, the schema's
  *   own size for introspection, and MAX_PAGE_SIZE for a list without a declared bound. A
@@ -68,6 +69,10 @@ export const WORK: Readonly<Record<string, number>> = {
   'Query.coverageGaps': 2000,
   'Query.insightTrends': 2000,
   'Query.checkCompliance': 1000,
+  'Query.bestIntroducers': 10000,
+  'Query.keyPersonRisk': 10000,
+  'Query.handoverPlan': 10000,
+  'Query.territoryCoverage': 10000,
 };
 
 /** Lists sized by a vocabulary (channels, link types, categories...) or by a small request argument (hops). */
@@ -81,7 +86,12 @@ export const VOCABULARY_SIZED: ReadonlySet<string> = new Set([
   'NetworkReach.byHop',
   'IntroductionPath.nodes',
   'AuditEvent.entityIds',
+  'EgoEdge.linkTypes',
+  'CompositeExplanation.signals',
 ]);
+
+/** Lists as long as one of their list arguments (`nodes(ids:)`). */
+export const SIZED_BY_ARGUMENT: Readonly<Record<string, string>> = { 'Query.nodes': 'ids' };
 
 /**
  * Lists sized by their parent field's `first`: an ego network holds at most `first` nodes, and
@@ -154,20 +164,32 @@ export function measure(
   const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
   const partitionParents = new Set(Object.values(PARTITIONS));
 
-  /** `first` as given (literal, variable, argument default), or undefined when the list returns everything. */
-  const firstOf = (field: GraphQLField<unknown, unknown>, args: readonly { name: { value: string }; value: ValueNode }[]): number | undefined => {
-    const definition = field.args.find((arg) => arg.name === 'first');
+  /** The value of argument `name` as given (literal or variable), else its default. */
+  const argumentValue = (field: GraphQLField<unknown, unknown>, args: readonly { name: { value: string }; value: ValueNode }[], name: string): unknown => {
+    const definition = field.args.find((arg) => arg.name === name);
     if (!definition) return undefined;
-    const node = args.find((arg) => arg.name.value === 'first')?.value;
-    let value: unknown = node ? undefined : definition.defaultValue;
-    if (node?.kind === Kind.INT) value = Number(node.value);
-    else if (node?.kind === Kind.VARIABLE) {
-      const name = node.name.value;
-      const fallback = variableDefaults.get(name);
-      value = variables?.[name] ?? (fallback?.kind === Kind.INT ? Number(fallback.value) : definition.defaultValue);
+    const node = args.find((arg) => arg.name.value === name)?.value;
+    if (!node) return definition.defaultValue;
+    if (node.kind === Kind.INT) return Number(node.value);
+    if (node.kind === Kind.LIST) return node.values;
+    if (node.kind === Kind.VARIABLE) {
+      const fallback = variableDefaults.get(node.name.value);
+      const given = variables?.[node.name.value];
+      if (given !== undefined) return given;
+      if (fallback?.kind === Kind.INT) return Number(fallback.value);
+      if (fallback?.kind === Kind.LIST) return fallback.values;
+      return definition.defaultValue;
     }
-    if (typeof value !== 'number' || !Number.isFinite(value)) return undefined;
-    return Math.max(0, Math.min(Math.trunc(value), maxFirst));
+    return undefined;
+  };
+  const count = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? Math.max(0, Math.min(Math.trunc(value), maxFirst)) : undefined);
+  /** The page size: `first` or `last` as given (the larger when both), else `first`'s default; undefined when the list returns everything. */
+  const pageOf = (field: GraphQLField<unknown, unknown>, args: readonly { name: { value: string }; value: ValueNode }[]): number | undefined => {
+    const given = (name: string) => (args.some((arg) => arg.name.value === name) ? count(argumentValue(field, args, name)) : undefined);
+    const first = given('first');
+    const last = given('last');
+    if (first !== undefined || last !== undefined) return Math.max(first ?? 0, last ?? 0);
+    return count(argumentValue(field, args, 'first'));
   };
 
   const memo = new Map<string, Complexity>();
@@ -197,12 +219,14 @@ export function measure(
         const list = field ? isListType(getNullableType(field.type)) : false;
         const connectionItems = list && parent?.name.endsWith('Connection') && (name === 'edges' || name === 'nodes');
         const partitioned = PARTITIONS[coordinate] !== undefined && PARTITIONS[coordinate] === enclosing;
-        const first = field ? firstOf(field, selection.arguments ?? []) : undefined;
+        const first = field ? pageOf(field, selection.arguments ?? []) : undefined;
+        const sizingArgument = field && SIZED_BY_ARGUMENT[coordinate] ? argumentValue(field, selection.arguments ?? [], SIZED_BY_ARGUMENT[coordinate]) : undefined;
         // `first` multiplies a list or a connection; on another object (egoNetwork) it sizes the lists inside.
         const paged = list || Boolean(type?.name.endsWith('Connection'));
         const multiplier =
           first !== undefined && paged ? first
           : !list || connectionItems ? 1
+          : Array.isArray(sizingArgument) ? Math.min(maxFirst, sizingArgument.length)
           : partitioned ? bound(`${coordinate}<${enclosing}`)
           : coordinate in SIZED_BY_PARENT_FIRST && parentFirst !== undefined ? Math.min(maxFirst, SIZED_BY_PARENT_FIRST[coordinate](parentFirst, bound))
           : bound(coordinate);

@@ -1,7 +1,7 @@
 import { getIntrospectionQuery, getNamedType, getNullableType, isInterfaceType, isListType, isObjectType, parse, getOperationAST } from 'graphql';
 import { DATA_BOUNDS, ListBounds } from '../../src/graph/common/list-bounds';
 import { graphqlSchema } from '../../src/graph/schema';
-import { MIN_LIST_BOUND, SIZED_BY_PARENT_FIRST, VOCABULARY_SIZED, WORK, listBound, measure } from '../../src/http/limits';
+import { MIN_LIST_BOUND, SIZED_BY_ARGUMENT, SIZED_BY_PARENT_FIRST, VOCABULARY_SIZED, WORK, listBound, measure } from '../../src/http/limits';
 import { TestApp, startTestApp } from '../support/app';
 
 /**
@@ -132,6 +132,15 @@ describe('the cost model', () => {
     expect(Date.now() - started).toBeLessThan(200);
   });
 
+  it('costs `last` like `first`, and nodes(ids:) by the ids given', () => {
+    expect(cost('{ hcps(last: 500) { edges { node { id } } } }', new Map())).toBe(1 + 500 * (1 + 1 + 1));
+    expect(cost('{ hcps(first: 5, last: 50) { totalCount } }', new Map())).toBe(1 + 50);
+    expect(cost('{ nodes(ids: ["a", "b", "c"]) { id } }', new Map())).toBe(1 + 3);
+    const document = parse('query Q($ids: [ID!]!) { nodes(ids: $ids) { id } }');
+    const ids = Array.from({ length: 40 }, (_, i) => `id-${i}`);
+    expect(measure(schema, document, getOperationAST(document)!, { ids }, { maxFirst: 10000, bound: listBound(schema, new Map(), 10000) }).cost).toBe(1 + 40);
+  });
+
   it('costs an ego network by its `first`', () => {
     const query = (first: number) => `{ egoNetwork(hcpId: "x", first: ${first}) { nodes { hops } edges { weight } } }`;
     const bounds = new Map([['HCP.links', 30]]);
@@ -153,7 +162,7 @@ describe('the cost model', () => {
         if (!isListType(getNullableType(field.type))) continue;
         const coordinate = `${type.name}.${field.name}`;
         const connectionItems = type.name.endsWith('Connection') && ['edges', 'nodes'].includes(field.name);
-        const declared = coordinate in DATA_BOUNDS || VOCABULARY_SIZED.has(coordinate) || coordinate in SIZED_BY_PARENT_FIRST || connectionItems;
+        const declared = coordinate in DATA_BOUNDS || VOCABULARY_SIZED.has(coordinate) || coordinate in SIZED_BY_PARENT_FIRST || coordinate in SIZED_BY_ARGUMENT || connectionItems;
         if (!declared && !field.args.some((arg) => arg.name === 'first')) undeclared.push(`${coordinate}: ${getNamedType(field.type).name}`);
       }
     }

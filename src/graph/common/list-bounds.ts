@@ -1,5 +1,5 @@
 import { Database } from '../../db/database';
-import { LINK_TYPES } from '../../network/network';
+import { LINK_TYPES } from '../../vocabulary';
 
 /**
  * How many items each list field without a `first` argument can return right now, measured on
@@ -28,6 +28,8 @@ export const DATA_BOUNDS: Readonly<Record<string, string>> = {
   'Community.members': 'hcps',
   'CommunityResult.communities': 'hcps',
   'WarmIntroduction.hcps': 'hcps',
+  'BetweennessExplanation.bridges': 'hcps',
+  'Query.handoverPlan': 'mslRelationships',
   'Query.msls': 'msls',
   'ScheduleResult.conflicts': 'msls',
   'InsightTrends.byTherapeuticArea': 'areas',
