@@ -5,9 +5,11 @@ export interface CliArgs {
   batchSize?: number;
   dryRun: boolean;
   help: boolean;
+  /** Who runs the import, for the audit record (`--actor`). */
+  actor?: string;
 }
 
-/** Parses `--dir <folder>` / `--dir=<folder>`, `--batch-size <n>`, `--dry-run`, `--help`. Throws on anything else. */
+/** Parses `--dir <folder>` / `--dir=<folder>`, `--batch-size <n>`, `--dry-run`, `--actor <name>`, `--help`. Throws on anything else. */
 export function parseArgs(argv: readonly string[]): CliArgs {
   const args: CliArgs = { help: false, dryRun: false };
   for (let i = 0; i < argv.length; i++) {
@@ -32,6 +34,10 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       }
       case '--dry-run':
         args.dryRun = true;
+        break;
+      case '--actor':
+        args.actor = value().trim();
+        if (!args.actor) throw new Error('--actor needs a name');
         break;
       case '--help':
       case '-h':

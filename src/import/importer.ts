@@ -1,4 +1,5 @@
-import { Database } from '../db/database';
+import { Database, Tx } from '../db/database';
+import { AuditRepository } from '../graph/audit/audit.repository';
 import { DatasetKey, FILES, NODE_LABELS, NetworkData, NodeLabel } from './records';
 import { ExistingIdsLookup, ValidatedFile, validateFolder } from './validate';
 import { WriteCounts, WriteOptions, WriteSummary, writeNetwork } from './write';
@@ -25,6 +26,11 @@ export interface ImportOptions {
   dryRun?: boolean;
   /** See WriteOptions.linkMode (measurements). */
   linkMode?: WriteOptions['linkMode'];
+  /**
+   * Who imports what: recorded as an AuditEvent (action `import`, sub = actor, the folder and the
+   * counts) in the import's own transaction, so the import and its record commit together.
+   */
+  audit?: { actor: string; folder: string };
 }
 
 export interface FileSummary extends WriteCounts {
@@ -111,6 +117,7 @@ async function writeValidated(
     timeoutMs: options.timeoutMs,
     dryRun: options.dryRun,
     linkMode: options.linkMode,
+    beforeCommit: options.audit ? (tx, summary) => recordImport(db, tx, options.audit!, summary) : undefined,
     onProgress: onProgress
       ? (p) =>
           onProgress({
@@ -124,6 +131,15 @@ async function writeValidated(
       : undefined,
   });
   return { write, writeMs: Date.now() - started };
+}
+
+async function recordImport(db: Database, tx: Tx, audit: { actor: string; folder: string }, summary: WriteSummary): Promise<void> {
+  const counts = Object.values(summary).filter((c): c is WriteCounts => typeof c === 'object' && c !== null);
+  const total = (key: 'rows' | 'created' | 'updated' | 'unchanged') => counts.reduce((sum, c) => sum + c[key], 0);
+  await new AuditRepository(db).record(
+    { sub: audit.actor, action: 'import', entityIds: [], details: { folder: audit.folder, rows: total('rows'), created: total('created'), updated: total('updated'), unchanged: total('unchanged') } },
+    tx,
+  );
 }
 
 function finishSummary(

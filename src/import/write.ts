@@ -62,6 +62,8 @@ export interface WriteOptions {
   linkMode?: 'auto' | 'check' | 'merge';
   /** Write everything, then roll back instead of committing (a full trial run). */
   dryRun?: boolean;
+  /** Runs in the import's transaction after the writes, before the commit (the audit record). */
+  beforeCommit?: (tx: Tx, summary: WriteSummary) => Promise<void>;
 }
 
 export const DEFAULT_BATCH_SIZE = 10000;
@@ -389,6 +391,7 @@ export async function writeNetwork(db: Database, data: NetworkData, options: Wri
         },
       };
       const summary = await writeInTransaction(wrapped, data, options);
+      await options.beforeCommit?.(wrapped, summary);
       const committing = Date.now();
       if (options.dryRun) await tx.rollback();
       else await tx.commit();

@@ -26,12 +26,13 @@ export interface AuditFilter {
 export class AuditRepository {
   constructor(private readonly db: Database) {}
 
-  /** Records one event; returns it. */
-  async record(event: { sub: string; action: string; entityIds: string[] }, tx?: Tx): Promise<AuditRecord> {
+  /** Records one event (with optional scalar `details`, e.g. an import's folder and counts); returns it. */
+  async record(event: { sub: string; action: string; entityIds: string[]; details?: Record<string, string | number> }, tx?: Tx): Promise<AuditRecord> {
     const row = { id: randomUUID(), at: new Date().toISOString(), sub: event.sub, action: event.action, entityIds: event.entityIds };
-    const cypher = 'CREATE (:AuditEvent {id: $id, at: datetime($at), sub: $sub, action: $action, entityIds: $entityIds})';
-    if (tx) await tx.run(cypher, row);
-    else await this.db.write(cypher, row);
+    const cypher = 'CREATE (e:AuditEvent {id: $id, at: datetime($at), sub: $sub, action: $action, entityIds: $entityIds}) SET e += $details';
+    const params = { ...row, details: event.details ?? {} };
+    if (tx) await tx.run(cypher, params);
+    else await this.db.write(cypher, params);
     return row;
   }
 
