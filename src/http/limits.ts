@@ -90,6 +90,9 @@ export const VOCABULARY_SIZED: ReadonlySet<string> = new Set([
   'CompositeExplanation.signals',
 ]);
 
+/** Lists with a fixed maximum length: one point per year, at most 50 years. */
+export const FIXED_BOUNDS: Readonly<Record<string, number>> = { 'HCP.influenceHistory': 50, 'RisingStar.trajectory': 50 };
+
 /** Lists as long as one of their list arguments (`nodes(ids:)`). */
 export const SIZED_BY_ARGUMENT: Readonly<Record<string, string>> = { 'Query.nodes': 'ids' };
 
@@ -142,6 +145,7 @@ export function listBound(schema: GraphQLSchema, bounds: Bounds | undefined, max
   return (coordinate) => {
     if (coordinate in DATA_BOUNDS) return bounds ? Math.min(maxFirst, Math.max(MIN_LIST_BOUND, bounds.get(coordinate) ?? maxFirst)) : maxFirst;
     if (VOCABULARY_SIZED.has(coordinate)) return MIN_LIST_BOUND;
+    if (coordinate in FIXED_BOUNDS) return FIXED_BOUNDS[coordinate];
     return structural.get(coordinate) ?? maxFirst;
   };
 }

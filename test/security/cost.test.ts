@@ -1,7 +1,7 @@
 import { getIntrospectionQuery, getNamedType, getNullableType, isInterfaceType, isListType, isObjectType, parse, getOperationAST } from 'graphql';
 import { DATA_BOUNDS, ListBounds } from '../../src/graph/common/list-bounds';
 import { graphqlSchema } from '../../src/graph/schema';
-import { MIN_LIST_BOUND, SIZED_BY_ARGUMENT, SIZED_BY_PARENT_FIRST, VOCABULARY_SIZED, WORK, listBound, measure } from '../../src/http/limits';
+import { FIXED_BOUNDS, MIN_LIST_BOUND, SIZED_BY_ARGUMENT, SIZED_BY_PARENT_FIRST, VOCABULARY_SIZED, WORK, listBound, measure } from '../../src/http/limits';
 import { TestApp, startTestApp } from '../support/app';
 
 /**
@@ -162,7 +162,7 @@ describe('the cost model', () => {
         if (!isListType(getNullableType(field.type))) continue;
         const coordinate = `${type.name}.${field.name}`;
         const connectionItems = type.name.endsWith('Connection') && ['edges', 'nodes'].includes(field.name);
-        const declared = coordinate in DATA_BOUNDS || VOCABULARY_SIZED.has(coordinate) || coordinate in SIZED_BY_PARENT_FIRST || coordinate in SIZED_BY_ARGUMENT || connectionItems;
+        const declared = coordinate in DATA_BOUNDS || VOCABULARY_SIZED.has(coordinate) || coordinate in SIZED_BY_PARENT_FIRST || coordinate in SIZED_BY_ARGUMENT || coordinate in FIXED_BOUNDS || connectionItems;
         if (!declared && !field.args.some((arg) => arg.name === 'first')) undeclared.push(`${coordinate}: ${getNamedType(field.type).name}`);
       }
     }
