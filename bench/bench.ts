@@ -552,6 +552,7 @@ async function projectionSection(db: Database, options: BenchOptions, embedded: 
   let jvmCpuMs: number | null = 0;
   let memoryMb = 0;
   for (let run = 0; run < options.projectionRuns; run++) {
+    // eslint-disable-next-line no-useless-assignment -- drops the previous run's projection so gc() frees it before measuring
     loaded = undefined;
     gc();
     const before = process.memoryUsage();

@@ -31,7 +31,7 @@ async function acquire(lock: string): Promise<void> {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       if (holderIsDead(lock)) fs.rmSync(lock, { recursive: true, force: true });
-      if (Date.now() > deadline) throw new Error(`timed out waiting for the test database lock ${lock}`);
+      if (Date.now() > deadline) throw new Error(`timed out waiting for the test database lock ${lock}`, { cause: error });
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }

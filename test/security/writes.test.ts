@@ -14,7 +14,6 @@ const auth = (roles: Role[], mslId?: string, sub = `${roles.join('-').toLowerCas
   `Bearer ${signToken(SECRET, { sub, roles, mslId })}`;
 const ADMIN = auth(['ADMIN'], undefined, 'admin-1');
 const MSL1 = auth(['MSL'], 'msl-w1');
-const MSL2 = auth(['MSL'], 'msl-w2');
 const ANALYST = auth(['ANALYST']);
 const PLANNER = auth(['PLANNER']);
 
