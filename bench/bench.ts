@@ -139,7 +139,16 @@ export interface BenchReport {
   };
   nestedQuery: NestedSection;
   network: {
-    projection: { runsMs: number[]; medianMs: number; nodeCpuMs: number; jvmCpuMs: number | null; memoryMb: number; hcps: number; links: number; ties: number };
+    projection: {
+      runsMs: number[];
+      medianMs: number;
+      nodeCpuMs: number;
+      jvmCpuMs: number | null;
+      memoryMb: number;
+      hcps: number;
+      links: number;
+      ties: number;
+    };
     /** First kolRanking through the API on a fresh process: data version, projection, PageRank, order. */
     firstRankingMs: number;
     kolRanking: { pagerank: Latency; degree: Latency };
@@ -153,7 +162,11 @@ export interface BenchReport {
   };
   algorithms: AlgorithmComparison;
   memory: {
-    node: { afterImport: ReturnType<typeof nodeMemory>; afterProjection: ReturnType<typeof nodeMemory>; end: ReturnType<typeof nodeMemory> };
+    node: {
+      afterImport: ReturnType<typeof nodeMemory>;
+      afterProjection: ReturnType<typeof nodeMemory>;
+      end: ReturnType<typeof nodeMemory>;
+    };
     jvm: { rssMb: number; peakRssMb: number } | null;
     jvmHeap: string | null;
   };
@@ -175,7 +188,14 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<{
       const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'msl-bench-neo4j-'));
       cleanups.push(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
       log(`starting embedded Neo4j (heap ${options.heap}, page cache ${options.pageCacheMb} MB) in ${dataDir}`);
-      embedded = await startEmbeddedNeo4j({ dataDir, boltPort: await freePort(), heap: options.heap, pageCacheMb: options.pageCacheMb, transactionMemoryMb: options.transactionMemoryMb, log });
+      embedded = await startEmbeddedNeo4j({
+        dataDir,
+        boltPort: await freePort(),
+        heap: options.heap,
+        pageCacheMb: options.pageCacheMb,
+        transactionMemoryMb: options.transactionMemoryMb,
+        log,
+      });
       const started = embedded;
       cleanups.push(() => started.stop());
       uri = embedded.uri;
@@ -184,7 +204,9 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<{
     const db = connect(config);
     cleanups.push(() => db.close());
     const machine = await machineInfo(db);
-    log(`machine: ${machine.cpuModel}, ${machine.cores} cores, ${machine.ramGb} GB; ${machine.neo4j}; load ${machine.loadAverage.join(' ')}`);
+    log(
+      `machine: ${machine.cpuModel}, ${machine.cores} cores, ${machine.ramGb} GB; ${machine.neo4j}; load ${machine.loadAverage.join(' ')}`,
+    );
 
     // Data ------------------------------------------------------------------------------------
     const generated = await measure(() => generateNetwork({ hcps: options.hcps, seed: options.seed }));
@@ -218,7 +240,9 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<{
     const network = await networkSection(app, ids, options);
     log('algorithms vs networkx ...');
     const algorithms = await compareAlgorithms(projection.loaded.net, options.betweennessSources, options.seed);
-    log(`PageRank ours ${algorithms.pagerank.oursMs} ms, networkx ${algorithms.pagerank.networkxMs} ms; betweenness ${algorithms.betweenness.sources} sources ours ${algorithms.betweenness.oursMs} ms, networkx ${algorithms.betweenness.networkxMs} ms`);
+    log(
+      `PageRank ours ${algorithms.pagerank.oursMs} ms, networkx ${algorithms.pagerank.networkxMs} ms; betweenness ${algorithms.betweenness.sources} sources ours ${algorithms.betweenness.oursMs} ms, networkx ${algorithms.betweenness.networkxMs} ms`,
+    );
     const betweennessRanking = await betweennessSection(app, algorithms, options);
 
     const report: BenchReport = {
@@ -311,11 +335,19 @@ function optionsOf(options: BenchOptions): BenchReport['options'] {
   return { ...rest, neo4j: 'embedded' };
 }
 
-async function importData(db: Database, data: NetworkData, options: BenchOptions, embedded: EmbeddedNeo4j | undefined): Promise<BenchReport['import']> {
+async function importData(
+  db: Database,
+  data: NetworkData,
+  options: BenchOptions,
+  embedded: EmbeddedNeo4j | undefined,
+): Promise<BenchReport['import']> {
   const [{ hcps }] = await db.read<{ hcps: number }>('MATCH (h:HCP) RETURN count(h) AS hcps');
   const transactionMemoryMax = await db
     .read<{ value: string }>("SHOW SETTINGS YIELD name, value WHERE name = 'dbms.memory.transaction.total.max' RETURN value")
-    .then((rows) => rows[0]?.value ?? null, () => null);
+    .then(
+      (rows) => rows[0]?.value ?? null,
+      () => null,
+    );
   if (options.skipImport) {
     if (hcps !== data.hcps.length) throw new Error(`--skip-import: the database holds ${hcps} HCPs, not the ${data.hcps.length} generated`);
     log(options, 'import skipped (data already in the database)');
@@ -383,8 +415,18 @@ async function bulkImportSection(data: NetworkData, options: BenchOptions): Prom
     const [counts] = await bulkDb.read<{ nodes: number; relationships: number }>(
       'CALL { MATCH (n) RETURN count(n) AS nodes } CALL { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships',
     );
-    log(options, `bulk import: ${built.totalMs + finishMs} ms (files ${built.filesMs}, store ${built.storeMs}, schema ${finishMs}); ${counts.nodes} nodes, ${counts.relationships} relationships`);
-    return { totalMs: built.totalMs + finishMs, filesMs: built.filesMs, storeMs: built.storeMs, finishMs, nodes: counts.nodes, relationships: counts.relationships };
+    log(
+      options,
+      `bulk import: ${built.totalMs + finishMs} ms (files ${built.filesMs}, store ${built.storeMs}, schema ${finishMs}); ${counts.nodes} nodes, ${counts.relationships} relationships`,
+    );
+    return {
+      totalMs: built.totalMs + finishMs,
+      filesMs: built.filesMs,
+      storeMs: built.storeMs,
+      finishMs,
+      nodes: counts.nodes,
+      relationships: counts.relationships,
+    };
   } finally {
     await bulkDb?.close();
     await server?.stop();
@@ -411,9 +453,23 @@ export const API_NESTED = /* GraphQL */ `
         node {
           id
           name
-          institution { id name }
-          therapeuticAreas { id name }
-          links { type weight direction hcp { id name } }
+          institution {
+            id
+            name
+          }
+          therapeuticAreas {
+            id
+            name
+          }
+          links {
+            type
+            weight
+            direction
+            hcp {
+              id
+              name
+            }
+          }
         }
       }
     }
@@ -447,7 +503,12 @@ interface NestedHcp {
 }
 
 async function postGraphql(url: string, query: string, variables: Record<string, unknown>): Promise<{ data: any; bytes: number }> {
-  const request = () => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const request = () =>
+    fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
   // A kept-alive socket the server closed while idle (keepAliveTimeout) fails once: reconnect.
   const response = await request().catch((error) => {
     if ((error as { cause?: { code?: string } }).cause?.code === 'ECONNRESET') return request();
@@ -497,14 +558,21 @@ async function nestedSection(app: RunningApp, db: Database, neoUrl: string, opti
       institution: h.institution[0] ?? null,
       therapeuticAreas: h.therapeuticAreas,
       links: NATIVE_LINK_FIELDS.flatMap((f) =>
-        (h[`${f.field}Connection`].edges as any[]).map((e) => ({ type: f.type, weight: e.properties.weight, direction: f.seen, hcp: e.node })),
+        (h[`${f.field}Connection`].edges as any[]).map((e) => ({
+          type: f.type,
+          weight: e.properties.weight,
+          direction: f.seen,
+          hcp: e.node,
+        })),
       ),
     })) as NestedHcp[];
     return { hcps, bytes };
   };
 
   const contenders = { api, cypher, neo4jGraphqlCypherField: neoCypherField, neo4jGraphqlNative: neoNative };
-  const results = Object.fromEntries(await Promise.all(Object.entries(contenders).map(async ([name, run]) => [name, await run()] as const)));
+  const results = Object.fromEntries(
+    await Promise.all(Object.entries(contenders).map(async ([name, run]) => [name, await run()] as const)),
+  );
   const reference = canonical(results.cypher.hcps);
   const sameData = Object.fromEntries(Object.entries(results).map(([name, r]) => [name, canonical(r.hcps) === reference]));
   const linksReturned = results.cypher.hcps.reduce((sum: number, h: NestedHcp) => sum + h.links.length, 0);
@@ -516,8 +584,12 @@ async function nestedSection(app: RunningApp, db: Database, neoUrl: string, opti
   const apiStatementsPerRequest = round((app.services.db.statements - statementsBefore) / (options.runs + options.warmup), 2);
   const latency = Object.fromEntries(Object.entries(samples).map(([name, s]) => [name, summarize(s)])) as NestedSection['latency'];
   const apiFloor = summarize(await sequential(options.runs, options.warmup, () => postGraphql(app.url, '{ __typename }', {})));
-  const neo4jGraphqlVariant = latency.neo4jGraphqlCypherField.p50 <= latency.neo4jGraphqlNative.p50 ? 'neo4jGraphqlCypherField' : 'neo4jGraphqlNative';
-  log(options, `p50 api ${latency.api.p50} / cypher ${latency.cypher.p50} / @neo4j/graphql ${latency.neo4jGraphqlCypherField.p50} (@cypher field), ${latency.neo4jGraphqlNative.p50} (native) ms`);
+  const neo4jGraphqlVariant =
+    latency.neo4jGraphqlCypherField.p50 <= latency.neo4jGraphqlNative.p50 ? 'neo4jGraphqlCypherField' : 'neo4jGraphqlNative';
+  log(
+    options,
+    `p50 api ${latency.api.p50} / cypher ${latency.cypher.p50} / @neo4j/graphql ${latency.neo4jGraphqlCypherField.p50} (@cypher field), ${latency.neo4jGraphqlNative.p50} (native) ms`,
+  );
 
   log(options, `throughput: ${options.connections} connections x ${options.durationSec} s each ...`);
   const neoQuery = neo4jGraphqlVariant === 'neo4jGraphqlCypherField' ? CYPHER_FIELD_QUERY : NATIVE_QUERY;
@@ -526,7 +598,10 @@ async function nestedSection(app: RunningApp, db: Database, neoUrl: string, opti
     neo4jGraphql: await autocannonLoad(neoUrl, { query: neoQuery, variables }, options.connections, options.durationSec),
     cypher: await concurrentLoad(cypher, options.connections, options.durationSec),
   };
-  log(options, `req/s api ${throughput.api.requestsPerSec}, @neo4j/graphql ${throughput.neo4jGraphql.requestsPerSec}, cypher ${throughput.cypher.requestsPerSec}`);
+  log(
+    options,
+    `req/s api ${throughput.api.requestsPerSec}, @neo4j/graphql ${throughput.neo4jGraphql.requestsPerSec}, cypher ${throughput.cypher.requestsPerSec}`,
+  );
 
   return {
     hcps: first,
@@ -589,19 +664,40 @@ async function projectionSection(db: Database, options: BenchOptions, embedded: 
 
 const RANKING = /* GraphQL */ `
   query Ranking($metric: InfluenceMetric!, $territoryId: ID, $areaId: ID) {
-    kolRanking(metric: $metric, first: 20, territoryId: $territoryId, therapeuticAreaId: $areaId) { rank score hcp { id name } }
+    kolRanking(metric: $metric, first: 20, territoryId: $territoryId, therapeuticAreaId: $areaId) {
+      rank
+      score
+      hcp {
+        id
+        name
+      }
+    }
   }
 `;
 
 const PATHS = /* GraphQL */ `
   query Paths($mslId: ID!, $hcpId: ID!) {
-    introductionPaths(fromMslId: $mslId, toHcpId: $hcpId, maxHops: 4, first: 3) { hops cost strength nodes { id name } }
+    introductionPaths(fromMslId: $mslId, toHcpId: $hcpId, maxHops: 4, first: 3) {
+      hops
+      cost
+      strength
+      nodes {
+        id
+        name
+      }
+    }
   }
 `;
 
 const REACH = /* GraphQL */ `
   query Reach($id: ID!, $hops: Int!) {
-    networkReach(fromId: $id, maxHops: $hops) { total byHop { hops count } }
+    networkReach(fromId: $id, maxHops: $hops) {
+      total
+      byHop {
+        hops
+        count
+      }
+    }
   }
 `;
 
@@ -622,7 +718,8 @@ const ANALYST = {
 /** similarHcps, influenceHistory (21 years) and the explanation of random HCPs; risingStars 2015 -> 2025. */
 async function analystSection(app: RunningApp, ids: DatasetIds, options: BenchOptions, pick: <T>(items: readonly T[]) => T) {
   const { runs, warmup } = options;
-  const run = (query: string, variables: () => Record<string, unknown>) => sequential(runs, warmup, () => postGraphql(app.url, query, variables()));
+  const run = (query: string, variables: () => Record<string, unknown>) =>
+    sequential(runs, warmup, () => postGraphql(app.url, query, variables()));
   const firstRising = await measure(() => postGraphql(app.url, ANALYST.risingStars, {}));
   const section = {
     similarHcps: summarize(await run(ANALYST.similarHcps, () => ({ hcpId: pick(ids.hcps) }))),
@@ -631,21 +728,28 @@ async function analystSection(app: RunningApp, ids: DatasetIds, options: BenchOp
     influenceHistory: summarize(await run(ANALYST.influenceHistory, () => ({ hcpId: pick(ids.hcps) }))),
     explanation: summarize(await run(ANALYST.explanation, () => ({ hcpId: pick(ids.hcps) }))),
   };
-  log(options, `p95: similarHcps ${section.similarHcps.p95} ms, risingStars ${section.risingStars.p95} ms (first ${section.risingStarsFirstMs} ms), influenceHistory ${section.influenceHistory.p95} ms, explanation ${section.explanation.p95} ms`);
+  log(
+    options,
+    `p95: similarHcps ${section.similarHcps.p95} ms, risingStars ${section.risingStars.p95} ms (first ${section.risingStarsFirstMs} ms), influenceHistory ${section.influenceHistory.p95} ms, explanation ${section.explanation.p95} ms`,
+  );
   return section;
 }
 
 /** bestIntroducers (random HCP), keyPersonRisk (every third over all territories), handoverPlan (random MSL), territoryCoverage. */
 async function planningSection(app: RunningApp, ids: DatasetIds, options: BenchOptions, pick: <T>(items: readonly T[]) => T) {
   const { runs, warmup } = options;
-  const run = (query: string, variables: (i: number) => Record<string, unknown>) => sequential(runs, warmup, (i) => postGraphql(app.url, query, variables(i)));
+  const run = (query: string, variables: (i: number) => Record<string, unknown>) =>
+    sequential(runs, warmup, (i) => postGraphql(app.url, query, variables(i)));
   const section = {
     bestIntroducers: summarize(await run(PLANNING.bestIntroducers, () => ({ hcpId: pick(ids.hcps) }))),
     keyPersonRisk: summarize(await run(PLANNING.keyPersonRisk, (i) => ({ territoryId: i % 3 === 0 ? null : pick(ids.territories) }))),
     handoverPlan: summarize(await run(PLANNING.handoverPlan, () => ({ mslId: pick(ids.msls) }))),
     territoryCoverage: summarize(await run(PLANNING.territoryCoverage, () => ({ territoryId: pick(ids.territories) }))),
   };
-  log(options, `p95: bestIntroducers ${section.bestIntroducers.p95} ms, keyPersonRisk ${section.keyPersonRisk.p95} ms, handoverPlan ${section.handoverPlan.p95} ms, territoryCoverage ${section.territoryCoverage.p95} ms`);
+  log(
+    options,
+    `p95: bestIntroducers ${section.bestIntroducers.p95} ms, keyPersonRisk ${section.keyPersonRisk.p95} ms, handoverPlan ${section.handoverPlan.p95} ms, territoryCoverage ${section.territoryCoverage.p95} ms`,
+  );
   return section;
 }
 
@@ -673,20 +777,41 @@ async function networkSection(app: RunningApp, ids: DatasetIds, options: BenchOp
   const hops2 = summarize(await sequential(runs, warmup, () => postGraphql(app.url, REACH, { id: pick(ids.hcps), hops: 2 })));
   const hops3 = summarize(await sequential(runs, warmup, () => postGraphql(app.url, REACH, { id: pick(ids.hcps), hops: 3 })));
   const introductionPaths = { ...summarize(paths), maxHops: 4, withPath };
-  log(options, `p95: kolRanking ${pagerank.p95} ms, introductionPaths ${introductionPaths.p95} ms, networkReach(2) ${hops2.p95} ms, networkReach(3) ${hops3.p95} ms`);
+  log(
+    options,
+    `p95: kolRanking ${pagerank.p95} ms, introductionPaths ${introductionPaths.p95} ms, networkReach(2) ${hops2.p95} ms, networkReach(3) ${hops3.p95} ms`,
+  );
   const planning = await planningSection(app, ids, options, pick);
   const analyst = await analystSection(app, ids, options, pick);
-  return { firstRankingMs: first.ms, kolRanking: { pagerank, degree }, introductionPaths, networkReach: { hops2, hops3 }, planning, analyst };
+  return {
+    firstRankingMs: first.ms,
+    kolRanking: { pagerank, degree },
+    introductionPaths,
+    networkReach: { hops2, hops3 },
+    planning,
+    analyst,
+  };
 }
 
-async function betweennessSection(app: RunningApp, algorithms: AlgorithmComparison, options: BenchOptions): Promise<BenchReport['network']['betweennessRanking']> {
+async function betweennessSection(
+  app: RunningApp,
+  algorithms: AlgorithmComparison,
+  options: BenchOptions,
+): Promise<BenchReport['network']['betweennessRanking']> {
   const estimate = algorithms.betweenness.oursFullEstimateSec;
   if (estimate > options.betweennessBudgetSec) {
-    return { measured: false, reason: `full betweenness estimated at ${estimate} s (${algorithms.betweenness.sources}-source sample x n), over the ${options.betweennessBudgetSec} s budget` };
+    return {
+      measured: false,
+      reason: `full betweenness estimated at ${estimate} s (${algorithms.betweenness.sources}-source sample x n), over the ${options.betweennessBudgetSec} s budget`,
+    };
   }
   log(options, 'kolRanking BETWEENNESS (full Brandes in the API) ...');
   const first = await measure(() => postGraphql(app.url, RANKING, { metric: 'BETWEENNESS', territoryId: null, areaId: null }));
-  const latency = summarize(await sequential(options.runs, options.warmup, () => postGraphql(app.url, RANKING, { metric: 'BETWEENNESS', territoryId: null, areaId: null })));
+  const latency = summarize(
+    await sequential(options.runs, options.warmup, () =>
+      postGraphql(app.url, RANKING, { metric: 'BETWEENNESS', territoryId: null, areaId: null }),
+    ),
+  );
   return { measured: true, firstCallMs: first.ms, latency };
 }
 

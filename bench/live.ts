@@ -36,7 +36,11 @@ const LOG = 'mutation($input: LogInteractionInput!) { logInteraction(input: $inp
 const LINK = 'mutation($s: ID!, $t: ID!, $w: Float!) { linkHcps(sourceId: $s, targetId: $t, type: COLLEAGUE, weight: $w) { weight } }';
 
 async function post(url: string, query: string, variables: Record<string, unknown>): Promise<any> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
   const body = (await response.json()) as { data?: any; errors?: { message: string }[] };
   if (body.errors?.length) throw new Error(body.errors[0].message);
   return body.data;
@@ -50,8 +54,23 @@ async function timed(run: () => Promise<unknown>): Promise<number> {
 
 async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'msl-live-bench-'));
-  const neo4j = await startEmbeddedNeo4j({ dataDir, boltPort: 7600 + Math.floor(Math.random() * 300), heap: process.env.NEO4J_HEAP || '2g', log: () => undefined });
-  const config = loadConfig({ NEO4J_URI: neo4j.uri, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: '', PORT: '0', HOST: '127.0.0.1', SEED_DEMO: 'false', JWT_SECRET: '', LOG_LEVEL: 'silent', NEO4J_QUERY_TIMEOUT_MS: '600000' });
+  const neo4j = await startEmbeddedNeo4j({
+    dataDir,
+    boltPort: 7600 + Math.floor(Math.random() * 300),
+    heap: process.env.NEO4J_HEAP || '2g',
+    log: () => undefined,
+  });
+  const config = loadConfig({
+    NEO4J_URI: neo4j.uri,
+    NEO4J_USER: 'neo4j',
+    NEO4J_PASSWORD: '',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    SEED_DEMO: 'false',
+    JWT_SECRET: '',
+    LOG_LEVEL: 'silent',
+    NEO4J_QUERY_TIMEOUT_MS: '600000',
+  });
   const app = await startApp(config, createLogger('silent'));
   await app.prepared;
   const db = app.services.db;
@@ -90,7 +109,16 @@ async function main(): Promise<void> {
     const afterLink: number[] = [];
     const updateAfterLink: number[] = [];
     for (let i = 0; i < 15; i++) {
-      await post(url, LOG, { input: { id: `bench-int-${i}`, mslId: msls[i % msls.length], hcpId: hcps[i], date: '2025-01-02', channel: 'EMAIL', sentiment: 'NEUTRAL' } });
+      await post(url, LOG, {
+        input: {
+          id: `bench-int-${i}`,
+          mslId: msls[i % msls.length],
+          hcpId: hcps[i],
+          date: '2025-01-02',
+          channel: 'EMAIL',
+          sentiment: 'NEUTRAL',
+        },
+      });
       afterInteraction.push(await timed(readers.kolRanking));
       await post(url, LINK, { s: hcps[(i * 31) % hcps.length], t: hcps[(i * 57 + 11) % hcps.length], w: 0.3 + (n++ % 5) / 10 });
       // The sync alone (re-read + apply), then the ranking (PageRank restarted from the last vector).
@@ -110,7 +138,14 @@ async function main(): Promise<void> {
       // Each writer logs interactions for its own HCPs.
       for (let k = 0; Date.now() < deadline; k++) {
         const id = `load-${w}-${k}`;
-        const input = { id, mslId: msls[w % msls.length], hcpId: hcps[(w * 997 + k * WRITERS + 100) % hcps.length], date: '2025-02-03', channel: 'PHONE', sentiment: 'POSITIVE' };
+        const input = {
+          id,
+          mslId: msls[w % msls.length],
+          hcpId: hcps[(w * 997 + k * WRITERS + 100) % hcps.length],
+          date: '2025-02-03',
+          channel: 'PHONE',
+          sentiment: 'POSITIVE',
+        };
         const sends = k % 5 === 0 ? 2 : 1;
         for (let s = 0; s < sends; s++) {
           const start = performance.now();
@@ -161,7 +196,9 @@ async function main(): Promise<void> {
         failures,
       },
       readsDuringWrites: during,
-      readRatioP95: Object.fromEntries(Object.keys(idle).map((name) => [name, Math.round((during[name].p95 / idle[name].p95) * 100) / 100])),
+      readRatioP95: Object.fromEntries(
+        Object.keys(idle).map((name) => [name, Math.round((during[name].p95 / idle[name].p95) * 100) / 100]),
+      ),
     };
     const outDir = path.join(__dirname, 'results');
     fs.mkdirSync(outDir, { recursive: true });
@@ -188,7 +225,9 @@ function markdown(r: any): string {
     `- Next kolRanking after logInteraction: ${l(r.nextAnswer.afterInteraction)}`,
     `- Next kolRanking after a link edit: ${l(r.nextAnswer.afterLinkEdit)}; the sync alone (re-read + apply): ${l(r.nextAnswer.incrementalUpdatePerLinkEdit)}; full rebuilds: ${r.nextAnswer.fullRebuilds}`,
     `- ${r.writes.writers} writers, ${r.writes.seconds.toFixed(1)} s: ${r.writes.perSecond} writes/s, ${l(r.writes.latency)}; acknowledged ${r.writes.acknowledged}, stored ${r.writes.stored}, retries answering another id ${r.writes.retriesAnsweringAnotherId}, failures ${r.writes.failures}`,
-    ...Object.entries(r.readsDuringWrites).map(([name, x]) => `- ${name} during writes: ${l(x as Latency)} (p95 ${r.readRatioP95[name]}x idle)`),
+    ...Object.entries(r.readsDuringWrites).map(
+      ([name, x]) => `- ${name} during writes: ${l(x as Latency)} (p95 ${r.readRatioP95[name]}x idle)`,
+    ),
     '',
   ].join('\n');
 }

@@ -34,11 +34,23 @@ function main(): void {
   const pick = (ids: readonly string[]): string => ids[Math.floor(random() * ids.length)];
   timed('introductionPaths first call (builds cost table)', () => introductionPaths(net, pick(net.mslIds), pick(net.hcpIds), 4, 3));
   const found: number[] = [];
-  report('introductionPaths maxHops 4, first 3 (100 random)', sample(100, () => found.push(introductionPaths(net, pick(net.mslIds), pick(net.hcpIds), 4, 3).length)));
+  report(
+    'introductionPaths maxHops 4, first 3 (100 random)',
+    sample(100, () => found.push(introductionPaths(net, pick(net.mslIds), pick(net.hcpIds), 4, 3).length)),
+  );
   console.log(`  queries with 3 paths: ${found.filter((n) => n === 3).length}, with none: ${found.filter((n) => n === 0).length}`);
-  report('introductionPaths maxHops 4, first 10 (100 random)', sample(100, () => introductionPaths(net, pick(net.mslIds), pick(net.hcpIds), 4, 10)));
-  report('networkReach maxHops 2 (100 random HCPs)', sample(100, () => networkReach(net, pick(net.hcpIds), 2)));
-  report('networkReach maxHops 3 (100 random HCPs)', sample(100, () => networkReach(net, pick(net.hcpIds), 3)));
+  report(
+    'introductionPaths maxHops 4, first 10 (100 random)',
+    sample(100, () => introductionPaths(net, pick(net.mslIds), pick(net.hcpIds), 4, 10)),
+  );
+  report(
+    'networkReach maxHops 2 (100 random HCPs)',
+    sample(100, () => networkReach(net, pick(net.hcpIds), 2)),
+  );
+  report(
+    'networkReach maxHops 3 (100 random HCPs)',
+    sample(100, () => networkReach(net, pick(net.hcpIds), 3)),
+  );
   const communities = timed('louvain (default runs)', () => louvain(net.pairSums));
   console.log(`  modularity ${communities.modularity.toFixed(4)}, communities ${new Set(communities.membership).size}`);
 
@@ -67,7 +79,11 @@ function generate(random: Random, hcps: number, links: number): NetworkInput {
   }
   const mslIds = Array.from({ length: MSLS }, (_, i) => `msl-${String(i).padStart(4, '0')}`);
   const relationships: MslRelationship[] = mslIds.flatMap((mslId) =>
-    Array.from({ length: RELATIONSHIPS_PER_MSL }, () => ({ mslId, hcpId: hcpIds[popular()], strength: Math.round((0.1 + 0.9 * random()) * 1000) / 1000 })),
+    Array.from({ length: RELATIONSHIPS_PER_MSL }, () => ({
+      mslId,
+      hcpId: hcpIds[popular()],
+      strength: Math.round((0.1 + 0.9 * random()) * 1000) / 1000,
+    })),
   );
   return { hcpIds, links: rows.filter((row) => row.source !== row.target), relationships, mslIds };
 }

@@ -58,7 +58,10 @@ const CATEGORIES: [string, (url: string, fn: string) => boolean][] = [
   ['Neo4j driver: Bolt decoding (packstream, records)', (u) => /neo4j-driver[^/]*\/lib\/bolt\/|packstream|\/bolt-connection\//.test(u)],
   ['Neo4j driver: other', (u) => u.includes('neo4j-driver')],
   ['DataLoader', (u) => u.includes('/dataloader/')],
-  ['HTTP client (undici fetch) and node:http', (u) => u.includes('undici') || u.startsWith('node:_http') || u.startsWith('node:http') || u.includes('internal/deps/undici')],
+  [
+    'HTTP client (undici fetch) and node:http',
+    (u) => u.includes('undici') || u.startsWith('node:_http') || u.startsWith('node:http') || u.includes('internal/deps/undici'),
+  ],
   ['Node internals (streams, timers, promises)', (u) => u.startsWith('node:')],
   ['our code (src/)', (u) => u.includes('/src/')],
   ['bench harness', (u) => u.includes('/bench/')],
@@ -81,7 +84,8 @@ export function analyse(profile: CpuProfile) {
   for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
   // Profiler.stop itself (the inspector building the profile) falls in the window: leave it out.
   const underInspector = (id: number): boolean => {
-    for (let at: number | undefined = id; at !== undefined; at = parentOf.get(at)) if (byId.get(at)!.callFrame.url === 'node:inspector') return true;
+    for (let at: number | undefined = id; at !== undefined; at = parentOf.get(at))
+      if (byId.get(at)!.callFrame.url === 'node:inspector') return true;
     return false;
   };
   for (const [id, us] of selfUs) {
@@ -125,9 +129,23 @@ async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const log = (line: string) => process.stderr.write(`[profile] ${line}\n`);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'msl-profile-neo4j-'));
-  const embedded = await startEmbeddedNeo4j({ dataDir, boltPort: 17000 + Math.floor(Math.random() * 2000), heap: process.env.NEO4J_HEAP || '1g', pageCacheMb: 256, log });
+  const embedded = await startEmbeddedNeo4j({
+    dataDir,
+    boltPort: 17000 + Math.floor(Math.random() * 2000),
+    heap: process.env.NEO4J_HEAP || '1g',
+    pageCacheMb: 256,
+    log,
+  });
   try {
-    const config = loadConfig({ ...process.env, NEO4J_URI: embedded.uri, NEO4J_PASSWORD: '', PORT: '0', SEED_DEMO: 'false', JWT_SECRET: '', LOG_LEVEL: 'silent' });
+    const config = loadConfig({
+      ...process.env,
+      NEO4J_URI: embedded.uri,
+      NEO4J_PASSWORD: '',
+      PORT: '0',
+      SEED_DEMO: 'false',
+      JWT_SECRET: '',
+      LOG_LEVEL: 'silent',
+    });
     const db = connect(config);
     await applySchema(db);
     const data = generateNetwork({ hcps: options.hcps, seed: 42 });
@@ -138,19 +156,29 @@ async function main(): Promise<void> {
 
     const variables = { first: 100 };
     const api = async () => {
-      const response = await fetch(app.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: API_NESTED, variables }) });
+      const response = await fetch(app.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: API_NESTED, variables }),
+      });
       const body = JSON.parse(await response.text());
       if (body.errors) throw new Error(JSON.stringify(body.errors));
       return body;
     };
     const cypher = async () => {
-      const result = await db.driver.executeQuery(CYPHER_NESTED, { first: neo4j.int(variables.first) }, { database: db.name, routing: 'READ' });
+      const result = await db.driver.executeQuery(
+        CYPHER_NESTED,
+        { first: neo4j.int(variables.first) },
+        { database: db.name, routing: 'READ' },
+      );
       return result.records.map((record) => record.toObject());
     };
     const sample = await api();
     const links = sample.data.hcps.edges.reduce((n: number, e: { node: { links: unknown[] } }) => n + e.node.links.length, 0);
     const fields = countFields(sample.data);
-    log(`nested query: ${sample.data.hcps.edges.length} HCPs, ${links} links, ${fields} fields resolved per request; executor ${process.env.GRAPHQL_EXECUTOR ?? 'default'}`);
+    log(
+      `nested query: ${sample.data.hcps.edges.length} HCPs, ${links} links, ${fields} fields resolved per request; executor ${process.env.GRAPHQL_EXECUTOR ?? 'default'}`,
+    );
     for (let i = 0; i < options.warmup; i++) {
       await api();
       await cypher();
@@ -161,17 +189,29 @@ async function main(): Promise<void> {
     fs.mkdirSync(options.out, { recursive: true });
     const report: string[] = [];
     const results: Record<string, ReturnType<typeof analyse> & { latency: ReturnType<typeof summarize>; cpuMs: number }> = {};
-    for (const [name, run] of [['api', api], ['cypher', cypher]] as const) {
+    for (const [name, run] of [
+      ['api', api],
+      ['cypher', cypher],
+    ] as const) {
       const cpu = process.cpuUsage();
       const { result: samples, profile } = await profiled(session, () => sequential(options.runs, 0, run));
       const used = process.cpuUsage(cpu);
       fs.writeFileSync(path.join(options.out, `${name}.cpuprofile`), JSON.stringify(profile));
-      results[name] = { ...analyse(profile), latency: summarize(samples), cpuMs: round((used.user + used.system) / 1000 / options.runs, 2) };
+      results[name] = {
+        ...analyse(profile),
+        latency: summarize(samples),
+        cpuMs: round((used.user + used.system) / 1000 / options.runs, 2),
+      };
     }
     session.disconnect();
 
     report.push(`# Nested query profile: ${options.hcps} HCPs, 100 HCPs / ${links} links per request, ${options.runs} requests`);
-    report.push(`${new Date().toISOString()} · ${os.cpus()[0]?.model.trim()} · ${os.cpus().length} cores · load ${os.loadavg().map((x) => round(x, 2)).join(' ')} · Node ${process.version} · executor ${process.env.GRAPHQL_EXECUTOR ?? 'default'}`);
+    report.push(
+      `${new Date().toISOString()} · ${os.cpus()[0]?.model.trim()} · ${os.cpus().length} cores · load ${os
+        .loadavg()
+        .map((x) => round(x, 2))
+        .join(' ')} · Node ${process.version} · executor ${process.env.GRAPHQL_EXECUTOR ?? 'default'}`,
+    );
     for (const name of ['api', 'cypher']) {
       const r = results[name];
       report.push(...renderAnalysis(name, r, r.cpuMs));
@@ -193,14 +233,27 @@ async function main(): Promise<void> {
  * time the process waited for a core. Shares of the busy (non-idle) samples are robust to that;
  * CPU ms per request is the measured process CPU time (process.cpuUsage) split by those shares.
  */
-export function renderAnalysis(name: string, r: ReturnType<typeof analyse> & { latency: { p50: number; p95: number } }, cpuMs: number): string[] {
-  const lines = ['', `## ${name}: p50 ${r.latency.p50} ms, p95 ${r.latency.p95} ms; Node CPU ${cpuMs} ms/request`, '', '| where | share of CPU | ≈ CPU ms/request |', '|---|---|---|'];
+export function renderAnalysis(
+  name: string,
+  r: ReturnType<typeof analyse> & { latency: { p50: number; p95: number } },
+  cpuMs: number,
+): string[] {
+  const lines = [
+    '',
+    `## ${name}: p50 ${r.latency.p50} ms, p95 ${r.latency.p95} ms; Node CPU ${cpuMs} ms/request`,
+    '',
+    '| where | share of CPU | ≈ CPU ms/request |',
+    '|---|---|---|',
+  ];
   const busy = [...r.categories].filter(([c]) => !c.startsWith('idle')).reduce((s, [, ms]) => s + ms, 0);
   for (const [category, ms] of [...r.categories].filter(([c]) => !c.startsWith('idle')).sort((a, b) => b[1] - a[1])) {
     lines.push(`| ${category} | ${round((100 * ms) / busy, 1)}% | ${round((cpuMs * ms) / busy, 2)} |`);
   }
   lines.push('', '| heaviest functions (self) | share of CPU | ≈ CPU ms/request |', '|---|---|---|');
-  for (const [fn, ms] of [...r.functions].filter(([f]) => !f.startsWith('(idle)')).sort((a, b) => b[1] - a[1]).slice(0, 20)) {
+  for (const [fn, ms] of [...r.functions]
+    .filter(([f]) => !f.startsWith('(idle)'))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 20)) {
     lines.push(`| \`${fn}\` | ${round((100 * ms) / busy, 1)}% | ${round((cpuMs * ms) / busy, 2)} |`);
   }
   return lines;

@@ -76,7 +76,9 @@ async function main(): Promise<void> {
     throw new Error('--reset and --skip-import apply to NEO4J_URI only (the embedded server starts empty)');
   }
   const { report, jsonPath, mdPath } = await runBench(options);
-  console.log(`\n${report.targets.map((t) => `${t.met === null ? 'n/a   ' : t.met ? 'met   ' : 'MISSED'}  ${t.target}: ${t.measured} (ratio ${t.ratio})`).join('\n')}`);
+  console.log(
+    `\n${report.targets.map((t) => `${t.met === null ? 'n/a   ' : t.met ? 'met   ' : 'MISSED'}  ${t.target}: ${t.measured} (ratio ${t.ratio})`).join('\n')}`,
+  );
   console.log(`\n${jsonPath}\n${mdPath}`);
 }
 

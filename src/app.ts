@@ -24,7 +24,13 @@ export interface RunningApp {
  */
 export async function startApp(config: Config, logger: Logger, seed?: (db: Database) => Promise<void>): Promise<RunningApp> {
   const db = connect(config);
-  const services: AppServices = { config, db, prepared: false, network: new NetworkService(db, config.betweennessBudgetMs), listBounds: new ListBounds(db) };
+  const services: AppServices = {
+    config,
+    db,
+    prepared: false,
+    network: new NetworkService(db, config.betweennessBudgetMs),
+    listBounds: new ListBounds(db),
+  };
   const http = await startHttpServer(services, logger);
   // Ready only once warm: the first requests then answer as fast as later ones. The list bounds'
   // first measure plans a large statement (seconds on a cold database): not on a client's time.

@@ -4,13 +4,7 @@
  * INTERNAL_SERVER_ERROR with no details.
  */
 export type ErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'NOT_FOUND'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'QUERY_TOO_COMPLEX'
-  | 'SERVICE_UNAVAILABLE'
-  | 'CONFLICT';
+  'BAD_USER_INPUT' | 'NOT_FOUND' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'QUERY_TOO_COMPLEX' | 'SERVICE_UNAVAILABLE' | 'CONFLICT';
 
 export abstract class DomainError extends Error {
   abstract readonly code: ErrorCode;
@@ -26,14 +20,20 @@ export abstract class DomainError extends Error {
 /** Input that fails validation; `field` names the argument or input field at fault. */
 export class ValidationError extends DomainError {
   readonly code = 'BAD_USER_INPUT' as const;
-  constructor(readonly field: string, message: string) {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
     super(`${field}: ${message}`, { field });
   }
 }
 
 export class NotFoundError extends DomainError {
   readonly code = 'NOT_FOUND' as const;
-  constructor(readonly entity: string, readonly id: string) {
+  constructor(
+    readonly entity: string,
+    readonly id: string,
+  ) {
     super(`${entity} "${id}" not found`, { entity, id });
   }
 }

@@ -23,12 +23,20 @@ async function main(): Promise<void> {
     process.stderr.write(`msl-graph: ${problem}\n`);
     process.exit(1);
   }
-  if (!authConfigured(config)) logger.warn('no authentication configured (JWT_SECRET, JWT_JWKS_URL): OPEN DEVELOPMENT MODE, every request is ADMIN. Never expose this server.');
+  if (!authConfigured(config))
+    logger.warn(
+      'no authentication configured (JWT_SECRET, JWT_JWKS_URL): OPEN DEVELOPMENT MODE, every request is ADMIN. Never expose this server.',
+    );
 
   let embedded: EmbeddedNeo4j | undefined;
   if (!config.neo4jUri) {
     try {
-      embedded = await startEmbeddedNeo4j({ dataDir: config.neo4jDataDir, boltPort: config.neo4jBoltPort, heap: config.neo4jHeap, log: (line) => logger.info(line) });
+      embedded = await startEmbeddedNeo4j({
+        dataDir: config.neo4jDataDir,
+        boltPort: config.neo4jBoltPort,
+        heap: config.neo4jHeap,
+        log: (line) => logger.info(line),
+      });
     } catch (error) {
       if (error instanceof EmbeddedStartError) {
         process.stderr.write(`msl-graph: ${error.message}\n`);

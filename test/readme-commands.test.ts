@@ -12,7 +12,8 @@ import { resetDatabase, testDatabase } from './support/db';
  * package.json lacks, and runs the commands no other test runs through npm itself.
  */
 const README = fs.readFileSync(path.join(projectRoot, 'README.md'), 'utf8');
-const SCRIPTS = (JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+const SCRIPTS = (JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> })
+  .scripts;
 
 /** Each npm command of the README and the test (or CI step) that runs it. */
 const RUN_BY: Record<string, string> = {
@@ -44,7 +45,8 @@ describe('the README commands', () => {
     const commands = readmeNpmCommands();
     expect(commands.length).toBeGreaterThan(8);
     expect(commands.filter((command) => !(command in RUN_BY))).toEqual([]);
-    for (const command of commands.filter((c) => c.startsWith('npm run '))) expect(SCRIPTS).toHaveProperty(command.slice('npm run '.length));
+    for (const command of commands.filter((c) => c.startsWith('npm run ')))
+      expect(SCRIPTS).toHaveProperty(command.slice('npm run '.length));
     for (const runner of Object.values(RUN_BY)) {
       const file = runner.split(/[ ,(]/)[0];
       expect(fs.existsSync(path.join(projectRoot, file))).toBe(true);
@@ -89,7 +91,11 @@ describe('npm run import / export (README, Importing data)', () => {
   let out: string;
   const neo4j = () => {
     const external = Boolean(process.env.NEO4J_URI);
-    return { NEO4J_URI: process.env.TEST_NEO4J_URI, NEO4J_USER: external ? process.env.NEO4J_USER : 'neo4j', NEO4J_PASSWORD: external ? process.env.NEO4J_PASSWORD : '' };
+    return {
+      NEO4J_URI: process.env.TEST_NEO4J_URI,
+      NEO4J_USER: external ? process.env.NEO4J_USER : 'neo4j',
+      NEO4J_PASSWORD: external ? process.env.NEO4J_PASSWORD : '',
+    };
   };
 
   beforeAll(async () => {

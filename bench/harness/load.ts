@@ -37,7 +37,11 @@ export function autocannonLoad(url: string, body: unknown, connections: number, 
     timeout: 30,
   };
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-e', RUNNER], { cwd: projectRoot, env: { ...process.env, AUTOCANNON_OPTIONS: JSON.stringify(options) }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['-e', RUNNER], {
+      cwd: projectRoot,
+      env: { ...process.env, AUTOCANNON_OPTIONS: JSON.stringify(options) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));

@@ -21,7 +21,9 @@ export interface MachineInfo {
 
 export async function machineInfo(db: Database): Promise<MachineInfo> {
   const cpus = os.cpus();
-  const [component] = await db.read<{ name: string; versions: string[]; edition: string }>('CALL dbms.components() YIELD name, versions, edition RETURN name, versions, edition');
+  const [component] = await db.read<{ name: string; versions: string[]; edition: string }>(
+    'CALL dbms.components() YIELD name, versions, edition RETURN name, versions, edition',
+  );
   return {
     cpuModel: cpus[0]?.model.trim() ?? 'unknown',
     cores: cpus.length,

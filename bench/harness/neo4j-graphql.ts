@@ -90,9 +90,23 @@ export const CYPHER_FIELD_QUERY = /* GraphQL */ `
     hcps(limit: $first, sort: [{ id: ASC }]) {
       id
       name
-      institution { id name }
-      therapeuticAreas { id name }
-      links { type weight direction hcp { id name } }
+      institution {
+        id
+        name
+      }
+      therapeuticAreas {
+        id
+        name
+      }
+      links {
+        type
+        weight
+        direction
+        hcp {
+          id
+          name
+        }
+      }
     }
   }
 `;

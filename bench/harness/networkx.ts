@@ -81,7 +81,14 @@ export async function compareAlgorithms(net: HcpNetwork, sampleSources: number, 
     fs.writeFileSync(path.join(dir, 'job.json'), JSON.stringify(job));
     const script = path.join(__dirname, 'networkx_bench.py');
     const python = spawnSync('python3', [script, path.join(dir, 'job.json')], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-    let nx: { python: string; networkx: string; scipy: string | null; pagerankMs: number; pagerankConvergedMs: number; betweennessMs: number } | null = null;
+    let nx: {
+      python: string;
+      networkx: string;
+      scipy: string | null;
+      pagerankMs: number;
+      pagerankConvergedMs: number;
+      betweennessMs: number;
+    } | null = null;
     let error: string | undefined;
     if (python.error) error = `python3 not runnable: ${python.error.message}`;
     else if (python.status !== 0) error = (python.stderr || '').trim().split('\n').slice(-1)[0] || `exit ${python.status}`;

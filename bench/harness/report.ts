@@ -33,7 +33,12 @@ export function renderMarkdown(r: BenchReport): string {
   lines.push('## Targets', '');
   table(
     ['target', 'measured', 'ratio', 'result'],
-    r.targets.map((t) => [t.target, t.measured, t.ratio, `${t.met === null ? 'n/a' : t.met ? 'met' : '**missed**'}${t.atTargetScale ? '' : ' (below target scale)'}`]),
+    r.targets.map((t) => [
+      t.target,
+      t.measured,
+      t.ratio,
+      `${t.met === null ? 'n/a' : t.met ? 'met' : '**missed**'}${t.atTargetScale ? '' : ' (below target scale)'}`,
+    ]),
   );
   const misses = r.targets.filter((t) => t.met === false && t.bound);
   if (misses.length > 0) {
@@ -64,17 +69,35 @@ export function renderMarkdown(r: BenchReport): string {
         '(the import is one transaction; at 100k HCPs and 1M links it needs more than 2 GiB).',
       '',
     );
-    table(['file', 'rows', 's', 'rows/s'], r.import.files.map((f) => [f.file, fmt(f.rows), round(f.ms / 1000, 2), f.rows > 0 && f.ms > 0 ? fmt(Math.round(f.rows / (f.ms / 1000))) : '']));
+    table(
+      ['file', 'rows', 's', 'rows/s'],
+      r.import.files.map((f) => [
+        f.file,
+        fmt(f.rows),
+        round(f.ms / 1000, 2),
+        f.rows > 0 && f.ms > 0 ? fmt(Math.round(f.rows / (f.ms / 1000))) : '',
+      ]),
+    );
   }
 
   lines.push(`## Nested front-end query (${n.hcps} HCPs, ${fmt(n.linksReturned)} links)`, '');
   lines.push(
     'hcps with institution, therapeuticAreas, links { type weight direction hcp { id name } }. Sequential, contenders interleaved; latencies in ms. ' +
-      `Same data from all: ${Object.entries(n.sameData).map(([k, v]) => `${k} ${v ? 'yes' : 'NO'}`).join(', ')}. ` +
+      `Same data from all: ${Object.entries(n.sameData)
+        .map(([k, v]) => `${k} ${v ? 'yes' : 'NO'}`)
+        .join(', ')}. ` +
       `Our API: ${n.apiStatementsPerRequest} statements per request; HTTP + GraphQL floor \`{ __typename }\` p50 ${n.apiFloor.p50} ms.`,
     '',
   );
-  const row = (label: string, key: keyof NestedLatency) => [label, n.latency[key].p50, n.latency[key].p95, n.latency[key].p99, n.latency[key].runs, n.cpuMsPerRequest[key], fmt(n.responseBytes[key])];
+  const row = (label: string, key: keyof NestedLatency) => [
+    label,
+    n.latency[key].p50,
+    n.latency[key].p95,
+    n.latency[key].p99,
+    n.latency[key].runs,
+    n.cpuMsPerRequest[key],
+    fmt(n.responseBytes[key]),
+  ];
   table(
     ['contender', 'p50', 'p95', 'p99', 'runs', 'Node CPU ms/request', 'response bytes'],
     [
@@ -84,14 +107,34 @@ export function renderMarkdown(r: BenchReport): string {
       row('@neo4j/graphql, native relationship fields (HTTP)', 'neo4jGraphqlNative'),
     ],
   );
-  lines.push('Node CPU per request: the bench process hosts both servers and the client, so HTTP contenders include the client side (request, JSON parsing).', '');
+  lines.push(
+    'Node CPU per request: the bench process hosts both servers and the client, so HTTP contenders include the client side (request, JSON parsing).',
+    '',
+  );
   const t = n.throughput;
-  lines.push(`Throughput, ${t.api.connections} concurrent connections, ${t.api.durationSec} s each (autocannon in a child process; Cypher: concurrent loops in-process):`, '');
+  lines.push(
+    `Throughput, ${t.api.connections} concurrent connections, ${t.api.durationSec} s each (autocannon in a child process; Cypher: concurrent loops in-process):`,
+    '',
+  );
   table(
     ['contender', 'req/s', 'p50 ms', 'p97.5 ms', 'p99 ms', 'errors'],
     [
-      ['MSL Graph API', t.api.requestsPerSec, t.api.latencyP50, t.api.latencyP97_5, t.api.latencyP99, t.api.errors + t.api.non2xx + t.api.timeouts],
-      [`@neo4j/graphql (${n.neo4jGraphqlVariant === 'neo4jGraphqlNative' ? 'native' : '@cypher field'})`, t.neo4jGraphql.requestsPerSec, t.neo4jGraphql.latencyP50, t.neo4jGraphql.latencyP97_5, t.neo4jGraphql.latencyP99, t.neo4jGraphql.errors + t.neo4jGraphql.non2xx + t.neo4jGraphql.timeouts],
+      [
+        'MSL Graph API',
+        t.api.requestsPerSec,
+        t.api.latencyP50,
+        t.api.latencyP97_5,
+        t.api.latencyP99,
+        t.api.errors + t.api.non2xx + t.api.timeouts,
+      ],
+      [
+        `@neo4j/graphql (${n.neo4jGraphqlVariant === 'neo4jGraphqlNative' ? 'native' : '@cypher field'})`,
+        t.neo4jGraphql.requestsPerSec,
+        t.neo4jGraphql.latencyP50,
+        t.neo4jGraphql.latencyP97_5,
+        t.neo4jGraphql.latencyP99,
+        t.neo4jGraphql.errors + t.neo4jGraphql.non2xx + t.neo4jGraphql.timeouts,
+      ],
       ['hand-written Cypher', t.cypher.requestsPerSec, t.cypher.latencyP50, t.cypher.latencyP97_5, t.cypher.latencyP99, t.cypher.errors],
     ],
   );
@@ -108,7 +151,11 @@ export function renderMarkdown(r: BenchReport): string {
     [
       lat('kolRanking PAGERANK first 20 (no filter / territory / area)', net.kolRanking.pagerank),
       lat('kolRanking DEGREE first 20', net.kolRanking.degree),
-      lat('introductionPaths maxHops 4 first 3, random MSL/HCP', net.introductionPaths, `${net.introductionPaths.withPath}/${net.introductionPaths.runs} with a path`),
+      lat(
+        'introductionPaths maxHops 4 first 3, random MSL/HCP',
+        net.introductionPaths,
+        `${net.introductionPaths.withPath}/${net.introductionPaths.runs} with a path`,
+      ),
       lat('networkReach maxHops 2, random HCP', net.networkReach.hops2),
       lat('networkReach maxHops 3, random HCP', net.networkReach.hops3),
       lat('bestIntroducers maxHops 4 first 5, random HCP', net.planning.bestIntroducers),
@@ -116,20 +163,46 @@ export function renderMarkdown(r: BenchReport): string {
       lat('handoverPlan maxHops 4, random MSL', net.planning.handoverPlan, 'one row per relationship of the MSL'),
       lat('territoryCoverage, random territory', net.planning.territoryCoverage),
       net.betweennessRanking.measured
-        ? lat('kolRanking BETWEENNESS (once computed)', net.betweennessRanking.latency, `first call ${net.betweennessRanking.firstCallMs} ms`)
+        ? lat(
+            'kolRanking BETWEENNESS (once computed)',
+            net.betweennessRanking.latency,
+            `first call ${net.betweennessRanking.firstCallMs} ms`,
+          )
         : ['kolRanking BETWEENNESS', null, null, null, null, `not measured: ${net.betweennessRanking.reason}`],
     ],
   );
 
   lines.push('## Algorithms vs networkx (same graphs)', '');
   if (!a.networkx.available) lines.push(`networkx unavailable: ${a.networkx.error}`, '');
-  else lines.push(`Python ${a.networkx.python}, networkx ${a.networkx.networkx}, scipy ${a.networkx.scipy ?? 'none'}. Graph construction not timed.`, '');
+  else
+    lines.push(
+      `Python ${a.networkx.python}, networkx ${a.networkx.networkx}, scipy ${a.networkx.scipy ?? 'none'}. Graph construction not timed.`,
+      '',
+    );
   table(
     ['algorithm', 'ours ms', 'networkx ms', 'speedup', 'agreement'],
     [
-      [`PageRank, ${fmt(a.nodes)} nodes, ${fmt(a.pagerank.edges)} directed edges (ours to L1 < 1e-10)`, a.pagerank.oursMs, a.pagerank.networkxMs, x(a.pagerank.speedup), `max abs. diff. ${a.pagerank.maxAbsDifference ?? '-'} (vs networkx converged to the same tolerance: ${a.pagerank.maxAbsDifferenceConverged ?? '-'})`],
-      [`PageRank, networkx's default stopping rule (L1 < n·1e-6) on both`, a.pagerank.oursAtNetworkxToleranceMs, a.pagerank.networkxMs, x(a.pagerank.speedupAtSameTolerance), ''],
-      [`PageRank, our stopping rule (L1 < 1e-10) on both`, a.pagerank.oursMs, a.pagerank.networkxConvergedMs, x(a.pagerank.speedupConverged), ''],
+      [
+        `PageRank, ${fmt(a.nodes)} nodes, ${fmt(a.pagerank.edges)} directed edges (ours to L1 < 1e-10)`,
+        a.pagerank.oursMs,
+        a.pagerank.networkxMs,
+        x(a.pagerank.speedup),
+        `max abs. diff. ${a.pagerank.maxAbsDifference ?? '-'} (vs networkx converged to the same tolerance: ${a.pagerank.maxAbsDifferenceConverged ?? '-'})`,
+      ],
+      [
+        `PageRank, networkx's default stopping rule (L1 < n·1e-6) on both`,
+        a.pagerank.oursAtNetworkxToleranceMs,
+        a.pagerank.networkxMs,
+        x(a.pagerank.speedupAtSameTolerance),
+        '',
+      ],
+      [
+        `PageRank, our stopping rule (L1 < 1e-10) on both`,
+        a.pagerank.oursMs,
+        a.pagerank.networkxConvergedMs,
+        x(a.pagerank.speedupConverged),
+        '',
+      ],
       [
         `Betweenness, ${a.betweenness.sources}-source sample, ${fmt(a.betweenness.ties)} ties`,
         a.betweenness.oursMs,
@@ -137,7 +210,13 @@ export function renderMarkdown(r: BenchReport): string {
         x(a.betweenness.speedup),
         `max rel. diff. ${a.betweenness.maxRelativeDifference ?? '-'}`,
       ],
-      ['Betweenness, full network (extrapolated × n/k, single thread)', `${a.betweenness.oursFullEstimateSec} s`, a.betweenness.networkxFullEstimateSec === null ? null : `${a.betweenness.networkxFullEstimateSec} s`, '', 'estimate'],
+      [
+        'Betweenness, full network (extrapolated × n/k, single thread)',
+        `${a.betweenness.oursFullEstimateSec} s`,
+        a.betweenness.networkxFullEstimateSec === null ? null : `${a.betweenness.networkxFullEstimateSec} s`,
+        '',
+        'estimate',
+      ],
     ],
   );
 
@@ -146,7 +225,9 @@ export function renderMarkdown(r: BenchReport): string {
   lines.push(
     `Node process (bench harness + our API + @neo4j/graphql server in one process) RSS: ${mem.node.afterImport.rssMb} MB after import, ${mem.node.afterProjection.rssMb} MB after the projection, ${mem.node.end.rssMb} MB at the end ` +
       `(heap used ${mem.node.end.heapUsedMb} MB). Projection: ${net.projection.memoryMb} MB. ` +
-      (mem.jvm ? `Neo4j JVM (heap ${mem.jvmHeap}, page cache ${r.options.pageCacheMb} MB) VmRSS ${mem.jvm.rssMb} MB, peak ${mem.jvm.peakRssMb} MB.` : 'Neo4j JVM: external server, not measured.'),
+      (mem.jvm
+        ? `Neo4j JVM (heap ${mem.jvmHeap}, page cache ${r.options.pageCacheMb} MB) VmRSS ${mem.jvm.rssMb} MB, peak ${mem.jvm.peakRssMb} MB.`
+        : 'Neo4j JVM: external server, not measured.'),
     '',
   );
   return `${lines.join('\n')}\n`;

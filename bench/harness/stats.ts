@@ -17,7 +17,15 @@ export function summarize(samples: readonly number[]): Latency {
   // Nearest-rank percentile: the smallest sample with at least q of the samples at or below it.
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
   const mean = sorted.reduce((sum, x) => sum + x, 0) / sorted.length;
-  return { runs: sorted.length, p50: round(at(0.5)), p95: round(at(0.95)), p99: round(at(0.99)), mean: round(mean), min: round(sorted[0]), max: round(sorted[sorted.length - 1]) };
+  return {
+    runs: sorted.length,
+    p50: round(at(0.5)),
+    p95: round(at(0.95)),
+    p99: round(at(0.99)),
+    mean: round(mean),
+    min: round(sorted[0]),
+    max: round(sorted[sorted.length - 1]),
+  };
 }
 
 export function round(x: number, digits = 2): number {

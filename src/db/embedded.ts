@@ -47,16 +47,33 @@ export class EmbeddedStartError extends Error {}
 
 export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<EmbeddedNeo4j> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  requireTool('java', '-version', 'Java 17+ is required for the embedded Neo4j: install a JDK (e.g. apt-get install openjdk-17-jdk-headless), or set NEO4J_URI to an external Neo4j');
+  requireTool(
+    'java',
+    '-version',
+    'Java 17+ is required for the embedded Neo4j: install a JDK (e.g. apt-get install openjdk-17-jdk-headless), or set NEO4J_URI to an external Neo4j',
+  );
   buildLauncherIfNeeded(log);
   fs.mkdirSync(options.dataDir, { recursive: true });
 
   const child = spawn(
     'java',
-    [`-Xms512m`, `-Xmx${options.heap}`, ...JVM_FLAGS, '-cp', `${path.join(LAUNCHER, 'target', 'classes')}${path.delimiter}${LIB}/*`, 'mslgraph.Launcher', options.dataDir],
+    [
+      `-Xms512m`,
+      `-Xmx${options.heap}`,
+      ...JVM_FLAGS,
+      '-cp',
+      `${path.join(LAUNCHER, 'target', 'classes')}${path.delimiter}${LIB}/*`,
+      'mslgraph.Launcher',
+      options.dataDir,
+    ],
     {
       stdio: ['pipe', 'pipe', 'pipe'],
-      env: { ...process.env, NEO4J_BOLT_PORT: String(options.boltPort), NEO4J_PAGECACHE_MB: String(options.pageCacheMb ?? 512), ...(options.transactionMemoryMb ? { NEO4J_TX_MEMORY_MB: String(options.transactionMemoryMb) } : {}) },
+      env: {
+        ...process.env,
+        NEO4J_BOLT_PORT: String(options.boltPort),
+        NEO4J_PAGECACHE_MB: String(options.pageCacheMb ?? 512),
+        ...(options.transactionMemoryMb ? { NEO4J_TX_MEMORY_MB: String(options.transactionMemoryMb) } : {}),
+      },
     },
   );
   const stopOnExit = () => child.kill('SIGTERM');
@@ -96,7 +113,11 @@ export interface OfflineImportOptions {
  */
 export async function runOfflineImport(options: OfflineImportOptions): Promise<void> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  requireTool('java', '-version', 'Java 17+ is required for the offline import: install a JDK (e.g. apt-get install openjdk-17-jdk-headless)');
+  requireTool(
+    'java',
+    '-version',
+    'Java 17+ is required for the offline import: install a JDK (e.g. apt-get install openjdk-17-jdk-headless)',
+  );
   buildLauncherIfNeeded(log);
   const conf = path.join(options.dataDir, 'conf');
   fs.mkdirSync(conf, { recursive: true });
@@ -119,7 +140,10 @@ export async function runOfflineImport(options: OfflineImportOptions): Promise<v
     `--report-file=${options.reportFile}`,
     ...options.files,
   ];
-  const child = spawn('java', args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NEO4J_HOME: options.dataDir, NEO4J_CONF: conf } });
+  const child = spawn('java', args, {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NEO4J_HOME: options.dataDir, NEO4J_CONF: conf },
+  });
   const tail: string[] = [];
   const keep = (chunk: Buffer) => {
     for (const line of chunk.toString().split('\n')) {
@@ -173,11 +197,18 @@ function stopChild(child: ChildProcess): Promise<void> {
 
 function buildLauncherIfNeeded(log: (line: string) => void): void {
   if (launcherIsBuilt()) return;
-  requireTool('mvn', '-v', 'Maven is required to build the embedded Neo4j launcher: install it (e.g. apt-get install maven), or set NEO4J_URI to an external Neo4j');
+  requireTool(
+    'mvn',
+    '-v',
+    'Maven is required to build the embedded Neo4j launcher: install it (e.g. apt-get install maven), or set NEO4J_URI to an external Neo4j',
+  );
   log('building the embedded Neo4j launcher with Maven (first run only; downloads Neo4j 5.26 from Maven Central) ...');
   const args = ['-B', 'package', '--no-transfer-progress'];
   const result = spawnSync('mvn', args, { cwd: LAUNCHER, stdio: ['ignore', 'inherit', 'inherit'] });
-  if (result.status !== 0) throw new EmbeddedStartError(`the Maven build of launcher/ failed (exit ${result.status}); run "cd launcher && mvn package" to see why`);
+  if (result.status !== 0)
+    throw new EmbeddedStartError(
+      `the Maven build of launcher/ failed (exit ${result.status}); run "cd launcher && mvn package" to see why`,
+    );
 }
 
 function launcherIsBuilt(): boolean {

@@ -49,4 +49,3 @@ async function allOnline(db: Database, statements: string[]): Promise<boolean> {
   const online = new Set(rows.filter((row) => row.state === 'ONLINE' && !unfolded.includes(row)).map((row) => row.name));
   return names.every((name) => online.has(name!));
 }
-

@@ -33,7 +33,8 @@ export interface DerivedPreference {
   evidence: ChannelEvidence[];
 }
 
-export const CHANNEL_SCORE_FORMULA = 'score = interactions + positive − negative; derived = the channel with the highest score > 0 (ties: IN_PERSON, CONGRESS, VIRTUAL, PHONE, EMAIL)';
+export const CHANNEL_SCORE_FORMULA =
+  'score = interactions + positive − negative; derived = the channel with the highest score > 0 (ties: IN_PERSON, CONGRESS, VIRTUAL, PHONE, EMAIL)';
 
 /** Evidence and derived preference from counts grouped by (channel, sentiment); unknown channels are ignored. */
 export function deriveChannelPreference(counts: readonly ChannelCount[]): DerivedPreference {

@@ -66,7 +66,7 @@ export interface StrengthInput {
 
 /** The formula as text, for the schema description and docs/engagement.md. */
 export const STRENGTH_FORMULA =
-  'strength = 1 − (1 − b)·exp(−0.3·E), E = Σ w(channel)·m(sentiment)·2^(−ageDays/halfLife) over the pair\'s interactions; ' +
+  "strength = 1 − (1 − b)·exp(−0.3·E), E = Σ w(channel)·m(sentiment)·2^(−ageDays/halfLife) over the pair's interactions; " +
   'b = the imported starting strength (baseStrength, 0.1 if none); ' +
   'w: IN_PERSON 1.0, CONGRESS 0.8, VIRTUAL 0.6, PHONE 0.45, EMAIL 0.25; m: POSITIVE 1.25, NEUTRAL 1.0, NEGATIVE 0.4; ' +
   'halfLife = STRENGTH_HALF_LIFE_DAYS (default 180). Always in (0, 1], never below b; ages count to the moment asked, so it decays towards b while nobody meets.';
@@ -92,7 +92,9 @@ export function ageInDays(date: string, now: Date): number {
 /** One interaction's term of E: w · m · 2^(−age/H). Always > 0 for a finite age. */
 export function interactionTerm(interaction: InteractionEvidence, now: Date, halfLifeDays = DEFAULT_HALF_LIFE_DAYS): number {
   const halfLife = halfLifeDays > 0 ? halfLifeDays : DEFAULT_HALF_LIFE_DAYS;
-  return channelWeight(interaction.channel) * sentimentMultiplier(interaction.sentiment) * 2 ** (-ageInDays(interaction.date, now) / halfLife);
+  return (
+    channelWeight(interaction.channel) * sentimentMultiplier(interaction.sentiment) * 2 ** (-ageInDays(interaction.date, now) / halfLife)
+  );
 }
 
 /** b as the formula uses it: the stored base clamped into [MIN_BASE_STRENGTH, 1]. */
@@ -141,7 +143,12 @@ export function strengthAsOf(stored: StoredStrength, day: number, halfLifeDays =
 }
 
 /** The strength at `day` from the pair's whole history: only interactions dated on or before that day count. */
-export function strengthFromHistory(baseStrength: number | null | undefined, interactions: readonly InteractionEvidence[], day: number, halfLifeDays = DEFAULT_HALF_LIFE_DAYS): number {
+export function strengthFromHistory(
+  baseStrength: number | null | undefined,
+  interactions: readonly InteractionEvidence[],
+  day: number,
+  halfLifeDays = DEFAULT_HALF_LIFE_DAYS,
+): number {
   const now = new Date(day * 86_400_000);
   return relationshipStrength({ baseStrength, interactions: interactions.filter((i) => !(epochDay(i.date) > day)), now, halfLifeDays });
 }

@@ -5,7 +5,6 @@ import { Role } from '../vocabulary';
 import { RequestLoaders } from './common/loaders';
 import { ListBounds } from './common/list-bounds';
 
-
 /** Who is asking: from the bearer JWT, or the open development identity when JWT_SECRET is unset. */
 export interface Viewer {
   sub: string;

@@ -11,8 +11,21 @@ import { InstitutionResolver } from './institution/institution.resolver';
 import { HcpInteractionsResolver, InteractionResolver, MslInteractionsResolver } from './interaction/interaction.resolver';
 import { HcpLinkResolver, HcpLinksResolver } from './link/link.resolver';
 import { MslResolver } from './msl/msl.resolver';
-import { CommunityFields, CoverageGapFields, EgoNodeFields, HcpNetworkFields, InfluenceFields, IntroductionPathFields, KolScoreFields } from './network/network.fields';
-import { InfluenceExplanationField, InfluenceExplanationFields, PageRankContributorFields, PageRankExplanationFields } from './network/explanation.fields';
+import {
+  CommunityFields,
+  CoverageGapFields,
+  EgoNodeFields,
+  HcpNetworkFields,
+  InfluenceFields,
+  IntroductionPathFields,
+  KolScoreFields,
+} from './network/network.fields';
+import {
+  InfluenceExplanationField,
+  InfluenceExplanationFields,
+  PageRankContributorFields,
+  PageRankExplanationFields,
+} from './network/explanation.fields';
 import { CommunityConnectionFields, CommunityResultConnectionFields } from './network/network.connections';
 import { NetworkResolver } from './network/network.resolver';
 import { NodeResolver } from './node/node.resolver';

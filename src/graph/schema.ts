@@ -16,7 +16,11 @@ let schema: GraphQLSchema | undefined;
  * (common/plain-fields.ts).
  */
 export function graphqlSchema(): GraphQLSchema {
-  schema ??= withMutationPath(withSyncTypeResolvers(withPlainFields(buildSchemaSync({ resolvers, orphanedTypes: [NetworkNode], validate: false, authChecker, authMode: 'error' }))));
+  schema ??= withMutationPath(
+    withSyncTypeResolvers(
+      withPlainFields(buildSchemaSync({ resolvers, orphanedTypes: [NetworkNode], validate: false, authChecker, authMode: 'error' })),
+    ),
+  );
   return schema;
 }
 

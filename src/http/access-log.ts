@@ -33,7 +33,10 @@ export class AccessLog {
       this.operations.delete(requestId);
       const ms = Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100;
       const status = res.writableFinished ? res.statusCode : 499;
-      this.logger.info({ requestId, method: req.method, route: accessRoute(route), status, ms, ...(operationName ? { operationName } : {}) }, 'request');
+      this.logger.info(
+        { requestId, method: req.method, route: accessRoute(route), status, ms, ...(operationName ? { operationName } : {}) },
+        'request',
+      );
     };
     res.once('finish', done);
     res.once('close', done);

@@ -34,11 +34,13 @@ export function authConfigProblem(config: Config): string | undefined {
     } catch {
       return `JWT_JWKS_URL is not a URL: "${config.jwtJwksUrl}"`;
     }
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.host))) return 'JWT_JWKS_URL must be https (plain http only on loopback)';
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.host)))
+      return 'JWT_JWKS_URL must be https (plain http only on loopback)';
   }
   if (config.jwtMaxLifetimeMinutes <= 0) return 'JWT_MAX_LIFETIME_MINUTES must be positive';
   if (!authConfigured(config)) {
-    if (config.production) return 'NODE_ENV=production needs authentication: set JWT_SECRET (HS256, at least 32 bytes) or JWT_JWKS_URL (RS256/ES256 keys of your identity provider)';
+    if (config.production)
+      return 'NODE_ENV=production needs authentication: set JWT_SECRET (HS256, at least 32 bytes) or JWT_JWKS_URL (RS256/ES256 keys of your identity provider)';
     if (!['127.0.0.1', 'localhost', '::1'].includes(config.host)) {
       return `no authentication is configured (open development mode) but HOST=${config.host}: development mode binds to loopback only. Set JWT_SECRET or JWT_JWKS_URL, or HOST=127.0.0.1`;
     }
@@ -60,7 +62,9 @@ export type Authenticate = (authorization: string | undefined) => Promise<Viewer
 export function authenticator(config: Config): Authenticate {
   if (!authConfigured(config)) return async () => DEVELOPMENT_VIEWER;
   const secret = config.jwtSecret ? new TextEncoder().encode(config.jwtSecret) : undefined;
-  const jwks = config.jwtJwksUrl ? createRemoteJWKSet(new URL(config.jwtJwksUrl), { cooldownDuration: config.jwtJwksCooldownMs, timeoutDuration: 5000 }) : undefined;
+  const jwks = config.jwtJwksUrl
+    ? createRemoteJWKSet(new URL(config.jwtJwksUrl), { cooldownDuration: config.jwtJwksCooldownMs, timeoutDuration: 5000 })
+    : undefined;
   const algorithms = [...(secret ? ['HS256'] : []), ...(jwks ? ['RS256', 'ES256'] : [])];
   // The key follows the algorithm the allow-list accepted: an HS256 token is never checked
   // against a public key (algorithm confusion), an RS256 one never against the secret.
@@ -71,12 +75,21 @@ export function authenticator(config: Config): Authenticate {
     if (!token) throw new UnauthenticatedError('a bearer token is required (Authorization: Bearer <jwt>)');
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(token, key, { algorithms, issuer: config.jwtIssuer, audience: config.jwtAudience, requiredClaims: ['exp', 'sub'], clockTolerance: CLOCK_TOLERANCE_S }));
+      ({ payload } = await jwtVerify(token, key, {
+        algorithms,
+        issuer: config.jwtIssuer,
+        audience: config.jwtAudience,
+        requiredClaims: ['exp', 'sub'],
+        clockTolerance: CLOCK_TOLERANCE_S,
+      }));
     } catch (error) {
       throw new UnauthenticatedError(rejection(error));
     }
     const lifetime = payload.exp! - (payload.iat ?? Math.floor(Date.now() / 1000));
-    if (lifetime > maxLifetimeS) throw new UnauthenticatedError(`the token lives longer than the ${config.jwtMaxLifetimeMinutes} minutes allowed (JWT_MAX_LIFETIME_MINUTES)`);
+    if (lifetime > maxLifetimeS)
+      throw new UnauthenticatedError(
+        `the token lives longer than the ${config.jwtMaxLifetimeMinutes} minutes allowed (JWT_MAX_LIFETIME_MINUTES)`,
+      );
     return toViewer(payload);
   };
 }
@@ -88,7 +101,8 @@ function rejection(error: unknown): string {
     if (error.claim === 'iss') return 'the token was issued by another issuer (JWT_ISSUER)';
     if (error.claim === 'aud') return 'the token is meant for another audience (JWT_AUDIENCE)';
   }
-  if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid) return "the identity provider's keys (JWT_JWKS_URL) could not be read";
+  if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid)
+    return "the identity provider's keys (JWT_JWKS_URL) could not be read";
   return 'the token is invalid';
 }
 

@@ -41,7 +41,9 @@ export async function endCompressed(req: http.IncomingMessage, res: http.ServerR
   }
   const compressed =
     encoding === 'br'
-      ? await brotli(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4, [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT } })
+      ? await brotli(body, {
+          params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4, [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT },
+        })
       : await gzip(body, { level: 6 });
   res.setHeader('content-encoding', encoding);
   res.setHeader('content-length', compressed.length);

@@ -12,13 +12,28 @@ import { DomainError } from '../errors';
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof AuthenticationError) {
-    return { message: 'authentication is required', locations: formatted.locations, path: formatted.path, extensions: { code: 'UNAUTHENTICATED' } };
+    return {
+      message: 'authentication is required',
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: 'UNAUTHENTICATED' },
+    };
   }
   if (original instanceof AuthorizationError) {
-    return { message: 'your roles do not allow this', locations: formatted.locations, path: formatted.path, extensions: { code: 'FORBIDDEN' } };
+    return {
+      message: 'your roles do not allow this',
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: 'FORBIDDEN' },
+    };
   }
   if (original instanceof DomainError) {
-    return { message: original.message, locations: formatted.locations, path: formatted.path, extensions: { ...original.extensions, code: original.code } };
+    return {
+      message: original.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { ...original.extensions, code: original.code },
+    };
   }
   // graphql-js's own token limit (parseOptions.maxTokens) surfaces as a syntax error.
   if (/^Syntax Error: Document contains more th(?:an|at) \d+ tokens/.test(formatted.message)) {
@@ -28,11 +43,21 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR' && !(original instanceof Error && !(original instanceof GraphQLError))) {
     const badValue = badInputField(formatted.message);
     if (badValue !== undefined && (code === 'BAD_USER_INPUT' || code === 'GRAPHQL_VALIDATION_FAILED')) {
-      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code: 'BAD_USER_INPUT', ...(badValue ? { field: badValue } : {}) } };
+      return {
+        message: formatted.message,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: 'BAD_USER_INPUT', ...(badValue ? { field: badValue } : {}) },
+      };
     }
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
   }
-  return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  return {
+    message: 'Internal server error',
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
 }
 
 /**
@@ -43,13 +68,24 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
  */
 export function badInputField(message: string): string | undefined {
   const at = message.match(/^Variable "\$\w+" got invalid value .* at "([\w.[\]]+)"/);
-  if (at) return at[1].split('.').pop()?.replace(/\[\d+\]$/, '') ?? '';
+  if (at)
+    return (
+      at[1]
+        .split('.')
+        .pop()
+        ?.replace(/\[\d+\]$/, '') ?? ''
+    );
   const variable = message.match(/^Variable "\$(\w+)" (?:got invalid value|of required type|of non-null type)/);
   if (variable) return variable[1];
   const argument = message.match(/argument "(\w+)" of type .* is required, but it was not provided/i);
   if (argument) return argument[1];
   const inputField = message.match(/^Field "(\w+)" of required type .* was not provided/);
   if (inputField) return inputField[1];
-  if (/^(Value .* does not exist in .* enum|Enum .* cannot represent|Expected value of type|(Int|Float|String|ID|Boolean) cannot represent)/.test(message)) return '';
+  if (
+    /^(Value .* does not exist in .* enum|Enum .* cannot represent|Expected value of type|(Int|Float|String|ID|Boolean) cannot represent)/.test(
+      message,
+    )
+  )
+    return '';
   return undefined;
 }

@@ -1,5 +1,14 @@
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
-import { DocumentNode, ExecutionResult, GraphQLError, GraphQLSchema, Kind, OperationDefinitionNode, SelectionSetNode, execute } from 'graphql';
+import {
+  DocumentNode,
+  ExecutionResult,
+  GraphQLError,
+  GraphQLSchema,
+  Kind,
+  OperationDefinitionNode,
+  SelectionSetNode,
+  execute,
+} from 'graphql';
 import { CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 
 /** Which executor runs queries: graphql-jit's compiled code (default) or graphql-js. */
@@ -27,7 +36,11 @@ export type ExecutorKind = 'jit' | 'graphql-js';
 export function compiledExecutor(schema: GraphQLSchema): GatewayInterface {
   const compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | null>>();
 
-  const compiledFor = (document: DocumentNode, operation: OperationDefinitionNode, operationName: string | undefined): CompiledQuery | null => {
+  const compiledFor = (
+    document: DocumentNode,
+    operation: OperationDefinitionNode,
+    operationName: string | undefined,
+  ): CompiledQuery | null => {
     let byName = compiled.get(document);
     if (!byName) compiled.set(document, (byName = new Map()));
     const key = operationName ?? '';
@@ -39,8 +52,12 @@ export function compiledExecutor(schema: GraphQLSchema): GatewayInterface {
     return byName.get(key) ?? null;
   };
 
-  const reference = (document: DocumentNode, contextValue: unknown, variableValues: Record<string, unknown> | undefined, operationName: string | undefined) =>
-    execute({ schema, document, contextValue, variableValues, operationName }) as Promise<ExecutionResult> | ExecutionResult;
+  const reference = (
+    document: DocumentNode,
+    contextValue: unknown,
+    variableValues: Record<string, unknown> | undefined,
+    operationName: string | undefined,
+  ) => execute({ schema, document, contextValue, variableValues, operationName }) as Promise<ExecutionResult> | ExecutionResult;
 
   const executor: GatewayExecutor = async ({ document, operation, request, context }) => {
     const query = compiledFor(document, operation, request.operationName ?? undefined);
@@ -70,7 +87,13 @@ function located(error: GraphQLError, document: DocumentNode): GraphQLError {
   const source = document.loc?.source;
   const lineStarts = source ? lineOffsets(source.body) : [];
   const positions = source ? (error.locations ?? []).map(({ line, column }) => (lineStarts[line - 1] ?? 0) + column - 1) : undefined;
-  return new GraphQLError(error.message, { source, positions, path: error.path, originalError: error.originalError, extensions: error.extensions });
+  return new GraphQLError(error.message, {
+    source,
+    positions,
+    path: error.path,
+    originalError: error.originalError,
+    extensions: error.extensions,
+  });
 }
 
 function lineOffsets(body: string): number[] {

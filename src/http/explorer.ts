@@ -74,7 +74,13 @@ export function webRoutes(options: WebOptions): WebRoute {
     const hit = cache.get(file);
     if (hit && hit.mtimeMs === stat.mtimeMs && hit.size === stat.size) return hit;
     let body = fs.readFileSync(file);
-    if (file.endsWith('.html')) body = Buffer.from(body.toString('utf8').replaceAll('%MSL_GRAPH_AUTH%', auth).replaceAll('%MSL_GRAPH_IDE%', options.graphqlIde ? 'on' : 'off'));
+    if (file.endsWith('.html'))
+      body = Buffer.from(
+        body
+          .toString('utf8')
+          .replaceAll('%MSL_GRAPH_AUTH%', auth)
+          .replaceAll('%MSL_GRAPH_IDE%', options.graphqlIde ? 'on' : 'off'),
+      );
     const entry = { mtimeMs: stat.mtimeMs, size: stat.size, body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
     cache.set(file, entry);
     return entry;

@@ -23,7 +23,13 @@ import { Authenticate } from './auth';
 const METRICS: readonly Metric[] = ['PAGERANK', 'BETWEENNESS', 'DEGREE', 'COMPOSITE'];
 const BATCH = 500;
 
-const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, SERVICE_UNAVAILABLE: 503 };
+const STATUS: Record<string, number> = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  SERVICE_UNAVAILABLE: 503,
+};
 
 export const EXPORT_ROUTES = ['/export/kol-ranking.csv', '/export/communities.csv'] as const;
 
@@ -39,7 +45,8 @@ export function exportRoutes(app: AppServices, authenticate: Authenticate) {
     }
     try {
       await authenticate(req.headers.authorization);
-      const rows = route === '/export/kol-ranking.csv' ? await rankingRows(app, url.searchParams) : await communityRows(app, url.searchParams);
+      const rows =
+        route === '/export/kol-ranking.csv' ? await rankingRows(app, url.searchParams) : await communityRows(app, url.searchParams);
       res.statusCode = 200;
       res.setHeader('content-type', 'text/csv; charset=utf-8');
       res.setHeader('content-disposition', `attachment; filename="${route.slice('/export/'.length)}"`);
@@ -63,7 +70,11 @@ async function rankingRows(app: AppServices, params: URLSearchParams): Promise<R
   if (!METRICS.includes(metric)) throw new ValidationError('metric', `must be one of ${METRICS.join(', ')}`);
   const first = args.first === undefined ? 20 : integer(args.first, 'first');
   const snapshot = await app.network.snapshot();
-  const ranked = await kolRanking(snapshot, { metric, therapeuticAreaId: args.therapeuticAreaId ?? null, territoryId: args.territoryId ?? null, first }, app.config.maxFirst);
+  const ranked = await kolRanking(
+    snapshot,
+    { metric, therapeuticAreaId: args.therapeuticAreaId ?? null, territoryId: args.territoryId ?? null, first },
+    app.config.maxFirst,
+  );
   const names = new HcpRepository(app.db);
   return {
     header: ['rank', 'hcpId', 'name', 'specialty', 'score'],
@@ -83,7 +94,9 @@ async function communityRows(app: AppServices, params: URLSearchParams): Promise
   const { members } = snapshot.communities();
   const names = new HcpRepository(app.db);
   // One row per member: communities largest first, members by id.
-  const rows = communityList(snapshot).flatMap((community) => Array.from(members[community.index], (v) => [community.id, community.size, snapshot.net.hcpIds[v]] as const));
+  const rows = communityList(snapshot).flatMap((community) =>
+    Array.from(members[community.index], (v) => [community.id, community.size, snapshot.net.hcpIds[v]] as const),
+  );
   return {
     header: ['communityId', 'communitySize', 'hcpId', 'name'],
     batches: async function* () {
@@ -100,7 +113,11 @@ async function communityRows(app: AppServices, params: URLSearchParams): Promise
 function queryArgs(params: URLSearchParams, allowed: readonly string[]): Record<string, string | undefined> {
   const args: Record<string, string | undefined> = {};
   for (const [name, value] of params) {
-    if (!allowed.includes(name)) throw new ValidationError(name, allowed.length ? `unknown parameter (allowed: ${allowed.join(', ')})` : 'this export takes no parameters');
+    if (!allowed.includes(name))
+      throw new ValidationError(
+        name,
+        allowed.length ? `unknown parameter (allowed: ${allowed.join(', ')})` : 'this export takes no parameters',
+      );
     if (name in args) throw new ValidationError(name, 'given more than once');
     args[name] = value;
   }
@@ -121,7 +138,13 @@ async function stream(res: http.ServerResponse, rows: Rows): Promise<void> {
   res.end();
 }
 
-function sendError(res: http.ServerResponse, status: number, code: string, message: string, extensions: Record<string, unknown> = {}): void {
+function sendError(
+  res: http.ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  extensions: Record<string, unknown> = {},
+): void {
   res.statusCode = status;
   res.setHeader('content-type', 'application/json; charset=utf-8');
   res.end(JSON.stringify({ errors: [{ message, extensions: { ...extensions, code } }] }));

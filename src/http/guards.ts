@@ -30,9 +30,15 @@ export function isJsonMediaType(contentType: string | undefined): boolean {
  */
 export function openModeRefusal(req: http.IncomingMessage): { status: number; message: string } | undefined {
   const host = req.headers.host;
-  if (!host || !isLoopbackHost(host)) return { status: 421, message: 'open development mode serves only loopback host names (localhost, 127.0.0.1, [::1]); configure authentication to serve other hosts' };
+  if (!host || !isLoopbackHost(host))
+    return {
+      status: 421,
+      message:
+        'open development mode serves only loopback host names (localhost, 127.0.0.1, [::1]); configure authentication to serve other hosts',
+    };
   const origin = req.headers.origin;
-  if (origin !== undefined && !isLoopbackOrigin(origin)) return { status: 403, message: 'open development mode refuses requests from pages of other origins' };
+  if (origin !== undefined && !isLoopbackOrigin(origin))
+    return { status: 403, message: 'open development mode refuses requests from pages of other origins' };
   return undefined;
 }
 

@@ -143,7 +143,8 @@ export type ListBound = (coordinate: string) => number;
 export function listBound(schema: GraphQLSchema, bounds: Bounds | undefined, maxFirst: number): ListBound {
   const structural = structuralBounds(schema);
   return (coordinate) => {
-    if (coordinate in DATA_BOUNDS) return bounds ? Math.min(maxFirst, Math.max(MIN_LIST_BOUND, bounds.get(coordinate) ?? maxFirst)) : maxFirst;
+    if (coordinate in DATA_BOUNDS)
+      return bounds ? Math.min(maxFirst, Math.max(MIN_LIST_BOUND, bounds.get(coordinate) ?? maxFirst)) : maxFirst;
     if (VOCABULARY_SIZED.has(coordinate)) return MIN_LIST_BOUND;
     if (coordinate in FIXED_BOUNDS) return FIXED_BOUNDS[coordinate];
     return structural.get(coordinate) ?? maxFirst;
@@ -162,14 +163,25 @@ export function measure(
 ): Complexity {
   const { maxFirst, bound } = options;
   const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  for (const definition of document.definitions)
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   const variableDefaults = new Map<string, ValueNode>();
-  for (const definition of operation.variableDefinitions ?? []) if (definition.defaultValue) variableDefaults.set(definition.variable.name.value, definition.defaultValue);
-  const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
+  for (const definition of operation.variableDefinitions ?? [])
+    if (definition.defaultValue) variableDefaults.set(definition.variable.name.value, definition.defaultValue);
+  const root =
+    operation.operation === 'mutation'
+      ? schema.getMutationType()
+      : operation.operation === 'subscription'
+        ? schema.getSubscriptionType()
+        : schema.getQueryType();
   const partitionParents = new Set(Object.values(PARTITIONS));
 
   /** The value of argument `name` as given (literal or variable), else its default. */
-  const argumentValue = (field: GraphQLField<unknown, unknown>, args: readonly { name: { value: string }; value: ValueNode }[], name: string): unknown => {
+  const argumentValue = (
+    field: GraphQLField<unknown, unknown>,
+    args: readonly { name: { value: string }; value: ValueNode }[],
+    name: string,
+  ): unknown => {
     const definition = field.args.find((arg) => arg.name === name);
     if (!definition) return undefined;
     const node = args.find((arg) => arg.name.value === name)?.value;
@@ -186,9 +198,13 @@ export function measure(
     }
     return undefined;
   };
-  const count = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? Math.max(0, Math.min(Math.trunc(value), maxFirst)) : undefined);
+  const count = (value: unknown) =>
+    typeof value === 'number' && Number.isFinite(value) ? Math.max(0, Math.min(Math.trunc(value), maxFirst)) : undefined;
   /** The page size: `first` or `last` as given (the larger when both), else `first`'s default; undefined when the list returns everything. */
-  const pageOf = (field: GraphQLField<unknown, unknown>, args: readonly { name: { value: string }; value: ValueNode }[]): number | undefined => {
+  const pageOf = (
+    field: GraphQLField<unknown, unknown>,
+    args: readonly { name: { value: string }; value: ValueNode }[],
+  ): number | undefined => {
     const given = (name: string) => (args.some((arg) => arg.name.value === name) ? count(argumentValue(field, args, name)) : undefined);
     const first = given('first');
     const last = given('last');
@@ -204,7 +220,13 @@ export function measure(
     return { field, type: field ? getNamedType(field.type) : undefined };
   };
 
-  const walk = (selectionSet: SelectionSetNode, parent: GraphQLNamedType | null | undefined, enclosing: string | undefined, inIntrospection: boolean, parentFirst?: number): Complexity => {
+  const walk = (
+    selectionSet: SelectionSetNode,
+    parent: GraphQLNamedType | null | undefined,
+    enclosing: string | undefined,
+    inIntrospection: boolean,
+    parentFirst?: number,
+  ): Complexity => {
     const total = { ...ZERO };
     const keys = new Map<string, number>();
     for (const selection of selectionSet.selections) {
@@ -224,18 +246,32 @@ export function measure(
         const connectionItems = list && parent?.name.endsWith('Connection') && (name === 'edges' || name === 'nodes');
         const partitioned = PARTITIONS[coordinate] !== undefined && PARTITIONS[coordinate] === enclosing;
         const first = field ? pageOf(field, selection.arguments ?? []) : undefined;
-        const sizingArgument = field && SIZED_BY_ARGUMENT[coordinate] ? argumentValue(field, selection.arguments ?? [], SIZED_BY_ARGUMENT[coordinate]) : undefined;
+        const sizingArgument =
+          field && SIZED_BY_ARGUMENT[coordinate]
+            ? argumentValue(field, selection.arguments ?? [], SIZED_BY_ARGUMENT[coordinate])
+            : undefined;
         // `first` multiplies a list or a connection; on another object (egoNetwork) it sizes the lists inside.
         const paged = list || Boolean(type?.name.endsWith('Connection'));
         const multiplier =
-          first !== undefined && paged ? first
-          : !list || connectionItems ? 1
-          : Array.isArray(sizingArgument) ? Math.min(maxFirst, sizingArgument.length)
-          : partitioned ? bound(`${coordinate}<${enclosing}`)
-          : coordinate in SIZED_BY_PARENT_FIRST && parentFirst !== undefined ? Math.min(maxFirst, SIZED_BY_PARENT_FIRST[coordinate](parentFirst, bound))
-          : bound(coordinate);
-        const nextEnclosing = list ? (partitionParents.has(coordinate) && (partitioned || !PARTITIONS[coordinate]) ? coordinate : undefined) : enclosing;
-        const child = selection.selectionSet ? walk(selection.selectionSet, type, nextEnclosing, introspection, paged ? undefined : first) : ZERO;
+          first !== undefined && paged
+            ? first
+            : !list || connectionItems
+              ? 1
+              : Array.isArray(sizingArgument)
+                ? Math.min(maxFirst, sizingArgument.length)
+                : partitioned
+                  ? bound(`${coordinate}<${enclosing}`)
+                  : coordinate in SIZED_BY_PARENT_FIRST && parentFirst !== undefined
+                    ? Math.min(maxFirst, SIZED_BY_PARENT_FIRST[coordinate](parentFirst, bound))
+                    : bound(coordinate);
+        const nextEnclosing = list
+          ? partitionParents.has(coordinate) && (partitioned || !PARTITIONS[coordinate])
+            ? coordinate
+            : undefined
+          : enclosing;
+        const child = selection.selectionSet
+          ? walk(selection.selectionSet, type, nextEnclosing, introspection, paged ? undefined : first)
+          : ZERO;
         const own = 1 + (WORK[coordinate] ?? 0);
         inner = {
           depth: introspection ? 0 : 1 + child.depth,
@@ -320,12 +356,15 @@ function tooComplex(message: string): GraphQLError {
 /** The reason `complexity` breaks `limits`, or undefined. */
 export function violation(complexity: Complexity, limits: Limits): string | undefined {
   const { depth, introspectionDepth, cost, aliases, repeats } = complexity;
-  if (repeats > MAX_REPEATED_FIELDS) return `the query selects one field ${repeats} times in one place; at most ${MAX_REPEATED_FIELDS} are allowed`;
+  if (repeats > MAX_REPEATED_FIELDS)
+    return `the query selects one field ${repeats} times in one place; at most ${MAX_REPEATED_FIELDS} are allowed`;
   if (depth > limits.maxDepth) return `the query is ${depth} levels deep; at most ${limits.maxDepth} are allowed`;
   const introspectionLimit = Math.max(limits.maxDepth, INTROSPECTION_MAX_DEPTH);
-  if (introspectionDepth > introspectionLimit) return `the introspection query is ${introspectionDepth} levels deep; at most ${introspectionLimit} are allowed`;
+  if (introspectionDepth > introspectionLimit)
+    return `the introspection query is ${introspectionDepth} levels deep; at most ${introspectionLimit} are allowed`;
   if (aliases > limits.maxAliases) return `the query has ${aliases} aliased fields; at most ${limits.maxAliases} are allowed`;
-  if (cost > limits.maxCost) return `the query's estimated cost is ${cost}; at most ${limits.maxCost} is allowed (lower \`first\` or select fewer nested lists)`;
+  if (cost > limits.maxCost)
+    return `the query's estimated cost is ${cost}; at most ${limits.maxCost} is allowed (lower \`first\` or select fewer nested lists)`;
   return undefined;
 }
 
@@ -353,7 +392,9 @@ export function complexityLimits(limits: Limits, bounds: () => Promise<Bounds | 
       // Thrown here, the error ends the request before any validation rule runs.
       validationDidStart: async (context) => {
         const operations = context.document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-        const chosen = context.request.operationName ? operations.filter((o) => o.name?.value === context.request.operationName) : operations;
+        const chosen = context.request.operationName
+          ? operations.filter((o) => o.name?.value === context.request.operationName)
+          : operations;
         await check(context, chosen);
         return undefined;
       },

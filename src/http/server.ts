@@ -51,18 +51,32 @@ export async function startHttpServer(app: AppServices, logger: Logger): Promise
   const authenticate = authenticator(config);
   const csvExports = exportRoutes(app, authenticate);
   const web = webRoutes({ graphqlIde: config.graphqlIde, authRequired: !openMode });
-  const guarded = (handler: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) => (req: http.IncomingMessage, res: http.ServerResponse) => {
-    handler(req, res).catch((error) => {
-      logger.error({ err: error }, 'unhandled HTTP error');
-      if (!res.headersSent) send(res, 500, 'application/json', JSON.stringify({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
-    });
-  };
+  const guarded =
+    (handler: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) =>
+    (req: http.IncomingMessage, res: http.ServerResponse) => {
+      handler(req, res).catch((error) => {
+        logger.error({ err: error }, 'unhandled HTTP error');
+        if (!res.headersSent)
+          send(
+            res,
+            500,
+            'application/json',
+            JSON.stringify({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }),
+          );
+      });
+    };
   const server = createServer(config, guarded(handle));
-  const metricsServer = config.metricsPort === undefined ? undefined : createServer(config, guarded(async (req, res) => {
-    const route = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (route === '/metrics') return serveMetrics(req, res);
-    return send(res, 404, 'application/json', JSON.stringify({ error: 'not found' }));
-  }));
+  const metricsServer =
+    config.metricsPort === undefined
+      ? undefined
+      : createServer(
+          config,
+          guarded(async (req, res) => {
+            const route = new URL(req.url ?? '/', 'http://localhost').pathname;
+            if (route === '/metrics') return serveMetrics(req, res);
+            return send(res, 404, 'application/json', JSON.stringify({ error: 'not found' }));
+          }),
+        );
 
   const apollo = new ApolloServer<GraphContext>({
     // Queries run compiled (graphql-jit) unless GRAPHQL_EXECUTOR=graphql-js; see executor.ts.
@@ -90,7 +104,10 @@ export async function startHttpServer(app: AppServices, logger: Logger): Promise
       // set (about a sixth of the CPU time of a 2,000-link response); its only visible effect,
       // `cache-control: no-store`, is set below instead.
       ApolloServerPluginCacheControlDisabled(),
-      complexityLimits({ maxDepth: config.maxDepth, maxCost: config.maxCost, maxFirst: config.maxFirst, maxAliases: config.maxAliases }, () => app.listBounds.current()),
+      complexityLimits(
+        { maxDepth: config.maxDepth, maxCost: config.maxCost, maxFirst: config.maxFirst, maxAliases: config.maxAliases },
+        () => app.listBounds.current(),
+      ),
       metrics.plugin(),
       accessLog.plugin(),
       logUnexpectedErrors(logger),
@@ -110,7 +127,10 @@ export async function startHttpServer(app: AppServices, logger: Logger): Promise
     if (refusal) return sendErrors(res, refusal.status, 'FORBIDDEN', refusal.message);
     if (route === '/ready') {
       // A down database must not make probes hang: the driver retries for seconds, the probe waits 2 s at most.
-      const up = await Promise.race([app.db.ping(), new Promise<boolean>((resolve) => setTimeout(resolve, READY_TIMEOUT_MS, false).unref())]);
+      const up = await Promise.race([
+        app.db.ping(),
+        new Promise<boolean>((resolve) => setTimeout(resolve, READY_TIMEOUT_MS, false).unref()),
+      ]);
       const status = !up ? 'database unavailable' : app.prepared ? 'ready' : 'preparing the database';
       return send(res, up && app.prepared ? 200 : 503, 'application/json', JSON.stringify({ status }));
     }
@@ -139,12 +159,14 @@ export async function startHttpServer(app: AppServices, logger: Logger): Promise
       return sendErrors(res, 413, 'BAD_REQUEST', `request body larger than ${config.maxBodyBytes} bytes`);
     }
     const headers = new HeaderMap();
-    for (const [key, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    for (const [key, value] of Object.entries(req.headers))
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     let parsed: unknown = undefined;
     if (body.length > 0 && req.method === 'POST') {
       // Only the JSON media types: the bodies a page may send cross-site without a preflight
       // (text/plain, forms) are never parsed, so never executed.
-      if (!isJsonMediaType(headers.get('content-type'))) return sendErrors(res, 415, 'BAD_REQUEST', 'the request body must be application/json');
+      if (!isJsonMediaType(headers.get('content-type')))
+        return sendErrors(res, 415, 'BAD_REQUEST', 'the request body must be application/json');
       try {
         parsed = JSON.parse(body);
       } catch {
@@ -249,7 +271,8 @@ function legacyJsonStatus(status: number, contentType: string | undefined, body:
   try {
     const parsed = JSON.parse(body.string) as { data?: unknown; errors?: { extensions?: { code?: unknown } }[] };
     const errors = parsed.errors ?? [];
-    const requestErrors = !('data' in parsed) && errors.length > 0 && errors.every((error) => REQUEST_ERROR_CODES.has(String(error.extensions?.code)));
+    const requestErrors =
+      !('data' in parsed) && errors.length > 0 && errors.every((error) => REQUEST_ERROR_CODES.has(String(error.extensions?.code)));
     return requestErrors ? 200 : status;
   } catch {
     return status;

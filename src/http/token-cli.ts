@@ -25,7 +25,9 @@ function main(argv: string[]): void {
     return fail(`--minutes must be a whole number from 1 to ${config.jwtMaxLifetimeMinutes} (JWT_MAX_LIFETIME_MINUTES)`);
   }
   const sub = arg('sub') ?? (mslId ? `msl:${mslId}` : `${role.toLowerCase()}@msl-graph`);
-  process.stdout.write(`${signToken(secret, { sub, roles: [role], mslId }, minutes * 60, { issuer: config.jwtIssuer, audience: config.jwtAudience })}\n`);
+  process.stdout.write(
+    `${signToken(secret, { sub, roles: [role], mslId }, minutes * 60, { issuer: config.jwtIssuer, audience: config.jwtAudience })}\n`,
+  );
 }
 
 function fail(message: string): void {

@@ -42,7 +42,12 @@ async function run(apollo: ApolloServer<GraphContext>, app: AppServices): Promis
       const needsHcp = query.includes('$id');
       if (needsHcp && !hcpId) continue;
       const response = await apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: 'POST', headers: new HeaderMap([['content-type', 'application/json']]), search: '', body: { query, variables: needsHcp ? { id: hcpId } : {} } },
+        httpGraphQLRequest: {
+          method: 'POST',
+          headers: new HeaderMap([['content-type', 'application/json']]),
+          search: '',
+          body: { query, variables: needsHcp ? { id: hcpId } : {} },
+        },
         context: async () => createContext(app, viewer, 'warm-up'),
       });
       if (!hcpId && response.body.kind === 'complete') hcpId = firstHcpId(response.body.string);

@@ -23,7 +23,9 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   if (typeof args === 'number') return args;
   const config = loadConfig();
   if (config.neo4jUri) {
-    process.stderr.write('import:bulk builds the embedded server\'s store: unset NEO4J_URI (for another server, use its neo4j-admin database import, or npm run import)\n');
+    process.stderr.write(
+      "import:bulk builds the embedded server's store: unset NEO4J_URI (for another server, use its neo4j-admin database import, or npm run import)\n",
+    );
     return 2;
   }
   const dir = path.resolve(args.dir);
@@ -60,7 +62,9 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   } catch (error) {
     progress.done();
     if (error instanceof ImportValidationError) {
-      process.stderr.write(`import failed: ${error.issues.length} problem${error.issues.length === 1 ? '' : 's'} found, nothing was written\n${formatIssues(error.issues)}\n`);
+      process.stderr.write(
+        `import failed: ${error.issues.length} problem${error.issues.length === 1 ? '' : 's'} found, nothing was written\n${formatIssues(error.issues)}\n`,
+      );
       return 1;
     }
     process.stderr.write(`import failed: ${(error as Error).message}\n`);

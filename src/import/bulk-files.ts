@@ -38,7 +38,10 @@ class CsvFile {
   private size = 0;
   rows = 0;
 
-  constructor(readonly file: string, header: string[]) {
+  constructor(
+    readonly file: string,
+    header: string[],
+  ) {
     this.fd = fs.openSync(file, 'w');
     this.line(header.join(','));
   }
@@ -77,7 +80,10 @@ export function writeBulkFiles(data: NetworkData, dir: string): BulkFiles {
 
   const nodeFile = <T extends { id: string }>(label: string, records: T[], props: [string, string, (r: T) => Cell][]) => {
     if (records.length === 0) return;
-    const file = new CsvFile(path.join(dir, `nodes-${label}.csv`), [`id:ID(${label})`, ...props.map(([name, type]) => (type ? `${name}:${type}` : name))]);
+    const file = new CsvFile(path.join(dir, `nodes-${label}.csv`), [
+      `id:ID(${label})`,
+      ...props.map(([name, type]) => (type ? `${name}:${type}` : name)),
+    ]);
     const seen = new Set<string>();
     for (const record of records) {
       seen.add(record.id);
@@ -90,7 +96,12 @@ export function writeBulkFiles(data: NetworkData, dir: string): BulkFiles {
   };
 
   const edges = new Map<string, CsvFile>();
-  const edge = (type: string, from: [string, string | null | undefined], to: [string, string | null | undefined], props: [string, string, Cell][] = []) => {
+  const edge = (
+    type: string,
+    from: [string, string | null | undefined],
+    to: [string, string | null | undefined],
+    props: [string, string, Cell][] = [],
+  ) => {
     if (!known(from[0], from[1]) || !known(to[0], to[1])) return;
     const key = `${type}|${from[0]}|${to[0]}|${props.map(([name]) => name).join(',')}`;
     let file = edges.get(key);
@@ -162,19 +173,25 @@ export function writeBulkFiles(data: NetworkData, dir: string): BulkFiles {
     if (seen === undefined || i.date > seen) latest.set(key, i.date);
   }
   for (const r of data.mslRelationships) {
-    edge('KNOWS', ['MSL', r.mslId], ['HCP', r.hcpId], [
-      ['strength', 'double', r.strength],
-      ['baseStrength', 'double', r.strength],
-      ['since', 'date', r.since],
-      ['lastContact', 'date', latest.get(`${r.mslId}\u0000${r.hcpId}`) ?? null],
-    ]);
+    edge(
+      'KNOWS',
+      ['MSL', r.mslId],
+      ['HCP', r.hcpId],
+      [
+        ['strength', 'double', r.strength],
+        ['baseStrength', 'double', r.strength],
+        ['since', 'date', r.since],
+        ['lastContact', 'date', latest.get(`${r.mslId}\u0000${r.hcpId}`) ?? null],
+      ],
+    );
   }
   for (const r of data.interactions) {
     edge('LOGGED', ['MSL', r.mslId], ['Interaction', r.id]);
     edge('WITH', ['Interaction', r.id], ['HCP', r.hcpId]);
   }
   for (const r of data.publications) edge('IN_AREA', ['Publication', r.id], ['TherapeuticArea', r.therapeuticAreaId]);
-  for (const r of data.authorships) edge('AUTHORED', ['HCP', r.hcpId], ['Publication', r.publicationId], [['position', 'long', r.position]]);
+  for (const r of data.authorships)
+    edge('AUTHORED', ['HCP', r.hcpId], ['Publication', r.publicationId], [['position', 'long', r.position]]);
   for (const r of data.trials) edge('IN_AREA', ['ClinicalTrial', r.id], ['TherapeuticArea', r.therapeuticAreaId]);
   for (const r of data.trialInvestigators) edge('INVESTIGATOR_ON', ['HCP', r.hcpId], ['ClinicalTrial', r.trialId], [['role', '', r.role]]);
 

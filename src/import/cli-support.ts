@@ -89,7 +89,9 @@ export class ProgressReporter {
       const width = 30;
       const filled = Math.round(ratio * width);
       const bar = `${'#'.repeat(filled)}${'-'.repeat(width - filled)}`;
-      this.stream.write(`\r[${bar}] ${String(Math.floor(ratio * 100)).padStart(3)}%  ${label}  ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')}\u001b[K`);
+      this.stream.write(
+        `\r[${bar}] ${String(Math.floor(ratio * 100)).padStart(3)}%  ${label}  ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')}\u001b[K`,
+      );
       this.drawn = true;
     } else {
       if (!changed && now - this.lastDraw < 2000 && done < total) return;

@@ -17,7 +17,10 @@ export interface CsvRecord {
 }
 
 export class CsvSyntaxError extends Error {
-  constructor(readonly line: number, readonly reason: string) {
+  constructor(
+    readonly line: number,
+    readonly reason: string,
+  ) {
     super(`line ${line}: ${reason}`);
     this.name = 'CsvSyntaxError';
   }
@@ -122,7 +125,10 @@ export class CsvParser {
           } else if (c === LF || c === CR) {
             i = this.endLine(chunk, i, out);
           } else {
-            throw new CsvSyntaxError(this.line, 'unexpected character after a closing quote (a quote inside a quoted field must be doubled)');
+            throw new CsvSyntaxError(
+              this.line,
+              'unexpected character after a closing quote (a quote inside a quoted field must be doubled)',
+            );
           }
           break;
         }

@@ -228,9 +228,7 @@ async function readInTransaction(tx: Tx): Promise<NetworkData> {
     .sort(byId);
 
   data.trialInvestigators = (
-    await tx.run<Row>(
-      'MATCH (h:HCP)-[x:INVESTIGATOR_ON]->(t:ClinicalTrial) RETURN t.id AS trialId, h.id AS hcpId, min(x.role) AS role',
-    )
+    await tx.run<Row>('MATCH (h:HCP)-[x:INVESTIGATOR_ON]->(t:ClinicalTrial) RETURN t.id AS trialId, h.id AS hcpId, min(x.role) AS role')
   )
     .map((r) => ({
       trialId: String(r.trialId),

@@ -1,4 +1,18 @@
-import { AuthorshipRecord, HcpLinkRecord, HcpRecord, InstitutionRecord, InteractionRecord, MslRecord, MslRelationshipRecord, NetworkData, PublicationRecord, TerritoryRecord, TherapeuticAreaRecord, TrialInvestigatorRecord, TrialRecord } from './records';
+import {
+  AuthorshipRecord,
+  HcpLinkRecord,
+  HcpRecord,
+  InstitutionRecord,
+  InteractionRecord,
+  MslRecord,
+  MslRelationshipRecord,
+  NetworkData,
+  PublicationRecord,
+  TerritoryRecord,
+  TherapeuticAreaRecord,
+  TrialInvestigatorRecord,
+  TrialRecord,
+} from './records';
 import { CHANNELS, Channel, LinkType, SENTIMENTS, Sentiment, isSymmetricLink } from '../vocabulary';
 
 /**
@@ -68,7 +82,10 @@ class Rng {
 /** Draws members of a group with probability proportional to their weight (binary search). */
 class Sampler {
   private readonly cumulative: Float64Array;
-  constructor(readonly members: readonly number[], weight: (member: number) => number) {
+  constructor(
+    readonly members: readonly number[],
+    weight: (member: number) => number,
+  ) {
     this.cumulative = new Float64Array(members.length);
     let sum = 0;
     for (let i = 0; i < members.length; i++) {
@@ -152,18 +169,114 @@ interface TerritoryDef {
 }
 
 const TERRITORIES: TerritoryDef[] = [
-  { id: 'ter-us-ne', name: 'US Northeast', region: 'US', country: 'US', weight: 10, cities: ['Boston', 'New York', 'Philadelphia', 'Pittsburgh', 'Baltimore', 'Providence'], names: 'us' },
-  { id: 'ter-us-se', name: 'US Southeast', region: 'US', country: 'US', weight: 9, cities: ['Atlanta', 'Miami', 'Nashville', 'Charlotte', 'Durham', 'Tampa'], names: 'us' },
-  { id: 'ter-us-mw', name: 'US Midwest', region: 'US', country: 'US', weight: 8, cities: ['Chicago', 'Cleveland', 'Minneapolis', 'Detroit', 'St. Louis', 'Indianapolis'], names: 'us' },
-  { id: 'ter-us-sw', name: 'US Southwest', region: 'US', country: 'US', weight: 7, cities: ['Houston', 'Dallas', 'Phoenix', 'San Antonio', 'Albuquerque', 'Austin'], names: 'us' },
-  { id: 'ter-us-w', name: 'US West', region: 'US', country: 'US', weight: 9, cities: ['Los Angeles', 'San Francisco', 'Seattle', 'San Diego', 'Portland', 'Denver'], names: 'us' },
-  { id: 'ter-eu-uk', name: 'United Kingdom', region: 'EU', country: 'GB', weight: 5, cities: ['London', 'Manchester', 'Birmingham', 'Edinburgh', 'Oxford', 'Cambridge'], names: 'uk' },
-  { id: 'ter-eu-de', name: 'Germany', region: 'EU', country: 'DE', weight: 6, cities: ['Berlin', 'Munich', 'Hamburg', 'Heidelberg', 'Cologne', 'Frankfurt'], names: 'de' },
-  { id: 'ter-eu-fr', name: 'France', region: 'EU', country: 'FR', weight: 5, cities: ['Paris', 'Lyon', 'Marseille', 'Toulouse', 'Bordeaux', 'Lille'], names: 'fr' },
-  { id: 'ter-eu-it', name: 'Italy', region: 'EU', country: 'IT', weight: 4, cities: ['Milan', 'Rome', 'Bologna', 'Turin', 'Naples', 'Florence'], names: 'it' },
-  { id: 'ter-eu-es', name: 'Spain', region: 'EU', country: 'ES', weight: 4, cities: ['Madrid', 'Barcelona', 'Valencia', 'Seville', 'Bilbao', 'Zaragoza'], names: 'es' },
-  { id: 'ter-eu-nl', name: 'Netherlands', region: 'EU', country: 'NL', weight: 2, cities: ['Amsterdam', 'Rotterdam', 'Utrecht', 'Leiden', 'Groningen', 'Nijmegen'], names: 'nl' },
-  { id: 'ter-eu-nordics', name: 'Nordics', region: 'EU', country: 'SE', weight: 2, cities: ['Stockholm', 'Copenhagen', 'Oslo', 'Helsinki', 'Gothenburg', 'Uppsala'], names: 'nordic' },
+  {
+    id: 'ter-us-ne',
+    name: 'US Northeast',
+    region: 'US',
+    country: 'US',
+    weight: 10,
+    cities: ['Boston', 'New York', 'Philadelphia', 'Pittsburgh', 'Baltimore', 'Providence'],
+    names: 'us',
+  },
+  {
+    id: 'ter-us-se',
+    name: 'US Southeast',
+    region: 'US',
+    country: 'US',
+    weight: 9,
+    cities: ['Atlanta', 'Miami', 'Nashville', 'Charlotte', 'Durham', 'Tampa'],
+    names: 'us',
+  },
+  {
+    id: 'ter-us-mw',
+    name: 'US Midwest',
+    region: 'US',
+    country: 'US',
+    weight: 8,
+    cities: ['Chicago', 'Cleveland', 'Minneapolis', 'Detroit', 'St. Louis', 'Indianapolis'],
+    names: 'us',
+  },
+  {
+    id: 'ter-us-sw',
+    name: 'US Southwest',
+    region: 'US',
+    country: 'US',
+    weight: 7,
+    cities: ['Houston', 'Dallas', 'Phoenix', 'San Antonio', 'Albuquerque', 'Austin'],
+    names: 'us',
+  },
+  {
+    id: 'ter-us-w',
+    name: 'US West',
+    region: 'US',
+    country: 'US',
+    weight: 9,
+    cities: ['Los Angeles', 'San Francisco', 'Seattle', 'San Diego', 'Portland', 'Denver'],
+    names: 'us',
+  },
+  {
+    id: 'ter-eu-uk',
+    name: 'United Kingdom',
+    region: 'EU',
+    country: 'GB',
+    weight: 5,
+    cities: ['London', 'Manchester', 'Birmingham', 'Edinburgh', 'Oxford', 'Cambridge'],
+    names: 'uk',
+  },
+  {
+    id: 'ter-eu-de',
+    name: 'Germany',
+    region: 'EU',
+    country: 'DE',
+    weight: 6,
+    cities: ['Berlin', 'Munich', 'Hamburg', 'Heidelberg', 'Cologne', 'Frankfurt'],
+    names: 'de',
+  },
+  {
+    id: 'ter-eu-fr',
+    name: 'France',
+    region: 'EU',
+    country: 'FR',
+    weight: 5,
+    cities: ['Paris', 'Lyon', 'Marseille', 'Toulouse', 'Bordeaux', 'Lille'],
+    names: 'fr',
+  },
+  {
+    id: 'ter-eu-it',
+    name: 'Italy',
+    region: 'EU',
+    country: 'IT',
+    weight: 4,
+    cities: ['Milan', 'Rome', 'Bologna', 'Turin', 'Naples', 'Florence'],
+    names: 'it',
+  },
+  {
+    id: 'ter-eu-es',
+    name: 'Spain',
+    region: 'EU',
+    country: 'ES',
+    weight: 4,
+    cities: ['Madrid', 'Barcelona', 'Valencia', 'Seville', 'Bilbao', 'Zaragoza'],
+    names: 'es',
+  },
+  {
+    id: 'ter-eu-nl',
+    name: 'Netherlands',
+    region: 'EU',
+    country: 'NL',
+    weight: 2,
+    cities: ['Amsterdam', 'Rotterdam', 'Utrecht', 'Leiden', 'Groningen', 'Nijmegen'],
+    names: 'nl',
+  },
+  {
+    id: 'ter-eu-nordics',
+    name: 'Nordics',
+    region: 'EU',
+    country: 'SE',
+    weight: 2,
+    cities: ['Stockholm', 'Copenhagen', 'Oslo', 'Helsinki', 'Gothenburg', 'Uppsala'],
+    names: 'nordic',
+  },
 ];
 
 const NORDIC_COUNTRY: Record<string, string> = { Copenhagen: 'DK', Oslo: 'NO', Helsinki: 'FI' };
@@ -183,7 +296,13 @@ const AREAS: AreaDef[] = [
     name: 'Oncology',
     weight: 10,
     specialties: ['Medical Oncology', 'Hematology', 'Radiation Oncology', 'Surgical Oncology'],
-    conditions: ['non-small cell lung cancer', 'metastatic breast cancer', 'multiple myeloma', 'colorectal cancer', 'diffuse large B-cell lymphoma'],
+    conditions: [
+      'non-small cell lung cancer',
+      'metastatic breast cancer',
+      'multiple myeloma',
+      'colorectal cancer',
+      'diffuse large B-cell lymphoma',
+    ],
     journals: ['Journal of Clinical Oncology', 'The Lancet Oncology', 'JAMA Oncology', 'Annals of Oncology'],
   },
   {
@@ -208,7 +327,7 @@ const AREAS: AreaDef[] = [
     weight: 6,
     specialties: ['Rheumatology', 'Dermatology', 'Gastroenterology'],
     conditions: ['rheumatoid arthritis', 'plaque psoriasis', "Crohn's disease", 'ulcerative colitis', 'atopic dermatitis'],
-    journals: ['Annals of the Rheumatic Diseases', 'Journal of Crohn\'s and Colitis', 'JAAD', 'Arthritis & Rheumatology'],
+    journals: ['Annals of the Rheumatic Diseases', "Journal of Crohn's and Colitis", 'JAAD', 'Arthritis & Rheumatology'],
   },
   {
     id: 'ta-resp',
@@ -246,36 +365,304 @@ const AREAS: AreaDef[] = [
 
 const NAMES = {
   us: {
-    first: ['James', 'Mary', 'Robert', 'Patricia', 'Michael', 'Jennifer', 'David', 'Linda', 'William', 'Elizabeth', 'Richard', 'Susan', 'Joseph', 'Jessica', 'Thomas', 'Sarah', 'Daniel', 'Karen', 'Priya', 'Wei', 'Carlos', 'Aisha', 'Kevin', 'Emily', 'Rajesh', 'Mei', 'Andrew', 'Rachel', 'Samuel', 'Grace', 'Omar', 'Hannah'],
-    last: ['Smith', 'Johnson', 'Williams', 'Brown', 'Jones', 'Garcia', 'Miller', 'Davis', 'Rodriguez', 'Martinez', 'Hernandez', 'Lopez', 'Wilson', 'Anderson', 'Thomas', 'Taylor', 'Moore', 'Jackson', 'Lee', 'Patel', 'Chen', 'Nguyen', 'Kim', 'Shah', 'Cohen', "O'Brien", 'Walker', 'Young', 'Allen', 'King', 'Wright', 'Scott'],
+    first: [
+      'James',
+      'Mary',
+      'Robert',
+      'Patricia',
+      'Michael',
+      'Jennifer',
+      'David',
+      'Linda',
+      'William',
+      'Elizabeth',
+      'Richard',
+      'Susan',
+      'Joseph',
+      'Jessica',
+      'Thomas',
+      'Sarah',
+      'Daniel',
+      'Karen',
+      'Priya',
+      'Wei',
+      'Carlos',
+      'Aisha',
+      'Kevin',
+      'Emily',
+      'Rajesh',
+      'Mei',
+      'Andrew',
+      'Rachel',
+      'Samuel',
+      'Grace',
+      'Omar',
+      'Hannah',
+    ],
+    last: [
+      'Smith',
+      'Johnson',
+      'Williams',
+      'Brown',
+      'Jones',
+      'Garcia',
+      'Miller',
+      'Davis',
+      'Rodriguez',
+      'Martinez',
+      'Hernandez',
+      'Lopez',
+      'Wilson',
+      'Anderson',
+      'Thomas',
+      'Taylor',
+      'Moore',
+      'Jackson',
+      'Lee',
+      'Patel',
+      'Chen',
+      'Nguyen',
+      'Kim',
+      'Shah',
+      'Cohen',
+      "O'Brien",
+      'Walker',
+      'Young',
+      'Allen',
+      'King',
+      'Wright',
+      'Scott',
+    ],
   },
   uk: {
-    first: ['Oliver', 'Amelia', 'George', 'Isla', 'Harry', 'Olivia', 'Jack', 'Emily', 'Charlie', 'Sophie', 'Thomas', 'Lucy', 'Alistair', 'Fiona', 'Rhys', 'Siobhan', 'Arjun', 'Anjali', 'Edward', 'Charlotte'],
-    last: ['Smith', 'Jones', 'Taylor', 'Brown', 'Williams', 'Wilson', 'Evans', 'Davies', 'Thomas', 'Roberts', 'Campbell', 'Stewart', 'MacDonald', 'Hughes', 'Khan', 'Singh', 'Wright', 'Hall', 'Green', 'Clarke'],
+    first: [
+      'Oliver',
+      'Amelia',
+      'George',
+      'Isla',
+      'Harry',
+      'Olivia',
+      'Jack',
+      'Emily',
+      'Charlie',
+      'Sophie',
+      'Thomas',
+      'Lucy',
+      'Alistair',
+      'Fiona',
+      'Rhys',
+      'Siobhan',
+      'Arjun',
+      'Anjali',
+      'Edward',
+      'Charlotte',
+    ],
+    last: [
+      'Smith',
+      'Jones',
+      'Taylor',
+      'Brown',
+      'Williams',
+      'Wilson',
+      'Evans',
+      'Davies',
+      'Thomas',
+      'Roberts',
+      'Campbell',
+      'Stewart',
+      'MacDonald',
+      'Hughes',
+      'Khan',
+      'Singh',
+      'Wright',
+      'Hall',
+      'Green',
+      'Clarke',
+    ],
   },
   de: {
-    first: ['Lukas', 'Anna', 'Maximilian', 'Sophie', 'Felix', 'Marie', 'Jonas', 'Lena', 'Tobias', 'Katharina', 'Stefan', 'Julia', 'Matthias', 'Sabine', 'Andreas', 'Claudia', 'Jürgen', 'Ulrike'],
-    last: ['Müller', 'Schmidt', 'Schneider', 'Fischer', 'Weber', 'Meyer', 'Wagner', 'Becker', 'Schulz', 'Hoffmann', 'Koch', 'Richter', 'Klein', 'Wolf', 'Schröder', 'Neumann', 'Zimmermann', 'Braun'],
+    first: [
+      'Lukas',
+      'Anna',
+      'Maximilian',
+      'Sophie',
+      'Felix',
+      'Marie',
+      'Jonas',
+      'Lena',
+      'Tobias',
+      'Katharina',
+      'Stefan',
+      'Julia',
+      'Matthias',
+      'Sabine',
+      'Andreas',
+      'Claudia',
+      'Jürgen',
+      'Ulrike',
+    ],
+    last: [
+      'Müller',
+      'Schmidt',
+      'Schneider',
+      'Fischer',
+      'Weber',
+      'Meyer',
+      'Wagner',
+      'Becker',
+      'Schulz',
+      'Hoffmann',
+      'Koch',
+      'Richter',
+      'Klein',
+      'Wolf',
+      'Schröder',
+      'Neumann',
+      'Zimmermann',
+      'Braun',
+    ],
   },
   fr: {
-    first: ['Jean', 'Marie', 'Pierre', 'Camille', 'Louis', 'Chloé', 'Antoine', 'Léa', 'Nicolas', 'Manon', 'François', 'Élise', 'Julien', 'Claire', 'Mathieu', 'Inès'],
-    last: ['Martin', 'Bernard', 'Dubois', 'Thomas', 'Robert', 'Richard', 'Petit', 'Durand', 'Leroy', 'Moreau', 'Simon', 'Laurent', 'Lefèvre', 'Michel', 'Garnier', 'Rousseau'],
+    first: [
+      'Jean',
+      'Marie',
+      'Pierre',
+      'Camille',
+      'Louis',
+      'Chloé',
+      'Antoine',
+      'Léa',
+      'Nicolas',
+      'Manon',
+      'François',
+      'Élise',
+      'Julien',
+      'Claire',
+      'Mathieu',
+      'Inès',
+    ],
+    last: [
+      'Martin',
+      'Bernard',
+      'Dubois',
+      'Thomas',
+      'Robert',
+      'Richard',
+      'Petit',
+      'Durand',
+      'Leroy',
+      'Moreau',
+      'Simon',
+      'Laurent',
+      'Lefèvre',
+      'Michel',
+      'Garnier',
+      'Rousseau',
+    ],
   },
   it: {
-    first: ['Marco', 'Giulia', 'Alessandro', 'Francesca', 'Luca', 'Chiara', 'Matteo', 'Sara', 'Giovanni', 'Elena', 'Davide', 'Valentina', 'Stefano', 'Federica'],
-    last: ['Rossi', 'Russo', 'Ferrari', 'Esposito', 'Bianchi', 'Romano', 'Colombo', 'Ricci', 'Marino', 'Greco', 'Bruno', 'Gallo', 'Conti', 'De Luca'],
+    first: [
+      'Marco',
+      'Giulia',
+      'Alessandro',
+      'Francesca',
+      'Luca',
+      'Chiara',
+      'Matteo',
+      'Sara',
+      'Giovanni',
+      'Elena',
+      'Davide',
+      'Valentina',
+      'Stefano',
+      'Federica',
+    ],
+    last: [
+      'Rossi',
+      'Russo',
+      'Ferrari',
+      'Esposito',
+      'Bianchi',
+      'Romano',
+      'Colombo',
+      'Ricci',
+      'Marino',
+      'Greco',
+      'Bruno',
+      'Gallo',
+      'Conti',
+      'De Luca',
+    ],
   },
   es: {
-    first: ['Javier', 'María', 'Carlos', 'Lucía', 'Alejandro', 'Carmen', 'Pablo', 'Laura', 'Sergio', 'Marta', 'Diego', 'Paula', 'Rafael', 'Elena'],
-    last: ['García', 'Fernández', 'González', 'Rodríguez', 'López', 'Martínez', 'Sánchez', 'Pérez', 'Gómez', 'Martín', 'Jiménez', 'Ruiz', 'Alvarez', 'Navarro'],
+    first: [
+      'Javier',
+      'María',
+      'Carlos',
+      'Lucía',
+      'Alejandro',
+      'Carmen',
+      'Pablo',
+      'Laura',
+      'Sergio',
+      'Marta',
+      'Diego',
+      'Paula',
+      'Rafael',
+      'Elena',
+    ],
+    last: [
+      'García',
+      'Fernández',
+      'González',
+      'Rodríguez',
+      'López',
+      'Martínez',
+      'Sánchez',
+      'Pérez',
+      'Gómez',
+      'Martín',
+      'Jiménez',
+      'Ruiz',
+      'Alvarez',
+      'Navarro',
+    ],
   },
   nl: {
     first: ['Daan', 'Emma', 'Sem', 'Julia', 'Lucas', 'Sophie', 'Bram', 'Anouk', 'Thijs', 'Femke', 'Joost', 'Marloes'],
-    last: ['de Jong', 'Jansen', 'de Vries', 'van den Berg', 'van Dijk', 'Bakker', 'Janssen', 'Visser', 'Smit', 'Meijer', 'de Boer', 'Mulder'],
+    last: [
+      'de Jong',
+      'Jansen',
+      'de Vries',
+      'van den Berg',
+      'van Dijk',
+      'Bakker',
+      'Janssen',
+      'Visser',
+      'Smit',
+      'Meijer',
+      'de Boer',
+      'Mulder',
+    ],
   },
   nordic: {
     first: ['Erik', 'Anna', 'Lars', 'Ingrid', 'Mikael', 'Sofia', 'Johan', 'Maja', 'Anders', 'Freja', 'Mikko', 'Aino', 'Henrik', 'Sigrid'],
-    last: ['Johansson', 'Andersson', 'Karlsson', 'Nilsson', 'Eriksson', 'Larsen', 'Hansen', 'Jensen', 'Nielsen', 'Virtanen', 'Korhonen', 'Lindqvist', 'Berg', 'Haugen'],
+    last: [
+      'Johansson',
+      'Andersson',
+      'Karlsson',
+      'Nilsson',
+      'Eriksson',
+      'Larsen',
+      'Hansen',
+      'Jensen',
+      'Nielsen',
+      'Virtanen',
+      'Korhonen',
+      'Lindqvist',
+      'Berg',
+      'Haugen',
+    ],
   },
 };
 
@@ -316,9 +703,30 @@ const FIRST_YEAR = 1995;
 const LAST_YEAR = 2025;
 const PHASES = ['Phase 1', 'Phase 2', 'Phase 3', 'Phase 3', 'Phase 4'];
 const STATUSES = ['RECRUITING', 'ACTIVE_NOT_RECRUITING', 'COMPLETED', 'NOT_YET_RECRUITING', 'RECRUITING'];
-const STUDY_KINDS = ['a randomized phase 3 trial', 'a real-world cohort study', 'a systematic review', 'a post-hoc analysis', 'a multicentre registry', 'a meta-analysis'];
-const TITLE_LEADS = ['Outcomes of', 'Long-term safety of', 'Efficacy of', 'Biomarkers predicting response to', 'Treatment patterns in', 'Quality of life in'];
-const THERAPIES = ['targeted therapy', 'first-line immunotherapy', 'combination therapy', 'early intervention', 'maintenance treatment', 'a novel oral agent'];
+const STUDY_KINDS = [
+  'a randomized phase 3 trial',
+  'a real-world cohort study',
+  'a systematic review',
+  'a post-hoc analysis',
+  'a multicentre registry',
+  'a meta-analysis',
+];
+const TITLE_LEADS = [
+  'Outcomes of',
+  'Long-term safety of',
+  'Efficacy of',
+  'Biomarkers predicting response to',
+  'Treatment patterns in',
+  'Quality of life in',
+];
+const THERAPIES = [
+  'targeted therapy',
+  'first-line immunotherapy',
+  'combination therapy',
+  'early intervention',
+  'maintenance treatment',
+  'a novel oral agent',
+];
 
 // ---------------------------------------------------------------------------------------------
 
@@ -385,12 +793,28 @@ export function generateNetwork(options: GenerateOptions): NetworkData {
     const surname = rng.pick(NAMES[ter.names].last);
     const base =
       kind === 0
-        ? rng.pick([`${city} University Medical Center`, `${surname} Institute of ${city}`, `${city} University Hospital`, `${city} Academic Medical Centre`])
+        ? rng.pick([
+            `${city} University Medical Center`,
+            `${surname} Institute of ${city}`,
+            `${city} University Hospital`,
+            `${city} Academic Medical Centre`,
+          ])
         : kind === 1
-          ? rng.pick([`${city} General Hospital`, `St. ${rng.pick(['Mary', 'Luke', 'Joseph', 'Anne', 'Vincent', 'Elisabeth'])}'s Hospital ${city}`, `${city} Community Hospital`, `${surname} Memorial Hospital`])
-          : rng.pick([`${city} ${rng.pick(AREAS).name} Clinic`, `${surname} Clinic ${city}`, `${city} Specialty Practice`, `${city} Outpatient Center`]);
+          ? rng.pick([
+              `${city} General Hospital`,
+              `St. ${rng.pick(['Mary', 'Luke', 'Joseph', 'Anne', 'Vincent', 'Elisabeth'])}'s Hospital ${city}`,
+              `${city} Community Hospital`,
+              `${surname} Memorial Hospital`,
+            ])
+          : rng.pick([
+              `${city} ${rng.pick(AREAS).name} Clinic`,
+              `${surname} Clinic ${city}`,
+              `${city} Specialty Practice`,
+              `${city} Outpatient Center`,
+            ]);
     let name = base;
-    for (let k = 2; usedNames.has(name); k++) name = `${base} ${['North', 'South', 'East', 'West', 'Central'][(k - 2) % 5]}${k > 6 ? ` ${k - 5}` : ''}`;
+    for (let k = 2; usedNames.has(name); k++)
+      name = `${base} ${['North', 'South', 'East', 'West', 'Central'][(k - 2) % 5]}${k > 6 ? ` ${k - 5}` : ''}`;
     usedNames.add(name);
     institutions.push({
       id: `inst-${pad(i, instWidth)}`,
@@ -467,7 +891,13 @@ export function generateNetwork(options: GenerateOptions): NetworkData {
   const byTerArea = groupBy((i) => hcpTer[i] * AREAS.length + hcpArea[i], TERRITORIES.length * AREAS.length);
   const fit = (i: number) => fitness[i];
   const samplers = (groups: number[][]) => groups.map((g) => (g.length > 0 ? new Sampler(g, fit) : null));
-  const global = n > 0 ? new Sampler(Array.from({ length: n }, (_, i) => i), fit) : null;
+  const global =
+    n > 0
+      ? new Sampler(
+          Array.from({ length: n }, (_, i) => i),
+          fit,
+        )
+      : null;
   const terS = samplers(byTer);
   const areaS = samplers(byArea);
   const terAreaS = samplers(byTerArea);
@@ -497,7 +927,11 @@ export function generateNetwork(options: GenerateOptions): NetworkData {
     switch (type) {
       case 'COAUTHOR':
         // Hubs: co-authors drawn by influence, mostly within the therapeutic area.
-        b = rng.chance(0.6) ? terOr(terAreaS[ta], areaS[hcpArea[a]]).draw(rng) : rng.chance(0.85) ? areaS[hcpArea[a]]!.draw(rng) : global.draw(rng);
+        b = rng.chance(0.6)
+          ? terOr(terAreaS[ta], areaS[hcpArea[a]]).draw(rng)
+          : rng.chance(0.85)
+            ? areaS[hcpArea[a]]!.draw(rng)
+            : global.draw(rng);
         weight = 0.3 + 0.6 * rng.next() * (0.5 + 0.5 * kolBias(b));
         break;
       case 'CO_INVESTIGATOR':
@@ -510,7 +944,8 @@ export function generateNetwork(options: GenerateOptions): NetworkData {
         break;
       case 'MENTOR':
         // A senior (influential) clinician and a junior one, usually at the same place.
-        a = byInst[hcpInst[a]].length > 1 && rng.chance(0.6) ? instS[hcpInst[a]]!.draw(rng) : terOr(terAreaS[ta], terS[hcpTer[a]]).draw(rng);
+        a =
+          byInst[hcpInst[a]].length > 1 && rng.chance(0.6) ? instS[hcpInst[a]]!.draw(rng) : terOr(terAreaS[ta], terS[hcpTer[a]]).draw(rng);
         b = byInst[hcpInst[a]].length > 1 && rng.chance(0.6) ? instS[hcpInst[a]]!.uniform(rng) : terS[hcpTer[a]]!.uniform(rng);
         weight = rng.between(0.5, 1);
         break;
@@ -701,7 +1136,9 @@ export function generateNetwork(options: GenerateOptions): NetworkData {
       const h = activeIn(sampler, startYear, people.length === 0 || rng.chance(0.5));
       if (h >= 0 && !people.includes(h)) people.push(h);
     }
-    people.forEach((h, i) => trialInvestigators.push({ trialId: id, hcpId: hcps[h].id, role: i === 0 || (i < 3 && rng.chance(0.2)) ? 'PRINCIPAL' : 'SUB' }));
+    people.forEach((h, i) =>
+      trialInvestigators.push({ trialId: id, hcpId: hcps[h].id, role: i === 0 || (i < 3 && rng.chance(0.2)) ? 'PRINCIPAL' : 'SUB' }),
+    );
   }
 
   return {

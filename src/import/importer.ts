@@ -137,7 +137,18 @@ async function recordImport(db: Database, tx: Tx, audit: { actor: string; folder
   const counts = Object.values(summary).filter((c): c is WriteCounts => typeof c === 'object' && c !== null);
   const total = (key: 'rows' | 'created' | 'updated' | 'unchanged') => counts.reduce((sum, c) => sum + c[key], 0);
   await new AuditRepository(db).record(
-    { sub: audit.actor, action: 'import', entityIds: [], details: { folder: audit.folder, rows: total('rows'), created: total('created'), updated: total('updated'), unchanged: total('unchanged') } },
+    {
+      sub: audit.actor,
+      action: 'import',
+      entityIds: [],
+      details: {
+        folder: audit.folder,
+        rows: total('rows'),
+        created: total('created'),
+        updated: total('updated'),
+        unchanged: total('unchanged'),
+      },
+    },
     tx,
   );
 }

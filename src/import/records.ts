@@ -194,20 +194,13 @@ export const FILES: readonly FileSpec[] = [
   },
 ];
 
-export const FILE_BY_KEY: Readonly<Record<DatasetKey, FileSpec>> = Object.fromEntries(
-  FILES.map((spec) => [spec.key, spec]),
-) as Record<DatasetKey, FileSpec>;
+export const FILE_BY_KEY: Readonly<Record<DatasetKey, FileSpec>> = Object.fromEntries(FILES.map((spec) => [spec.key, spec])) as Record<
+  DatasetKey,
+  FileSpec
+>;
 
 /** Neo4j labels of the entities that references point to. */
-export type NodeLabel =
-  | 'Territory'
-  | 'TherapeuticArea'
-  | 'Institution'
-  | 'HCP'
-  | 'MSL'
-  | 'Interaction'
-  | 'Publication'
-  | 'ClinicalTrial';
+export type NodeLabel = 'Territory' | 'TherapeuticArea' | 'Institution' | 'HCP' | 'MSL' | 'Interaction' | 'Publication' | 'ClinicalTrial';
 
 export const NODE_LABELS: readonly NodeLabel[] = [
   'Territory',

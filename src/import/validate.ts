@@ -50,7 +50,9 @@ export interface ImportSource {
 
 export class ImportValidationError extends Error {
   constructor(readonly issues: ImportIssue[]) {
-    super(`the import is invalid (${issues.length} problem${issues.length === 1 ? '' : 's'}); nothing was written:\n${formatIssues(issues)}`);
+    super(
+      `the import is invalid (${issues.length} problem${issues.length === 1 ? '' : 's'}); nothing was written:\n${formatIssues(issues)}`,
+    );
     this.name = 'ImportValidationError';
   }
 }
@@ -65,11 +67,7 @@ export function formatIssues(issues: readonly ImportIssue[], max = 50): string {
 const KNOWN_FILES = new Map(FILES.map((spec) => [spec.file, spec]));
 
 /** Validates the known CSV files of a folder (unknown files are ignored). Throws ImportValidationError. */
-export async function validateFolder(
-  dir: string,
-  lookup: ExistingIdsLookup,
-  onProgress?: ValidationProgress,
-): Promise<ValidatedImport> {
+export async function validateFolder(dir: string, lookup: ExistingIdsLookup, onProgress?: ValidationProgress): Promise<ValidatedImport> {
   let entries: string[];
   try {
     entries = fs.readdirSync(dir);
@@ -90,10 +88,7 @@ export async function validateFolder(
 }
 
 /** Validates in-memory CSV texts by file name (convenient for tests). Throws ImportValidationError. */
-export function validateTexts(
-  files: Record<string, string>,
-  lookup: ExistingIdsLookup = noExistingIds,
-): Promise<ValidatedImport> {
+export function validateTexts(files: Record<string, string>, lookup: ExistingIdsLookup = noExistingIds): Promise<ValidatedImport> {
   const sources: ImportSource[] = [];
   const issues: ImportIssue[] = [];
   for (const [file, text] of Object.entries(files)) {
@@ -115,9 +110,7 @@ export async function validateSources(
   onProgress?: ValidationProgress,
 ): Promise<ValidatedImport> {
   const state = new ValidationState();
-  const ordered = sources
-    .filter((source) => KNOWN_FILES.has(source.file))
-    .sort((a, b) => fileOrder(a.file) - fileOrder(b.file));
+  const ordered = sources.filter((source) => KNOWN_FILES.has(source.file)).sort((a, b) => fileOrder(a.file) - fileOrder(b.file));
   const files: ValidatedFile[] = [];
   let rows = 0;
   for (const source of ordered) {
@@ -210,8 +203,7 @@ const LABEL_NAME: Record<NodeLabel, string> = {
   ClinicalTrial: 'trial',
 };
 
-const DATE_TIME =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
 const NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
 const INTEGER = /^[-+]?\d+$/;
 
@@ -520,56 +512,58 @@ class ValidationState {
     let row: Row | undefined;
     let currentLine = 0;
     try {
-      for await (const batch of batches) for (const record of batch) {
-        if (index === null) {
-          index = new Map();
-          record.fields.forEach((name, i) => {
-            const column = name.trim();
-            if (!index!.has(column)) index!.set(column, i);
-          });
-          width = record.fields.length;
-          const missing = spec.columns.filter((column) => !index!.has(column));
-          if (missing.length > 0) {
-            headerBad = true;
-            this.issues.push({
-              file,
-              line: record.line,
-              reason: `header is missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (expected ${spec.columns.join(',')})`,
+      for await (const batch of batches)
+        for (const record of batch) {
+          if (index === null) {
+            index = new Map();
+            record.fields.forEach((name, i) => {
+              const column = name.trim();
+              if (!index!.has(column)) index!.set(column, i);
             });
+            width = record.fields.length;
+            const missing = spec.columns.filter((column) => !index!.has(column));
+            if (missing.length > 0) {
+              headerBad = true;
+              this.issues.push({
+                file,
+                line: record.line,
+                reason: `header is missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (expected ${spec.columns.join(',')})`,
+              });
+            }
+            continue;
           }
-          continue;
-        }
-        rows += 1;
-        if (onProgress && rows % 50000 === 0) onProgress({ file, rows });
-        if (headerBad) continue;
-        const line = record.line;
-        if (record.fields.length !== width) {
-          this.issues.push({ file, line, reason: `has ${record.fields.length} fields, the header has ${width}` });
-          // Still register its id, so that references to it do not add noise.
-          const at = index.get('id');
-          const id = idLabel && at !== undefined ? record.fields[at]?.trim() : undefined;
-          if (idLabel && id) this.ids(idLabel).add(id);
-          continue;
-        }
-        currentLine = line;
-        row ??= new Row(index, (reason) => this.issues.push({ file, line: currentLine, reason }));
-        const parsed = parse(row.reset(record.fields)) as Record<string, unknown>;
-        if (idLabel && typeof parsed.id === 'string' && parsed.id !== '') this.ids(idLabel).add(parsed.id);
-        if (!row.ok) continue;
-        const kept = spec.key === 'hcpLinks' ? (canonicalLink(parsed as unknown as HcpLinkRecord) as unknown as Record<string, unknown>) : parsed;
-        const key = identity(kept);
-        const at = seen.get(key);
-        if (at !== undefined) {
-          const first = out[at];
-          if (!sameRecord(kept, first)) {
-            this.issues.push({ file, line, reason: describeDuplicate(spec.key, parsed, lines[at], first) });
+          rows += 1;
+          if (onProgress && rows % 50000 === 0) onProgress({ file, rows });
+          if (headerBad) continue;
+          const line = record.line;
+          if (record.fields.length !== width) {
+            this.issues.push({ file, line, reason: `has ${record.fields.length} fields, the header has ${width}` });
+            // Still register its id, so that references to it do not add noise.
+            const at = index.get('id');
+            const id = idLabel && at !== undefined ? record.fields[at]?.trim() : undefined;
+            if (idLabel && id) this.ids(idLabel).add(id);
+            continue;
           }
-          continue;
+          currentLine = line;
+          row ??= new Row(index, (reason) => this.issues.push({ file, line: currentLine, reason }));
+          const parsed = parse(row.reset(record.fields)) as Record<string, unknown>;
+          if (idLabel && typeof parsed.id === 'string' && parsed.id !== '') this.ids(idLabel).add(parsed.id);
+          if (!row.ok) continue;
+          const kept =
+            spec.key === 'hcpLinks' ? (canonicalLink(parsed as unknown as HcpLinkRecord) as unknown as Record<string, unknown>) : parsed;
+          const key = identity(kept);
+          const at = seen.get(key);
+          if (at !== undefined) {
+            const first = out[at];
+            if (!sameRecord(kept, first)) {
+              this.issues.push({ file, line, reason: describeDuplicate(spec.key, parsed, lines[at], first) });
+            }
+            continue;
+          }
+          seen.set(key, out.length);
+          out.push(kept);
+          lines.push(line);
         }
-        seen.set(key, out.length);
-        out.push(kept);
-        lines.push(line);
-      }
     } catch (error) {
       if (!(error instanceof CsvSyntaxError)) throw error;
       this.issues.push({ file, line: error.line, reason: error.reason });

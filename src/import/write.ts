@@ -104,13 +104,7 @@ const NODES: NodeSpec[] = [
   {
     key: 'hcps',
     label: 'HCP',
-    props: [
-      { name: 'firstName' },
-      { name: 'lastName' },
-      { name: 'specialty' },
-      { name: 'email' },
-      { name: 'preferredChannel' },
-    ],
+    props: [{ name: 'firstName' }, { name: 'lastName' }, { name: 'specialty' }, { name: 'email' }, { name: 'preferredChannel' }],
     refs: [
       { field: 'institutionId', rel: 'AFFILIATED_WITH', label: 'Institution' },
       { field: 'territoryId', rel: 'IN_TERRITORY', label: 'Territory' },
@@ -129,13 +123,7 @@ const NODES: NodeSpec[] = [
   {
     key: 'interactions',
     label: 'Interaction',
-    props: [
-      { name: 'date', kind: 'date' },
-      { name: 'channel' },
-      { name: 'topic' },
-      { name: 'sentiment' },
-      { name: 'notes' },
-    ],
+    props: [{ name: 'date', kind: 'date' }, { name: 'channel' }, { name: 'topic' }, { name: 'sentiment' }, { name: 'notes' }],
     refs: [
       { field: 'mslId', rel: 'LOGGED', label: 'MSL', incoming: true },
       { field: 'hcpId', rel: 'WITH', label: 'HCP' },
@@ -207,7 +195,12 @@ export function nodeUpdateStatement(spec: NodeSpec): string {
       : `CALL (n, r) { MATCH (t:${ref.label} {id: r.${ref.field}}) MERGE ${refPattern('n', ref, '', 't', false)} }`;
     return [drop, add];
   });
-  return ['UNWIND $rows AS r', `MATCH (n:${spec.label} {id: r.id})`, `SET ${sets}`, ...(refs.length > 0 ? ['WITH n, r', ...refs] : [])].join('\n');
+  return [
+    'UNWIND $rows AS r',
+    `MATCH (n:${spec.label} {id: r.id})`,
+    `SET ${sets}`,
+    ...(refs.length > 0 ? ['WITH n, r', ...refs] : []),
+  ].join('\n');
 }
 
 /** True when the stored state (a row of nodeStateStatement) equals the record. */
@@ -347,10 +340,12 @@ const LAST_CONTACT_STATEMENT = [
   'SET k.lastContact = latest',
 ].join('\n');
 
-
 /** The import did not fit in one transaction with the database's memory settings. */
 export class ImportTooLargeError extends Error {
-  constructor(readonly code: string, detail: string) {
+  constructor(
+    readonly code: string,
+    detail: string,
+  ) {
     super(
       `the import is too large for one transaction with this Neo4j's memory settings (${detail}); nothing was written. ` +
         'Give Neo4j more heap (NEO4J_HEAP for the embedded server) and transaction memory ' +
@@ -455,7 +450,9 @@ class Writer {
   }
 
   private changedAnything(): boolean {
-    return Object.values(this.summary).some((counts) => typeof counts === 'object' && counts !== null && (counts.created > 0 || counts.updated > 0));
+    return Object.values(this.summary).some(
+      (counts) => typeof counts === 'object' && counts !== null && (counts.created > 0 || counts.updated > 0),
+    );
   }
 
   private isNew(label: string, id: string): boolean {
@@ -494,7 +491,11 @@ class Writer {
     if (records.length === 0) return;
     const spec = NODES.find((s) => s.key === key)!;
     const started = Date.now();
-    const state = await this.batches(nodeStateStatement(spec), records.map((r) => r.id), 'ids');
+    const state = await this.batches(
+      nodeStateStatement(spec),
+      records.map((r) => r.id),
+      'ids',
+    );
     const stored = new Map(state.rows.map((row) => [row.id as string, row]));
     const fresh: Record<string, unknown>[] = [];
     const changed: Record<string, unknown>[] = [];

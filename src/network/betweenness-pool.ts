@@ -194,7 +194,9 @@ export class BetweennessPool {
   }
 
   private dispatch(): void {
-    this.queue = this.queue.filter((queued) => !(queued.job.isCancelled || (!pending(queued) && queued.running === 0)) || this.forget(queued));
+    this.queue = this.queue.filter(
+      (queued) => !(queued.job.isCancelled || (!pending(queued) && queued.running === 0)) || this.forget(queued),
+    );
     for (const queued of this.queue) {
       while (pending(queued) && !queued.job.isCancelled) {
         const entry = this.idleWorker();
@@ -223,7 +225,12 @@ export class BetweennessPool {
 
   private send(entry: PooledWorker, queued: QueuedJob): void {
     if (!entry.graphs.has(queued.graph)) {
-      entry.worker.postMessage({ kind: 'graph', graph: queued.graph, offsets: queued.offsets, targets: queued.targets } satisfies WorkerMessage);
+      entry.worker.postMessage({
+        kind: 'graph',
+        graph: queued.graph,
+        offsets: queued.offsets,
+        targets: queued.targets,
+      } satisfies WorkerMessage);
       entry.graphs.add(queued.graph);
     }
     const retried = queued.retry.splice(0, queued.chunkSize);

@@ -43,7 +43,10 @@ export class ScienceHistory {
   readonly worksOf: readonly number[][];
   private readonly years = new Map<number, YearNetwork>();
 
-  constructor(readonly size: number, works: readonly Work[]) {
+  constructor(
+    readonly size: number,
+    works: readonly Work[],
+  ) {
     this.works = [...works].sort((a, b) => a.year - b.year);
     this.worksOf = Array.from({ length: size }, () => [] as number[]);
     this.works.forEach((work, w) => work.members.forEach((v) => this.worksOf[v].push(w)));
@@ -111,7 +114,7 @@ export function tiedPercentiles(values: Float64Array): Float64Array {
   if (n === 1) out[0] = 100;
   if (n <= 1) return out;
   const order = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => values[a] - values[b]);
-  for (let start = 0; start < n; ) {
+  for (let start = 0; start < n;) {
     const low = values[order[start]];
     let end = start;
     while (end + 1 < n && values[order[end + 1]] - low <= EQUAL_RELATIVE * Math.abs(low)) end++;
@@ -150,7 +153,13 @@ export interface RisingStar {
  * HCPs whose percentile grew from `fromYear` to `toYear` (growth > 0), among those `listed`:
  * by growth descending, then percentile at `toYear` descending, then id; at most `first`.
  */
-export function risingStars(history: ScienceHistory, fromYear: number, toYear: number, first: number, listed: (v: number) => boolean = () => true): RisingStar[] {
+export function risingStars(
+  history: ScienceHistory,
+  fromYear: number,
+  toYear: number,
+  first: number,
+  listed: (v: number) => boolean = () => true,
+): RisingStar[] {
   const before = history.asOf(fromYear);
   const after = history.asOf(toYear);
   const candidates: number[] = [];

@@ -172,7 +172,10 @@ function nextRelationships(net: HcpNetwork, states: EntityStates, structural: Re
     if (dirtyMsls.has(mslId)) continue;
     for (let e = offsets[m]; e < offsets[m + 1]; e++) {
       const hcpId = net.hcpIds[targets[e]];
-      const stored = { baseStrength: Number.isNaN(base[e]) ? null : base[e], computedDay: Number.isNaN(computedDay[e]) ? null : computedDay[e] };
+      const stored = {
+        baseStrength: Number.isNaN(base[e]) ? null : base[e],
+        computedDay: Number.isNaN(computedDay[e]) ? null : computedDay[e],
+      };
       if (!structural.has(hcpId)) rows.push({ mslId, hcpId, strength: weights[e], ...stored });
     }
   }

@@ -141,11 +141,14 @@ export class NetworkService {
   }
 
   private async probe(since: number | null, after: number): Promise<Probe> {
-    const [row] = await this.db.read<{ now: number; hcps: number; links: number[]; knows: number; changes: Partial<StoredChange>[] }>(PROBE, {
-      since,
-      after: Number.isFinite(after) ? after : null,
-      overlap: CHANGE_OVERLAP_MS,
-    });
+    const [row] = await this.db.read<{ now: number; hcps: number; links: number[]; knows: number; changes: Partial<StoredChange>[] }>(
+      PROBE,
+      {
+        since,
+        after: Number.isFinite(after) ? after : null,
+        overlap: CHANGE_OVERLAP_MS,
+      },
+    );
     return { now: row.now, counts: { hcps: row.hcps, links: row.links, knows: row.knows }, changes: row.changes };
   }
 

@@ -139,7 +139,9 @@ export async function loadProjection(db: Database, version: string, time: number
       entry[num(kind)] += num(n);
       entry[3] += num(positive);
     }),
-    db.stream(LINKS, {}, ([source, targets, types, weights]) => links.add(num(source), targets as number[], types as number[], weights as unknown[])),
+    db.stream(LINKS, {}, ([source, targets, types, weights]) =>
+      links.add(num(source), targets as number[], types as number[], weights as unknown[]),
+    ),
     db.stream(MSLS, {}, ([mslId, hcpId, strength, base, computedAt]) => {
       mslIds.push(mslId as string);
       if (hcpId === null) return;

@@ -37,7 +37,13 @@ export interface Profiles {
   institutions: NodeSets;
 }
 
-export function similarHcps(net: HcpNetwork, hcpId: string, first: number, mode: SimilarityMode = 'NETWORK', profiles?: Profiles): SimilarHcp[] {
+export function similarHcps(
+  net: HcpNetwork,
+  hcpId: string,
+  first: number,
+  mode: SimilarityMode = 'NETWORK',
+  profiles?: Profiles,
+): SimilarHcp[] {
   const a = hcpIndexOf(net, hcpId);
   const shared = sharedNeighbours(net, a);
   const scored: SimilarHcp[] = [];

@@ -131,7 +131,9 @@ export class NetworkSnapshot {
 
   /** PageRank over co-authorship and co-investigation only: scientific influence. */
   scientificPagerank(): Float64Array {
-    return this.memo('scientific', () => pageRank(buildTypedDirectedGraph(this.net, ['COAUTHOR', 'CO_INVESTIGATOR']), { start: this.takeWarm('scientific') }));
+    return this.memo('scientific', () =>
+      pageRank(buildTypedDirectedGraph(this.net, ['COAUTHOR', 'CO_INVESTIGATOR']), { start: this.takeWarm('scientific') }),
+    );
   }
 
   /** PageRank over referrals only: clinical influence (who receives patients). */
@@ -308,7 +310,7 @@ export function percentiles(values: Float64Array): Float64Array {
   if (n === 1) out[0] = 1;
   if (n <= 1) return out;
   const order = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => values[a] - values[b]);
-  for (let start = 0; start < n; ) {
+  for (let start = 0; start < n;) {
     let end = start;
     while (end + 1 < n && values[order[end + 1]] === values[order[start]]) end++;
     const midRank = (start + end) / 2;

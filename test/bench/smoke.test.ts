@@ -33,10 +33,20 @@ describe('bench smoke run (1k HCPs)', () => {
 
     const json = JSON.parse(fs.readFileSync(jsonPath, 'utf8'));
     expect(json).toEqual(JSON.parse(JSON.stringify(report)));
-    for (const section of ['options', 'machine', 'dataset', 'import', 'nestedQuery', 'network', 'algorithms', 'memory', 'targets']) expect(json).toHaveProperty(section);
-    expect(json.machine).toEqual(expect.objectContaining({ cpuModel: expect.any(String), cores: expect.any(Number), ramGb: expect.any(Number), node: process.version }));
+    for (const section of ['options', 'machine', 'dataset', 'import', 'nestedQuery', 'network', 'algorithms', 'memory', 'targets'])
+      expect(json).toHaveProperty(section);
+    expect(json.machine).toEqual(
+      expect.objectContaining({
+        cpuModel: expect.any(String),
+        cores: expect.any(Number),
+        ramGb: expect.any(Number),
+        node: process.version,
+      }),
+    );
     expect(json.machine.neo4j).toMatch(/5\.26/);
-    expect(json.dataset).toEqual(expect.objectContaining({ hcps: 1000, links: expect.any(Number), msls: expect.any(Number), interactions: expect.any(Number) }));
+    expect(json.dataset).toEqual(
+      expect.objectContaining({ hcps: 1000, links: expect.any(Number), msls: expect.any(Number), interactions: expect.any(Number) }),
+    );
     expect(json.dataset.links).toBeGreaterThan(5000);
 
     expect(json.import.skipped).toBe(false);
@@ -51,14 +61,22 @@ describe('bench smoke run (1k HCPs)', () => {
       expect(nested.latency[contender].runs).toBe(5);
       expect(nested.latency[contender].p95).toBeGreaterThanOrEqual(nested.latency[contender].p50);
     }
-    for (const contender of ['api', 'neo4jGraphql', 'cypher']) expect(nested.throughput[contender]).toEqual(expect.objectContaining({ connections: 2, requests: expect.any(Number) }));
+    for (const contender of ['api', 'neo4jGraphql', 'cypher'])
+      expect(nested.throughput[contender]).toEqual(expect.objectContaining({ connections: 2, requests: expect.any(Number) }));
     expect(nested.apiStatementsPerRequest).toBeGreaterThan(0);
     expect(Object.keys(nested.cpuMsPerRequest).sort()).toEqual(['api', 'cypher', 'neo4jGraphqlCypherField', 'neo4jGraphqlNative']);
 
     const network = json.network;
     expect(network.projection.hcps).toBe(1000);
     expect(network.projection.medianMs).toBeGreaterThan(0);
-    for (const latency of [network.kolRanking.pagerank, network.kolRanking.degree, network.introductionPaths, network.networkReach.hops2, network.networkReach.hops3]) expect(latency.runs).toBe(5);
+    for (const latency of [
+      network.kolRanking.pagerank,
+      network.kolRanking.degree,
+      network.introductionPaths,
+      network.networkReach.hops2,
+      network.networkReach.hops3,
+    ])
+      expect(latency.runs).toBe(5);
     for (const latency of Object.values(network.planning) as { runs: number }[]) expect(latency.runs).toBe(5);
     expect(Object.keys(network.planning).sort()).toEqual(['bestIntroducers', 'handoverPlan', 'keyPersonRisk', 'territoryCoverage']);
     expect(network.betweennessRanking.measured).toBe(true);
@@ -83,9 +101,18 @@ describe('bench smoke run (1k HCPs)', () => {
       'projection',
       'pagerank-vs-networkx',
     ]);
-    for (const target of json.targets) expect(target.atTargetScale === false || target.id.startsWith('nested') || target.id.startsWith('throughput')).toBe(true);
+    for (const target of json.targets)
+      expect(target.atTargetScale === false || target.id.startsWith('nested') || target.id.startsWith('throughput')).toBe(true);
 
     const markdown = fs.readFileSync(mdPath, 'utf8');
-    for (const heading of ['## Targets', '## Import', '## Nested front-end query', '## Network queries through the API', '## Algorithms vs networkx', '## Memory']) expect(markdown).toContain(heading);
+    for (const heading of [
+      '## Targets',
+      '## Import',
+      '## Nested front-end query',
+      '## Network queries through the API',
+      '## Algorithms vs networkx',
+      '## Memory',
+    ])
+      expect(markdown).toContain(heading);
   }, 240000);
 });

@@ -27,7 +27,17 @@ describe('the real Neo4j', () => {
       "SHOW CONSTRAINTS YIELD labelsOrTypes AS labels, properties, type WHERE type = 'UNIQUENESS' RETURN labels, properties",
     );
     const labels = constraints.filter((c) => c.properties[0] === 'id').map((c) => c.labels[0]);
-    for (const label of ['HCP', 'MSL', 'Institution', 'Territory', 'TherapeuticArea', 'Interaction', 'Insight', 'Publication', 'ClinicalTrial']) {
+    for (const label of [
+      'HCP',
+      'MSL',
+      'Institution',
+      'Territory',
+      'TherapeuticArea',
+      'Interaction',
+      'Insight',
+      'Publication',
+      'ClinicalTrial',
+    ]) {
       expect(labels).toContain(label);
     }
     const fulltext = await db.read<{ name: string }>("SHOW INDEXES YIELD name, type WHERE type = 'FULLTEXT' RETURN name");

@@ -35,6 +35,9 @@ describe('deriveChannelPreference', () => {
       { channel: 'FAX', sentiment: 'POSITIVE', count: 9 },
       { channel: 'PHONE', sentiment: null, count: 2 },
     ]);
-    expect(result).toEqual({ derived: 'PHONE', evidence: [{ channel: 'PHONE', interactions: 2, positive: 0, neutral: 2, negative: 0, score: 2 }] });
+    expect(result).toEqual({
+      derived: 'PHONE',
+      evidence: [{ channel: 'PHONE', interactions: 2, positive: 0, neutral: 2, negative: 0, score: 2 }],
+    });
   });
 });

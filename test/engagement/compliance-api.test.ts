@@ -31,15 +31,43 @@ afterAll(async () => {
   await t.stop();
 });
 
-const ADD = gql`mutation ($word: String!) { addRestrictedWord(word: $word) { id word } }`;
-const REMOVE = gql`mutation ($word: String!) { removeRestrictedWord(word: $word) }`;
-const LIST = gql`{ restrictedWords { id word } }`;
+const ADD = gql`
+  mutation ($word: String!) {
+    addRestrictedWord(word: $word) {
+      id
+      word
+    }
+  }
+`;
+const REMOVE = gql`
+  mutation ($word: String!) {
+    removeRestrictedWord(word: $word)
+  }
+`;
+const LIST = gql`
+  {
+    restrictedWords {
+      id
+      word
+    }
+  }
+`;
 const LOG = gql`
-  mutation ($input: LogInteractionInput!) { logInteraction(input: $input) { id flagged flaggedWords } }
+  mutation ($input: LogInteractionInput!) {
+    logInteraction(input: $input) {
+      id
+      flagged
+      flaggedWords
+    }
+  }
 `;
 const CAPTURE = gql`
   mutation ($interactionId: ID!, $text: String!) {
-    captureInsight(interactionId: $interactionId, text: $text, category: "unmet need", audience: R_AND_D, therapeuticAreaId: "ta-onc") { id flagged flaggedWords }
+    captureInsight(interactionId: $interactionId, text: $text, category: "unmet need", audience: R_AND_D, therapeuticAreaId: "ta-onc") {
+      id
+      flagged
+      flaggedWords
+    }
   }
 `;
 
@@ -76,7 +104,13 @@ describe('restricted words', () => {
 
   it('checks a text without writing', async () => {
     const data = await t.client().request<{ checkCompliance: unknown }>(gql`
-      { checkCompliance(text: "Guaranteed results, a CURE; curable") { flagged flaggedWords mode } }
+      {
+        checkCompliance(text: "Guaranteed results, a CURE; curable") {
+          flagged
+          flaggedWords
+          mode
+        }
+      }
     `);
     expect(data.checkCompliance).toEqual({ flagged: true, flaggedWords: ['cure', 'guaranteed results'], mode: 'REJECT' });
   });
@@ -84,7 +118,15 @@ describe('restricted words', () => {
 
 describe('logInteraction and captureInsight in mode REJECT', () => {
   it('refuses notes with a restricted word, naming field and word, and writes nothing', async () => {
-    const input = { id: 'int-bad', mslId: 'msl-1', hcpId: 'hcp-1', date: today, channel: 'IN_PERSON', sentiment: 'POSITIVE', notes: 'Asked about OFF-LABEL dosing' };
+    const input = {
+      id: 'int-bad',
+      mslId: 'msl-1',
+      hcpId: 'hcp-1',
+      date: today,
+      channel: 'IN_PERSON',
+      sentiment: 'POSITIVE',
+      notes: 'Asked about OFF-LABEL dosing',
+    };
     const error = await failure(t.client().request(LOG, { input }));
     expect(error.message).toBe('notes: contains the restricted word "off-label"');
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'notes', word: 'off-label' });
@@ -96,13 +138,35 @@ describe('logInteraction and captureInsight in mode REJECT', () => {
   });
 
   it('accepts clean notes, unflagged, and recomputes the relationship strength', async () => {
-    const input = { id: 'int-1', mslId: 'msl-1', hcpId: 'hcp-1', date: addDays(today, -30), channel: 'VIRTUAL', sentiment: 'POSITIVE', notes: 'Cured patients, procure data' };
+    const input = {
+      id: 'int-1',
+      mslId: 'msl-1',
+      hcpId: 'hcp-1',
+      date: addDays(today, -30),
+      channel: 'VIRTUAL',
+      sentiment: 'POSITIVE',
+      notes: 'Cured patients, procure data',
+    };
     const data = await t.client().request<{ logInteraction: unknown }>(LOG, { input });
     expect(data.logInteraction).toEqual({ id: 'int-1', flagged: false, flaggedWords: [] });
-    const expected = relationshipStrength({ baseStrength: 0.4, interactions: [{ date: addDays(today, -30), channel: 'VIRTUAL', sentiment: 'POSITIVE' }], now: new Date() });
-    const rel = await t.client().request<{ hcp: { mslRelationships: { strength: number; baseStrength: number; lastContact: string }[] } }>(gql`
-      { hcp(id: "hcp-1") { mslRelationships { strength baseStrength lastContact } } }
-    `);
+    const expected = relationshipStrength({
+      baseStrength: 0.4,
+      interactions: [{ date: addDays(today, -30), channel: 'VIRTUAL', sentiment: 'POSITIVE' }],
+      now: new Date(),
+    });
+    const rel = await t
+      .client()
+      .request<{ hcp: { mslRelationships: { strength: number; baseStrength: number; lastContact: string }[] } }>(gql`
+        {
+          hcp(id: "hcp-1") {
+            mslRelationships {
+              strength
+              baseStrength
+              lastContact
+            }
+          }
+        }
+      `);
     expect(rel.hcp.mslRelationships).toHaveLength(1);
     expect(rel.hcp.mslRelationships[0].strength).toBeCloseTo(expected, 12);
     expect(rel.hcp.mslRelationships[0]).toMatchObject({ baseStrength: 0.4, lastContact: addDays(today, -30) });
@@ -114,7 +178,14 @@ describe('logInteraction and captureInsight in mode REJECT', () => {
     const [{ strength, base }] = await t.db.read<{ strength: number; base: number }>(
       "MATCH (:MSL {id: 'msl-1'})-[k:KNOWS]->(:HCP {id: 'hcp-2'}) RETURN k.strength AS strength, k.baseStrength AS base",
     );
-    expect(strength).toBeCloseTo(relationshipStrength({ baseStrength: base, interactions: [{ date: today, channel: 'EMAIL', sentiment: 'NEUTRAL' }], now: new Date() }), 12);
+    expect(strength).toBeCloseTo(
+      relationshipStrength({
+        baseStrength: base,
+        interactions: [{ date: today, channel: 'EMAIL', sentiment: 'NEUTRAL' }],
+        now: new Date(),
+      }),
+      12,
+    );
     expect(strength).toBeGreaterThan(base);
   });
 
@@ -123,24 +194,52 @@ describe('logInteraction and captureInsight in mode REJECT', () => {
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'text', word: 'guaranteed results' });
     const [{ n }] = await t.db.read<{ n: number }>('MATCH (s:Insight) RETURN count(s) AS n');
     expect(n).toBe(0);
-    const ok = await t.client().request<{ captureInsight: { flagged: boolean } }>(CAPTURE, { interactionId: 'int-1', text: 'Needs real-world data' });
+    const ok = await t
+      .client()
+      .request<{ captureInsight: { flagged: boolean } }>(CAPTURE, { interactionId: 'int-1', text: 'Needs real-world data' });
     expect(ok.captureInsight.flagged).toBe(false);
   });
 });
 
 describe('mode FLAG', () => {
   it('accepts notes and insight texts with restricted words and flags them', async () => {
-    const input = { id: 'int-3', mslId: 'msl-1', hcpId: 'hcp-1', date: today, channel: 'PHONE', sentiment: 'NEUTRAL', notes: 'A cure? Off-label only.' };
+    const input = {
+      id: 'int-3',
+      mslId: 'msl-1',
+      hcpId: 'hcp-1',
+      date: today,
+      channel: 'PHONE',
+      sentiment: 'NEUTRAL',
+      notes: 'A cure? Off-label only.',
+    };
     const logged = await flagging.client().request<{ logInteraction: unknown }>(LOG, { input });
     expect(logged.logInteraction).toEqual({ id: 'int-3', flagged: true, flaggedWords: ['cure', 'off-label'] });
-    const captured = await flagging.client().request<{ captureInsight: unknown }>(CAPTURE, { interactionId: 'int-3', text: 'Hopes for a cure' });
+    const captured = await flagging
+      .client()
+      .request<{ captureInsight: unknown }>(CAPTURE, { interactionId: 'int-3', text: 'Hopes for a cure' });
     expect(captured.captureInsight).toMatchObject({ flagged: true, flaggedWords: ['cure'] });
-    const [row] = await t.db.read<{ flagged: boolean; words: string[] }>("MATCH (i:Interaction {id: 'int-3'}) RETURN i.flagged AS flagged, i.flaggedWords AS words");
+    const [row] = await t.db.read<{ flagged: boolean; words: string[] }>(
+      "MATCH (i:Interaction {id: 'int-3'}) RETURN i.flagged AS flagged, i.flaggedWords AS words",
+    );
     expect(row).toEqual({ flagged: true, words: ['cure', 'off-label'] });
   });
 
   it('reads the flags of many interactions in one statement', async () => {
-    const query = gql`{ hcp(id: "hcp-1") { interactions(first: 10) { edges { node { id flagged flaggedWords } } } } }`;
+    const query = gql`
+      {
+        hcp(id: "hcp-1") {
+          interactions(first: 10) {
+            edges {
+              node {
+                id
+                flagged
+                flaggedWords
+              }
+            }
+          }
+        }
+      }
+    `;
     await t.client().request(query);
     const before = t.db.statements;
     const data = await t.client().request<{ hcp: { interactions: { edges: { node: { id: string; flagged: boolean } }[] } } }>(query);

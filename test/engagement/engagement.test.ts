@@ -123,16 +123,35 @@ describe('recomputeStrength', () => {
         throw new Error('abort');
       }),
     ).rejects.toThrow('abort');
-    const [{ strength }] = await t.db.read<{ strength: number }>("MATCH (:MSL {id: 'msl-1'})-[k:KNOWS]->(:HCP {id: 'h-02'}) RETURN k.strength AS strength");
+    const [{ strength }] = await t.db.read<{ strength: number }>(
+      "MATCH (:MSL {id: 'msl-1'})-[k:KNOWS]->(:HCP {id: 'h-02'}) RETURN k.strength AS strength",
+    );
     expect(strength).toBe(0.5);
   });
 });
 
 describe('strengthFormula', () => {
   it('documents the formula with the configured half-life', async () => {
-    const data = await t.client().request<{ strengthFormula: { text: string; halfLifeDays: number; channelWeights: { channel: string; weight: number }[] } }>(gql`
-      { strengthFormula { text halfLifeDays gain defaultBaseStrength channelWeights { channel weight } sentimentMultipliers { sentiment multiplier } } }
-    `);
+    const data = await t
+      .client()
+      .request<{ strengthFormula: { text: string; halfLifeDays: number; channelWeights: { channel: string; weight: number }[] } }>(gql`
+        {
+          strengthFormula {
+            text
+            halfLifeDays
+            gain
+            defaultBaseStrength
+            channelWeights {
+              channel
+              weight
+            }
+            sentimentMultipliers {
+              sentiment
+              multiplier
+            }
+          }
+        }
+      `);
     expect(data.strengthFormula.text).toContain('strength = 1 − (1 − b)·exp(−0.3·E)');
     expect(data.strengthFormula.halfLifeDays).toBe(180);
     expect(data.strengthFormula.channelWeights.map((c) => c.channel)).toEqual(['IN_PERSON', 'CONGRESS', 'VIRTUAL', 'PHONE', 'EMAIL']);
@@ -141,10 +160,27 @@ describe('strengthFormula', () => {
 
 const STALE = gql`
   query ($mslId: ID!, $days: Int, $first: Int) {
-    staleRelationships(mslId: $mslId, days: $days, first: $first) { hcp { id } strength since lastContact daysSinceContact influence }
+    staleRelationships(mslId: $mslId, days: $days, first: $first) {
+      hcp {
+        id
+      }
+      strength
+      since
+      lastContact
+      daysSinceContact
+      influence
+    }
   }
 `;
-type Stale = { staleRelationships: { hcp: { id: string }; strength: number; lastContact: string | null; daysSinceContact: number | null; influence: number }[] };
+type Stale = {
+  staleRelationships: {
+    hcp: { id: string };
+    strength: number;
+    lastContact: string | null;
+    daysSinceContact: number | null;
+    influence: number;
+  }[];
+};
 
 describe('staleRelationships', () => {
   it('lists relationships not contacted in `days`, most influential first', async () => {
@@ -179,7 +215,28 @@ describe('staleRelationships', () => {
 describe('hcp.channelPreference', () => {
   it('returns the explicit preference, the derived one and the evidence per channel', async () => {
     const data = await t.client().request<{ hcps: { edges: { node: { id: string; channelPreference: unknown } }[] } }>(gql`
-      { hcps(first: 10) { edges { node { id channelPreference { explicit derived effective evidence { channel interactions positive neutral negative score } } } } } }
+      {
+        hcps(first: 10) {
+          edges {
+            node {
+              id
+              channelPreference {
+                explicit
+                derived
+                effective
+                evidence {
+                  channel
+                  interactions
+                  positive
+                  neutral
+                  negative
+                  score
+                }
+              }
+            }
+          }
+        }
+      }
     `);
     const byId = new Map(data.hcps.edges.map((e) => [e.node.id, e.node.channelPreference]));
     expect(byId.get('h-01')).toEqual({
@@ -196,7 +253,19 @@ describe('hcp.channelPreference', () => {
   });
 
   it('loads the evidence of a whole page in one statement', async () => {
-    const query = gql`{ hcps(first: 8) { edges { node { channelPreference { derived } } } } }`;
+    const query = gql`
+      {
+        hcps(first: 8) {
+          edges {
+            node {
+              channelPreference {
+                derived
+              }
+            }
+          }
+        }
+      }
+    `;
     await t.client().request(query); // warm up (schema, network snapshot)
     const before = t.db.statements;
     await t.client().request(query);
@@ -207,8 +276,22 @@ describe('hcp.channelPreference', () => {
 const PLAN = gql`
   query ($mslId: ID!, $first: Int, $maxHops: Int) {
     engagementPlan(mslId: $mslId, first: $first, maxHops: $maxHops) {
-      hcp { id } influence relationshipStrength preferredChannel reasons
-      warmIntroduction { hops cost strength hcps { id name } }
+      hcp {
+        id
+      }
+      influence
+      relationshipStrength
+      preferredChannel
+      reasons
+      warmIntroduction {
+        hops
+        cost
+        strength
+        hcps {
+          id
+          name
+        }
+      }
     }
   }
 `;
@@ -238,7 +321,13 @@ describe('engagementPlan', () => {
     expect(hub.influence).toBeCloseTo(pagerank.get('h-05') as number, 9);
     // msl-1 → h-01 → h-05: −ln(strength of KNOWS h-01) − ln(0.9)
     const [{ s1 }] = await t.db.read<{ s1: number }>("MATCH (:MSL {id: 'msl-1'})-[k:KNOWS]->(:HCP {id: 'h-01'}) RETURN k.strength AS s1");
-    expect(hub.warmIntroduction).toMatchObject({ hops: 2, hcps: [{ id: 'h-01', name: 'F1 L1' }, { id: 'h-05', name: 'F5 L5' }] });
+    expect(hub.warmIntroduction).toMatchObject({
+      hops: 2,
+      hcps: [
+        { id: 'h-01', name: 'F1 L1' },
+        { id: 'h-05', name: 'F5 L5' },
+      ],
+    });
     expect(hub.warmIntroduction?.strength).toBeCloseTo(s1 * 0.9, 9);
     expect(hub.reasons).toEqual([
       'PageRank top 15% in Oncology (#1 of 7)',

@@ -10,7 +10,14 @@ import { TestApp, startTestApp } from '../support/app';
  * without --runInBand still runs them one after another. A lock left by a dead worker is taken over.
  */
 export async function startExclusiveTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const lock = path.join(os.tmpdir(), `msl-graph-engagement-${crypto.createHash('sha1').update(process.env.TEST_NEO4J_URI ?? '').digest('hex').slice(0, 12)}`);
+  const lock = path.join(
+    os.tmpdir(),
+    `msl-graph-engagement-${crypto
+      .createHash('sha1')
+      .update(process.env.TEST_NEO4J_URI ?? '')
+      .digest('hex')
+      .slice(0, 12)}`,
+  );
   await acquire(lock);
   try {
     const app = await startTestApp(env);

@@ -30,12 +30,34 @@ afterAll(() => t.stop());
 const INSIGHTS = gql`
   query ($filter: InsightFilter, $first: Int, $after: String) {
     insights(filter: $filter, first: $first, after: $after) {
-      totalCount edges { cursor node { id category audience therapeuticArea { id } interaction { id } } } pageInfo { hasNextPage endCursor }
+      totalCount
+      edges {
+        cursor
+        node {
+          id
+          category
+          audience
+          therapeuticArea {
+            id
+          }
+          interaction {
+            id
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
 `;
 interface Page {
-  insights: { totalCount: number; edges: { node: { id: string; therapeuticArea: { id: string } | null } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+  insights: {
+    totalCount: number;
+    edges: { node: { id: string; therapeuticArea: { id: string } | null } }[];
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
 }
 const ids = (page: Page) => page.insights.edges.map((e) => e.node.id);
 
@@ -44,7 +66,13 @@ describe('insights', () => {
     const page = await t.client().request<Page>(INSIGHTS, {});
     expect(page.insights.totalCount).toBe(7);
     expect(ids(page)).toEqual(['ins-07', 'ins-05', 'ins-06', 'ins-04', 'ins-03', 'ins-02', 'ins-01']);
-    expect(page.insights.edges[0].node).toEqual({ id: 'ins-07', category: 'unmet need', audience: 'R_AND_D', therapeuticArea: { id: 'ta-onc' }, interaction: { id: 'int-1' } });
+    expect(page.insights.edges[0].node).toEqual({
+      id: 'ins-07',
+      category: 'unmet need',
+      audience: 'R_AND_D',
+      therapeuticArea: { id: 'ta-onc' },
+      interaction: { id: 'int-1' },
+    });
   });
 
   it('filters by audience, area, category (case-insensitive) and inclusive dates', async () => {
@@ -75,7 +103,11 @@ describe('insights', () => {
 
   it('includes insights captured through the API', async () => {
     await t.client().request(gql`
-      mutation { captureInsight(id: "ins-new", interactionId: "int-1", text: "Wants data", category: "data gap", audience: MEDICAL_AFFAIRS) { id } }
+      mutation {
+        captureInsight(id: "ins-new", interactionId: "int-1", text: "Wants data", category: "data gap", audience: MEDICAL_AFFAIRS) {
+          id
+        }
+      }
     `);
     const page = await t.client().request<Page>(INSIGHTS, { filter: { audience: 'MEDICAL_AFFAIRS' } });
     expect(ids(page)).toEqual(['ins-new', 'ins-06']);
@@ -93,7 +125,20 @@ describe('insights', () => {
 const TRENDS = gql`
   query ($from: String, $to: String, $audience: Audience) {
     insightTrends(from: $from, to: $to, audience: $audience) {
-      total byCategory { month category count } byTherapeuticArea { month therapeuticArea { id name } count }
+      total
+      byCategory {
+        month
+        category
+        count
+      }
+      byTherapeuticArea {
+        month
+        therapeuticArea {
+          id
+          name
+        }
+        count
+      }
     }
   }
 `;
@@ -123,7 +168,11 @@ describe('insightTrends', () => {
   });
 
   it('restricts to a date range and an audience', async () => {
-    const data = await t.client().request<{ insightTrends: { total: number; byCategory: unknown[] } }>(TRENDS, { from: '2025-02-01', to: '2025-02-28', audience: 'R_AND_D' });
+    const data = await t.client().request<{ insightTrends: { total: number; byCategory: unknown[] } }>(TRENDS, {
+      from: '2025-02-01',
+      to: '2025-02-28',
+      audience: 'R_AND_D',
+    });
     expect(data.insightTrends.total).toBe(1);
     expect(data.insightTrends.byCategory).toEqual([{ month: '2025-02', category: 'unmet need', count: 1 }]);
     const empty = await t.client().request<{ insightTrends: unknown }>(TRENDS, { from: '2030-01-01' });

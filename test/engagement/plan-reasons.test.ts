@@ -18,14 +18,22 @@ describe('engagement plan reasons', () => {
     expect(pathReason({ nodes: ['msl-1', 'h-1', 'h-2'], hops: 2, cost: 0.86, strength: 0.4232 }, 'Vera Rossi', 4)).toBe(
       'warm path via Dr Vera Rossi (path strength 0.42, 2 hops)',
     );
-    expect(pathReason({ nodes: ['msl-1', 'h-2'], hops: 1, cost: 1.6, strength: 0.2 }, null, 4)).toBe('best path is the direct relationship (strength 0.20)');
+    expect(pathReason({ nodes: ['msl-1', 'h-2'], hops: 1, cost: 1.6, strength: 0.2 }, null, 4)).toBe(
+      'best path is the direct relationship (strength 0.20)',
+    );
     expect(pathReason(null, null, 3)).toBe('no warm introduction path within 3 hops');
   });
 
   it('states the channel, recorded first, else derived with its evidence', () => {
-    expect(channelReason(channelPreference('VIRTUAL', [{ channel: 'EMAIL', sentiment: 'POSITIVE', count: 3 }]))).toBe('prefers VIRTUAL (recorded)');
-    expect(channelReason(channelPreference(null, [{ channel: 'EMAIL', sentiment: 'POSITIVE', count: 3 }]))).toBe('prefers EMAIL (derived from 3 interactions)');
-    expect(channelReason(channelPreference('FAX', [{ channel: 'PHONE', sentiment: null, count: 1 }]))).toBe('prefers PHONE (derived from 1 interaction)');
+    expect(channelReason(channelPreference('VIRTUAL', [{ channel: 'EMAIL', sentiment: 'POSITIVE', count: 3 }]))).toBe(
+      'prefers VIRTUAL (recorded)',
+    );
+    expect(channelReason(channelPreference(null, [{ channel: 'EMAIL', sentiment: 'POSITIVE', count: 3 }]))).toBe(
+      'prefers EMAIL (derived from 3 interactions)',
+    );
+    expect(channelReason(channelPreference('FAX', [{ channel: 'PHONE', sentiment: null, count: 1 }]))).toBe(
+      'prefers PHONE (derived from 1 interaction)',
+    );
     expect(channelReason(channelPreference(null, []))).toBeNull();
   });
 

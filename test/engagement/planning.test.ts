@@ -21,8 +21,28 @@ afterAll(() => t.stop());
 const SCHEDULE = gql`
   mutation ($input: ScheduleInteractionInput!) {
     scheduleInteraction(input: $input) {
-      planned { id date channel topic msl { id } hcp { id } }
-      conflicts { msl { id } date daysApart plannedInteraction { id } }
+      planned {
+        id
+        date
+        channel
+        topic
+        msl {
+          id
+        }
+        hcp {
+          id
+        }
+      }
+      conflicts {
+        msl {
+          id
+        }
+        date
+        daysApart
+        plannedInteraction {
+          id
+        }
+      }
       windowDays
     }
   }
@@ -47,7 +67,14 @@ async function failure(promise: Promise<unknown>): Promise<{ message: string; ex
 
 describe('scheduleInteraction', () => {
   it('plans an interaction without conflict', async () => {
-    const data = await schedule({ id: 'plan-1', mslId: 'msl-1', hcpId: 'hcp-1', date: day(10), channel: 'VIRTUAL', topic: ' Phase III data ' });
+    const data = await schedule({
+      id: 'plan-1',
+      mslId: 'msl-1',
+      hcpId: 'hcp-1',
+      date: day(10),
+      channel: 'VIRTUAL',
+      topic: ' Phase III data ',
+    });
     expect(data.scheduleInteraction).toEqual({
       planned: { id: 'plan-1', date: day(10), channel: 'VIRTUAL', topic: 'Phase III data', msl: { id: 'msl-1' }, hcp: { id: 'hcp-1' } },
       conflicts: [],
@@ -118,7 +145,16 @@ describe('scheduleInteraction', () => {
 
 const PLANS = gql`
   query ($mslId: ID, $hcpId: ID, $from: String, $to: String) {
-    plannedInteractions(mslId: $mslId, hcpId: $hcpId, from: $from, to: $to) { id date msl { id } hcp { id } }
+    plannedInteractions(mslId: $mslId, hcpId: $hcpId, from: $from, to: $to) {
+      id
+      date
+      msl {
+        id
+      }
+      hcp {
+        id
+      }
+    }
   }
 `;
 

@@ -17,7 +17,13 @@ beforeAll(async () => {
 });
 afterAll(() => t.stop());
 
-const ADD = gql`mutation { addRestrictedWord(word: "cure") { word } }`;
+const ADD = gql`
+  mutation {
+    addRestrictedWord(word: "cure") {
+      word
+    }
+  }
+`;
 const SCHEDULE = gql`
   mutation ($mslId: ID!) { scheduleInteraction(input: {mslId: $mslId, hcpId: "hcp-1", date: "${addDays(isoDate(new Date()), 3)}", channel: EMAIL}) { planned { id } } }
 `;
@@ -27,7 +33,15 @@ it('lets only ADMIN manage restricted words; anyone signed in reads them', async
   expect(await errorCode(t.client(msl1).request(ADD))).toBe('FORBIDDEN');
   expect(await errorCode(t.client(analyst).request(ADD))).toBe('FORBIDDEN');
   expect(await t.client(admin).request(ADD)).toEqual({ addRestrictedWord: { word: 'cure' } });
-  expect(await t.client(msl1).request(gql`{ restrictedWords { word } }`)).toEqual({ restrictedWords: [{ word: 'cure' }] });
+  expect(
+    await t.client(msl1).request(gql`
+      {
+        restrictedWords {
+          word
+        }
+      }
+    `),
+  ).toEqual({ restrictedWords: [{ word: 'cure' }] });
 });
 
 it('lets an MSL schedule only as itself (ADMIN for anyone)', async () => {
@@ -41,7 +55,18 @@ it('lets an MSL schedule only as itself (ADMIN for anyone)', async () => {
 
 it('lets ANALYST read relationship health and the plan', async () => {
   const data = await t.client(analyst).request<{ staleRelationships: unknown[]; engagementPlan: unknown[] }>(gql`
-    { staleRelationships(mslId: "msl-1") { hcp { id } } engagementPlan(mslId: "msl-1") { hcp { id } } }
+    {
+      staleRelationships(mslId: "msl-1") {
+        hcp {
+          id
+        }
+      }
+      engagementPlan(mslId: "msl-1") {
+        hcp {
+          id
+        }
+      }
+    }
   `);
   expect(data.staleRelationships).toEqual([]);
   expect(data.engagementPlan).toEqual([{ hcp: { id: 'hcp-1' } }]);

@@ -58,7 +58,11 @@ describe('relationshipStrength', () => {
     const r = random(1);
     for (let i = 0; i < 2000; i++) {
       const base = pick(r, [null, -1, 0, 1e-9, r(), r(), 1, 2, Number.NaN]);
-      const interactions = pick(r, [[], randomHistory(r), Array.from({ length: 500 }, () => ({ date: '2025-09-01', channel: 'IN_PERSON', sentiment: 'POSITIVE' }))]);
+      const interactions = pick(r, [
+        [],
+        randomHistory(r),
+        Array.from({ length: 500 }, () => ({ date: '2025-09-01', channel: 'IN_PERSON', sentiment: 'POSITIVE' })),
+      ]);
       const halfLifeDays = pick(r, [1, 30, 180, 3650, 0]);
       const strength = relationshipStrength({ baseStrength: base, interactions, now: NOW, halfLifeDays });
       expect(strength).toBeGreaterThan(0);
@@ -102,7 +106,8 @@ describe('relationshipStrength', () => {
       expect(strength).toBeGreaterThan(0.2);
       previous = strength;
     }
-    const at = (days: number) => relationshipStrength({ baseStrength: 0, interactions, now: new Date(Date.UTC(2025, 0, 1 + days)), halfLifeDays: 180 });
+    const at = (days: number) =>
+      relationshipStrength({ baseStrength: 0, interactions, now: new Date(Date.UTC(2025, 0, 1 + days)), halfLifeDays: 180 });
     // with b → MIN (0.01), −ln((1 − s)/(1 − b)) is proportional to E: one half-life halves it
     const evidence = (s: number) => -Math.log((1 - s) / (1 - 0.01));
     expect(evidence(at(180)) / evidence(at(0))).toBeCloseTo(0.5, 12);
@@ -143,12 +148,18 @@ describe('strength as time passes (strengthAsOf: from the stored value, no inter
       const later = day + Math.floor(r() * 2000);
       const stored = relationshipStrength({ baseStrength, interactions, now: NOW, halfLifeDays });
       const expected = relationshipStrength({ baseStrength, interactions, now: new Date(later * 86_400_000), halfLifeDays });
-      expect(Math.abs(strengthAsOf({ strength: stored, baseStrength, computedDay: day }, later, halfLifeDays) - expected)).toBeLessThan(1e-12);
+      expect(Math.abs(strengthAsOf({ strength: stored, baseStrength, computedDay: day }, later, halfLifeDays) - expected)).toBeLessThan(
+        1e-12,
+      );
     }
   });
 
   it('decays towards the base: never above the stored value, never below the base, halving the evidence each half-life', () => {
-    const stored = relationshipStrength({ baseStrength: 0.3, interactions: [{ date: '2025-09-01', channel: 'IN_PERSON', sentiment: 'POSITIVE' }], now: NOW });
+    const stored = relationshipStrength({
+      baseStrength: 0.3,
+      interactions: [{ date: '2025-09-01', channel: 'IN_PERSON', sentiment: 'POSITIVE' }],
+      now: NOW,
+    });
     const at = (days: number) => strengthAsOf({ strength: stored, baseStrength: 0.3, computedDay: day }, day + days);
     expect(at(0)).toBe(stored);
     expect(at(180)).toBeCloseTo(1 - 0.7 * Math.exp(-0.3 * 1.25 * 0.5), 12);
@@ -171,7 +182,10 @@ describe('strength as time passes (strengthAsOf: from the stored value, no inter
       { date: '2025-06-01', channel: 'EMAIL', sentiment: 'NEUTRAL' },
     ];
     const early = dayOf(new Date('2025-03-01T00:00:00Z'));
-    expect(strengthFromHistory(0.3, interactions, early)).toBeCloseTo(relationshipStrength({ baseStrength: 0.3, interactions: interactions.slice(0, 1), now: new Date('2025-03-01T00:00:00Z') }), 14);
+    expect(strengthFromHistory(0.3, interactions, early)).toBeCloseTo(
+      relationshipStrength({ baseStrength: 0.3, interactions: interactions.slice(0, 1), now: new Date('2025-03-01T00:00:00Z') }),
+      14,
+    );
     expect(strengthFromHistory(0.3, interactions, dayOf(new Date('2025-01-09T00:00:00Z')))).toBeCloseTo(0.3, 14);
   });
 });

@@ -33,7 +33,10 @@ describe('typed client example', () => {
       const { generate } = require('@graphql-codegen/cli');
       const config = require('./examples/codegen.ts').default;
       generate({ ...config, silent: true }, false).then((outputs) => process.stdout.write(JSON.stringify(outputs)));`;
-    const { stdout } = await run(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script], { cwd: projectRoot, maxBuffer: 64 * 1024 * 1024 });
+    const { stdout } = await run(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script], {
+      cwd: projectRoot,
+      maxBuffer: 64 * 1024 * 1024,
+    });
     const outputs = JSON.parse(stdout) as { filename: string; content: string }[];
     expect(outputs.map((o) => o.filename).sort()).toEqual(['examples/generated/graphql.ts', 'examples/generated/schema.ts']);
     // graphql.ts exactly (what the client uses); schema.ts (every schema type) is regenerated
@@ -46,17 +49,23 @@ describe('typed client example', () => {
 
   it('type-checks (tsc --noEmit -p examples)', async () => {
     const tsc = path.join(projectRoot, 'node_modules', 'typescript', 'bin', 'tsc');
-    const result = await run(process.execPath, [tsc, '--noEmit', '-p', path.join(projectRoot, 'examples', 'tsconfig.json')], { cwd: projectRoot }).catch((error: { stdout?: string; code?: number }) => error);
+    const result = await run(process.execPath, [tsc, '--noEmit', '-p', path.join(projectRoot, 'examples', 'tsconfig.json')], {
+      cwd: projectRoot,
+    }).catch((error: { stdout?: string; code?: number }) => error);
     expect('stdout' in result ? result.stdout : '').toBe('');
     expect('code' in result ? result.code : 0).toBeFalsy();
   }, 120000);
 
   it('runs as a script (npm run example) against the server with a bearer token', async () => {
-    const { stdout } = await run(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join('examples', 'client.ts'), 'oncology'], {
-      cwd: projectRoot,
-      env: { ...process.env, MSL_GRAPH_URL: t.url, MSL_GRAPH_TOKEN: token },
-      timeout: 60000,
-    });
+    const { stdout } = await run(
+      process.execPath,
+      ['-r', 'ts-node/register/transpile-only', path.join('examples', 'client.ts'), 'oncology'],
+      {
+        cwd: projectRoot,
+        env: { ...process.env, MSL_GRAPH_URL: t.url, MSL_GRAPH_TOKEN: token },
+        timeout: 60000,
+      },
+    );
     expect(stdout).toMatch(/^front end: "oncology" matches \d+ HCP\(s\)/m);
     expect(stdout).toMatch(/^front end: .+: PageRank rank #\d+, community community-\d+; ego network \d+ HCPs, \d+ ties/m);
     expect(stdout).toContain('analyst: top KOLs by composite score');

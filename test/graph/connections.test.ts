@@ -96,7 +96,18 @@ async function page(query: string, variables: Record<string, unknown>): Promise<
 describe.each(Object.entries(CONNECTIONS))('%s', (name, query) => {
   beforeAll(async () => {
     // audit events to page through: a few recorded writes
-    if (name === 'auditEvents') for (const n of [1, 2, 3]) await admin().request(gql`mutation ($id: ID!) { updateHcp(id: $id, input: {specialty: "Oncology"}) { id } }`, { id: `hcp-0${n}` });
+    if (name === 'auditEvents')
+      for (const n of [1, 2, 3])
+        await admin().request(
+          gql`
+            mutation ($id: ID!) {
+              updateHcp(id: $id, input: { specialty: "Oncology" }) {
+                id
+              }
+            }
+          `,
+          { id: `hcp-0${n}` },
+        );
   });
 
   it('pages forward and backward through the same list, with both ends in PageInfo', async () => {
@@ -104,7 +115,12 @@ describe.each(Object.entries(CONNECTIONS))('%s', (name, query) => {
     const all = whole.edges.map((e) => e.node.id);
     expect(all.length).toBeGreaterThanOrEqual(3);
     expect(whole.totalCount).toBe(all.length);
-    expect(whole.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: false, startCursor: whole.edges[0].cursor, endCursor: whole.edges[all.length - 1].cursor });
+    expect(whole.pageInfo).toMatchObject({
+      hasNextPage: false,
+      hasPreviousPage: false,
+      startCursor: whole.edges[0].cursor,
+      endCursor: whole.edges[all.length - 1].cursor,
+    });
 
     const forward: string[] = [];
     let after: string | null = null;
@@ -138,7 +154,9 @@ describe.each(Object.entries(CONNECTIONS))('%s', (name, query) => {
 
   it('rejects cursors it did not issue and asking for both ends', async () => {
     expect(await errorCode(admin().request(query, { first: 2, after: 'bm9wZQ' }))).toBe('BAD_USER_INPUT');
-    expect(await errorCode(admin().request(query, { last: 2, before: Buffer.from('["k",1,2,3,4,5]').toString('base64url') }))).toBe('BAD_USER_INPUT');
+    expect(await errorCode(admin().request(query, { last: 2, before: Buffer.from('["k",1,2,3,4,5]').toString('base64url') }))).toBe(
+      'BAD_USER_INPUT',
+    );
     expect(await errorCode(admin().request(query, { first: 2, last: 2 }))).toBe('BAD_USER_INPUT');
     expect(await errorCode(admin().request(query, { last: 0 }))).toBe('BAD_USER_INPUT');
   });
@@ -173,7 +191,10 @@ describe('keyset cursors', () => {
     const next = await page(HCPS, { first: 2, after: offsetOf(1) });
     expect(next.edges.map((e) => e.node.id)).toEqual(['hcp-03', 'hcp-04']);
     expect(next.pageInfo.hasPreviousPage).toBe(true);
-    const interactions = await page(`query (${VARS}) { msl(id: "msl-1") { interactions(${ARGS}) { ${PAGE} } } }`, { first: 2, after: offsetOf(0) });
+    const interactions = await page(`query (${VARS}) { msl(id: "msl-1") { interactions(${ARGS}) { ${PAGE} } } }`, {
+      first: 2,
+      after: offsetOf(0),
+    });
     const all = await page(`query (${VARS}) { msl(id: "msl-1") { interactions(${ARGS}) { ${PAGE} } } }`, { first: 3 });
     expect(interactions.edges.map((e) => e.node.id)).toEqual(all.edges.slice(1, 3).map((e) => e.node.id));
     expect(await errorCode(admin().request(HCPS, { last: 2, before: offsetOf(3) }))).toBe('BAD_USER_INPUT');
@@ -194,60 +215,182 @@ describe('node and nodes', () => {
   const NODE = gql`
     query ($id: ID!) {
       node(id: $id) {
-        __typename id
-        ... on HCP { name }
-        ... on MslRelationship { strength msl { id } hcp { id } }
-        ... on HcpLink { type direction weight hcp { id } }
-        ... on Influence { pagerank }
-        ... on Community { size }
+        __typename
+        id
+        ... on HCP {
+          name
+        }
+        ... on MslRelationship {
+          strength
+          msl {
+            id
+          }
+          hcp {
+            id
+          }
+        }
+        ... on HcpLink {
+          type
+          direction
+          weight
+          hcp {
+            id
+          }
+        }
+        ... on Influence {
+          pagerank
+        }
+        ... on Community {
+          size
+        }
       }
     }
   `;
   const node = async (id: string, client = admin()) => (await client.request<{ node: Record<string, unknown> | null }>(NODE, { id })).node;
 
   it('finds every entity type by its domain id', async () => {
-    const ids = { 'hcp-01': 'HCP', 'msl-1': 'MSL', 'inst-1': 'Institution', 'ter-a': 'Territory', 'ta-onc': 'TherapeuticArea', 'int-01': 'Interaction', 'pub-01': 'Publication' };
-    const data = await admin().request<{ nodes: { __typename: string; id: string }[] }>(gql`query ($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }`, { ids: Object.keys(ids) });
+    const ids = {
+      'hcp-01': 'HCP',
+      'msl-1': 'MSL',
+      'inst-1': 'Institution',
+      'ter-a': 'Territory',
+      'ta-onc': 'TherapeuticArea',
+      'int-01': 'Interaction',
+      'pub-01': 'Publication',
+    };
+    const data = await admin().request<{ nodes: { __typename: string; id: string }[] }>(
+      gql`
+        query ($ids: [ID!]!) {
+          nodes(ids: $ids) {
+            __typename
+            id
+          }
+        }
+      `,
+      { ids: Object.keys(ids) },
+    );
     expect(data.nodes).toEqual(Object.entries(ids).map(([id, type]) => ({ __typename: type, id })));
     expect(await node('hcp-01')).toEqual({ __typename: 'HCP', id: 'hcp-01', name: 'First1 Last1' });
   });
 
   it('finds derived objects by the ids they carry', async () => {
-    const hcp = await admin().request<{ hcp: { mslRelationships: { id: string }[]; links: { id: string; type: string; direction: string; hcp: { id: string } }[]; influence: { id: string }; community: { id: string } } }>(
-      gql`{ hcp(id: "hcp-02") { mslRelationships { id } links { id type direction hcp { id } } influence { id } community { id } } }`,
-    );
+    const hcp = await admin().request<{
+      hcp: {
+        mslRelationships: { id: string }[];
+        links: { id: string; type: string; direction: string; hcp: { id: string } }[];
+        influence: { id: string };
+        community: { id: string };
+      };
+    }>(gql`
+      {
+        hcp(id: "hcp-02") {
+          mslRelationships {
+            id
+          }
+          links {
+            id
+            type
+            direction
+            hcp {
+              id
+            }
+          }
+          influence {
+            id
+          }
+          community {
+            id
+          }
+        }
+      }
+    `);
     expect(hcp.hcp.mslRelationships[0].id).toBe('MslRelationship/msl-1/hcp-02');
-    expect(await node('MslRelationship/msl-1/hcp-02')).toMatchObject({ __typename: 'MslRelationship', strength: 0.2, msl: { id: 'msl-1' }, hcp: { id: 'hcp-02' } });
-    for (const link of hcp.hcp.links) expect(await node(link.id)).toMatchObject({ __typename: 'HcpLink', id: link.id, type: link.type, direction: link.direction, hcp: link.hcp });
+    expect(await node('MslRelationship/msl-1/hcp-02')).toMatchObject({
+      __typename: 'MslRelationship',
+      strength: 0.2,
+      msl: { id: 'msl-1' },
+      hcp: { id: 'hcp-02' },
+    });
+    for (const link of hcp.hcp.links)
+      expect(await node(link.id)).toMatchObject({
+        __typename: 'HcpLink',
+        id: link.id,
+        type: link.type,
+        direction: link.direction,
+        hcp: link.hcp,
+      });
     expect(new Set(hcp.hcp.links.map((l) => l.id)).size).toBe(hcp.hcp.links.length);
     expect(await node(hcp.hcp.influence.id)).toMatchObject({ __typename: 'Influence', id: 'Influence/hcp-02' });
     expect(await node(hcp.hcp.community.id)).toMatchObject({ __typename: 'Community', id: hcp.hcp.community.id });
   });
 
   it('answers null for ids of nothing, and for nodes keeps the order', async () => {
-    for (const id of ['hcp-nope', 'MslRelationship/msl-1/hcp-nope', 'HcpLink/hcp-01/NOPE/UNDIRECTED/hcp-02', 'Influence/hcp-nope', 'community-9999', 'Nope/x', '%%', ''])
+    for (const id of [
+      'hcp-nope',
+      'MslRelationship/msl-1/hcp-nope',
+      'HcpLink/hcp-01/NOPE/UNDIRECTED/hcp-02',
+      'Influence/hcp-nope',
+      'community-9999',
+      'Nope/x',
+      '%%',
+      '',
+    ])
       expect(await node(id)).toBeNull();
-    const data = await admin().request<{ nodes: ({ id: string } | null)[] }>(gql`{ nodes(ids: ["hcp-02", "nope", "hcp-01"]) { id } }`);
+    const data = await admin().request<{ nodes: ({ id: string } | null)[] }>(gql`
+      {
+        nodes(ids: ["hcp-02", "nope", "hcp-01"]) {
+          id
+        }
+      }
+    `);
     expect(data.nodes).toEqual([{ id: 'hcp-02' }, null, { id: 'hcp-01' }]);
   });
 
   it('keeps the field rules and roles: audit events only for ADMIN, email never for ANALYST', async () => {
-    const [event] = (await admin().request<{ auditEvents: { edges: { node: { id: string } }[] } }>(gql`{ auditEvents(first: 1) { edges { node { id } } } }`)).auditEvents.edges;
+    const [event] = (
+      await admin().request<{ auditEvents: { edges: { node: { id: string } }[] } }>(gql`
+        {
+          auditEvents(first: 1) {
+            edges {
+              node {
+                id
+              }
+            }
+          }
+        }
+      `)
+    ).auditEvents.edges;
     if (event) {
       expect(await node(event.node.id)).toMatchObject({ __typename: 'AuditEvent' });
       expect(await errorCode(analyst().request(NODE, { id: event.node.id }))).toBe('FORBIDDEN');
     }
-    expect(await errorCode(analyst().request(gql`{ node(id: "hcp-01") { ... on HCP { email } } }`))).toBe('FORBIDDEN');
+    expect(
+      await errorCode(
+        analyst().request(gql`
+          {
+            node(id: "hcp-01") {
+              ... on HCP {
+                email
+              }
+            }
+          }
+        `),
+      ),
+    ).toBe('FORBIDDEN');
     expect(await node('hcp-01', analyst())).toMatchObject({ id: 'hcp-01' });
   });
 
   it('resolves an id two entity types share by its prefix, else says so', async () => {
-    await t.db.write("CREATE (:Institution {id: 'hcp-01', name: 'Confusing'}), (:Institution {id: 'shared-1', name: 'A'}), (:Territory {id: 'shared-1', name: 'B'})");
+    await t.db.write(
+      "CREATE (:Institution {id: 'hcp-01', name: 'Confusing'}), (:Institution {id: 'shared-1', name: 'A'}), (:Territory {id: 'shared-1', name: 'B'})",
+    );
     try {
       expect(await node('hcp-01')).toMatchObject({ __typename: 'HCP' });
       expect(await errorCode(admin().request(NODE, { id: 'shared-1' }))).toBe('BAD_USER_INPUT');
     } finally {
-      await t.db.write("MATCH (i:Institution) WHERE i.id IN ['hcp-01', 'shared-1'] DELETE i WITH 1 AS one MATCH (x:Territory {id: 'shared-1'}) DELETE x");
+      await t.db.write(
+        "MATCH (i:Institution) WHERE i.id IN ['hcp-01', 'shared-1'] DELETE i WITH 1 AS one MATCH (x:Territory {id: 'shared-1'}) DELETE x",
+      );
     }
   });
 });

@@ -25,7 +25,17 @@ afterAll(() => t.stop());
 
 const ERASE = gql`
   mutation ($id: ID!) {
-    deleteHcp(id: $id) { hcpId interactions insights plannedInteractions links mslRelationships scientificRoles relationships erasedAt }
+    deleteHcp(id: $id) {
+      hcpId
+      interactions
+      insights
+      plannedInteractions
+      links
+      mslRelationships
+      scientificRoles
+      relationships
+      erasedAt
+    }
   }
 `;
 
@@ -67,7 +77,14 @@ describe('deleteHcp (data-subject erasure)', () => {
     const stored = await everythingStored(false);
     const withAudit = await everythingStored(true);
     expect(stored).not.toContain('"hcp-1"');
-    for (const personal of ['Ada', 'ada@example.org', 'Ada asked about dosing', 'Ada complained', 'Ada prefers email', 'Dosing confusion']) {
+    for (const personal of [
+      'Ada',
+      'ada@example.org',
+      'Ada asked about dosing',
+      'Ada complained',
+      'Ada prefers email',
+      'Dosing confusion',
+    ]) {
       expect([personal, withAudit.includes(personal)]).toEqual([personal, false]);
     }
   });
@@ -75,9 +92,36 @@ describe('deleteHcp (data-subject erasure)', () => {
   it('keeps everything that is not the HCP’s', async () => {
     const data = await t.client().request<{ hcp2: unknown; pub: unknown; other: unknown; msl: unknown }>(gql`
       {
-        hcp2: hcp(id: "hcp-2") { links { hcp { id } } publications { id authors { id } } interactions { totalCount } }
-        other: interaction(id: "int-keep") { id notes }
-        msl: msl(id: "msl-1") { relationships { hcp { id } } interactions { totalCount } }
+        hcp2: hcp(id: "hcp-2") {
+          links {
+            hcp {
+              id
+            }
+          }
+          publications {
+            id
+            authors {
+              id
+            }
+          }
+          interactions {
+            totalCount
+          }
+        }
+        other: interaction(id: "int-keep") {
+          id
+          notes
+        }
+        msl: msl(id: "msl-1") {
+          relationships {
+            hcp {
+              id
+            }
+          }
+          interactions {
+            totalCount
+          }
+        }
       }
     `);
     expect(data.hcp2).toEqual({ links: [], publications: [{ id: 'pub-1', authors: [{ id: 'hcp-2' }] }], interactions: { totalCount: 1 } });
@@ -92,7 +136,13 @@ describe('deleteHcp (data-subject erasure)', () => {
     expect(await failure(t.client().request(ERASE, { id: 'hcp-1' }))).toEqual({ code: 'NOT_FOUND', field: undefined });
     expect(await failure(t.client().request(ERASE, { id: 'msl-1' }))).toEqual({ code: 'NOT_FOUND', field: undefined });
     expect(await snapshot(t)).toBe(before);
-    const data = await t.client().request<{ hcp: null }>(gql`{ hcp(id: "hcp-1") { id } }`);
+    const data = await t.client().request<{ hcp: null }>(gql`
+      {
+        hcp(id: "hcp-1") {
+          id
+        }
+      }
+    `);
     expect(data.hcp).toBeNull();
   });
 });

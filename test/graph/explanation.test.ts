@@ -15,12 +15,50 @@ const EXPLAIN = gql`
       influence {
         pagerank
         explanation {
-          pagerank { score inNeighbours inflowShare danglingShare teleportShare contributors(first: $first) { amount share fraction hcp { id } } }
-          betweenness { score community { id } bridges { ties weight community { id size } } }
-          composite { score signals { signal value percentile weight contribution } }
+          pagerank {
+            score
+            inNeighbours
+            inflowShare
+            danglingShare
+            teleportShare
+            contributors(first: $first) {
+              amount
+              share
+              fraction
+              hcp {
+                id
+              }
+            }
+          }
+          betweenness {
+            score
+            community {
+              id
+            }
+            bridges {
+              ties
+              weight
+              community {
+                id
+                size
+              }
+            }
+          }
+          composite {
+            score
+            signals {
+              signal
+              value
+              percentile
+              weight
+              contribution
+            }
+          }
         }
       }
-      community { id }
+      community {
+        id
+      }
     }
   }
 `;
@@ -30,9 +68,23 @@ interface Explained {
     influence: {
       pagerank: number;
       explanation: {
-        pagerank: { score: number; inNeighbours: number; inflowShare: number; danglingShare: number; teleportShare: number; contributors: { amount: number; share: number; fraction: number; hcp: { id: string } }[] };
-        betweenness: { score: number; community: { id: string }; bridges: { ties: number; weight: number; community: { id: string; size: number } }[] };
-        composite: { score: number; signals: { signal: string; value: number; percentile: number; weight: number; contribution: number }[] };
+        pagerank: {
+          score: number;
+          inNeighbours: number;
+          inflowShare: number;
+          danglingShare: number;
+          teleportShare: number;
+          contributors: { amount: number; share: number; fraction: number; hcp: { id: string } }[];
+        };
+        betweenness: {
+          score: number;
+          community: { id: string };
+          bridges: { ties: number; weight: number; community: { id: string; size: number } }[];
+        };
+        composite: {
+          score: number;
+          signals: { signal: string; value: number; percentile: number; weight: number; contribution: number }[];
+        };
       };
     };
     community: { id: string };
@@ -86,9 +138,30 @@ describe('PageRank explanation', () => {
   });
 
   it('contributors default to the 5 largest', async () => {
-    const all = (await t.client().request<Explained>(EXPLAIN, { id: 'hcp-00042', first: 10000 })).hcp.influence.explanation.pagerank.contributors;
-    const top = (await t.client().request<Explained>(gql`{ hcp(id: "hcp-00042") { influence { explanation { pagerank { contributors { amount share fraction hcp { id } } } } } } }`)).hcp
-      .influence.explanation.pagerank.contributors;
+    const all = (await t.client().request<Explained>(EXPLAIN, { id: 'hcp-00042', first: 10000 })).hcp.influence.explanation.pagerank
+      .contributors;
+    const top = (
+      await t.client().request<Explained>(gql`
+        {
+          hcp(id: "hcp-00042") {
+            influence {
+              explanation {
+                pagerank {
+                  contributors {
+                    amount
+                    share
+                    fraction
+                    hcp {
+                      id
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      `)
+    ).hcp.influence.explanation.pagerank.contributors;
     expect(top).toEqual(all.slice(0, 5));
   });
 
@@ -96,7 +169,9 @@ describe('PageRank explanation', () => {
     const result = await fetch(t.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ hcp(id: "hcp-00042") { influence { explanation { pagerank { contributors(first: 0) { share } } } } } }' }),
+      body: JSON.stringify({
+        query: '{ hcp(id: "hcp-00042") { influence { explanation { pagerank { contributors(first: 0) { share } } } } } }',
+      }),
     }).then((r) => r.json());
     expect(result.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
   });
@@ -108,19 +183,40 @@ describe('betweenness and COMPOSITE explanations', () => {
     const data = await t.client().request<Explained>(EXPLAIN, { id: 'hcp-00010', first: 1 });
     const { betweenness } = data.hcp.influence.explanation;
     expect(betweenness.community.id).toBe(data.hcp.community.id);
-    const neighbours = new Set(links.flatMap((l) => (l.sourceId === 'hcp-00010' ? [l.targetId] : l.targetId === 'hcp-00010' ? [l.sourceId] : [])));
-    const members = await t.client().request<{ communities: { communities: { id: string; members: { id: string }[] }[] } }>(
-      gql`{ communities { communities { id members { id } } } }`,
+    const neighbours = new Set(
+      links.flatMap((l) => (l.sourceId === 'hcp-00010' ? [l.targetId] : l.targetId === 'hcp-00010' ? [l.sourceId] : [])),
     );
+    const members = await t.client().request<{ communities: { communities: { id: string; members: { id: string }[] }[] } }>(gql`
+      {
+        communities {
+          communities {
+            id
+            members {
+              id
+            }
+          }
+        }
+      }
+    `);
     const communityOf = new Map(members.communities.communities.flatMap((c) => c.members.map((m) => [m.id, c.id] as const)));
     const outside = new Map<string, number>();
-    for (const n of neighbours) if (communityOf.get(n) !== betweenness.community.id) outside.set(communityOf.get(n)!, (outside.get(communityOf.get(n)!) ?? 0) + 1);
+    for (const n of neighbours)
+      if (communityOf.get(n) !== betweenness.community.id) outside.set(communityOf.get(n)!, (outside.get(communityOf.get(n)!) ?? 0) + 1);
     expect(Object.fromEntries(betweenness.bridges.map((b) => [b.community.id, b.ties]))).toEqual(Object.fromEntries(outside));
     betweenness.bridges.forEach((b, i) => i > 0 && expect(betweenness.bridges[i - 1].ties).toBeGreaterThanOrEqual(b.ties));
   });
 
   it('COMPOSITE is the sum of weight × percentile; weights sum to 1; signals no HCP has are left out', async () => {
-    const ranking = await t.client().request<{ kolRanking: { score: number; hcp: { id: string } }[] }>(gql`{ kolRanking(metric: COMPOSITE, first: 3) { score hcp { id } } }`);
+    const ranking = await t.client().request<{ kolRanking: { score: number; hcp: { id: string } }[] }>(gql`
+      {
+        kolRanking(metric: COMPOSITE, first: 3) {
+          score
+          hcp {
+            id
+          }
+        }
+      }
+    `);
     for (const { score, hcp } of ranking.kolRanking) {
       const { composite } = (await t.client().request<Explained>(EXPLAIN, { id: hcp.id, first: 1 })).hcp.influence.explanation;
       expect(composite.score).toBeCloseTo(score, 12);

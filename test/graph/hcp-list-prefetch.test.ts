@@ -50,12 +50,50 @@ describe('hcps page with institutions and areas', () => {
   it('sees the fields through named and inline fragments, with filters and search', async () => {
     const query = gql`
       query ($filter: HcpFilter) {
-        hcps(first: 30, filter: $filter) { edges { node { ...Who ... on HCP { therapeuticAreas { id name } } } } }
+        hcps(first: 30, filter: $filter) {
+          edges {
+            node {
+              ...Who
+              ... on HCP {
+                therapeuticAreas {
+                  id
+                  name
+                }
+              }
+            }
+          }
+        }
       }
-      fragment Who on HCP { id institution { id name type city country } }
+      fragment Who on HCP {
+        id
+        institution {
+          id
+          name
+          type
+          city
+          country
+        }
+      }
     `;
-    const [first] = (await t.client().request<{ hcps: { edges: { node: Hcp }[] } }>(gql`{ hcps(first: 1) { edges { node { therapeuticAreas { id } } } } }`)).hcps.edges;
-    for (const filter of [{ therapeuticAreaId: first.node.therapeuticAreas[0] && (first.node.therapeuticAreas[0] as { id: string }).id }, { search: 'a' }]) {
+    const [first] = (
+      await t.client().request<{ hcps: { edges: { node: Hcp }[] } }>(gql`
+        {
+          hcps(first: 1) {
+            edges {
+              node {
+                therapeuticAreas {
+                  id
+                }
+              }
+            }
+          }
+        }
+      `)
+    ).hcps.edges;
+    for (const filter of [
+      { therapeuticAreaId: first.node.therapeuticAreas[0] && (first.node.therapeuticAreas[0] as { id: string }).id },
+      { search: 'a' },
+    ]) {
       const page = await t.client().request<{ hcps: { edges: { node: Hcp }[] } }>(query, { filter });
       const nodes = page.hcps.edges.map((e) => e.node);
       expect(nodes.length).toBeGreaterThan(0);

@@ -26,18 +26,55 @@ afterAll(() => t.stop());
 
 const HCP = gql`
   query ($id: ID!) {
-    hcp(id: $id) { id name firstName lastName specialty email institution { id name city } territory { id name region } therapeuticAreas { id name } }
+    hcp(id: $id) {
+      id
+      name
+      firstName
+      lastName
+      specialty
+      email
+      institution {
+        id
+        name
+        city
+      }
+      territory {
+        id
+        name
+        region
+      }
+      therapeuticAreas {
+        id
+        name
+      }
+    }
   }
 `;
 
 const PAGE = gql`
   query ($first: Int, $after: String, $filter: HcpFilter) {
-    hcps(first: $first, after: $after, filter: $filter) { totalCount edges { cursor node { id } } pageInfo { hasNextPage endCursor } }
+    hcps(first: $first, after: $after, filter: $filter) {
+      totalCount
+      edges {
+        cursor
+        node {
+          id
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
   }
 `;
 
 interface PageResult {
-  hcps: { totalCount: number; edges: { cursor: string; node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+  hcps: {
+    totalCount: number;
+    edges: { cursor: string; node: { id: string } }[];
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
 }
 
 describe('hcp', () => {
@@ -113,10 +150,31 @@ describe('hcps', () => {
 describe('msl', () => {
   it('returns an MSL with territory and areas, or null', async () => {
     const data = await t.client().request<{ msl: unknown; none: unknown }>(gql`
-      { msl(id: "msl-1") { id name email territory { id } therapeuticAreas { id } } none: msl(id: "msl-x") { id } }
+      {
+        msl(id: "msl-1") {
+          id
+          name
+          email
+          territory {
+            id
+          }
+          therapeuticAreas {
+            id
+          }
+        }
+        none: msl(id: "msl-x") {
+          id
+        }
+      }
     `);
     expect(data).toEqual({
-      msl: { id: 'msl-1', name: 'Ines Zimmer', email: 'ines@pharma.example', territory: { id: 'ter-ne' }, therapeuticAreas: [{ id: 'ta-onc' }] },
+      msl: {
+        id: 'msl-1',
+        name: 'Ines Zimmer',
+        email: 'ines@pharma.example',
+        territory: { id: 'ter-ne' },
+        therapeuticAreas: [{ id: 'ta-onc' }],
+      },
       none: null,
     });
   });

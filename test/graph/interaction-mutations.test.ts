@@ -13,17 +13,64 @@ afterAll(() => t.stop());
 
 const LOG = gql`
   mutation ($input: LogInteractionInput!) {
-    logInteraction(input: $input) { id date channel topic sentiment notes msl { id } hcp { id } insights { id } }
+    logInteraction(input: $input) {
+      id
+      date
+      channel
+      topic
+      sentiment
+      notes
+      msl {
+        id
+      }
+      hcp {
+        id
+      }
+      insights {
+        id
+      }
+    }
   }
 `;
 const CAPTURE = gql`
   mutation ($interactionId: ID!, $text: String!, $category: String!, $audience: Audience!, $therapeuticAreaId: ID, $id: ID) {
-    captureInsight(interactionId: $interactionId, text: $text, category: $category, audience: $audience, therapeuticAreaId: $therapeuticAreaId, id: $id) {
-      id text category audience createdAt therapeuticArea { id } interaction { id }
+    captureInsight(
+      interactionId: $interactionId
+      text: $text
+      category: $category
+      audience: $audience
+      therapeuticAreaId: $therapeuticAreaId
+      id: $id
+    ) {
+      id
+      text
+      category
+      audience
+      createdAt
+      therapeuticArea {
+        id
+      }
+      interaction {
+        id
+      }
     }
   }
 `;
-const RELATIONSHIPS = gql`query ($id: ID!) { hcp(id: $id) { mslRelationships { strength baseStrength since lastContact msl { id } } } }`;
+const RELATIONSHIPS = gql`
+  query ($id: ID!) {
+    hcp(id: $id) {
+      mslRelationships {
+        strength
+        baseStrength
+        since
+        lastContact
+        msl {
+          id
+        }
+      }
+    }
+  }
+`;
 
 async function rejects(query: string, variables: Record<string, unknown>, code: string, field?: string): Promise<void> {
   const before = await snapshot(t);
@@ -37,35 +84,69 @@ const base = { mslId: 'msl-1', hcpId: 'hcp-1', date: '2025-04-02', channel: 'VIR
 describe('logInteraction', () => {
   it('creates the interaction and moves the relationship’s lastContact forward, never back', async () => {
     const version = await networkVersion(t);
-    const data = await t.client().request<{ logInteraction: unknown }>(LOG, { input: { ...base, id: 'int-new', topic: ' efficacy ', notes: 'asked for data' } });
-    expect(data.logInteraction).toEqual({ id: 'int-new', date: '2025-04-02', channel: 'VIRTUAL', topic: 'efficacy', sentiment: 'NEUTRAL', notes: 'asked for data', msl: { id: 'msl-1' }, hcp: { id: 'hcp-1' }, insights: [] });
+    const data = await t
+      .client()
+      .request<{ logInteraction: unknown }>(LOG, { input: { ...base, id: 'int-new', topic: ' efficacy ', notes: 'asked for data' } });
+    expect(data.logInteraction).toEqual({
+      id: 'int-new',
+      date: '2025-04-02',
+      channel: 'VIRTUAL',
+      topic: 'efficacy',
+      sentiment: 'NEUTRAL',
+      notes: 'asked for data',
+      msl: { id: 'msl-1' },
+      hcp: { id: 'hcp-1' },
+      insights: [],
+    });
     expect(await networkVersion(t)).toBe(version + 1);
     const after = await t.client().request<{ hcp: { mslRelationships: unknown[] } }>(RELATIONSHIPS, { id: 'hcp-1' });
     // strength itself is engagement's (recomputed from the pair's history when an interaction is logged)
-    expect(after.hcp.mslRelationships).toEqual([{ strength: expect.any(Number), baseStrength: 0.6, since: '2024-01-10', lastContact: '2025-04-02', msl: { id: 'msl-1' } }]);
+    expect(after.hcp.mslRelationships).toEqual([
+      { strength: expect.any(Number), baseStrength: 0.6, since: '2024-01-10', lastContact: '2025-04-02', msl: { id: 'msl-1' } },
+    ]);
 
     await t.client().request(LOG, { input: { ...base, date: '2024-12-24' } });
     const older = await t.client().request<{ hcp: { mslRelationships: { lastContact: string }[] } }>(RELATIONSHIPS, { id: 'hcp-1' });
     expect(older.hcp.mslRelationships[0].lastContact).toBe('2025-04-02');
 
-    const list = await t.client().request<{ hcp: { interactions: { totalCount: number; edges: { node: { id: string; date: string } }[] } } }>(gql`
-      { hcp(id: "hcp-1") { interactions { totalCount edges { node { id date } } } } }
-    `);
+    const list = await t
+      .client()
+      .request<{ hcp: { interactions: { totalCount: number; edges: { node: { id: string; date: string } }[] } } }>(gql`
+        {
+          hcp(id: "hcp-1") {
+            interactions {
+              totalCount
+              edges {
+                node {
+                  id
+                  date
+                }
+              }
+            }
+          }
+        }
+      `);
     expect(list.hcp.interactions.totalCount).toBe(3);
     expect(list.hcp.interactions.edges.map((e) => e.node.date)).toEqual(['2025-04-02', '2025-03-01', '2024-12-24']);
     expect(list.hcp.interactions.edges[2].node.id).toMatch(/^int-[0-9a-f-]{36}$/);
   });
 
   it('creates a relationship (baseStrength 0.2, since = lastContact = the date) when the MSL did not know the HCP', async () => {
-    const data = await t.client().request<{ logInteraction: { id: string } }>(LOG, { input: { ...base, mslId: 'msl-2', hcpId: 'hcp-2', date: '2025-01-15' } });
+    const data = await t
+      .client()
+      .request<{ logInteraction: { id: string } }>(LOG, { input: { ...base, mslId: 'msl-2', hcpId: 'hcp-2', date: '2025-01-15' } });
     expect(data.logInteraction.id).toBeTruthy();
     const rel = await t.client().request<{ hcp: { mslRelationships: unknown[] } }>(RELATIONSHIPS, { id: 'hcp-2' });
-    expect(rel.hcp.mslRelationships).toEqual([{ strength: expect.any(Number), baseStrength: 0.2, since: '2025-01-15', lastContact: '2025-01-15', msl: { id: 'msl-2' } }]);
+    expect(rel.hcp.mslRelationships).toEqual([
+      { strength: expect.any(Number), baseStrength: 0.2, since: '2025-01-15', lastContact: '2025-01-15', msl: { id: 'msl-2' } },
+    ]);
     const { strength } = (rel.hcp.mslRelationships as { strength: number }[])[0];
     expect(strength).toBeGreaterThan(0);
     expect(strength).toBeLessThanOrEqual(1);
     await t.client().request(LOG, { input: { ...base, mslId: 'msl-2', hcpId: 'hcp-2', date: '2025-02-15' } });
-    const [row] = await t.db.read<{ n: number; last: string }>("MATCH (:MSL {id: 'msl-2'})-[k:KNOWS]->(:HCP {id: 'hcp-2'}) RETURN count(k) AS n, toString(max(k.lastContact)) AS last");
+    const [row] = await t.db.read<{ n: number; last: string }>(
+      "MATCH (:MSL {id: 'msl-2'})-[k:KNOWS]->(:HCP {id: 'hcp-2'}) RETURN count(k) AS n, toString(max(k.lastContact)) AS last",
+    );
     expect(row).toEqual({ n: 1, last: '2025-02-15' });
   });
 
@@ -94,18 +175,46 @@ describe('logInteraction', () => {
 describe('captureInsight', () => {
   it('captures an insight from an interaction, in an area, listed on the interaction', async () => {
     const data = await t.client().request<{ captureInsight: { createdAt: string } }>(CAPTURE, {
-      id: 'ins-new', interactionId: 'int-1', text: ' Wants real-world data ', category: 'evidence gap', audience: 'R_AND_D', therapeuticAreaId: 'ta-onc',
+      id: 'ins-new',
+      interactionId: 'int-1',
+      text: ' Wants real-world data ',
+      category: 'evidence gap',
+      audience: 'R_AND_D',
+      therapeuticAreaId: 'ta-onc',
     });
     expect(data.captureInsight).toEqual({
-      id: 'ins-new', text: 'Wants real-world data', category: 'evidence gap', audience: 'R_AND_D', createdAt: expect.any(String), therapeuticArea: { id: 'ta-onc' }, interaction: { id: 'int-1' },
+      id: 'ins-new',
+      text: 'Wants real-world data',
+      category: 'evidence gap',
+      audience: 'R_AND_D',
+      createdAt: expect.any(String),
+      therapeuticArea: { id: 'ta-onc' },
+      interaction: { id: 'int-1' },
     });
     expect(Math.abs(Date.parse(data.captureInsight.createdAt) - Date.now())).toBeLessThan(60000);
     const list = await t.client().request<{ interaction: { insights: { id: string; therapeuticArea: { id: string } | null }[] } }>(gql`
-      { interaction(id: "int-1") { insights { id therapeuticArea { id } } } }
+      {
+        interaction(id: "int-1") {
+          insights {
+            id
+            therapeuticArea {
+              id
+            }
+          }
+        }
+      }
     `);
-    expect(list.interaction.insights).toEqual([{ id: 'ins-1', therapeuticArea: null }, { id: 'ins-new', therapeuticArea: { id: 'ta-onc' } }]);
+    expect(list.interaction.insights).toEqual([
+      { id: 'ins-1', therapeuticArea: null },
+      { id: 'ins-new', therapeuticArea: { id: 'ta-onc' } },
+    ]);
 
-    const generated = await t.client().request<{ captureInsight: { id: string; therapeuticArea: null } }>(CAPTURE, { interactionId: 'int-1', text: 'More', category: 'misc', audience: 'MARKETING' });
+    const generated = await t.client().request<{ captureInsight: { id: string; therapeuticArea: null } }>(CAPTURE, {
+      interactionId: 'int-1',
+      text: 'More',
+      category: 'misc',
+      audience: 'MARKETING',
+    });
     expect(generated.captureInsight.id).toMatch(/^ins-[0-9a-f-]{36}$/);
     expect(generated.captureInsight.therapeuticArea).toBeNull();
   });

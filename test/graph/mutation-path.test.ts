@@ -25,17 +25,61 @@ afterAll(() => t.stop());
 afterEach(() => jest.restoreAllMocks());
 
 const WRITES: [string, string, Record<string, unknown>][] = [
-  ['createHcp', gql`mutation ($input: CreateHcpInput!) { createHcp(input: $input) { id } }`, { input: { id: 'hcp-audit', firstName: 'A', lastName: 'B' } }],
-  ['linkHcps', gql`mutation { linkHcps(sourceId: "hcp-1", targetId: "hcp-2", type: MENTOR, weight: 0.5) { weight } }`, {}],
+  [
+    'createHcp',
+    gql`
+      mutation ($input: CreateHcpInput!) {
+        createHcp(input: $input) {
+          id
+        }
+      }
+    `,
+    { input: { id: 'hcp-audit', firstName: 'A', lastName: 'B' } },
+  ],
+  [
+    'linkHcps',
+    gql`
+      mutation {
+        linkHcps(sourceId: "hcp-1", targetId: "hcp-2", type: MENTOR, weight: 0.5) {
+          weight
+        }
+      }
+    `,
+    {},
+  ],
   [
     'logInteraction',
-    gql`mutation ($input: LogInteractionInput!) { logInteraction(input: $input) { id } }`,
+    gql`
+      mutation ($input: LogInteractionInput!) {
+        logInteraction(input: $input) {
+          id
+        }
+      }
+    `,
     { input: { id: 'int-audit', mslId: 'msl-1', hcpId: 'hcp-1', date: '2025-04-02', channel: 'VIRTUAL', sentiment: 'NEUTRAL' } },
   ],
-  ['addRestrictedWord', gql`mutation { addRestrictedWord(word: "audited") { id } }`, {}],
+  [
+    'addRestrictedWord',
+    gql`
+      mutation {
+        addRestrictedWord(word: "audited") {
+          id
+        }
+      }
+    `,
+    {},
+  ],
   [
     'scheduleInteraction',
-    gql`mutation ($input: ScheduleInteractionInput!) { scheduleInteraction(input: $input) { planned { id } } }`,
+    gql`
+      mutation ($input: ScheduleInteractionInput!) {
+        scheduleInteraction(input: $input) {
+          planned {
+            id
+          }
+        }
+      }
+    `,
     { input: { id: 'plan-audit', mslId: 'msl-1', hcpId: 'hcp-1', date: '2030-01-02', channel: 'EMAIL' } },
   ],
 ];
@@ -61,7 +105,13 @@ describe('authorization that reads the database', () => {
     const reads = jest.spyOn(Database.prototype, 'read');
     const before = await snapshot(t);
     reads.mockClear();
-    const capture = gql`mutation { captureInsight(interactionId: "int-1", text: "t", category: "c", audience: MARKETING) { id } }`;
+    const capture = gql`
+      mutation {
+        captureInsight(interactionId: "int-1", text: "t", category: "c", audience: MARKETING) {
+          id
+        }
+      }
+    `;
     expect(await failure(t.client(MSL2).request(capture))).toEqual({ code: 'FORBIDDEN', field: undefined });
     expect(reads).not.toHaveBeenCalled();
     expect(await snapshot(t)).toBe(before);

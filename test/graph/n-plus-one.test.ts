@@ -15,11 +15,29 @@ const NESTED = gql`
     hcps(first: $first) {
       edges {
         node {
-          institution { name }
-          territory { id }
-          therapeuticAreas { id }
-          links { weight hcp { name institution { name } } }
-          mslRelationships { msl { name } }
+          institution {
+            name
+          }
+          territory {
+            id
+          }
+          therapeuticAreas {
+            id
+          }
+          links {
+            weight
+            hcp {
+              name
+              institution {
+                name
+              }
+            }
+          }
+          mslRelationships {
+            msl {
+              name
+            }
+          }
         }
       }
     }
@@ -46,9 +64,48 @@ describe('no N+1', () => {
     const query = gql`
       query ($first: Int) {
         territories {
-          hcps(first: $first) { edges { node { interactions(first: 5) { edges { node { msl { name } insights { text } } } } publications { title } trials { title } } } }
-          institutions { hcps(first: 3) { totalCount } territory { id } }
-          msls { relationships { hcp { name } } interactions(first: 2) { totalCount } }
+          hcps(first: $first) {
+            edges {
+              node {
+                interactions(first: 5) {
+                  edges {
+                    node {
+                      msl {
+                        name
+                      }
+                      insights {
+                        text
+                      }
+                    }
+                  }
+                }
+                publications {
+                  title
+                }
+                trials {
+                  title
+                }
+              }
+            }
+          }
+          institutions {
+            hcps(first: 3) {
+              totalCount
+            }
+            territory {
+              id
+            }
+          }
+          msls {
+            relationships {
+              hcp {
+                name
+              }
+            }
+            interactions(first: 2) {
+              totalCount
+            }
+          }
         }
       }
     `;

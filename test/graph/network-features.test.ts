@@ -17,7 +17,17 @@ interface Ranked {
 const RANKING = gql`
   query ($metric: InfluenceMetric, $territoryId: ID, $therapeuticAreaId: ID, $first: Int) {
     kolRanking(metric: $metric, territoryId: $territoryId, therapeuticAreaId: $therapeuticAreaId, first: $first) {
-      rank score hcp { id territory { id } therapeuticAreas { id } }
+      rank
+      score
+      hcp {
+        id
+        territory {
+          id
+        }
+        therapeuticAreas {
+          id
+        }
+      }
     }
   }
 `;
@@ -29,9 +39,16 @@ describe('COMPOSITE', () => {
     expect(again).toEqual(first);
     expect(first.kolRanking).toHaveLength(400);
     for (const entry of first.kolRanking) expect(entry.score >= 0 && entry.score <= 1).toBe(true);
-    const intro = await t.client().request<{ __type: { enumValues: { name: string; description: string }[] } }>(
-      gql`{ __type(name: "InfluenceMetric") { enumValues { name description } } }`,
-    );
+    const intro = await t.client().request<{ __type: { enumValues: { name: string; description: string }[] } }>(gql`
+      {
+        __type(name: "InfluenceMetric") {
+          enumValues {
+            name
+            description
+          }
+        }
+      }
+    `);
     const composite = intro.__type.enumValues.find((v) => v.name === 'COMPOSITE');
     expect(composite?.description).toMatch(/PageRank 0\.4.*betweenness 0\.15.*publications.*trials.*engagement/);
   });
@@ -54,9 +71,29 @@ describe('filters', () => {
 
 describe('HCP influence and community', () => {
   it('exposes pagerank, betweenness, degree, rank, percentile and the two typed PageRanks', async () => {
-    const data = await t.client().request<{ kolRanking: { hcp: { id: string; influence: Record<string, number>; community: { id: string } } }[] }>(
-      gql`{ kolRanking(first: 1) { hcp { id influence { pagerank betweenness degree rank percentile scientificPagerank referralPagerank } community { id } } } }`,
-    );
+    const data = await t
+      .client()
+      .request<{ kolRanking: { hcp: { id: string; influence: Record<string, number>; community: { id: string } } }[] }>(gql`
+        {
+          kolRanking(first: 1) {
+            hcp {
+              id
+              influence {
+                pagerank
+                betweenness
+                degree
+                rank
+                percentile
+                scientificPagerank
+                referralPagerank
+              }
+              community {
+                id
+              }
+            }
+          }
+        }
+      `);
     const { influence, community } = data.kolRanking[0].hcp;
     expect(influence.rank).toBe(1);
     expect(influence.percentile).toBe(100);
@@ -67,9 +104,22 @@ describe('HCP influence and community', () => {
   });
 
   it('scientific and referral PageRanks each sum to 1 over all HCPs', async () => {
-    const data = await t.client().request<{ hcps: { edges: { node: { influence: { scientificPagerank: number; referralPagerank: number } } }[] } }>(
-      gql`{ hcps(first: 400) { edges { node { influence { scientificPagerank referralPagerank } } } } }`,
-    );
+    const data = await t
+      .client()
+      .request<{ hcps: { edges: { node: { influence: { scientificPagerank: number; referralPagerank: number } } }[] } }>(gql`
+        {
+          hcps(first: 400) {
+            edges {
+              node {
+                influence {
+                  scientificPagerank
+                  referralPagerank
+                }
+              }
+            }
+          }
+        }
+      `);
     const sum = (key: 'scientificPagerank' | 'referralPagerank') => data.hcps.edges.reduce((s, e) => s + e.node.influence[key], 0);
     expect(sum('scientificPagerank')).toBeCloseTo(1, 9);
     expect(sum('referralPagerank')).toBeCloseTo(1, 9);
@@ -78,9 +128,29 @@ describe('HCP influence and community', () => {
 
 describe('communities', () => {
   it('list top KOLs and bridges from their own members', async () => {
-    const data = await t.client().request<{ communities: { communities: { id: string; size: number; members: { id: string }[]; topKols: { id: string }[]; bridges: { id: string }[] }[] } }>(
-      gql`{ communities { communities { id size members { id } topKols(first: 3) { id } bridges(first: 3) { id } } } }`,
-    );
+    const data = await t.client().request<{
+      communities: {
+        communities: { id: string; size: number; members: { id: string }[]; topKols: { id: string }[]; bridges: { id: string }[] }[];
+      };
+    }>(gql`
+      {
+        communities {
+          communities {
+            id
+            size
+            members {
+              id
+            }
+            topKols(first: 3) {
+              id
+            }
+            bridges(first: 3) {
+              id
+            }
+          }
+        }
+      }
+    `);
     const list = data.communities.communities;
     for (let i = 1; i < list.length; i++) expect(list[i - 1].size).toBeGreaterThanOrEqual(list[i].size);
     for (const c of list) {
@@ -95,12 +165,30 @@ describe('egoNetwork', () => {
   const EGO = gql`
     query ($id: ID!, $hops: Int, $minWeight: Float, $first: Int) {
       egoNetwork(hcpId: $id, hops: $hops, minWeight: $minWeight, first: $first) {
-        truncated nodes { hcp { id } hops pagerank communityId } edges { sourceId targetId weight types }
+        truncated
+        nodes {
+          hcp {
+            id
+          }
+          hops
+          pagerank
+          communityId
+        }
+        edges {
+          sourceId
+          targetId
+          weight
+          types
+        }
       }
     }
   `;
   interface Ego {
-    egoNetwork: { truncated: boolean; nodes: { hcp: { id: string }; hops: number; pagerank: number; communityId: string }[]; edges: { sourceId: string; targetId: string; weight: number; types: string[] }[] };
+    egoNetwork: {
+      truncated: boolean;
+      nodes: { hcp: { id: string }; hops: number; pagerank: number; communityId: string }[];
+      edges: { sourceId: string; targetId: string; weight: number; types: string[] }[];
+    };
   }
 
   it('returns the centre, its neighbours and the ties among them', async () => {
@@ -112,7 +200,9 @@ describe('egoNetwork', () => {
       expect(e.sourceId < e.targetId).toBe(true);
       expect(e.types.length).toBeGreaterThan(0);
     }
-    expect(egoNetwork.nodes.filter((n) => n.hops === 1).length).toBe(egoNetwork.edges.filter((e) => e.sourceId === 'hcp-00018' || e.targetId === 'hcp-00018').length);
+    expect(egoNetwork.nodes.filter((n) => n.hops === 1).length).toBe(
+      egoNetwork.edges.filter((e) => e.sourceId === 'hcp-00018' || e.targetId === 'hcp-00018').length,
+    );
   });
 
   it('caps the nodes and says it truncated; filters weak ties', async () => {

@@ -13,13 +13,35 @@ afterAll(() => t.stop());
 
 const LINK = gql`
   mutation ($sourceId: ID!, $targetId: ID!, $type: LinkType!, $weight: Float!) {
-    linkHcps(sourceId: $sourceId, targetId: $targetId, type: $type, weight: $weight) { type weight direction hcp { id } }
+    linkHcps(sourceId: $sourceId, targetId: $targetId, type: $type, weight: $weight) {
+      type
+      weight
+      direction
+      hcp {
+        id
+      }
+    }
   }
 `;
-const UNLINK = gql`mutation ($sourceId: ID!, $targetId: ID!, $type: LinkType) { unlinkHcps(sourceId: $sourceId, targetId: $targetId, type: $type) }`;
+const UNLINK = gql`
+  mutation ($sourceId: ID!, $targetId: ID!, $type: LinkType) {
+    unlinkHcps(sourceId: $sourceId, targetId: $targetId, type: $type)
+  }
+`;
 const SET_REL = gql`
   mutation ($mslId: ID!, $hcpId: ID!, $strength: Float!, $since: String) {
-    setMslRelationship(mslId: $mslId, hcpId: $hcpId, strength: $strength, since: $since) { strength baseStrength since lastContact msl { id } hcp { id } }
+    setMslRelationship(mslId: $mslId, hcpId: $hcpId, strength: $strength, since: $since) {
+      strength
+      baseStrength
+      since
+      lastContact
+      msl {
+        id
+      }
+      hcp {
+        id
+      }
+    }
   }
 `;
 
@@ -43,7 +65,9 @@ async function stored(a: string, b: string): Promise<string[]> {
 describe('linkHcps', () => {
   it('stores a symmetric link once, in canonical direction, and updates its weight instead of duplicating', async () => {
     const version = await networkVersion(t);
-    const data = await t.client().request<{ linkHcps: unknown }>(LINK, { sourceId: 'hcp-4', targetId: 'hcp-3', type: 'COAUTHOR', weight: 0.4 });
+    const data = await t
+      .client()
+      .request<{ linkHcps: unknown }>(LINK, { sourceId: 'hcp-4', targetId: 'hcp-3', type: 'COAUTHOR', weight: 0.4 });
     expect(data.linkHcps).toEqual({ type: 'COAUTHOR', weight: 0.4, direction: 'UNDIRECTED', hcp: { id: 'hcp-3' } });
     expect(await stored('hcp-3', 'hcp-4')).toEqual(['hcp-3>hcp-4:COAUTHOR:0.4']);
     expect(await networkVersion(t)).toBe(version + 1);
@@ -56,11 +80,30 @@ describe('linkHcps', () => {
   });
 
   it('stores a REFERRAL from source to target, seen OUTGOING and INCOMING from the two ends', async () => {
-    const data = await t.client().request<{ linkHcps: unknown }>(LINK, { sourceId: 'hcp-4', targetId: 'hcp-1', type: 'REFERRAL', weight: 0.3 });
+    const data = await t
+      .client()
+      .request<{ linkHcps: unknown }>(LINK, { sourceId: 'hcp-4', targetId: 'hcp-1', type: 'REFERRAL', weight: 0.3 });
     expect(data.linkHcps).toEqual({ type: 'REFERRAL', weight: 0.3, direction: 'OUTGOING', hcp: { id: 'hcp-1' } });
     expect(await stored('hcp-1', 'hcp-4')).toEqual(['hcp-4>hcp-1:REFERRAL:0.3']);
     const both = await t.client().request<{ a: { links: unknown[] }; b: { links: unknown[] } }>(gql`
-      { a: hcp(id: "hcp-4") { links(types: [REFERRAL]) { direction hcp { id } } } b: hcp(id: "hcp-1") { links(types: [REFERRAL]) { direction hcp { id } } } }
+      {
+        a: hcp(id: "hcp-4") {
+          links(types: [REFERRAL]) {
+            direction
+            hcp {
+              id
+            }
+          }
+        }
+        b: hcp(id: "hcp-1") {
+          links(types: [REFERRAL]) {
+            direction
+            hcp {
+              id
+            }
+          }
+        }
+      }
     `);
     expect(both.a.links).toEqual([{ direction: 'OUTGOING', hcp: { id: 'hcp-1' } }]);
     expect(both.b.links).toEqual([{ direction: 'INCOMING', hcp: { id: 'hcp-4' } }]);
@@ -109,15 +152,35 @@ describe('unlinkHcps', () => {
 describe('setMslRelationship', () => {
   it('creates a relationship (since defaults to today) and updates one (strength and baseStrength)', async () => {
     const version = await networkVersion(t);
-    const created = await t.client().request<{ setMslRelationship: { since: string } }>(SET_REL, { mslId: 'msl-2', hcpId: 'hcp-3', strength: 0.45 });
+    const created = await t
+      .client()
+      .request<{ setMslRelationship: { since: string } }>(SET_REL, { mslId: 'msl-2', hcpId: 'hcp-3', strength: 0.45 });
     const today = new Date().toISOString().slice(0, 10);
-    expect(created.setMslRelationship).toEqual({ strength: 0.45, baseStrength: 0.45, since: expect.any(String), lastContact: null, msl: { id: 'msl-2' }, hcp: { id: 'hcp-3' } });
+    expect(created.setMslRelationship).toEqual({
+      strength: 0.45,
+      baseStrength: 0.45,
+      since: expect.any(String),
+      lastContact: null,
+      msl: { id: 'msl-2' },
+      hcp: { id: 'hcp-3' },
+    });
     expect(Math.abs(Date.parse(created.setMslRelationship.since) - Date.parse(today))).toBeLessThanOrEqual(24 * 3600 * 1000);
     expect(await networkVersion(t)).toBe(version + 1);
 
-    const updated = await t.client().request<{ setMslRelationship: unknown }>(SET_REL, { mslId: 'msl-1', hcpId: 'hcp-1', strength: 0.8, since: '2023-05-01' });
-    expect(updated.setMslRelationship).toEqual({ strength: 0.8, baseStrength: 0.8, since: '2023-05-01', lastContact: '2025-03-01', msl: { id: 'msl-1' }, hcp: { id: 'hcp-1' } });
-    const kept = await t.client().request<{ setMslRelationship: { since: string } }>(SET_REL, { mslId: 'msl-1', hcpId: 'hcp-1', strength: 0.7 });
+    const updated = await t
+      .client()
+      .request<{ setMslRelationship: unknown }>(SET_REL, { mslId: 'msl-1', hcpId: 'hcp-1', strength: 0.8, since: '2023-05-01' });
+    expect(updated.setMslRelationship).toEqual({
+      strength: 0.8,
+      baseStrength: 0.8,
+      since: '2023-05-01',
+      lastContact: '2025-03-01',
+      msl: { id: 'msl-1' },
+      hcp: { id: 'hcp-1' },
+    });
+    const kept = await t
+      .client()
+      .request<{ setMslRelationship: { since: string } }>(SET_REL, { mslId: 'msl-1', hcpId: 'hcp-1', strength: 0.7 });
     expect(kept.setMslRelationship.since).toBe('2023-05-01');
     const [row] = await t.db.read<{ n: number }>("MATCH (:MSL {id: 'msl-1'})-[k:KNOWS]->(:HCP {id: 'hcp-1'}) RETURN count(k) AS n");
     expect(row.n).toBe(1);
@@ -126,7 +189,12 @@ describe('setMslRelationship', () => {
   it('takes lastContact of a new relationship from the pair’s logged interactions', async () => {
     await t.db.write(`MATCH (m:MSL {id: 'msl-2'}), (h:HCP {id: 'hcp-4'})
       CREATE (m)-[:LOGGED]->(:Interaction {id: 'int-pre', date: date('2024-06-01'), channel: 'PHONE', sentiment: 'NEUTRAL'})-[:WITH]->(h)`);
-    const data = await t.client().request<{ setMslRelationship: { lastContact: string } }>(SET_REL, { mslId: 'msl-2', hcpId: 'hcp-4', strength: 0.3, since: '2024-01-01' });
+    const data = await t.client().request<{ setMslRelationship: { lastContact: string } }>(SET_REL, {
+      mslId: 'msl-2',
+      hcpId: 'hcp-4',
+      strength: 0.3,
+      since: '2024-01-01',
+    });
     expect(data.setMslRelationship.lastContact).toBe('2024-06-01');
   });
 

@@ -15,13 +15,27 @@ interface Expected {
   betweenness: Record<string, number>;
   degree: Record<string, number>;
   louvainModularity: number;
-  introductionPaths?: { fromMslId: string; toHcpId: string; maxHops: number; first: number; paths: { nodes: string[]; hops: number; cost: number; strength: number }[] }[];
+  introductionPaths?: {
+    fromMslId: string;
+    toHcpId: string;
+    maxHops: number;
+    first: number;
+    paths: { nodes: string[]; hops: number; cost: number; strength: number }[];
+  }[];
   networkReach?: { fromId: string; maxHops: number; total: number; byHop: { hops: number; count: number }[] }[];
   coverageGaps?: Record<string, string[]>;
 }
 
 const RANKING = gql`
-  query ($metric: InfluenceMetric, $first: Int) { kolRanking(metric: $metric, first: $first) { rank score hcp { id } } }
+  query ($metric: InfluenceMetric, $first: Int) {
+    kolRanking(metric: $metric, first: $first) {
+      rank
+      score
+      hcp {
+        id
+      }
+    }
+  }
 `;
 
 let t: TestApp;
@@ -61,9 +75,22 @@ for (const name of ['karate', 'network-400']) {
     it('DEGREE matches networkx', async () => expectScores(await ranking('DEGREE', 10000), expected.degree, 0));
 
     it('communities partition every HCP with at least Louvain modularity', async () => {
-      const data = await t.client().request<{ communities: { modularity: number; communities: { id: string; size: number; members: { id: string }[] }[] } }>(
-        gql`{ communities { modularity communities { id size members { id } } } }`,
-      );
+      const data = await t
+        .client()
+        .request<{ communities: { modularity: number; communities: { id: string; size: number; members: { id: string }[] }[] } }>(gql`
+          {
+            communities {
+              modularity
+              communities {
+                id
+                size
+                members {
+                  id
+                }
+              }
+            }
+          }
+        `);
       const members = data.communities.communities.flatMap((c) => c.members.map((m) => m.id));
       expect(members.sort()).toEqual(Object.keys(expected.pagerank).sort());
       for (const c of data.communities.communities) expect(c.size).toBe(c.members.length);
@@ -72,12 +99,24 @@ for (const name of ['karate', 'network-400']) {
 
     for (const q of expected.introductionPaths ?? []) {
       it(`introductionPaths ${q.fromMslId} -> ${q.toHcpId}`, async () => {
-        const data = await t.client().request<{ introductionPaths: { nodes: { id: string }[]; hops: number; cost: number; strength: number }[] }>(
-          gql`query ($from: ID!, $to: ID!, $maxHops: Int, $first: Int) {
-            introductionPaths(fromMslId: $from, toHcpId: $to, maxHops: $maxHops, first: $first) { nodes { id name } hops cost strength }
-          }`,
-          { from: q.fromMslId, to: q.toHcpId, maxHops: q.maxHops, first: q.first },
-        );
+        const data = await t
+          .client()
+          .request<{ introductionPaths: { nodes: { id: string }[]; hops: number; cost: number; strength: number }[] }>(
+            gql`
+              query ($from: ID!, $to: ID!, $maxHops: Int, $first: Int) {
+                introductionPaths(fromMslId: $from, toHcpId: $to, maxHops: $maxHops, first: $first) {
+                  nodes {
+                    id
+                    name
+                  }
+                  hops
+                  cost
+                  strength
+                }
+              }
+            `,
+            { from: q.fromMslId, to: q.toHcpId, maxHops: q.maxHops, first: q.first },
+          );
         const got = data.introductionPaths;
         expect(got).toHaveLength(q.paths.length);
         got.forEach((p, i) => {
@@ -93,7 +132,17 @@ for (const name of ['karate', 'network-400']) {
     for (const q of expected.networkReach ?? []) {
       it(`networkReach ${q.fromId} within ${q.maxHops}`, async () => {
         const data = await t.client().request<{ networkReach: unknown }>(
-          gql`query ($from: ID!, $maxHops: Int) { networkReach(fromId: $from, maxHops: $maxHops) { total byHop { hops count } } }`,
+          gql`
+            query ($from: ID!, $maxHops: Int) {
+              networkReach(fromId: $from, maxHops: $maxHops) {
+                total
+                byHop {
+                  hops
+                  count
+                }
+              }
+            }
+          `,
           { from: q.fromId, maxHops: q.maxHops },
         );
         expect(data.networkReach).toEqual({ total: q.total, byHop: q.byHop });
@@ -103,7 +152,16 @@ for (const name of ['karate', 'network-400']) {
     for (const [territoryId, ids] of Object.entries(expected.coverageGaps ?? {})) {
       it(`coverageGaps ${territoryId}`, async () => {
         const data = await t.client().request<{ coverageGaps: { influence: number; hcp: { id: string } }[] }>(
-          gql`query ($t: ID!, $first: Int) { coverageGaps(territoryId: $t, first: $first) { influence hcp { id } } }`,
+          gql`
+            query ($t: ID!, $first: Int) {
+              coverageGaps(territoryId: $t, first: $first) {
+                influence
+                hcp {
+                  id
+                }
+              }
+            }
+          `,
           { t: territoryId, first: ids.length },
         );
         expect(data.coverageGaps.map((g) => g.hcp.id)).toEqual(ids);
@@ -115,8 +173,27 @@ for (const name of ['karate', 'network-400']) {
 
 describe('bad network arguments', () => {
   const paths = (vars: Record<string, unknown>) =>
-    t.client().request(gql`query ($from: ID!, $to: ID!, $maxHops: Int, $first: Int) { introductionPaths(fromMslId: $from, toHcpId: $to, maxHops: $maxHops, first: $first) { hops } }`, vars);
-  const reach = (vars: Record<string, unknown>) => t.client().request(gql`query ($from: ID!, $maxHops: Int) { networkReach(fromId: $from, maxHops: $maxHops) { total } }`, vars);
+    t.client().request(
+      gql`
+        query ($from: ID!, $to: ID!, $maxHops: Int, $first: Int) {
+          introductionPaths(fromMslId: $from, toHcpId: $to, maxHops: $maxHops, first: $first) {
+            hops
+          }
+        }
+      `,
+      vars,
+    );
+  const reach = (vars: Record<string, unknown>) =>
+    t.client().request(
+      gql`
+        query ($from: ID!, $maxHops: Int) {
+          networkReach(fromId: $from, maxHops: $maxHops) {
+            total
+          }
+        }
+      `,
+      vars,
+    );
 
   it('rejects maxHops and first out of range with BAD_USER_INPUT', async () => {
     expect(await errorCode(paths({ from: 'msl-000', to: 'hcp-00018', maxHops: 0 }))).toBe('BAD_USER_INPUT');
@@ -124,14 +201,44 @@ describe('bad network arguments', () => {
     expect(await errorCode(paths({ from: 'msl-000', to: 'hcp-00018', first: 0 }))).toBe('BAD_USER_INPUT');
     expect(await errorCode(paths({ from: 'msl-000', to: 'hcp-00018', first: 10001 }))).toBe('BAD_USER_INPUT');
     expect(await errorCode(reach({ from: 'hcp-00018', maxHops: 99 }))).toBe('BAD_USER_INPUT');
-    expect(await errorCode(t.client().request(gql`{ kolRanking(first: -1) { rank } }`))).toBe('BAD_USER_INPUT');
+    expect(
+      await errorCode(
+        t.client().request(gql`
+          {
+            kolRanking(first: -1) {
+              rank
+            }
+          }
+        `),
+      ),
+    ).toBe('BAD_USER_INPUT');
   });
 
   it('answers unknown ids with NOT_FOUND', async () => {
     expect(await errorCode(paths({ from: 'msl-nope', to: 'hcp-00018' }))).toBe('NOT_FOUND');
     expect(await errorCode(paths({ from: 'msl-000', to: 'hcp-nope' }))).toBe('NOT_FOUND');
     expect(await errorCode(reach({ from: 'nobody' }))).toBe('NOT_FOUND');
-    expect(await errorCode(t.client().request(gql`{ coverageGaps(territoryId: "ter-nope") { influence } }`))).toBe('NOT_FOUND');
-    expect(await errorCode(t.client().request(gql`{ kolRanking(territoryId: "ter-nope") { rank } }`))).toBe('NOT_FOUND');
+    expect(
+      await errorCode(
+        t.client().request(gql`
+          {
+            coverageGaps(territoryId: "ter-nope") {
+              influence
+            }
+          }
+        `),
+      ),
+    ).toBe('NOT_FOUND');
+    expect(
+      await errorCode(
+        t.client().request(gql`
+          {
+            kolRanking(territoryId: "ter-nope") {
+              rank
+            }
+          }
+        `),
+      ),
+    ).toBe('NOT_FOUND');
   });
 });

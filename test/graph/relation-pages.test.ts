@@ -35,30 +35,103 @@ interface Conn {
 
 const CONNECTIONS: Record<string, { query: string; pick: (data: Record<string, Record<string, Conn>>) => Conn; all: string[] }> = {
   'hcp.interactions': {
-    query: gql`query ($first: Int, $after: String) { x: hcp(id: "hcp-2") { c: interactions(first: $first, after: $after) { totalCount edges { cursor node { id } } pageInfo { hasNextPage endCursor } } } }`,
+    query: gql`
+      query ($first: Int, $after: String) {
+        x: hcp(id: "hcp-2") {
+          c: interactions(first: $first, after: $after) {
+            totalCount
+            edges {
+              cursor
+              node {
+                id
+              }
+            }
+            pageInfo {
+              hasNextPage
+              endCursor
+            }
+          }
+        }
+      }
+    `,
     pick: (d) => d.x.c,
     // newest first; int-p6 and int-p7 share 2025-01-07 and go by id
     all: ['int-p6', 'int-p7', 'int-p5', 'int-p4', 'int-p3', 'int-p2', 'int-p1'],
   },
   'msl.interactions': {
-    query: gql`query ($first: Int, $after: String) { x: msl(id: "msl-2") { c: interactions(first: $first, after: $after) { totalCount edges { cursor node { id } } pageInfo { hasNextPage endCursor } } } }`,
+    query: gql`
+      query ($first: Int, $after: String) {
+        x: msl(id: "msl-2") {
+          c: interactions(first: $first, after: $after) {
+            totalCount
+            edges {
+              cursor
+              node {
+                id
+              }
+            }
+            pageInfo {
+              hasNextPage
+              endCursor
+            }
+          }
+        }
+      }
+    `,
     pick: (d) => d.x.c,
     all: ['int-p6', 'int-p7', 'int-p5', 'int-p4', 'int-p3', 'int-p2', 'int-p1'],
   },
   'institution.hcps': {
-    query: gql`query ($first: Int, $after: String) { x: institution(id: "inst-b") { c: hcps(first: $first, after: $after) { totalCount edges { cursor node { id } } pageInfo { hasNextPage endCursor } } } }`,
+    query: gql`
+      query ($first: Int, $after: String) {
+        x: institution(id: "inst-b") {
+          c: hcps(first: $first, after: $after) {
+            totalCount
+            edges {
+              cursor
+              node {
+                id
+              }
+            }
+            pageInfo {
+              hasNextPage
+              endCursor
+            }
+          }
+        }
+      }
+    `,
     pick: (d) => d.x.c,
     all: Array.from({ length: 12 }, (_, i) => `hcp-b${i + 10}`),
   },
   'territory.hcps': {
-    query: gql`query ($first: Int, $after: String) { x: territory(id: "ter-b") { c: hcps(first: $first, after: $after) { totalCount edges { cursor node { id } } pageInfo { hasNextPage endCursor } } } }`,
+    query: gql`
+      query ($first: Int, $after: String) {
+        x: territory(id: "ter-b") {
+          c: hcps(first: $first, after: $after) {
+            totalCount
+            edges {
+              cursor
+              node {
+                id
+              }
+            }
+            pageInfo {
+              hasNextPage
+              endCursor
+            }
+          }
+        }
+      }
+    `,
     pick: (d) => d.x.c,
     all: Array.from({ length: 12 }, (_, i) => `hcp-b${i + 10}`),
   },
 };
 
 describe.each(Object.entries(CONNECTIONS))('%s', (_name, c) => {
-  const page = async (variables: Record<string, unknown>) => c.pick(await t.client().request<Record<string, Record<string, Conn>>>(c.query, variables));
+  const page = async (variables: Record<string, unknown>) =>
+    c.pick(await t.client().request<Record<string, Record<string, Conn>>>(c.query, variables));
 
   it('pages through everything in a stable order, without gaps or repeats', async () => {
     const seen: string[] = [];
@@ -96,13 +169,71 @@ describe.each(Object.entries(CONNECTIONS))('%s', (_name, c) => {
 describe('empty connections', () => {
   it('are empty with a null endCursor', async () => {
     const empty = { totalCount: 0, edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
-    await t.db.write("CREATE (:Territory {id: 'ter-empty', name: 'Empty'}), (:Institution {id: 'inst-empty', name: 'Empty'}), (:MSL {id: 'msl-empty', firstName: 'No', lastName: 'One'})");
+    await t.db.write(
+      "CREATE (:Territory {id: 'ter-empty', name: 'Empty'}), (:Institution {id: 'inst-empty', name: 'Empty'}), (:MSL {id: 'msl-empty', firstName: 'No', lastName: 'One'})",
+    );
     const more = await t.client().request<Record<string, Record<string, unknown>>>(gql`
       {
-        h: hcp(id: "hcp-4") { interactions { totalCount edges { cursor } pageInfo { hasNextPage endCursor } } }
-        t: territory(id: "ter-empty") { hcps { totalCount edges { cursor } pageInfo { hasNextPage endCursor } } institutions { id } msls { id } }
-        i: institution(id: "inst-empty") { hcps { totalCount edges { cursor } pageInfo { hasNextPage endCursor } } territory { id } }
-        m: msl(id: "msl-empty") { interactions { totalCount edges { cursor } pageInfo { hasNextPage endCursor } } relationships { strength } }
+        h: hcp(id: "hcp-4") {
+          interactions {
+            totalCount
+            edges {
+              cursor
+            }
+            pageInfo {
+              hasNextPage
+              endCursor
+            }
+          }
+        }
+        t: territory(id: "ter-empty") {
+          hcps {
+            totalCount
+            edges {
+              cursor
+            }
+            pageInfo {
+              hasNextPage
+              endCursor
+            }
+          }
+          institutions {
+            id
+          }
+          msls {
+            id
+          }
+        }
+        i: institution(id: "inst-empty") {
+          hcps {
+            totalCount
+            edges {
+              cursor
+            }
+            pageInfo {
+              hasNextPage
+              endCursor
+            }
+          }
+          territory {
+            id
+          }
+        }
+        m: msl(id: "msl-empty") {
+          interactions {
+            totalCount
+            edges {
+              cursor
+            }
+            pageInfo {
+              hasNextPage
+              endCursor
+            }
+          }
+          relationships {
+            strength
+          }
+        }
       }
     `);
     expect(more).toEqual({
@@ -117,27 +248,94 @@ describe('empty connections', () => {
 describe('publications and trials', () => {
   it('lists an HCP’s publications (newest first) with authors in order and area', async () => {
     const data = await t.client().request<{ hcp: unknown }>(gql`
-      { hcp(id: "hcp-1") { publications { id title year journal therapeuticArea { id } authors { id } } trials { id title phase status therapeuticArea { id } investigators { role hcp { id } } } } }
+      {
+        hcp(id: "hcp-1") {
+          publications {
+            id
+            title
+            year
+            journal
+            therapeuticArea {
+              id
+            }
+            authors {
+              id
+            }
+          }
+          trials {
+            id
+            title
+            phase
+            status
+            therapeuticArea {
+              id
+            }
+            investigators {
+              role
+              hcp {
+                id
+              }
+            }
+          }
+        }
+      }
     `);
     expect(data.hcp).toEqual({
       publications: [
         { id: 'pub-2', title: 'Second', year: 2024, journal: null, therapeuticArea: null, authors: [{ id: 'hcp-1' }] },
-        { id: 'pub-1', title: 'First', year: 2021, journal: 'Lancet', therapeuticArea: { id: 'ta-onc' }, authors: [{ id: 'hcp-2' }, { id: 'hcp-1' }, { id: 'hcp-3' }] },
+        {
+          id: 'pub-1',
+          title: 'First',
+          year: 2021,
+          journal: 'Lancet',
+          therapeuticArea: { id: 'ta-onc' },
+          authors: [{ id: 'hcp-2' }, { id: 'hcp-1' }, { id: 'hcp-3' }],
+        },
       ],
       trials: [
         {
-          id: 'trial-1', title: 'Trial', phase: 'II', status: 'COMPLETED', therapeuticArea: { id: 'ta-onc' },
-          investigators: [{ role: 'PRINCIPAL', hcp: { id: 'hcp-3' } }, { role: 'SUB', hcp: { id: 'hcp-1' } }],
+          id: 'trial-1',
+          title: 'Trial',
+          phase: 'II',
+          status: 'COMPLETED',
+          therapeuticArea: { id: 'ta-onc' },
+          investigators: [
+            { role: 'PRINCIPAL', hcp: { id: 'hcp-3' } },
+            { role: 'SUB', hcp: { id: 'hcp-1' } },
+          ],
         },
       ],
     });
-    const none = await t.client().request<{ hcp: unknown }>(gql`{ hcp(id: "hcp-4") { publications { id } trials { id } } }`);
+    const none = await t.client().request<{ hcp: unknown }>(gql`
+      {
+        hcp(id: "hcp-4") {
+          publications {
+            id
+          }
+          trials {
+            id
+          }
+        }
+      }
+    `);
     expect(none.hcp).toEqual({ publications: [], trials: [] });
   });
 });
 
 describe('links(first:)', () => {
   it('rejects a bad `first`', async () => {
-    expect(await errorCode(t.client().request(gql`{ hcp(id: "hcp-1") { links(first: 0) { weight } } }`))).toBe('BAD_USER_INPUT');
+    expect(
+      await errorCode(
+        t.client().request(gql`
+          {
+            hcp(id: "hcp-1") {
+              links(first: 0) {
+                weight
+              }
+            }
+          }
+        `),
+      ),
+    ).toBe('BAD_USER_INPUT');
   });
 });

@@ -40,7 +40,10 @@ describe('schema/schema.graphql against the Relay rules of graphql-eslint', () =
   });
 
   it('reports a violation (the check is live)', () => {
-    const sdl = 'type Query { items(first: Int, after: String): ItemConnection! } type Item { id: ID! } type ItemConnection { edges: [ItemEdge!]! pageInfo: PageInfo! } type ItemEdge { cursor: String! node: Item! } type PageInfo { hasNextPage: Boolean! endCursor: String }';
-    expect(lint(sdl).map((m) => m.ruleId)).toEqual(expect.arrayContaining(['@graphql-eslint/relay-edge-types', '@graphql-eslint/relay-page-info', '@graphql-eslint/relay-arguments']));
+    const sdl =
+      'type Query { items(first: Int, after: String): ItemConnection! } type Item { id: ID! } type ItemConnection { edges: [ItemEdge!]! pageInfo: PageInfo! } type ItemEdge { cursor: String! node: Item! } type PageInfo { hasNextPage: Boolean! endCursor: String }';
+    expect(lint(sdl).map((m) => m.ruleId)).toEqual(
+      expect.arrayContaining(['@graphql-eslint/relay-edge-types', '@graphql-eslint/relay-page-info', '@graphql-eslint/relay-arguments']),
+    );
   });
 });

@@ -30,7 +30,17 @@ const expected = JSON.parse(fs.readFileSync(path.join(SCIENCE, 'expected.json'),
 const STARS = gql`
   query ($fromYear: Int!, $toYear: Int!, $therapeuticAreaId: ID, $first: Int) {
     risingStars(fromYear: $fromYear, toYear: $toYear, therapeuticAreaId: $therapeuticAreaId, first: $first) {
-      growth percentileFrom percentileTo pagerankFrom pagerankTo publications trials newTies hcp { id }
+      growth
+      percentileFrom
+      percentileTo
+      pagerankFrom
+      pagerankTo
+      publications
+      trials
+      newTies
+      hcp {
+        id
+      }
     }
   }
 `;
@@ -49,15 +59,37 @@ async function stars(variables: Record<string, unknown>): Promise<Star[]> {
 }
 
 async function failure(query: string, variables: Record<string, unknown>) {
-  const res = await fetch(t.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const res = await fetch(t.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
   return (await res.json()).errors[0].extensions as { code: string; field?: string };
 }
 
 describe('influenceHistory (networkx on network-400 + science-400)', () => {
   it('every HCP, every checked year: PageRank to 1e-6, percentile and ties exactly', async () => {
-    const data = await t.client().request<{ hcps: { edges: { node: { id: string; influenceHistory: { year: number; pagerank: number; percentile: number; ties: number }[] } }[] } }>(
-      gql`{ hcps(first: 400) { edges { node { id influenceHistory(fromYear: 2004, toYear: 2024) { year pagerank percentile ties } } } } }`,
-    );
+    const data = await t.client().request<{
+      hcps: {
+        edges: { node: { id: string; influenceHistory: { year: number; pagerank: number; percentile: number; ties: number }[] } }[];
+      };
+    }>(gql`
+      {
+        hcps(first: 400) {
+          edges {
+            node {
+              id
+              influenceHistory(fromYear: 2004, toYear: 2024) {
+                year
+                pagerank
+                percentile
+                ties
+              }
+            }
+          }
+        }
+      }
+    `);
     expect(data.hcps.edges).toHaveLength(400);
     for (const { node } of data.hcps.edges) {
       expect(node.influenceHistory.map((p) => p.year)).toEqual(Array.from({ length: 21 }, (_, i) => 2004 + i));
@@ -72,22 +104,41 @@ describe('influenceHistory (networkx on network-400 + science-400)', () => {
 });
 
 describe('risingStars (networkx on network-400 + science-400)', () => {
-  it.each(expected.risingStars.map((c) => [`${c.fromYear}-${c.toYear} ${c.therapeuticAreaId ?? 'all'}`, c] as const))('%s: same HCPs, order and evidence', async (_name, question) => {
-    const listed = await stars({ fromYear: question.fromYear, toYear: question.toYear, therapeuticAreaId: question.therapeuticAreaId, first: 1000 });
-    expect(question.stars.length).toBeGreaterThan(10);
-    expect(listed.map((s) => s.id)).toEqual(question.stars.map((s) => s.id));
-    listed.forEach((star, i) => {
-      const want = question.stars[i];
-      for (const key of ['growth', 'percentileFrom', 'percentileTo'] as const) expect(Math.abs(star[key] - want[key])).toBeLessThan(1e-9);
-      for (const key of ['pagerankFrom', 'pagerankTo'] as const) expect(Math.abs(star[key] - want[key])).toBeLessThan(1e-6);
-      expect([star.publications, star.trials, star.newTies]).toEqual([want.publications, want.trials, want.newTies]);
-    });
-  });
+  it.each(expected.risingStars.map((c) => [`${c.fromYear}-${c.toYear} ${c.therapeuticAreaId ?? 'all'}`, c] as const))(
+    '%s: same HCPs, order and evidence',
+    async (_name, question) => {
+      const listed = await stars({
+        fromYear: question.fromYear,
+        toYear: question.toYear,
+        therapeuticAreaId: question.therapeuticAreaId,
+        first: 1000,
+      });
+      expect(question.stars.length).toBeGreaterThan(10);
+      expect(listed.map((s) => s.id)).toEqual(question.stars.map((s) => s.id));
+      listed.forEach((star, i) => {
+        const want = question.stars[i];
+        for (const key of ['growth', 'percentileFrom', 'percentileTo'] as const) expect(Math.abs(star[key] - want[key])).toBeLessThan(1e-9);
+        for (const key of ['pagerankFrom', 'pagerankTo'] as const) expect(Math.abs(star[key] - want[key])).toBeLessThan(1e-6);
+        expect([star.publications, star.trials, star.newTies]).toEqual([want.publications, want.trials, want.newTies]);
+      });
+    },
+  );
 
   it('first defaults to 20; trajectories span the period', async () => {
-    const data = await t.client().request<{ risingStars: { percentileFrom: number; percentileTo: number; trajectory: { year: number; percentile: number }[] }[] }>(
-      gql`{ risingStars(fromYear: 2015, toYear: 2020) { percentileFrom percentileTo trajectory { year percentile } } }`,
-    );
+    const data = await t
+      .client()
+      .request<{ risingStars: { percentileFrom: number; percentileTo: number; trajectory: { year: number; percentile: number }[] }[] }>(gql`
+        {
+          risingStars(fromYear: 2015, toYear: 2020) {
+            percentileFrom
+            percentileTo
+            trajectory {
+              year
+              percentile
+            }
+          }
+        }
+      `);
     expect(data.risingStars).toHaveLength(20);
     for (const star of data.risingStars) {
       expect(star.trajectory.map((p) => p.year)).toEqual([2015, 2016, 2017, 2018, 2019, 2020]);
@@ -115,12 +166,24 @@ describe('risingStars (networkx on network-400 + science-400)', () => {
   });
 
   it('reflects a committed write: a new dated publication ties its authors from its year on', async () => {
-    const query = gql`{ hcp(id: "hcp-00001") { influenceHistory(fromYear: 2023, toYear: 2024) { year ties publications } } }`;
-    const before = (await t.client().request<{ hcp: { influenceHistory: { ties: number; publications: number }[] } }>(query)).hcp.influenceHistory;
+    const query = gql`
+      {
+        hcp(id: "hcp-00001") {
+          influenceHistory(fromYear: 2023, toYear: 2024) {
+            year
+            ties
+            publications
+          }
+        }
+      }
+    `;
+    const before = (await t.client().request<{ hcp: { influenceHistory: { ties: number; publications: number }[] } }>(query)).hcp
+      .influenceHistory;
     await t.db.write(`
       CREATE (p:Publication {id: 'pub-new', title: 'Fresh', year: 2024})
       WITH p MATCH (h:HCP) WHERE h.id IN ['hcp-00001', 'hcp-00002', 'hcp-00003'] CREATE (h)-[:AUTHORED {position: 1}]->(p)`);
-    const after = (await t.client().request<{ hcp: { influenceHistory: { ties: number; publications: number }[] } }>(query)).hcp.influenceHistory;
+    const after = (await t.client().request<{ hcp: { influenceHistory: { ties: number; publications: number }[] } }>(query)).hcp
+      .influenceHistory;
     expect(after[0]).toEqual(before[0]);
     expect(after[1].publications).toBe(before[1].publications + 1);
     expect(after[1].ties).toBeGreaterThan(before[1].ties);

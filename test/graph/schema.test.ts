@@ -15,7 +15,9 @@ describe('schema/schema.graphql', () => {
     expect(sdl).toContain('msl(id: ID!): MSL');
     const hcps = graphqlSchema().getQueryType()!.getFields().hcps;
     expect(String(hcps.type)).toBe('HCPConnection!');
-    const args = Object.fromEntries(hcps.args.map((arg) => [arg.name, `${String(arg.type)}${arg.defaultValue === undefined ? '' : ` = ${String(arg.defaultValue)}`}`]));
+    const args = Object.fromEntries(
+      hcps.args.map((arg) => [arg.name, `${String(arg.type)}${arg.defaultValue === undefined ? '' : ` = ${String(arg.defaultValue)}`}`]),
+    );
     expect(args).toMatchObject({ filter: 'HcpFilter', first: 'Int = 20', after: 'String' });
   });
 });

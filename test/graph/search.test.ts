@@ -28,7 +28,24 @@ describe('hcps(filter: {search})', () => {
   afterAll(() => t.stop());
 
   const search = async (text: string): Promise<string[]> =>
-    (await t.client().request<{ hcps: { edges: { node: { id: string } }[] } }>(gql`query ($s: String) { hcps(first: 50, filter: {search: $s}) { edges { node { id } } } }`, { s: text })).hcps.edges.map((e) => e.node.id).sort();
+    (
+      await t.client().request<{ hcps: { edges: { node: { id: string } }[] } }>(
+        gql`
+          query ($s: String) {
+            hcps(first: 50, filter: { search: $s }) {
+              edges {
+                node {
+                  id
+                }
+              }
+            }
+          }
+        `,
+        { s: text },
+      )
+    ).hcps.edges
+      .map((e) => e.node.id)
+      .sort();
 
   it('matches every word against name, specialty, institution name or city', async () => {
     expect(await search('Oncology Boston')).toEqual(['hcp-1']);
@@ -52,9 +69,34 @@ describe('hcps(filter: {search})', () => {
   });
 
   it('ranks by relevance and finds nothing for operators', async () => {
-    const ranked = (await t.client().request<{ hcps: { edges: { node: { id: string } }[] } }>(gql`{ hcps(first: 5, filter: {search: "boston"}) { edges { node { id } } } }`)).hcps.edges.map((e) => e.node.id);
+    const ranked = (
+      await t.client().request<{ hcps: { edges: { node: { id: string } }[] } }>(gql`
+        {
+          hcps(first: 5, filter: { search: "boston" }) {
+            edges {
+              node {
+                id
+              }
+            }
+          }
+        }
+      `)
+    ).hcps.edges.map((e) => e.node.id);
     expect(ranked[0]).toBe('hcp-2'); // the name matches exactly; the others through their institution's city
     expect(await search('onc) OR (*')).toEqual([]);
-    expect(await errorCode(t.client().request(gql`query ($s: String) { hcps(filter: {search: $s}) { totalCount } }`, { s: 'x'.repeat(201) }))).toBe('BAD_USER_INPUT');
+    expect(
+      await errorCode(
+        t.client().request(
+          gql`
+            query ($s: String) {
+              hcps(filter: { search: $s }) {
+                totalCount
+              }
+            }
+          `,
+          { s: 'x'.repeat(201) },
+        ),
+      ),
+    ).toBe('BAD_USER_INPUT');
   });
 });

@@ -21,7 +21,13 @@ interface Row {
 
 const SIMILAR = gql`
   query ($hcpId: ID!, $first: Int, $mode: SimilarityMode) {
-    similarHcps(hcpId: $hcpId, first: $first, mode: $mode) { score shared hcp { id } }
+    similarHcps(hcpId: $hcpId, first: $first, mode: $mode) {
+      score
+      shared
+      hcp {
+        id
+      }
+    }
   }
 `;
 
@@ -34,7 +40,11 @@ afterAll(() => t.stop());
 const admin = () => t.client(signToken(SECRET, { sub: 'admin', roles: ['ADMIN'] }));
 
 async function similar(hcpId: string, first?: number, mode?: string, client = admin()): Promise<Row[]> {
-  const data = await client.request<{ similarHcps: { score: number; shared: number; hcp: { id: string } }[] }>(SIMILAR, { hcpId, first, mode });
+  const data = await client.request<{ similarHcps: { score: number; shared: number; hcp: { id: string } }[] }>(SIMILAR, {
+    hcpId,
+    first,
+    mode,
+  });
   return data.similarHcps.map((row) => ({ id: row.hcp.id, score: row.score, shared: row.shared }));
 }
 
@@ -48,7 +58,9 @@ function expectSame(actual: Row[], expected: Row[]) {
 
 for (const name of ['karate', 'network-400']) {
   describe(`networkx jaccard_coefficient on ${name}`, () => {
-    const expected = (JSON.parse(fs.readFileSync(path.join(FOLDERS[name], 'expected.json'), 'utf8')) as { similarHcps: Record<string, Row[]> }).similarHcps;
+    const expected = (
+      JSON.parse(fs.readFileSync(path.join(FOLDERS[name], 'expected.json'), 'utf8')) as { similarHcps: Record<string, Row[]> }
+    ).similarHcps;
 
     beforeAll(async () => {
       await t.db.write('MATCH (n) DETACH DELETE n');
@@ -61,8 +73,15 @@ for (const name of ['karate', 'network-400']) {
       const longest = Math.max(...Object.values(expected).map((rows) => rows.length));
       expect(longest).toBeLessThan(200);
       const fields = ids.map((id, i) => `s${i}: similarHcps(hcpId: ${JSON.stringify(id)}, first: 200) { score shared hcp { id } }`);
-      const data = await admin().request<Record<string, { score: number; shared: number; hcp: { id: string } }[]>>(`{ ${fields.join('\n')} }`);
-      ids.forEach((id, i) => expectSame(data[`s${i}`].map((row) => ({ id: row.hcp.id, score: row.score, shared: row.shared })), expected[id]));
+      const data = await admin().request<Record<string, { score: number; shared: number; hcp: { id: string } }[]>>(
+        `{ ${fields.join('\n')} }`,
+      );
+      ids.forEach((id, i) =>
+        expectSame(
+          data[`s${i}`].map((row) => ({ id: row.hcp.id, score: row.score, shared: row.shared })),
+          expected[id],
+        ),
+      );
     });
 
     it('first defaults to 10 and cuts the same list', async () => {

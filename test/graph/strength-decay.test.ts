@@ -20,7 +20,13 @@ beforeAll(async () => {
            (h1)-[:COLLEAGUE {weight: 0.5}]->(h2),
            (m1)-[:KNOWS {strength: 0.3, baseStrength: 0.3, since: date('2024-01-01')}]->(h1),
            (m2)-[:KNOWS {strength: 0.2, baseStrength: 0.2, since: date('2024-01-01')}]->(h2)`);
-  const log = gql`mutation ($m: ID!, $h: ID!, $d: String!) { logInteraction(input: {mslId: $m, hcpId: $h, date: $d, channel: IN_PERSON, sentiment: POSITIVE}) { id } }`;
+  const log = gql`
+    mutation ($m: ID!, $h: ID!, $d: String!) {
+      logInteraction(input: { mslId: $m, hcpId: $h, date: $d, channel: IN_PERSON, sentiment: POSITIVE }) {
+        id
+      }
+    }
+  `;
   await t.client().request(log, { m: 'msl-1', h: 'hcp-1', d: today });
   for (let i = 0; i < 3; i++) await t.client().request(log, { m: 'msl-2', h: 'hcp-2', d: today });
 });
@@ -38,7 +44,15 @@ async function age(days: number): Promise<void> {
 
 async function strengthOf(hcpId: string, asOf?: string): Promise<number> {
   const data = await t.client().request<{ hcp: { mslRelationships: { strength: number }[] } }>(
-    gql`query ($h: ID!, $asOf: String) { hcp(id: $h) { mslRelationships { strength(asOf: $asOf) } } }`,
+    gql`
+      query ($h: ID!, $asOf: String) {
+        hcp(id: $h) {
+          mslRelationships {
+            strength(asOf: $asOf)
+          }
+        }
+      }
+    `,
     { h: hcpId, asOf },
   );
   return data.hcp.mslRelationships[0].strength;
@@ -62,9 +76,23 @@ it('answers the formula at the moment asked, decaying with the time since contac
 
 it('weighs introduction paths and best introducers with the strength of the moment', async () => {
   const now = await strengthOf('hcp-1');
-  const data = await t.client().request<{ introductionPaths: { cost: number }[]; bestIntroducers: { msl: { id: string }; path: { cost: number } }[] }>(gql`
-    { introductionPaths(fromMslId: "msl-1", toHcpId: "hcp-2") { cost } bestIntroducers(toHcpId: "hcp-2") { msl { id } path { cost } } }
-  `);
+  const data = await t
+    .client()
+    .request<{ introductionPaths: { cost: number }[]; bestIntroducers: { msl: { id: string }; path: { cost: number } }[] }>(gql`
+      {
+        introductionPaths(fromMslId: "msl-1", toHcpId: "hcp-2") {
+          cost
+        }
+        bestIntroducers(toHcpId: "hcp-2") {
+          msl {
+            id
+          }
+          path {
+            cost
+          }
+        }
+      }
+    `);
   expect(data.introductionPaths[0].cost).toBeCloseTo(-Math.log(now) - Math.log(0.5), 12);
   const introducer = data.bestIntroducers.find((i) => i.msl.id === 'msl-1');
   expect(introducer?.path.cost).toBeCloseTo(-Math.log(now) - Math.log(0.5), 12);
@@ -74,13 +102,33 @@ it('lets relationship health and the engagement plan see a relationship gone wea
   // msl-2 met hcp-2 three times (strength ≈ 0.53); two years on it is back near its 0.2 base.
   expect(await strengthOf('hcp-2')).toBeGreaterThan(0.3);
   const planned = async () =>
-    (await t.client().request<{ engagementPlan: { hcp: { id: string }; relationshipStrength: number | null }[] }>(gql`{ engagementPlan(mslId: "msl-2") { hcp { id } relationshipStrength } }`)).engagementPlan;
+    (
+      await t.client().request<{ engagementPlan: { hcp: { id: string }; relationshipStrength: number | null }[] }>(gql`
+        {
+          engagementPlan(mslId: "msl-2") {
+            hcp {
+              id
+            }
+            relationshipStrength
+          }
+        }
+      `)
+    ).engagementPlan;
   expect((await planned()).map((s) => s.hcp.id)).not.toContain('hcp-2');
   await age(720);
   const now = await strengthOf('hcp-2');
   expect(now).toBeLessThan(0.3);
   expect((await planned()).find((s) => s.hcp.id === 'hcp-2')?.relationshipStrength).toBeCloseTo(now, 12);
-  const stale = await t.client().request<{ staleRelationships: { hcp: { id: string }; strength: number }[] }>(gql`{ staleRelationships(mslId: "msl-2") { hcp { id } strength } }`);
+  const stale = await t.client().request<{ staleRelationships: { hcp: { id: string }; strength: number }[] }>(gql`
+    {
+      staleRelationships(mslId: "msl-2") {
+        hcp {
+          id
+        }
+        strength
+      }
+    }
+  `);
   expect(stale.staleRelationships).toEqual([{ hcp: { id: 'hcp-2' }, strength: now }]);
 });
 

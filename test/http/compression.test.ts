@@ -21,7 +21,9 @@ describe('compressed GraphQL responses', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp({ COMPRESSION_MIN_BYTES: '1024' });
-    await t.db.write("UNWIND range(1, 60) AS n CREATE (:HCP {id: 'hcp-' + n, firstName: 'First' + n, lastName: 'Last' + n, specialty: 'Medical Oncology'})");
+    await t.db.write(
+      "UNWIND range(1, 60) AS n CREATE (:HCP {id: 'hcp-' + n, firstName: 'First' + n, lastName: 'Last' + n, specialty: 'Medical Oncology'})",
+    );
   });
   afterAll(() => t.stop());
 
@@ -29,7 +31,13 @@ describe('compressed GraphQL responses', () => {
     const url = new URL(t.url);
     return new Promise((resolve, reject) => {
       const req = http.request(
-        { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json', ...(acceptEncoding ? { 'accept-encoding': acceptEncoding } : {}) } },
+        {
+          host: url.hostname,
+          port: url.port,
+          path: url.pathname,
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(acceptEncoding ? { 'accept-encoding': acceptEncoding } : {}) },
+        },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));

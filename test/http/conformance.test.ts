@@ -9,7 +9,9 @@ import { TestApp, startTestApp } from '../support/app';
 type Result = { id: string; name: string; status: string; reason?: string };
 
 function failures(results: Result[], levels: string[]): string[] {
-  return results.filter((r) => levels.some((level) => r.name.startsWith(level)) && r.status !== 'ok').map((r) => `${r.id} ${r.name}: ${r.reason}`);
+  return results
+    .filter((r) => levels.some((level) => r.name.startsWith(level)) && r.status !== 'ok')
+    .map((r) => `${r.id} ${r.name}: ${r.reason}`);
 }
 
 describe('GraphQL over HTTP conformance (graphql-http auditServer)', () => {
@@ -29,7 +31,8 @@ describe('GraphQL over HTTP conformance (graphql-http auditServer)', () => {
     const secret = 'conformance-secret-0123456789abcdef';
     t = await startTestApp({ JWT_SECRET: secret }, { reset: false });
     const authorization = `Bearer ${signToken(secret, { sub: 'auditor', roles: ['ANALYST'] })}`;
-    const fetchFn = (input: string, init: RequestInit = {}) => fetch(input, { ...init, headers: { ...(init.headers as Record<string, string>), authorization } });
+    const fetchFn = (input: string, init: RequestInit = {}) =>
+      fetch(input, { ...init, headers: { ...(init.headers as Record<string, string>), authorization } });
     const results = (await auditServer({ url: t.url, fetchFn })) as Result[];
     expect(failures(results, ['MUST', 'SHOULD'])).toEqual([]);
   });

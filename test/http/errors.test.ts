@@ -22,7 +22,11 @@ describe('bad values through HTTP', () => {
   afterAll(() => t.stop());
 
   const post = async (query: string, variables?: Record<string, unknown>) => {
-    const res = await fetch(t.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+    const res = await fetch(t.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
     return (await res.json()) as { errors: { extensions: Record<string, unknown> }[] };
   };
 

@@ -28,7 +28,11 @@ const token = (...roles: Role[]) => signToken(SECRET, { sub: 'tester', roles, ms
 async function post(url: string, body: unknown, authorization?: string): Promise<{ status: number; text: string }> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...(authorization ? { authorization: `Bearer ${authorization}` } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/graphql-response+json',
+      ...(authorization ? { authorization: `Bearer ${authorization}` } : {}),
+    },
     body: JSON.stringify(body),
   });
   return { status: response.status, text: await response.text() };
@@ -45,18 +49,42 @@ const NESTED = `query Nested($first: Int!) {
 
 const CASES: { name: string; query: string; variables?: Record<string, unknown>; roles: Role[] }[] = [
   { name: 'nested front-end query', query: NESTED, variables: { first: 10 }, roles: ['ANALYST'] },
-  { name: 'personal data as ANALYST: a FORBIDDEN field error with location and path', query: '{ hcps(first: 3) { edges { node { id email } } } }', roles: ['ANALYST'] },
+  {
+    name: 'personal data as ANALYST: a FORBIDDEN field error with location and path',
+    query: '{ hcps(first: 3) { edges { node { id email } } } }',
+    roles: ['ANALYST'],
+  },
   { name: 'personal data as MSL', query: '{ hcp(id: "hcp-1") { id email } }', roles: ['MSL'] },
   { name: 'notes of another MSL', query: '{ msl(id: "msl-1") { interactions { edges { node { id notes } } } } }', roles: ['PLANNER'] },
   { name: 'notes of its own interactions', query: '{ msl(id: "msl-1") { interactions { edges { node { id notes } } } } }', roles: ['MSL'] },
   { name: 'unknown id', query: '{ hcp(id: "nobody") { id } institution(id: "nowhere") { id } }', roles: ['ANALYST'] },
-  { name: 'interface (NetworkNode) through introductionPaths', query: '{ introductionPaths(fromMslId: "msl-1", toHcpId: "hcp-2") { hops cost strength nodes { __typename id name ... on HCP { specialty } } } }', roles: ['PLANNER'] },
+  {
+    name: 'interface (NetworkNode) through introductionPaths',
+    query:
+      '{ introductionPaths(fromMslId: "msl-1", toHcpId: "hcp-2") { hops cost strength nodes { __typename id name ... on HCP { specialty } } } }',
+    roles: ['PLANNER'],
+  },
   { name: 'NOT_FOUND from a resolver', query: '{ introductionPaths(fromMslId: "msl-x", toHcpId: "hcp-2") { hops } }', roles: ['PLANNER'] },
   { name: 'BAD_USER_INPUT from a resolver', query: '{ hcps(first: -1) { edges { node { id } } } }', roles: ['ANALYST'] },
-  { name: 'variable that does not coerce', query: 'query ($first: Int!) { hcps(first: $first) { edges { node { id } } } }', variables: { first: 'many' }, roles: ['ANALYST'] },
-  { name: 'fragments, aliases, skip/include, __typename', query: 'query ($no: Boolean!) { a: hcp(id: "hcp-1") { ...F __typename links @skip(if: $no) { weight } } b: hcp(id: "hcp-2") { ...F } } fragment F on HCP { id n: name territory @include(if: $no) { id } }', variables: { no: true }, roles: ['ANALYST'] },
+  {
+    name: 'variable that does not coerce',
+    query: 'query ($first: Int!) { hcps(first: $first) { edges { node { id } } } }',
+    variables: { first: 'many' },
+    roles: ['ANALYST'],
+  },
+  {
+    name: 'fragments, aliases, skip/include, __typename',
+    query:
+      'query ($no: Boolean!) { a: hcp(id: "hcp-1") { ...F __typename links @skip(if: $no) { weight } } b: hcp(id: "hcp-2") { ...F } } fragment F on HCP { id n: name territory @include(if: $no) { id } }',
+    variables: { no: true },
+    roles: ['ANALYST'],
+  },
   { name: 'introspection (graphql-js)', query: '{ __type(name: "HCP") { name fields { name } } }', roles: ['ANALYST'] },
-  { name: 'network ranking', query: '{ kolRanking(first: 5) { rank score hcp { id name } } networkReach(fromId: "hcp-1") { total byHop { hops count } } }', roles: ['ANALYST'] },
+  {
+    name: 'network ranking',
+    query: '{ kolRanking(first: 5) { rank score hcp { id name } } networkReach(fromId: "hcp-1") { total byHop { hops count } } }',
+    roles: ['ANALYST'],
+  },
   { name: 'unauthenticated', query: '{ hcps { edges { node { id } } } }', roles: [] },
 ];
 
@@ -72,7 +100,13 @@ describe('compiled executor = graphql-js', () => {
   it('a field error keeps its location and path', async () => {
     const { text } = await post(jit.url, { query: '{ hcps(first: 3) { edges { node { id email } } } }' }, token('ANALYST'));
     const body = JSON.parse(text);
-    expect(body.errors[0]).toEqual(expect.objectContaining({ locations: [{ line: 1, column: 38 }], path: ['hcps', 'edges', 0, 'node', 'email'], extensions: { code: 'FORBIDDEN' } }));
+    expect(body.errors[0]).toEqual(
+      expect.objectContaining({
+        locations: [{ line: 1, column: 38 }],
+        path: ['hcps', 'edges', 0, 'node', 'email'],
+        extensions: { code: 'FORBIDDEN' },
+      }),
+    );
   });
 
   it('mutations run (through graphql-js) and are audited the same way', async () => {

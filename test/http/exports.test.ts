@@ -35,12 +35,24 @@ describe('GET /export/kol-ranking.csv', () => {
     ['?metric=COMPOSITE&territoryId=ter-ne&first=1000', { metric: 'COMPOSITE', territoryId: 'ter-ne', first: 1000 }],
     ['?therapeuticAreaId=ta-onc&first=7', { therapeuticAreaId: 'ta-onc', first: 7 }],
   ])('%s: the rows kolRanking answers with the same arguments', async (query, args) => {
-    const data = await t.client(token('ADMIN')).request<{ kolRanking: { rank: number; score: number; hcp: { id: string; name: string; specialty: string | null } }[] }>(
-      gql`query ($metric: InfluenceMetric, $territoryId: ID, $therapeuticAreaId: ID, $first: Int) {
-        kolRanking(metric: $metric, territoryId: $territoryId, therapeuticAreaId: $therapeuticAreaId, first: $first) { rank score hcp { id name specialty } }
-      }`,
-      args,
-    );
+    const data = await t
+      .client(token('ADMIN'))
+      .request<{ kolRanking: { rank: number; score: number; hcp: { id: string; name: string; specialty: string | null } }[] }>(
+        gql`
+          query ($metric: InfluenceMetric, $territoryId: ID, $therapeuticAreaId: ID, $first: Int) {
+            kolRanking(metric: $metric, territoryId: $territoryId, therapeuticAreaId: $therapeuticAreaId, first: $first) {
+              rank
+              score
+              hcp {
+                id
+                name
+                specialty
+              }
+            }
+          }
+        `,
+        args,
+      );
     const { status, type, disposition, text } = await get(`/export/kol-ranking.csv${query}`);
     expect(status).toBe(200);
     expect(type).toBe('text/csv; charset=utf-8');
@@ -76,18 +88,23 @@ describe('GET /export/kol-ranking.csv', () => {
   });
 
   it('roles as for kolRanking: every role; no or a bad token: 401; POST: 405', async () => {
-    for (const role of ['ADMIN', 'MSL', 'ANALYST', 'PLANNER'] as Role[]) expect((await get('/export/kol-ranking.csv?first=3', role)).status).toBe(200);
+    for (const role of ['ADMIN', 'MSL', 'ANALYST', 'PLANNER'] as Role[])
+      expect((await get('/export/kol-ranking.csv?first=3', role)).status).toBe(200);
     const anonymous = await get('/export/kol-ranking.csv', null);
     expect(anonymous.status).toBe(401);
     expect(JSON.parse(anonymous.text).errors[0].extensions.code).toBe('UNAUTHENTICATED');
-    const forged = await fetch(`${base}/export/kol-ranking.csv`, { headers: { authorization: `Bearer ${signToken('another-secret-0123456789abcdefghij', { sub: 'x', roles: ['ADMIN'] })}` } });
+    const forged = await fetch(`${base}/export/kol-ranking.csv`, {
+      headers: { authorization: `Bearer ${signToken('another-secret-0123456789abcdefghij', { sub: 'x', roles: ['ADMIN'] })}` },
+    });
     expect(forged.status).toBe(401);
     expect((await get('/export/kol-ranking.csv', 'ADMIN', 'POST')).status).toBe(405);
   });
 
   it('reflects a committed write', async () => {
     const before = rowsOf((await get('/export/kol-ranking.csv?metric=DEGREE&first=1')).text)[1];
-    await t.db.write(`MATCH (h:HCP {id: 'hcp-00399'}), (o:HCP) WHERE o.id <> h.id WITH h, o ORDER BY o.id LIMIT 100 CREATE (h)-[:COLLEAGUE {weight: 0.1}]->(o)`);
+    await t.db.write(
+      `MATCH (h:HCP {id: 'hcp-00399'}), (o:HCP) WHERE o.id <> h.id WITH h, o ORDER BY o.id LIMIT 100 CREATE (h)-[:COLLEAGUE {weight: 0.1}]->(o)`,
+    );
     const after = rowsOf((await get('/export/kol-ranking.csv?metric=DEGREE&first=1')).text)[1];
     expect(before[1]).not.toBe('hcp-00399');
     expect(after[1]).toBe('hcp-00399');
@@ -96,9 +113,22 @@ describe('GET /export/kol-ranking.csv', () => {
 
 describe('GET /export/communities.csv', () => {
   it('one row per HCP: the communities and members GraphQL answers', async () => {
-    const data = await t.client(token('ADMIN')).request<{ communities: { communities: { id: string; size: number; members: { id: string; name: string }[] }[] } }>(
-      gql`{ communities { communities { id size members { id name } } } }`,
-    );
+    const data = await t
+      .client(token('ADMIN'))
+      .request<{ communities: { communities: { id: string; size: number; members: { id: string; name: string }[] }[] } }>(gql`
+        {
+          communities {
+            communities {
+              id
+              size
+              members {
+                id
+                name
+              }
+            }
+          }
+        }
+      `);
     const { status, text } = await get('/export/communities.csv', 'PLANNER');
     expect(status).toBe(200);
     const [header, ...rows] = rowsOf(text);

@@ -27,7 +27,17 @@ function startMain(env: Record<string, string>): Proc {
   const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
     cwd: projectRoot,
     // NODE_ENV as in everyday use, not jest's `test`: Apollo changes its signal handling under `test`.
-    env: { ...process.env, NODE_ENV: 'development', JWT_SECRET: '', NEO4J_URI: '', SEED_DEMO: 'false', NEO4J_HEAP: '512m', LOG_LEVEL: 'info', HOST: '127.0.0.1', ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: 'development',
+      JWT_SECRET: '',
+      NEO4J_URI: '',
+      SEED_DEMO: 'false',
+      NEO4J_HEAP: '512m',
+      LOG_LEVEL: 'info',
+      HOST: '127.0.0.1',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const out: string[] = [];
@@ -66,13 +76,21 @@ describe('the server process', () => {
     const second = startMain({ PORT: String(await freePort()), NEO4J_BOLT_PORT: String(await freePort()), NEO4J_DATA_DIR: dataDir });
     expect(await second.exited).toBe(1);
     const lines = second.err.join('').trim().split('\n');
-    expect(lines).toEqual([expect.stringMatching(/^msl-graph: the data folder .* is locked by another Neo4j process: stop it, or set NEO4J_DATA_DIR/)]);
+    expect(lines).toEqual([
+      expect.stringMatching(/^msl-graph: the data folder .* is locked by another Neo4j process: stop it, or set NEO4J_DATA_DIR/),
+    ]);
   });
 
   it('a taken Bolt port fails with one clear line', async () => {
-    const second = startMain({ PORT: String(await freePort()), NEO4J_BOLT_PORT: String(boltPort), NEO4J_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'msl-graph-port-')) });
+    const second = startMain({
+      PORT: String(await freePort()),
+      NEO4J_BOLT_PORT: String(boltPort),
+      NEO4J_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'msl-graph-port-')),
+    });
     expect(await second.exited).toBe(1);
-    expect(second.err.join('').trim().split('\n')).toEqual([`msl-graph: port ${boltPort} is already in use on 127.0.0.1: stop what holds it, or set NEO4J_BOLT_PORT to a free port`]);
+    expect(second.err.join('').trim().split('\n')).toEqual([
+      `msl-graph: port ${boltPort} is already in use on 127.0.0.1: stop what holds it, or set NEO4J_BOLT_PORT to a free port`,
+    ]);
   });
 
   it('SIGTERM with keep-alive clients drains the in-flight request, stops the JVM and exits 0 within 5 s', async () => {
@@ -83,10 +101,13 @@ describe('the server process', () => {
     const served = () =>
       new Promise<number>((resolve, reject) => {
         const body = JSON.stringify({ query: '{ kolRanking(first: 3) { rank } }' });
-        const req = http.request({ host: '127.0.0.1', port: httpPort, path: '/graphql', method: 'POST', agent, headers: { 'content-type': 'application/json' } }, (res) => {
-          res.resume();
-          res.on('end', () => resolve(res.statusCode ?? 0));
-        });
+        const req = http.request(
+          { host: '127.0.0.1', port: httpPort, path: '/graphql', method: 'POST', agent, headers: { 'content-type': 'application/json' } },
+          (res) => {
+            res.resume();
+            res.on('end', () => resolve(res.statusCode ?? 0));
+          },
+        );
         req.on('error', reject);
         req.end(body);
       });
@@ -97,11 +118,20 @@ describe('the server process', () => {
     // An in-flight request: headers and half the body sent before SIGTERM, the rest after it.
     const body = JSON.stringify({ query: '{ msls { id } }' });
     const response = new Promise<{ status: number; text: string }>((resolve, reject) => {
-      const req = http.request({ host: '127.0.0.1', port: httpPort, path: '/graphql', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-        let text = '';
-        res.on('data', (chunk) => (text += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-      });
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port: httpPort,
+          path: '/graphql',
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        },
+        (res) => {
+          let text = '';
+          res.on('data', (chunk) => (text += chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+        },
+      );
       req.on('error', reject);
       req.write(body.slice(0, 10));
       setTimeout(() => {

@@ -23,7 +23,11 @@ let base: string;
 const startDb = () => startEmbeddedNeo4j({ dataDir, boltPort: port, heap: '512m', pageCacheMb: 64, log: () => undefined });
 
 async function query(source: string): Promise<any> {
-  const res = await fetch(app.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: source }) });
+  const res = await fetch(app.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: source }),
+  });
   return res.json();
 }
 const status = async (route: string) => (await fetch(`${base}${route}`)).status;

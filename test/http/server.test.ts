@@ -21,7 +21,11 @@ describe('HTTP endpoints', () => {
   });
 
   it('/metrics serves Prometheus text with per-operation counters', async () => {
-    await fetch(t.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'query Probe { msls { id } }' }) });
+    await fetch(t.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'query Probe { msls { id } }' }),
+    });
     const text = await (await fetch(`${base()}/metrics`)).text();
     expect(text).toContain('graphql_operations_total{operation="Probe",type="query"}');
     expect(text).toContain('graphql_operation_duration_seconds_bucket');
@@ -35,7 +39,11 @@ describe('HTTP endpoints', () => {
   });
 
   it('rejects a body over the size limit with 413', async () => {
-    const res = await fetch(t.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ msls { id } } #${'x'.repeat(1100000)}` }) });
+    const res = await fetch(t.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ msls { id } } #${'x'.repeat(1100000)}` }),
+    });
     expect(res.status).toBe(413);
   });
 

@@ -27,7 +27,16 @@ function npmStart(env: Record<string, string>): Started {
   const child = spawn('npm', ['start'], {
     cwd: projectRoot,
     // NODE_ENV as in everyday use (jest sets `test`); no NEO4J_URI: the embedded Neo4j.
-    env: { ...process.env, NODE_ENV: 'development', NEO4J_URI: '', JWT_SECRET: '', HOST: '127.0.0.1', NEO4J_HEAP: '1g', LOG_LEVEL: 'info', ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: 'development',
+      NEO4J_URI: '',
+      JWT_SECRET: '',
+      HOST: '127.0.0.1',
+      NEO4J_HEAP: '1g',
+      LOG_LEVEL: 'info',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const out: string[] = [];
@@ -50,7 +59,11 @@ async function ready(started: Started, timeoutMs: number): Promise<void> {
 }
 
 async function post(port: number, body: unknown): Promise<{ data?: Record<string, unknown>; errors?: unknown[] }> {
-  const res = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   expect(res.status).toBe(200);
   return (await res.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
 }
@@ -78,7 +91,8 @@ describe('npm start (README, The two commands)', () => {
     env = { PORT: String(await freePort()), NEO4J_BOLT_PORT: String(await freePort()), NEO4J_DATA_DIR: dataDir };
   });
   afterAll(() => {
-    if (running && running.child.exitCode === null) for (const pid of [...javaBelow(running.child.pid!), running.child.pid!]) process.kill(pid, 'SIGKILL');
+    if (running && running.child.exitCode === null)
+      for (const pid of [...javaBelow(running.child.pid!), running.child.pid!]) process.kill(pid, 'SIGKILL');
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 

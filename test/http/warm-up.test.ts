@@ -34,7 +34,17 @@ it('answers the first request after /ready as fast as later ones', async () => {
   const port = await freePort();
   child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join(projectRoot, 'src', 'main.ts')], {
     cwd: projectRoot,
-    env: { ...process.env, NEO4J_URI: config.neo4jUri ?? '', NEO4J_USER: config.neo4jUser, NEO4J_PASSWORD: config.neo4jPassword, PORT: String(port), SEED_DEMO: 'false', JWT_SECRET: '', LOG_LEVEL: 'warn', NODE_ENV: 'test' },
+    env: {
+      ...process.env,
+      NEO4J_URI: config.neo4jUri ?? '',
+      NEO4J_USER: config.neo4jUser,
+      NEO4J_PASSWORD: config.neo4jPassword,
+      PORT: String(port),
+      SEED_DEMO: 'false',
+      JWT_SECRET: '',
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'test',
+    },
     stdio: 'ignore',
   });
   const base = `http://127.0.0.1:${port}`;
@@ -42,7 +52,11 @@ it('answers the first request after /ready as fast as later ones', async () => {
 
   const timed = async (): Promise<number> => {
     const started = process.hrtime.bigint();
-    const response = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: QUERY }) });
+    const response = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: QUERY }),
+    });
     const body = (await response.json()) as { errors?: unknown };
     expect(body.errors).toBeUndefined();
     return Number(process.hrtime.bigint() - started) / 1e6;

@@ -55,7 +55,12 @@ async function shape(db: Database): Promise<string[]> {
 }
 
 function filesOf(dir: string): Record<string, string> {
-  return Object.fromEntries(fs.readdirSync(dir).sort().map((file) => [file, fs.readFileSync(path.join(dir, file), 'utf8')]));
+  return Object.fromEntries(
+    fs
+      .readdirSync(dir)
+      .sort()
+      .map((file) => [file, fs.readFileSync(path.join(dir, file), 'utf8')]),
+  );
 }
 
 describe('bulk import (offline) = transactional import', () => {

@@ -1,7 +1,16 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CsvFileWriter, CsvParser, CsvRecord, CsvSyntaxError, formatCsv, formatCsvField, parseCsv, readCsvFile } from '../../src/import/csv';
+import {
+  CsvFileWriter,
+  CsvParser,
+  CsvRecord,
+  CsvSyntaxError,
+  formatCsv,
+  formatCsvField,
+  parseCsv,
+  readCsvFile,
+} from '../../src/import/csv';
 
 const fields = (records: CsvRecord[]) => records.map((r) => r.fields);
 const lines = (records: CsvRecord[]) => records.map((r) => r.line);

@@ -97,9 +97,7 @@ function sorted(data: NetworkData): NetworkData {
       // A file without the optional preferredChannel column reads as "not given"; the export writes it empty.
       key === 'hcps' ? { ...r, preferredChannel: r.preferredChannel ?? null } : r,
     );
-    (out as Record<string, unknown>)[key] = rows.sort((a, b) =>
-      id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0,
-    );
+    (out as Record<string, unknown>)[key] = rows.sort((a, b) => (id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0));
   }
   return out;
 }
@@ -113,7 +111,15 @@ describe('importing the oracle folders', () => {
     expect(summary.rowsPerSecond).toBeGreaterThan(0);
 
     const counts = await graphCounts();
-    expect(counts).toMatchObject({ HCP: 400, MSL: 12, Territory: 6, TherapeuticArea: 5, Institution: 36, Interaction: 113, NetworkChange: 1 });
+    expect(counts).toMatchObject({
+      HCP: 400,
+      MSL: 12,
+      Territory: 6,
+      TherapeuticArea: 5,
+      Institution: 36,
+      Interaction: 113,
+      NetworkChange: 1,
+    });
     expect(counts[':KNOWS']).toBe(61);
     expect(counts[':LOGGED']).toBe(113);
     expect(counts[':WITH']).toBe(113);
@@ -148,7 +154,15 @@ describe('importing the oracle folders', () => {
       `MATCH (m:MSL)-[:LOGGED]->(i:Interaction {id: 'int-00000-0'})-[:WITH]->(h:HCP)
        RETURN m.id AS m, h.id AS h, i.date = date('2025-02-14') AS dateIsDate, i.channel AS channel, i.topic AS topic, i.sentiment AS sentiment, i.notes AS notes`,
     );
-    expect(interaction).toEqual({ m: 'msl-000', h: 'hcp-00129', dateIsDate: true, channel: 'PHONE', topic: 'safety profile', sentiment: 'POSITIVE', notes: null });
+    expect(interaction).toEqual({
+      m: 'msl-000',
+      h: 'hcp-00129',
+      dateIsDate: true,
+      channel: 'PHONE',
+      topic: 'safety profile',
+      sentiment: 'POSITIVE',
+      notes: null,
+    });
     expect(await version()).toBe(1);
   });
 
@@ -171,9 +185,7 @@ describe('idempotency and updates', () => {
     const before = await graphCounts();
     const snapshot = async () => ({
       nodes: await db.read('MATCH (n) WHERE NOT n:NetworkChange RETURN labels(n) AS l, properties(n) AS p ORDER BY l[0], n.id'),
-      rels: await db.read(
-        'MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS t, b.id AS b, properties(r) AS p ORDER BY a, t, b, p.weight',
-      ),
+      rels: await db.read('MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS t, b.id AS b, properties(r) AS p ORDER BY a, t, b, p.weight'),
     });
     const state = await snapshot();
     const second = await importFolder(db, NETWORK_400);
@@ -224,10 +236,17 @@ describe('idempotency and updates', () => {
        RETURN h.email AS email, [(h)-[:AFFILIATED_WITH]->(i) | i.id] AS inst, [(h)-[:IN_TERRITORY]->(t) | t.id] AS ter,
               [(h)-[:SPECIALIZES_IN]->(a) | a.id] AS areas`,
     );
-    expect({ ...ann, areas: [...(ann.areas as string[])].sort() }).toEqual({ email: null, inst: ['inst-2'], ter: ['ter-b'], areas: ['ta-2', 'ta-3'] });
+    expect({ ...ann, areas: [...(ann.areas as string[])].sort() }).toEqual({
+      email: null,
+      inst: ['inst-2'],
+      ter: ['ter-b'],
+      areas: ['ta-2', 'ta-3'],
+    });
     const [inst] = await db.read("MATCH (i:Institution {id: 'inst-1'}) RETURN [(i)-[:IN_TERRITORY]->(t) | t.id] AS ter");
     expect(inst).toEqual({ ter: [] });
-    const links = await db.read("MATCH (a:HCP)-[r:COAUTHOR|REFERRAL]->(b:HCP) RETURN a.id AS a, b.id AS b, type(r) AS t, r.weight AS w ORDER BY t");
+    const links = await db.read(
+      'MATCH (a:HCP)-[r:COAUTHOR|REFERRAL]->(b:HCP) RETURN a.id AS a, b.id AS b, type(r) AS t, r.weight AS w ORDER BY t',
+    );
     expect(links).toEqual([
       { a: 'hcp-1', b: 'hcp-2', t: 'COAUTHOR', w: 0.7 },
       { a: 'hcp-1', b: 'hcp-2', t: 'REFERRAL', w: 0.4 },
@@ -257,10 +276,15 @@ describe('idempotency and updates', () => {
   it('does not duplicate a symmetric link created by hand the other way', async () => {
     await importFolder(
       db,
-      folder({ 'hcps.csv': 'id,firstName,lastName,specialty,institutionId,territoryId,therapeuticAreaIds,email\nhcp-1,A,B,,,,,\nhcp-2,C,D,,,,,\n' }),
+      folder({
+        'hcps.csv': 'id,firstName,lastName,specialty,institutionId,territoryId,therapeuticAreaIds,email\nhcp-1,A,B,,,,,\nhcp-2,C,D,,,,,\n',
+      }),
     );
     await db.write("MATCH (a:HCP {id: 'hcp-2'}), (b:HCP {id: 'hcp-1'}) CREATE (a)-[:MENTOR {weight: 0.2}]->(b)");
-    const summary = await importFolder(db, folder({ 'hcp_links.csv': 'sourceId,targetId,type,weight\nhcp-1,hcp-2,MENTOR,0.9\nhcp-2,hcp-1,REFERRAL,0.3\n' }));
+    const summary = await importFolder(
+      db,
+      folder({ 'hcp_links.csv': 'sourceId,targetId,type,weight\nhcp-1,hcp-2,MENTOR,0.9\nhcp-2,hcp-1,REFERRAL,0.3\n' }),
+    );
     expect(fileSummary(summary, 'hcp_links.csv')).toEqual({ rows: 2, created: 1, updated: 1, unchanged: 0 });
     const rows = await db.read('MATCH (a:HCP)-[r]->(b:HCP) RETURN a.id AS a, b.id AS b, type(r) AS t, r.weight AS w ORDER BY t');
     expect(rows).toEqual([
@@ -281,13 +305,20 @@ describe('idempotency and updates', () => {
         'i-3,msl-1,hcp-2,2025-05-01,PHONE,,NEUTRAL,\n',
     };
     await importFolder(db, folder(base));
-    const lastContact = async () => (await db.read<{ d: string }>('MATCH (:MSL)-[k:KNOWS]->(:HCP) RETURN toString(k.lastContact) AS d'))[0].d;
+    const lastContact = async () =>
+      (await db.read<{ d: string }>('MATCH (:MSL)-[k:KNOWS]->(:HCP) RETURN toString(k.lastContact) AS d'))[0].d;
     expect(await lastContact()).toBe('2025-04-15');
     expect((await graphCounts())[':KNOWS']).toBe(1);
 
-    await importFolder(db, folder({ 'interactions.csv': 'id,mslId,hcpId,date,channel,topic,sentiment,notes\ni-4,msl-1,hcp-1,2024-06-01,EMAIL,,NEUTRAL,\n' }));
+    await importFolder(
+      db,
+      folder({ 'interactions.csv': 'id,mslId,hcpId,date,channel,topic,sentiment,notes\ni-4,msl-1,hcp-1,2024-06-01,EMAIL,,NEUTRAL,\n' }),
+    );
     expect(await lastContact()).toBe('2025-04-15');
-    await importFolder(db, folder({ 'interactions.csv': 'id,mslId,hcpId,date,channel,topic,sentiment,notes\ni-5,msl-1,hcp-1,2025-06-02,VIRTUAL,,NEGATIVE,\n' }));
+    await importFolder(
+      db,
+      folder({ 'interactions.csv': 'id,mslId,hcpId,date,channel,topic,sentiment,notes\ni-5,msl-1,hcp-1,2025-06-02,VIRTUAL,,NEGATIVE,\n' }),
+    );
     expect(await lastContact()).toBe('2025-06-02');
 
     // A relationship imported after the interactions picks up their latest date.
@@ -302,7 +333,8 @@ describe('idempotency and updates', () => {
       db,
       folder({
         'hcp_links.csv': 'sourceId,targetId,type,weight\nhcp-00001,hcp-00399,MENTOR,0.25\n',
-        'interactions.csv': 'id,mslId,hcpId,date,channel,topic,sentiment,notes\nint-new,msl-000,hcp-00399,2025-06-01,CONGRESS,new data,POSITIVE,"met at ""ASCO"", booth 4"\n',
+        'interactions.csv':
+          'id,mslId,hcpId,date,channel,topic,sentiment,notes\nint-new,msl-000,hcp-00399,2025-06-01,CONGRESS,new data,POSITIVE,"met at ""ASCO"", booth 4"\n',
         'publications.csv': 'id,title,year,journal,therapeuticAreaId\npub-1,A title,2024,Journal,ta-onc\n',
         'authorships.csv': 'publicationId,hcpId,position\npub-1,hcp-00001,1\npub-1,hcp-00399,2\n',
         'trials.csv': 'id,title,phase,status,therapeuticAreaId\ntrial-1,T,Phase 2,RECRUITING,ta-card\n',
@@ -316,7 +348,15 @@ describe('idempotency and updates', () => {
              (:MSL {id: 'msl-000'})-[:LOGGED]->(i:Interaction {id: 'int-new'})-[:WITH]->(:HCP {id: 'hcp-00399'})
        RETURN a.position AS position, p.year AS year, t.id AS area, r.role AS role, c.phase AS phase, ct.id AS trialArea, i.notes AS notes`,
     );
-    expect(row).toEqual({ position: 1, year: 2024, area: 'ta-onc', role: 'PRINCIPAL', phase: 'Phase 2', trialArea: 'ta-card', notes: 'met at "ASCO", booth 4' });
+    expect(row).toEqual({
+      position: 1,
+      year: 2024,
+      area: 'ta-onc',
+      role: 'PRINCIPAL',
+      phase: 'Phase 2',
+      trialArea: 'ta-card',
+      notes: 'met at "ASCO", booth 4',
+    });
   });
 });
 
@@ -327,7 +367,8 @@ describe('nothing is written when anything is wrong', () => {
     const dir = folder({
       'territories.csv': 'id,name,region\nter-new,New,EU\n',
       'hcps.csv': 'id,firstName,lastName,specialty,institutionId,territoryId,therapeuticAreaIds,email\nhcp-new,A,B,,inst-404,ter-new,,\n',
-      'hcp_links.csv': 'sourceId,targetId,type,weight\nhcp-new,hcp-00001,COAUTHOR,1.2\nhcp-00001,hcp-00002,BEST_FRIEND,0.5\nhcp-00003,hcp-00003,COLLEAGUE,0.5\n',
+      'hcp_links.csv':
+        'sourceId,targetId,type,weight\nhcp-new,hcp-00001,COAUTHOR,1.2\nhcp-00001,hcp-00002,BEST_FRIEND,0.5\nhcp-00003,hcp-00003,COLLEAGUE,0.5\n',
       'interactions.csv': 'id,mslId,hcpId,date,channel,topic,sentiment,notes\nint-x,msl-000,hcp-00001,2025-02-30,EMAIL,,POSITIVE,\n',
       'msls.csv': 'id,firstName,lastName,email,territoryId,therapeuticAreaIds\nmsl-000,Someone,Else,,ter-ne,ta-onc\n',
     });
@@ -347,7 +388,10 @@ describe('nothing is written when anything is wrong', () => {
   });
 
   it('writes nothing into an empty database either', async () => {
-    await expectInvalid(folder({ 'territories.csv': 'id,name,region\nter-a,A,US\nter-a,B,US\n' }), /territories.csv:3: duplicate id "ter-a" with different data \(first at line 2\)/);
+    await expectInvalid(
+      folder({ 'territories.csv': 'id,name,region\nter-a,A,US\nter-a,B,US\n' }),
+      /territories.csv:3: duplicate id "ter-a" with different data \(first at line 2\)/,
+    );
     expect(await graphCounts()).toEqual({});
   });
 

@@ -21,7 +21,8 @@ function folder(files: Record<string, string>): string {
   return dir;
 }
 
-const startYear = async (id: string) => (await db.read<{ y: number | null }>('MATCH (t:ClinicalTrial {id: $id}) RETURN t.startYear AS y', { id }))[0].y;
+const startYear = async (id: string) =>
+  (await db.read<{ y: number | null }>('MATCH (t:ClinicalTrial {id: $id}) RETURN t.startYear AS y', { id }))[0].y;
 
 describe('trials.csv startYear', () => {
   it('imports with and without the column; a re-import without it keeps the year; an empty cell clears it', async () => {

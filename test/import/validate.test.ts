@@ -86,7 +86,8 @@ describe('validation of valid input', () => {
   it('reads the optional preferredChannel column', async () => {
     const { data } = await validateTexts({
       ...base(),
-      'hcps.csv': 'id,firstName,lastName,specialty,institutionId,territoryId,therapeuticAreaIds,email,preferredChannel\nhcp-1,A,B,,,,,,VIRTUAL\nhcp-2,C,D,,,,,,\n',
+      'hcps.csv':
+        'id,firstName,lastName,specialty,institutionId,territoryId,therapeuticAreaIds,email,preferredChannel\nhcp-1,A,B,,,,,,VIRTUAL\nhcp-2,C,D,,,,,,\n',
     });
     expect(data.hcps.map((h) => h.preferredChannel)).toEqual(['VIRTUAL', null]);
   });
@@ -174,10 +175,20 @@ describe('parseIsoDate', () => {
     ['2025-01-28T23:59:59.999-05:00', '2025-01-28'],
   ])('accepts %s', (text, date) => expect(parseIsoDate(text)).toBe(date));
 
-  it.each(['2025-02-30', '2023-02-29', '1900-02-29', '2025-13-01', '2025-00-10', '2025-04-31', '2025-1-5', '28/01/2025', '2025-01-28T24:00', '2025-01-28T10:60', 'yesterday', '20250128'])(
-    'rejects %s',
-    (text) => expect(parseIsoDate(text)).toBeNull(),
-  );
+  it.each([
+    '2025-02-30',
+    '2023-02-29',
+    '1900-02-29',
+    '2025-13-01',
+    '2025-00-10',
+    '2025-04-31',
+    '2025-1-5',
+    '28/01/2025',
+    '2025-01-28T24:00',
+    '2025-01-28T10:60',
+    'yesterday',
+    '20250128',
+  ])('rejects %s', (text) => expect(parseIsoDate(text)).toBeNull());
 });
 
 describe('validation errors (file:line: reason, all of them)', () => {
@@ -203,7 +214,8 @@ describe('validation errors (file:line: reason, all of them)', () => {
   it('reports unknown enum values', async () => {
     const messages = await messagesOf({
       ...base(),
-      'hcps.csv': 'id,firstName,lastName,specialty,institutionId,territoryId,therapeuticAreaIds,email,preferredChannel\nhcp-1,A,B,,,,,,FAX\nhcp-2,C,D,,,,,,\n',
+      'hcps.csv':
+        'id,firstName,lastName,specialty,institutionId,territoryId,therapeuticAreaIds,email,preferredChannel\nhcp-1,A,B,,,,,,FAX\nhcp-2,C,D,,,,,,\n',
       'hcp_links.csv': 'sourceId,targetId,type,weight\nhcp-1,hcp-2,FRIEND,0.5\nhcp-1,hcp-2,coauthor,0.5\n',
       'interactions.csv': 'id,mslId,hcpId,date,channel,topic,sentiment,notes\nint-1,msl-1,hcp-1,2025-01-01,SMOKE_SIGNAL,,HAPPY,\n',
       'trials.csv': 'id,title,phase,status,therapeuticAreaId\ntrial-1,T,,,\n',
@@ -248,7 +260,8 @@ describe('validation errors (file:line: reason, all of them)', () => {
     const messages = await messagesOf({
       ...base(),
       'msl_relationships.csv': 'mslId,hcpId,strength,since\nmsl-1,hcp-1,0.5,2025-02-30\n',
-      'interactions.csv': 'id,mslId,hcpId,date,channel,topic,sentiment,notes\nint-1,msl-1,hcp-1,03/05/2025,EMAIL,,POSITIVE,\nint-2,msl-1,hcp-1,,EMAIL,,POSITIVE,\n',
+      'interactions.csv':
+        'id,mslId,hcpId,date,channel,topic,sentiment,notes\nint-1,msl-1,hcp-1,03/05/2025,EMAIL,,POSITIVE,\nint-2,msl-1,hcp-1,,EMAIL,,POSITIVE,\n',
     });
     expect(messages).toEqual([
       'msl_relationships.csv:2: since "2025-02-30" is not a valid ISO 8601 date (YYYY-MM-DD or date-time)',
@@ -306,7 +319,8 @@ describe('validation errors (file:line: reason, all of them)', () => {
   it('reports conflicting duplicates of relationship rows', async () => {
     const messages = await messagesOf({
       ...base(),
-      'msl_relationships.csv': 'mslId,hcpId,strength,since\nmsl-1,hcp-1,0.5,2024-01-01\nmsl-1,hcp-1,0.5,2024-01-01\nmsl-1,hcp-1,0.6,2024-01-01\n',
+      'msl_relationships.csv':
+        'mslId,hcpId,strength,since\nmsl-1,hcp-1,0.5,2024-01-01\nmsl-1,hcp-1,0.5,2024-01-01\nmsl-1,hcp-1,0.6,2024-01-01\n',
       'publications.csv': 'id,title,year,journal,therapeuticAreaId\npub-1,T,,,\n',
       'authorships.csv': 'publicationId,hcpId,position\npub-1,hcp-1,1\npub-1,hcp-1,2\n',
       'trials.csv': 'id,title,phase,status,therapeuticAreaId\ntrial-1,T,,,\n',
@@ -380,7 +394,11 @@ describe('validation errors (file:line: reason, all of them)', () => {
 
   it('collects every problem of every file, ordered by file then line', async () => {
     const bad = Array.from({ length: 60 }, (_, i) => `hcp-${i},hcp-${i},COAUTHOR,2`).join('\n');
-    const issues = await issuesOf({ ...base(), 'hcp_links.csv': `sourceId,targetId,type,weight\n${bad}\n`, 'territories.csv': 'id,name,region\nter-a,,US\nter-b,B,EU\n' });
+    const issues = await issuesOf({
+      ...base(),
+      'hcp_links.csv': `sourceId,targetId,type,weight\n${bad}\n`,
+      'territories.csv': 'id,name,region\nter-a,,US\nter-b,B,EU\n',
+    });
     expect(issues).toHaveLength(1 + 120);
     expect(issues[0]).toEqual({ file: 'territories.csv', line: 2, reason: 'name is empty' });
     expect(issues.slice(1).map((i) => i.line)).toEqual(Array.from({ length: 60 }, (_, i) => [i + 2, i + 2]).flat());

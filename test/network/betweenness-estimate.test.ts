@@ -18,10 +18,32 @@ beforeAll(async () => {
 afterAll(() => t.stop());
 
 interface Ranked {
-  kolRanking: { score: number; exact: boolean; sampleSize: number | null; errorBound: number | null; asOf: { version: string; time: string } }[];
+  kolRanking: {
+    score: number;
+    exact: boolean;
+    sampleSize: number | null;
+    errorBound: number | null;
+    asOf: { version: string; time: string };
+  }[];
 }
 const ranking = (metric: string) =>
-  t.client().request<Ranked>(gql`query($metric: InfluenceMetric) { kolRanking(metric: $metric, first: 3) { score exact sampleSize errorBound asOf { version time } } }`, { metric });
+  t.client().request<Ranked>(
+    gql`
+      query ($metric: InfluenceMetric) {
+        kolRanking(metric: $metric, first: 3) {
+          score
+          exact
+          sampleSize
+          errorBound
+          asOf {
+            version
+            time
+          }
+        }
+      }
+    `,
+    { metric },
+  );
 
 describe('betweenness beyond its time budget', () => {
   it('answers a sampled estimate with its sample size and error bound, then the exact scores once computed', async () => {
@@ -45,7 +67,13 @@ describe('betweenness beyond its time budget', () => {
     const [top] = (await ranking('PAGERANK')).kolRanking;
     expect(top).toMatchObject({ exact: true, sampleSize: null, errorBound: null });
     expect(Date.parse(top.asOf.time)).not.toBeNaN();
-    await t.client().request(gql`mutation { linkHcps(sourceId: "h1", targetId: "h2000", type: MENTOR, weight: 0.9) { weight } }`);
+    await t.client().request(gql`
+      mutation {
+        linkHcps(sourceId: "h1", targetId: "h2000", type: MENTOR, weight: 0.9) {
+          weight
+        }
+      }
+    `);
     const [after] = (await ranking('PAGERANK')).kolRanking;
     expect(after.asOf.version).not.toBe(top.asOf.version);
     expect(Date.parse(after.asOf.time)).toBeGreaterThanOrEqual(Date.parse(top.asOf.time));

@@ -18,8 +18,17 @@ describe('planning operations on network-400 against networkx (scripts/oracle/re
   const hcps = csvRows('hcps.csv', FIXTURE);
   const net = buildNetwork({
     hcpIds: hcps.map((row) => row.id),
-    links: csvRows('hcp_links.csv', FIXTURE).map((row) => ({ source: row.sourceId, target: row.targetId, type: row.type as (typeof LINK_TYPES)[number], weight: Number(row.weight) })),
-    relationships: csvRows('msl_relationships.csv', FIXTURE).map((row) => ({ mslId: row.mslId, hcpId: row.hcpId, strength: Number(row.strength) })),
+    links: csvRows('hcp_links.csv', FIXTURE).map((row) => ({
+      source: row.sourceId,
+      target: row.targetId,
+      type: row.type as (typeof LINK_TYPES)[number],
+      weight: Number(row.weight),
+    })),
+    relationships: csvRows('msl_relationships.csv', FIXTURE).map((row) => ({
+      mslId: row.mslId,
+      hcpId: row.hcpId,
+      strength: Number(row.strength),
+    })),
     mslIds: csvRows('msls.csv', FIXTURE).map((row) => row.id),
   });
   const territoryOf = new Map(hcps.map((row) => [row.id, row.territoryId]));
@@ -31,25 +40,31 @@ describe('planning operations on network-400 against networkx (scripts/oracle/re
   order.forEach((v, i) => (ranks[v] = i + 1));
   const strengths = net.msl.weights;
 
-  it.each(expected.bestIntroducers.map((q) => [`${q.toHcpId} in ${q.territoryId ?? 'any territory'}, maxHops ${q.maxHops}, first ${q.first}`, q] as const))(
-    'bestIntroducers %s',
+  it.each(
+    expected.bestIntroducers.map(
+      (q) => [`${q.toHcpId} in ${q.territoryId ?? 'any territory'}, maxHops ${q.maxHops}, first ${q.first}`, q] as const,
+    ),
+  )('bestIntroducers %s', (_, q) => {
+    const include = (m: number) => q.territoryId === null || covers.get(net.mslIds[m]) === q.territoryId;
+    const found = bestIntroducers(net, q.toHcpId, q.maxHops, q.first, strengths, include);
+    expect(found.map((i) => i.mslId)).toEqual(q.introducers.map((i) => i.mslId));
+    found.forEach((introducer, i) => expectSamePath(introducer.path, q.introducers[i].path));
+  });
+
+  it.each(expected.keyPersonRisk.map((q) => [`${q.territoryId ?? 'all territories'}, first ${q.first}`, q] as const))(
+    'keyPersonRisk %s',
     (_, q) => {
-      const include = (m: number) => q.territoryId === null || covers.get(net.mslIds[m]) === q.territoryId;
-      const found = bestIntroducers(net, q.toHcpId, q.maxHops, q.first, strengths, include);
-      expect(found.map((i) => i.mslId)).toEqual(q.introducers.map((i) => i.mslId));
-      found.forEach((introducer, i) => expectSamePath(introducer.path, q.introducers[i].path));
+      const found = keyPersonRisk(net, order, strengths, q.first, inTerritory(q.territoryId));
+      expect(found.map((r) => [r.hcpId, r.mslId, r.strength])).toEqual(q.risks.map((r) => [r.hcpId, r.mslId, r.strength]));
+      found.forEach((r, i) => expect(Math.abs(pagerank[r.hcp] - q.risks[i].influence)).toBeLessThan(1e-9));
     },
   );
 
-  it.each(expected.keyPersonRisk.map((q) => [`${q.territoryId ?? 'all territories'}, first ${q.first}`, q] as const))('keyPersonRisk %s', (_, q) => {
-    const found = keyPersonRisk(net, order, strengths, q.first, inTerritory(q.territoryId));
-    expect(found.map((r) => [r.hcpId, r.mslId, r.strength])).toEqual(q.risks.map((r) => [r.hcpId, r.mslId, r.strength]));
-    found.forEach((r, i) => expect(Math.abs(pagerank[r.hcp] - q.risks[i].influence)).toBeLessThan(1e-9));
-  });
-
   it.each(expected.handoverPlan.map((q) => [`${q.mslId} within ${q.maxHops} hops`, q] as const))('handoverPlan %s', (_, q) => {
     const plan = handoverPlan(net, q.mslId, ranks, q.maxHops, strengths);
-    expect(plan.map((row) => [row.hcpId, row.successorId, row.existingStrength])).toEqual(q.plan.map((row) => [row.hcpId, row.successorId, row.existingStrength]));
+    expect(plan.map((row) => [row.hcpId, row.successorId, row.existingStrength])).toEqual(
+      q.plan.map((row) => [row.hcpId, row.successorId, row.existingStrength]),
+    );
     plan.forEach((row, i) => {
       const want = q.plan[i].path;
       if (want === null) expect(row.path).toBeNull();
@@ -73,8 +88,15 @@ function randomInput(seed: number, weights: number[]): NetworkInput {
   return {
     hcpIds,
     mslIds,
-    links: Array.from({ length: 30 }, () => ({ source: pick(hcpIds), target: pick(hcpIds), type: pick(LINK_TYPES), weight: pick(weights) })),
-    relationships: mslIds.slice(0, 4).flatMap((mslId) => Array.from({ length: 2 }, () => ({ mslId, hcpId: pick(hcpIds), strength: pick(weights) }))),
+    links: Array.from({ length: 30 }, () => ({
+      source: pick(hcpIds),
+      target: pick(hcpIds),
+      type: pick(LINK_TYPES),
+      weight: pick(weights),
+    })),
+    relationships: mslIds
+      .slice(0, 4)
+      .flatMap((mslId) => Array.from({ length: 2 }, () => ({ mslId, hcpId: pick(hcpIds), strength: pick(weights) }))),
   };
 }
 
@@ -90,7 +112,11 @@ describe('bestIntroducers is the first introductionPath of each MSL, ranked', ()
         const reference = net.mslIds
           .map((mslId) => ({ mslId, path: introductionPaths(net, mslId, target, maxHops, 1)[0] }))
           .filter((i) => i.path !== undefined)
-          .sort((a, b) => (Math.abs(a.path.cost - b.path.cost) > 1e-12 ? a.path.cost - b.path.cost : a.path.hops - b.path.hops || (a.mslId < b.mslId ? -1 : 1)));
+          .sort((a, b) =>
+            Math.abs(a.path.cost - b.path.cost) > 1e-12
+              ? a.path.cost - b.path.cost
+              : a.path.hops - b.path.hops || (a.mslId < b.mslId ? -1 : 1),
+          );
         expect(bestIntroducers(net, target, maxHops, 10, net.msl.weights)).toEqual(reference);
         expect(bestIntroducers(net, target, maxHops, 2, net.msl.weights)).toEqual(reference.slice(0, 2));
       }
@@ -132,9 +158,16 @@ describe('planning semantics', () => {
     const weaker = Float64Array.from(net.msl.weights);
     weaker[net.msl.offsets[1]] = 0.05; // m2 -> b
     expect(handoverPlan(net, 'm1', ranks, 4, weaker)[1]).toMatchObject({ successorId: 'm2', existingStrength: 0.05 });
-    const strengthOf = (s: ArrayLike<number>) => bestIntroducers(net, 'a', 4, 5, s).map((i) => [i.mslId, Number(i.path.strength.toFixed(6))]);
-    expect(strengthOf(net.msl.weights)).toEqual([['m1', 0.9], ['m2', 0.3]]);
-    expect(strengthOf(weaker)).toEqual([['m1', 0.9], ['m2', 0.025]]);
+    const strengthOf = (s: ArrayLike<number>) =>
+      bestIntroducers(net, 'a', 4, 5, s).map((i) => [i.mslId, Number(i.path.strength.toFixed(6))]);
+    expect(strengthOf(net.msl.weights)).toEqual([
+      ['m1', 0.9],
+      ['m2', 0.3],
+    ]);
+    expect(strengthOf(weaker)).toEqual([
+      ['m1', 0.9],
+      ['m2', 0.025],
+    ]);
   });
 
   it('key-person risk lists HCPs known by exactly one MSL; coverage counts those known by any', () => {

@@ -10,7 +10,11 @@ function explain(net: ReturnType<typeof buildNetwork>, id: string) {
 
 describe('transpose', () => {
   it('lists in-neighbours with their edge weights, rows sorted', () => {
-    const reverse = transpose({ offsets: Int32Array.from([0, 2, 3, 3]), targets: Int32Array.from([1, 2, 2]), weights: Float64Array.from([0.5, 1, 2]) });
+    const reverse = transpose({
+      offsets: Int32Array.from([0, 2, 3, 3]),
+      targets: Int32Array.from([1, 2, 2]),
+      weights: Float64Array.from([0.5, 1, 2]),
+    });
     expect(Array.from(reverse.offsets)).toEqual([0, 0, 1, 3]);
     expect(Array.from(reverse.targets)).toEqual([0, 0, 1]);
     expect(Array.from(reverse.weights)).toEqual([0.5, 1, 2]);
@@ -19,7 +23,11 @@ describe('transpose', () => {
 
 describe('explainPageRank', () => {
   it('two HCPs tied both ways: each brings 0.85 · 0.5, the jump 0.15 / 2 (by hand)', () => {
-    const net = buildNetwork({ hcpIds: ['a', 'b'], links: [{ source: 'a', target: 'b', type: 'COLLEAGUE', weight: 0.3 }], relationships: [] });
+    const net = buildNetwork({
+      hcpIds: ['a', 'b'],
+      links: [{ source: 'a', target: 'b', type: 'COLLEAGUE', weight: 0.3 }],
+      relationships: [],
+    });
     const { parts } = explain(net, 'a');
     expect(parts.inflows).toHaveLength(1);
     expect(parts.inflows[0].index).toBe(1);
@@ -50,7 +58,8 @@ describe('explainPageRank', () => {
     expect(parts.inflows.find((inflow) => inflow.index === 3)!.fraction).toBeCloseTo(0.5 / 1.3, 12);
     // e has no link at all: dangling.
     expect(parts.dangling).toBeCloseTo((0.85 * rank[4]) / 5, 12);
-    const shares = [...parts.inflows.map((inflow) => inflow.amount), parts.teleport, parts.dangling].reduce((s, x) => s + x, 0) / parts.total;
+    const shares =
+      [...parts.inflows.map((inflow) => inflow.amount), parts.teleport, parts.dangling].reduce((s, x) => s + x, 0) / parts.total;
     expect(shares).toBeCloseTo(1, 14);
   });
 });

@@ -64,7 +64,9 @@ class Truth {
       if (source === id && this.hcps.has(target)) out.push([target, Number(code), weight]);
       if (target === id && this.hcps.has(source)) into.push([source, Number(code), weight]);
     }
-    const knows = [...this.knows].filter(([key]) => key.endsWith(`|${id}`)).map(([key, s]) => [key.split('|')[0], ...decayOf(s)] as HcpState['knows'][number]);
+    const knows = [...this.knows]
+      .filter(([key]) => key.endsWith(`|${id}`))
+      .map(([key, s]) => [key.split('|')[0], ...decayOf(s)] as HcpState['knows'][number]);
     return {
       id,
       exists,
@@ -83,7 +85,9 @@ class Truth {
 
   mslState(id: string): MslState {
     const exists = this.msls.has(id);
-    const knows = [...this.knows].filter(([key]) => key.startsWith(`${id}|`)).map(([key, s]) => [key.split('|')[1], ...decayOf(s)] as MslState['knows'][number]);
+    const knows = [...this.knows]
+      .filter(([key]) => key.startsWith(`${id}|`))
+      .map(([key, s]) => [key.split('|')[1], ...decayOf(s)] as MslState['knows'][number]);
     return { id, exists, knows: exists ? knows : [] };
   }
 

@@ -73,8 +73,14 @@ describe('louvain semantics', () => {
   });
 
   it('handles the empty graph, a single node and a graph without edges', () => {
-    expect(louvain(buildNetwork({ hcpIds: [], links: [], relationships: [] }).pairSums)).toEqual({ membership: new Int32Array(0), modularity: 0 });
-    expect(louvain(buildNetwork({ hcpIds: ['x'], links: [], relationships: [] }).pairSums)).toEqual({ membership: Int32Array.from([0]), modularity: 0 });
+    expect(louvain(buildNetwork({ hcpIds: [], links: [], relationships: [] }).pairSums)).toEqual({
+      membership: new Int32Array(0),
+      modularity: 0,
+    });
+    expect(louvain(buildNetwork({ hcpIds: ['x'], links: [], relationships: [] }).pairSums)).toEqual({
+      membership: Int32Array.from([0]),
+      modularity: 0,
+    });
     const noEdges = louvain(buildNetwork({ hcpIds: ['x', 'y', 'z'], links: [], relationships: [] }).pairSums);
     expect(Array.from(noEdges.membership)).toEqual([0, 1, 2]);
   });

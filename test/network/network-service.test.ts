@@ -18,7 +18,17 @@ beforeAll(async () => {
 });
 afterAll(() => t.stop());
 
-const REACH = gql`query { networkReach(fromId: "hcp-a", maxHops: 3) { total byHop { hops count } } }`;
+const REACH = gql`
+  query {
+    networkReach(fromId: "hcp-a", maxHops: 3) {
+      total
+      byHop {
+        hops
+        count
+      }
+    }
+  }
+`;
 const service = () => t.app.services.network;
 const reachTotal = async (app = t) => (await app.client().request<{ networkReach: { total: number } }>(REACH)).networkReach.total;
 
@@ -27,17 +37,33 @@ describe('the network projection', () => {
     await t.client().request(REACH);
     const builds = service().builds;
     await t.client().request(REACH);
-    await t.client().request(gql`{ kolRanking(first: 2) { rank } }`);
+    await t.client().request(gql`
+      {
+        kolRanking(first: 2) {
+          rank
+        }
+      }
+    `);
     expect(service().builds).toBe(builds);
   });
 
   it('keeps PageRank and the HCP graph when an interaction is logged (only the pair and the counts are re-read)', async () => {
-    await t.client().request(gql`{ kolRanking(first: 2) { rank } }`);
+    await t.client().request(gql`
+      {
+        kolRanking(first: 2) {
+          rank
+        }
+      }
+    `);
     const before = await service().snapshot();
     const pagerank = before.pagerank();
     const builds = service().builds;
     await t.client().request(gql`
-      mutation { logInteraction(input: { mslId: "msl-1", hcpId: "hcp-a", date: "2025-01-02", channel: IN_PERSON, sentiment: POSITIVE }) { id } }
+      mutation {
+        logInteraction(input: { mslId: "msl-1", hcpId: "hcp-a", date: "2025-01-02", channel: IN_PERSON, sentiment: POSITIVE }) {
+          id
+        }
+      }
     `);
     const after = await service().snapshot();
     expect(after).not.toBe(before);
@@ -50,7 +76,13 @@ describe('the network projection', () => {
   it('writes no change record for a write that leaves the network as it is', async () => {
     const count = async () => (await t.db.read<{ n: number }>('RETURN COUNT { (:NetworkChange) } AS n'))[0].n;
     const before = await count();
-    await t.client().request(gql`mutation { updateHcp(id: "hcp-b", input: { email: "b@example.org" }) { id } }`);
+    await t.client().request(gql`
+      mutation {
+        updateHcp(id: "hcp-b", input: { email: "b@example.org" }) {
+          id
+        }
+      }
+    `);
     await t.db.write("MATCH (h:HCP {id: 'hcp-c'}) SET h.notes = 'typed by hand'");
     expect(await count()).toBe(before);
   });
@@ -58,32 +90,76 @@ describe('the network projection', () => {
   it('applies a link added through the API without reading the graph again', async () => {
     expect(await reachTotal()).toBe(2);
     const builds = service().builds;
-    await t.client().request(gql`mutation { linkHcps(sourceId: "hcp-c", targetId: "hcp-d", type: COLLEAGUE, weight: 0.4) { weight } }`);
+    await t.client().request(gql`
+      mutation {
+        linkHcps(sourceId: "hcp-c", targetId: "hcp-d", type: COLLEAGUE, weight: 0.4) {
+          weight
+        }
+      }
+    `);
     expect(await reachTotal()).toBe(3);
     expect(service().builds).toBe(builds);
-    await t.client().request(gql`mutation { unlinkHcps(sourceId: "hcp-c", targetId: "hcp-d") }`);
+    await t.client().request(gql`
+      mutation {
+        unlinkHcps(sourceId: "hcp-c", targetId: "hcp-d")
+      }
+    `);
     expect(await reachTotal()).toBe(2);
   });
 
   it('reflects a link added by hand through another connection on the very next request', async () => {
-    expect(await t.client().request(REACH)).toEqual({ networkReach: { total: 2, byHop: [{ hops: 1, count: 1 }, { hops: 2, count: 1 }, { hops: 3, count: 0 }] } });
+    expect(await t.client().request(REACH)).toEqual({
+      networkReach: {
+        total: 2,
+        byHop: [
+          { hops: 1, count: 1 },
+          { hops: 2, count: 1 },
+          { hops: 3, count: 0 },
+        ],
+      },
+    });
     const analyst = testDatabase();
     try {
       await analyst.write("MATCH (c:HCP {id: 'hcp-c'}), (d:HCP {id: 'hcp-d'}) CREATE (d)-[:REFERRAL {weight: 0.9}]->(c)");
     } finally {
       await analyst.close();
     }
-    expect(await t.client().request(REACH)).toEqual({ networkReach: { total: 3, byHop: [{ hops: 1, count: 1 }, { hops: 2, count: 1 }, { hops: 3, count: 1 }] } });
+    expect(await t.client().request(REACH)).toEqual({
+      networkReach: {
+        total: 3,
+        byHop: [
+          { hops: 1, count: 1 },
+          { hops: 2, count: 1 },
+          { hops: 3, count: 1 },
+        ],
+      },
+    });
   });
 
   it('sees the writes of a second API instance on the same database, and it sees ours', async () => {
     const other = await startTestApp({}, { reset: false });
     try {
       expect(await reachTotal(other)).toBe(3);
-      await other.client().request(gql`mutation { createHcp(input: { id: "hcp-e", firstName: "E", lastName: "X" }) { id } }`);
-      await other.client().request(gql`mutation { linkHcps(sourceId: "hcp-e", targetId: "hcp-a", type: MENTOR, weight: 0.7) { weight } }`);
+      await other.client().request(gql`
+        mutation {
+          createHcp(input: { id: "hcp-e", firstName: "E", lastName: "X" }) {
+            id
+          }
+        }
+      `);
+      await other.client().request(gql`
+        mutation {
+          linkHcps(sourceId: "hcp-e", targetId: "hcp-a", type: MENTOR, weight: 0.7) {
+            weight
+          }
+        }
+      `);
       expect(await reachTotal()).toBe(4);
-      await t.client().request(gql`mutation { unlinkHcps(sourceId: "hcp-e", targetId: "hcp-a") }`);
+      await t.client().request(gql`
+        mutation {
+          unlinkHcps(sourceId: "hcp-e", targetId: "hcp-a")
+        }
+      `);
       expect(await reachTotal(other)).toBe(3);
     } finally {
       await other.stop();
@@ -104,7 +180,18 @@ describe('the network projection', () => {
     const builds = service().builds;
     const data: NetworkData = {
       ...emptyNetwork(),
-      hcps: [{ id: 'hcp-f', firstName: 'F', lastName: 'X', specialty: null, institutionId: null, territoryId: null, therapeuticAreaIds: [], email: null }],
+      hcps: [
+        {
+          id: 'hcp-f',
+          firstName: 'F',
+          lastName: 'X',
+          specialty: null,
+          institutionId: null,
+          territoryId: null,
+          therapeuticAreaIds: [],
+          email: null,
+        },
+      ],
       hcpLinks: [{ sourceId: 'hcp-f', targetId: 'hcp-c', type: 'COAUTHOR', weight: 0.5 }],
     };
     await importNetwork(testDatabase(), data);
@@ -114,7 +201,15 @@ describe('the network projection', () => {
 
   it('reflects a deleted HCP', async () => {
     await t.db.write("MATCH (d:HCP {id: 'hcp-d'}) DETACH DELETE d");
-    const after = await t.client().request<{ kolRanking: { hcp: { id: string } }[] }>(gql`{ kolRanking(first: 10) { hcp { id } } }`);
+    const after = await t.client().request<{ kolRanking: { hcp: { id: string } }[] }>(gql`
+      {
+        kolRanking(first: 10) {
+          hcp {
+            id
+          }
+        }
+      }
+    `);
     expect(after.kolRanking.map((k) => k.hcp.id).sort()).toEqual(['hcp-a', 'hcp-b', 'hcp-c', 'hcp-e', 'hcp-f']);
   });
 });

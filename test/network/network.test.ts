@@ -1,13 +1,5 @@
 import { WeightedGraph } from '../../src/network/csr';
-import {
-  buildNetwork,
-  degrees,
-  hcpIndexOf,
-  linkTypesOf,
-  mslIndexOf,
-  NetworkInput,
-  UnknownNodeError,
-} from '../../src/network/network';
+import { buildNetwork, degrees, hcpIndexOf, linkTypesOf, mslIndexOf, NetworkInput, UnknownNodeError } from '../../src/network/network';
 
 /** The rows of a CSR graph as `from>to:weight` strings, for readable assertions. */
 function rows(graph: WeightedGraph, ids: readonly string[], targetIds: readonly string[] = ids): string[] {

@@ -61,7 +61,10 @@ function linkType(value: string): LinkType {
 }
 
 function readCsv(file: string): Record<string, string>[] {
-  const [header, ...lines] = fs.readFileSync(file, 'utf8').split(/\r?\n/).filter((line) => line.length > 0);
+  const [header, ...lines] = fs
+    .readFileSync(file, 'utf8')
+    .split(/\r?\n/)
+    .filter((line) => line.length > 0);
   const columns = header.split(',');
   return lines.map((line) => {
     const cells = line.split(',');

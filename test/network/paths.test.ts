@@ -72,7 +72,12 @@ function randomInput(seed: number, n: number, links: number, weights: number[]):
   const hcpIds = Array.from({ length: n }, (_, i) => `h${String(i).padStart(2, '0')}`);
   return {
     hcpIds,
-    links: Array.from({ length: links }, () => ({ source: pick(hcpIds), target: pick(hcpIds), type: pick(LINK_TYPES), weight: pick(weights) })),
+    links: Array.from({ length: links }, () => ({
+      source: pick(hcpIds),
+      target: pick(hcpIds),
+      type: pick(LINK_TYPES),
+      weight: pick(weights),
+    })),
     relationships: ['m0', 'm1'].flatMap((mslId) =>
       Array.from({ length: 3 }, () => ({ mslId, hcpId: pick(hcpIds), strength: pick(weights) })),
     ),

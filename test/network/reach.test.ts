@@ -47,12 +47,24 @@ describe('networkReach semantics', () => {
   });
 
   it('starts an MSL with its relationships as the first hop', () => {
-    expect(networkReach(net, 'm', 2)).toEqual({ total: 4, byHop: [{ hops: 1, count: 2 }, { hops: 2, count: 2 }] });
+    expect(networkReach(net, 'm', 2)).toEqual({
+      total: 4,
+      byHop: [
+        { hops: 1, count: 2 },
+        { hops: 2, count: 2 },
+      ],
+    });
     expect(networkReach(net, 'm', 1)).toEqual({ total: 2, byHop: [{ hops: 1, count: 2 }] });
   });
 
   it('handles isolated nodes, MSLs without relationships and maxHops < 1', () => {
-    expect(networkReach(net, 'e', 2)).toEqual({ total: 0, byHop: [{ hops: 1, count: 0 }, { hops: 2, count: 0 }] });
+    expect(networkReach(net, 'e', 2)).toEqual({
+      total: 0,
+      byHop: [
+        { hops: 1, count: 0 },
+        { hops: 2, count: 0 },
+      ],
+    });
     expect(networkReach(net, 'lonely', 1)).toEqual({ total: 0, byHop: [{ hops: 1, count: 0 }] });
     expect(networkReach(net, 'a', 0)).toEqual({ total: 0, byHop: [] });
   });

@@ -29,7 +29,11 @@ describe('similarHcps (NETWORK)', () => {
 
   it('equal scores by id, cut at first', () => {
     // From x (N = {c}): y = 1, b = 1/2, a = 1/3; from y, x first.
-    expect(similarHcps(net, 'x', 10).map((row) => [net.hcpIds[row.index], row.score])).toEqual([['y', 1], ['b', 1 / 2], ['a', 1 / 3]]);
+    expect(similarHcps(net, 'x', 10).map((row) => [net.hcpIds[row.index], row.score])).toEqual([
+      ['y', 1],
+      ['b', 1 / 2],
+      ['a', 1 / 3],
+    ]);
     expect(ids(similarHcps(net, 'a', 2))).toEqual(['b', 'x']);
     expect(ids(similarHcps(net, 'a', 10)).slice(1)).toEqual(['x', 'y']);
   });

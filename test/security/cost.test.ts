@@ -1,7 +1,25 @@
-import { getIntrospectionQuery, getNamedType, getNullableType, isInterfaceType, isListType, isObjectType, parse, getOperationAST } from 'graphql';
+import {
+  getIntrospectionQuery,
+  getNamedType,
+  getNullableType,
+  isInterfaceType,
+  isListType,
+  isObjectType,
+  parse,
+  getOperationAST,
+} from 'graphql';
 import { DATA_BOUNDS, ListBounds } from '../../src/graph/common/list-bounds';
 import { graphqlSchema } from '../../src/graph/schema';
-import { FIXED_BOUNDS, MIN_LIST_BOUND, SIZED_BY_ARGUMENT, SIZED_BY_PARENT_FIRST, VOCABULARY_SIZED, WORK, listBound, measure } from '../../src/http/limits';
+import {
+  FIXED_BOUNDS,
+  MIN_LIST_BOUND,
+  SIZED_BY_ARGUMENT,
+  SIZED_BY_PARENT_FIRST,
+  VOCABULARY_SIZED,
+  WORK,
+  listBound,
+  measure,
+} from '../../src/http/limits';
 import { TestApp, startTestApp } from '../support/app';
 
 /**
@@ -44,7 +62,11 @@ async function attack(query: string, variables?: Record<string, unknown>) {
     }
   })();
   const started = Date.now();
-  const res = await fetch(t.url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' }, body: JSON.stringify({ query, variables }) });
+  const res = await fetch(t.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+    body: JSON.stringify({ query, variables }),
+  });
   const json = (await res.json()) as { data?: unknown; errors?: { message: string; extensions: { code: string } }[] };
   const ms = Date.now() - started;
   probing = false;
@@ -65,12 +87,18 @@ describe.each([
   ['a fragment bomb through aliases', fragmentBomb(32, (next) => `id a: institution { id } ...${next} ...${next}`)],
   ['links within links within links under hcps(first: 1000)', LINKS_IN_LINKS],
   ['an alias flood', `{ ${Array.from({ length: 60 }, (_, i) => `a${i}: msls { id }`).join(' ')} }`],
-  ['aliases of an expensive root field', `{ ${Array.from({ length: 25 }, (_, i) => `p${i}: introductionPaths(fromMslId: "m", toHcpId: "hub") { hops }`).join(' ')} }`],
+  [
+    'aliases of an expensive root field',
+    `{ ${Array.from({ length: 25 }, (_, i) => `p${i}: introductionPaths(fromMslId: "m", toHcpId: "hub") { hops }`).join(' ')} }`,
+  ],
   ['aliases of ego networks', `{ ${Array.from({ length: 25 }, (_, i) => `e${i}: egoNetwork(hcpId: "hub") { nodes { id } }`).join(' ')} }`],
   ['a token flood', `{ msls { ${'id '.repeat(5000)} } }`],
   ['one field repeated hundreds of times (quadratic validation)', `{ ${'msls { id } '.repeat(400)} }`],
   ['deep introspection', `{ __schema { types { fields { type { ${'ofType { '.repeat(20)} name ${'} '.repeat(20)} } } } } }`],
-  ['wide introspection', `{ __schema { types { fields { args { type { name } } type { fields { args { type { fields { name } } } } } } } } }`],
+  [
+    'wide introspection',
+    `{ __schema { types { fields { args { type { name } } type { fields { args { type { fields { name } } } } } } } } }`,
+  ],
 ])('%s', (_what, query) => {
   it('is refused with QUERY_TOO_COMPLEX within a second, /health answering throughout', async () => {
     const answer = await attack(query);
@@ -101,7 +129,8 @@ describe('honest documents of the same shapes', () => {
   });
 
   it('fields repeated up to the cap answer within a second', async () => {
-    const field = (depth: number): string => (depth === 0 ? 'id' : `hcp(id: "hub") { ${Array.from({ length: 20 }, () => `links { hcp { id } }`).join(' ')} }`);
+    const field = (depth: number): string =>
+      depth === 0 ? 'id' : `hcp(id: "hub") { ${Array.from({ length: 20 }, () => `links { hcp { id } }`).join(' ')} }`;
     const answer = await attack(`{ ${Array.from({ length: 4 }, () => field(1)).join(' ')} }`);
     expect(answer.ms).toBeLessThan(1000);
     expect(answer.slowestProbe).toBeLessThan(1000);
@@ -127,7 +156,10 @@ describe('the cost model', () => {
 
   it('is linear in the document: a 64-level fragment bomb is measured in milliseconds', () => {
     const started = Date.now();
-    const bomb = cost(fragmentBomb(64, (next) => `...${next} ...${next}`), new Map());
+    const bomb = cost(
+      fragmentBomb(64, (next) => `...${next} ...${next}`),
+      new Map(),
+    );
     expect(bomb).toBeGreaterThan(1e12);
     expect(Date.now() - started).toBeLessThan(200);
   });
@@ -138,7 +170,9 @@ describe('the cost model', () => {
     expect(cost('{ nodes(ids: ["a", "b", "c"]) { id } }', new Map())).toBe(1 + 3);
     const document = parse('query Q($ids: [ID!]!) { nodes(ids: $ids) { id } }');
     const ids = Array.from({ length: 40 }, (_, i) => `id-${i}`);
-    expect(measure(schema, document, getOperationAST(document)!, { ids }, { maxFirst: 10000, bound: listBound(schema, new Map(), 10000) }).cost).toBe(1 + 40);
+    expect(
+      measure(schema, document, getOperationAST(document)!, { ids }, { maxFirst: 10000, bound: listBound(schema, new Map(), 10000) }).cost,
+    ).toBe(1 + 40);
   });
 
   it('costs an ego network by its `first`', () => {
@@ -148,7 +182,10 @@ describe('the cost model', () => {
   });
 
   it('counts every member of every community once, not communities x largest community', () => {
-    const bounds = new Map([['Community.members', 1000], ['CommunityResult.communities', 1000]]);
+    const bounds = new Map([
+      ['Community.members', 1000],
+      ['CommunityResult.communities', 1000],
+    ]);
     const all = cost('{ communities { communities { members { id } } } }', bounds);
     expect(all).toBe(1 + WORK['Query.communities'] + 1 + 1000 * (1 + 1 * 1));
     expect(cost('{ hcp(id: "x") { community { members { id } } } }', bounds)).toBe(1 + 1 + 1 + 1000);
@@ -162,8 +199,15 @@ describe('the cost model', () => {
         if (!isListType(getNullableType(field.type))) continue;
         const coordinate = `${type.name}.${field.name}`;
         const connectionItems = type.name.endsWith('Connection') && ['edges', 'nodes'].includes(field.name);
-        const declared = coordinate in DATA_BOUNDS || VOCABULARY_SIZED.has(coordinate) || coordinate in SIZED_BY_PARENT_FIRST || coordinate in SIZED_BY_ARGUMENT || coordinate in FIXED_BOUNDS || connectionItems;
-        if (!declared && !field.args.some((arg) => arg.name === 'first')) undeclared.push(`${coordinate}: ${getNamedType(field.type).name}`);
+        const declared =
+          coordinate in DATA_BOUNDS ||
+          VOCABULARY_SIZED.has(coordinate) ||
+          coordinate in SIZED_BY_PARENT_FIRST ||
+          coordinate in SIZED_BY_ARGUMENT ||
+          coordinate in FIXED_BOUNDS ||
+          connectionItems;
+        if (!declared && !field.args.some((arg) => arg.name === 'first'))
+          undeclared.push(`${coordinate}: ${getNamedType(field.type).name}`);
       }
     }
     expect(undeclared).toEqual([]);

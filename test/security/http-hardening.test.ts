@@ -16,14 +16,27 @@ function portOf(t: TestApp): number {
 }
 
 /** A request with headers fetch will not let us forge (Host). */
-function rawRequest(port: number, options: { path?: string; method?: string; headers?: Record<string, string>; body?: string }): Promise<{ status: number; body: string }> {
+function rawRequest(
+  port: number,
+  options: { path?: string; method?: string; headers?: Record<string, string>; body?: string },
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, path: options.path ?? '/graphql', method: options.method ?? 'GET', headers: options.headers, agent: false }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: options.path ?? '/graphql',
+        method: options.method ?? 'GET',
+        headers: options.headers,
+        agent: false,
+      },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
     req.on('error', reject);
     req.end(options.body);
   });
@@ -63,14 +76,20 @@ describe('cross-site requests and DNS rebinding (open development mode)', () => 
     expect(await snapshot(t)).toBe(before);
   });
 
-  it.each([['application/json'], ['application/json; charset=utf-8'], ['Application/JSON;charset=UTF-8'], ['application/graphql-response+json']])(
-    'the JSON media types are parsed (%s)',
-    async (contentType) => {
-      const res = await fetch(t.url, { method: 'POST', headers: { 'content-type': contentType }, body: JSON.stringify({ query: '{ msls { id } }' }) });
-      expect(res.status).toBe(200);
-      expect(((await res.json()) as any).data.msls).toEqual([]);
-    },
-  );
+  it.each([
+    ['application/json'],
+    ['application/json; charset=utf-8'],
+    ['Application/JSON;charset=UTF-8'],
+    ['application/graphql-response+json'],
+  ])('the JSON media types are parsed (%s)', async (contentType) => {
+    const res = await fetch(t.url, {
+      method: 'POST',
+      headers: { 'content-type': contentType },
+      body: JSON.stringify({ query: '{ msls { id } }' }),
+    });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as any).data.msls).toEqual([]);
+  });
 
   it('GET queries keep working', async () => {
     const res = await fetch(`${t.url}?query=${encodeURIComponent('{ msls { id } }')}`, { headers: { accept: 'application/json' } });
@@ -80,9 +99,20 @@ describe('cross-site requests and DNS rebinding (open development mode)', () => 
   it('a rebinding page (foreign Host) gets 421 on every route but /health, and nothing runs', async () => {
     const before = await snapshot(t);
     const port = portOf(t);
-    const post = await rawRequest(port, { method: 'POST', headers: { host: `attacker.example:${port}`, 'content-type': 'application/json' }, body: JSON.stringify({ query: CREATE }) });
+    const post = await rawRequest(port, {
+      method: 'POST',
+      headers: { host: `attacker.example:${port}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ query: CREATE }),
+    });
     expect(post.status).toBe(421);
-    expect((await rawRequest(port, { headers: { host: 'attacker.example' }, path: `/graphql?query=${encodeURIComponent('{ msls { id email } }')}` })).status).toBe(421);
+    expect(
+      (
+        await rawRequest(port, {
+          headers: { host: 'attacker.example' },
+          path: `/graphql?query=${encodeURIComponent('{ msls { id email } }')}`,
+        })
+      ).status,
+    ).toBe(421);
     expect((await rawRequest(port, { headers: { host: '127.0.0.1.attacker.example' }, path: '/metrics' })).status).toBe(421);
     expect((await rawRequest(port, { headers: { host: 'attacker.example' }, path: '/' })).status).toBe(421);
     expect(await snapshot(t)).toBe(before);
@@ -93,8 +123,18 @@ describe('cross-site requests and DNS rebinding (open development mode)', () => 
     const port = portOf(t);
     const body = JSON.stringify({ query: '{ msls { id } }' });
     const headers = (extra: Record<string, string>) => ({ 'content-type': 'application/json', ...extra });
-    expect((await rawRequest(port, { method: 'POST', headers: headers({ host: `localhost:${port}`, origin: 'https://attacker.example' }), body })).status).toBe(403);
-    expect((await rawRequest(port, { method: 'POST', headers: headers({ host: `localhost:${port}`, origin: 'null' }), body })).status).toBe(403);
+    expect(
+      (
+        await rawRequest(port, {
+          method: 'POST',
+          headers: headers({ host: `localhost:${port}`, origin: 'https://attacker.example' }),
+          body,
+        })
+      ).status,
+    ).toBe(403);
+    expect((await rawRequest(port, { method: 'POST', headers: headers({ host: `localhost:${port}`, origin: 'null' }), body })).status).toBe(
+      403,
+    );
     for (const host of [`localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`, 'localhost']) {
       expect((await rawRequest(port, { method: 'POST', headers: headers({ host, origin: `http://${host}` }), body })).status).toBe(200);
     }
@@ -111,12 +151,20 @@ describe('with authentication configured', () => {
 
   it('any Host is served (the bearer token, never a cookie, is the defence)', async () => {
     const token = signToken(secret, { sub: 'a', roles: ['ANALYST'] });
-    const res = await rawRequest(portOf(t), { method: 'POST', headers: { host: 'api.example.com', authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ msls { id } }' }) });
+    const res = await rawRequest(portOf(t), {
+      method: 'POST',
+      headers: { host: 'api.example.com', authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ msls { id } }' }),
+    });
     expect(res.status).toBe(200);
   });
 
   it('text/plain is refused there too', async () => {
-    const res = await fetch(t.url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ query: '{ msls { id } }' }) });
+    const res = await fetch(t.url, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: JSON.stringify({ query: '{ msls { id } }' }),
+    });
     expect(res.status).toBe(415);
   });
 });
@@ -125,7 +173,13 @@ describe('body limit, timeouts, connection cap', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp(
-      { MAX_BODY_BYTES: '10000', HTTP_REQUEST_TIMEOUT_MS: '1500', HTTP_HEADERS_TIMEOUT_MS: '1000', HTTP_KEEP_ALIVE_TIMEOUT_MS: '500', HTTP_MAX_CONNECTIONS: '4' },
+      {
+        MAX_BODY_BYTES: '10000',
+        HTTP_REQUEST_TIMEOUT_MS: '1500',
+        HTTP_HEADERS_TIMEOUT_MS: '1000',
+        HTTP_KEEP_ALIVE_TIMEOUT_MS: '500',
+        HTTP_MAX_CONNECTIONS: '4',
+      },
       { reset: false },
     );
   });
@@ -198,7 +252,8 @@ describe('/metrics', () => {
   it('operation names are bounded: long names and names past METRICS_MAX_OPERATIONS fold into "other"', async () => {
     const t = await startTestApp({ METRICS_MAX_OPERATIONS: '5' }, { reset: false });
     try {
-      const post = (query: string, operationName?: string) => fetch(t.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, operationName }) });
+      const post = (query: string, operationName?: string) =>
+        fetch(t.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, operationName }) });
       const size = async () => (await (await fetch(t.app.http.metricsUrl)).text()).length;
       await post('query Probe { msls { id } }');
       const baseline = await size();

@@ -19,13 +19,20 @@ const SECRET = 'identity-test-secret-0123456789abcdef';
 const QUERY = JSON.stringify({ query: '{ msls { id } }' });
 
 async function status(url: string, token: string): Promise<{ status: number; message?: string }> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: QUERY });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: QUERY,
+  });
   const body = (await res.json()) as { errors?: { message: string }[] };
   return { status: res.status, message: body.errors?.[0]?.message };
 }
 
 function node(script: string, args: string[], env: Record<string, string>) {
-  return run(process.execPath, ['-r', 'ts-node/register/transpile-only', script, ...args], { cwd: projectRoot, env: { ...process.env, ...env } }).then(
+  return run(process.execPath, ['-r', 'ts-node/register/transpile-only', script, ...args], {
+    cwd: projectRoot,
+    env: { ...process.env, ...env },
+  }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
     (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
   );
@@ -70,12 +77,19 @@ describe('configuration refused at start', () => {
 
 describe('npm run token', () => {
   it('mints a token with exp within JWT_MAX_LIFETIME_MINUTES, and refuses a longer one', async () => {
-    const ok = await node('src/http/token-cli.ts', ['--role', 'ANALYST'], { JWT_SECRET: SECRET, JWT_MAX_LIFETIME_MINUTES: '60', JWT_ISSUER: 'https://issuer.test' });
+    const ok = await node('src/http/token-cli.ts', ['--role', 'ANALYST'], {
+      JWT_SECRET: SECRET,
+      JWT_MAX_LIFETIME_MINUTES: '60',
+      JWT_ISSUER: 'https://issuer.test',
+    });
     expect(ok.code).toBe(0);
     const claims = decodeJwt(ok.stdout.trim());
     expect(claims.exp! - claims.iat!).toBe(3600);
     expect(claims.iss).toBe('https://issuer.test');
-    const long = await node('src/http/token-cli.ts', ['--role', 'ANALYST', '--minutes', '61'], { JWT_SECRET: SECRET, JWT_MAX_LIFETIME_MINUTES: '60' });
+    const long = await node('src/http/token-cli.ts', ['--role', 'ANALYST', '--minutes', '61'], {
+      JWT_SECRET: SECRET,
+      JWT_MAX_LIFETIME_MINUTES: '60',
+    });
     expect(long.code).toBe(1);
     expect(long.stderr).toMatch(/--minutes must be a whole number from 1 to 60/);
     const short = await node('src/http/token-cli.ts', ['--role', 'ANALYST'], { JWT_SECRET: 'abc' });
@@ -86,7 +100,10 @@ describe('npm run token', () => {
 describe('HS256 tokens', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ JWT_SECRET: SECRET, JWT_MAX_LIFETIME_MINUTES: '60', JWT_ISSUER: 'https://issuer.test', JWT_AUDIENCE: 'msl-graph' }, { reset: false });
+    t = await startTestApp(
+      { JWT_SECRET: SECRET, JWT_MAX_LIFETIME_MINUTES: '60', JWT_ISSUER: 'https://issuer.test', JWT_AUDIENCE: 'msl-graph' },
+      { reset: false },
+    );
   });
   afterAll(() => t.stop());
 
@@ -94,18 +111,56 @@ describe('HS256 tokens', () => {
   const sign = (payload: object, options: jwt.SignOptions) => jwt.sign(payload, SECRET, { algorithm: 'HS256', subject: 'ana', ...options });
 
   it('a token with the right issuer, audience and lifetime is served', async () => {
-    expect((await status(t.url, signToken(SECRET, { sub: 'ana', roles: ['ANALYST'] }, '1h', { issuer: 'https://issuer.test', audience: 'msl-graph' }))).status).toBe(200);
+    expect(
+      (
+        await status(
+          t.url,
+          signToken(SECRET, { sub: 'ana', roles: ['ANALYST'] }, '1h', { issuer: 'https://issuer.test', audience: 'msl-graph' }),
+        )
+      ).status,
+    ).toBe(200);
   });
 
   it.each([
     ['without exp (valid for ever)', () => sign(claims, { issuer: 'https://issuer.test', audience: 'msl-graph' }), /no "exp" claim/],
-    ['living longer than JWT_MAX_LIFETIME_MINUTES', () => sign(claims, { expiresIn: '2h', issuer: 'https://issuer.test', audience: 'msl-graph' }), /longer than the 60 minutes/],
-    ['without iat, expiring beyond the maximum lifetime', () => sign({ ...claims, exp: Math.floor(Date.now() / 1000) + 86400 }, { noTimestamp: true, issuer: 'https://issuer.test', audience: 'msl-graph' }), /longer than/],
-    ['expired', () => sign({ ...claims, exp: Math.floor(Date.now() / 1000) - 60 }, { issuer: 'https://issuer.test', audience: 'msl-graph' }), /expired/],
+    [
+      'living longer than JWT_MAX_LIFETIME_MINUTES',
+      () => sign(claims, { expiresIn: '2h', issuer: 'https://issuer.test', audience: 'msl-graph' }),
+      /longer than the 60 minutes/,
+    ],
+    [
+      'without iat, expiring beyond the maximum lifetime',
+      () =>
+        sign(
+          { ...claims, exp: Math.floor(Date.now() / 1000) + 86400 },
+          { noTimestamp: true, issuer: 'https://issuer.test', audience: 'msl-graph' },
+        ),
+      /longer than/,
+    ],
+    [
+      'expired',
+      () => sign({ ...claims, exp: Math.floor(Date.now() / 1000) - 60 }, { issuer: 'https://issuer.test', audience: 'msl-graph' }),
+      /expired/,
+    ],
     ['from another issuer', () => sign(claims, { expiresIn: '1h', issuer: 'https://evil.test', audience: 'msl-graph' }), /another issuer/],
     ['without issuer', () => sign(claims, { expiresIn: '1h', audience: 'msl-graph' }), /"iss"/],
-    ['for another audience', () => sign(claims, { expiresIn: '1h', issuer: 'https://issuer.test', audience: 'other-api' }), /another audience/],
-    ['signed with a 3-byte secret', () => jwt.sign(claims, 'abc', { algorithm: 'HS256', subject: 'x', expiresIn: '1h', issuer: 'https://issuer.test', audience: 'msl-graph' }), /invalid/],
+    [
+      'for another audience',
+      () => sign(claims, { expiresIn: '1h', issuer: 'https://issuer.test', audience: 'other-api' }),
+      /another audience/,
+    ],
+    [
+      'signed with a 3-byte secret',
+      () =>
+        jwt.sign(claims, 'abc', {
+          algorithm: 'HS256',
+          subject: 'x',
+          expiresIn: '1h',
+          issuer: 'https://issuer.test',
+          audience: 'msl-graph',
+        }),
+      /invalid/,
+    ],
   ])('a token %s: 401 UNAUTHENTICATED', async (_what, make, message) => {
     const answer = await status(t.url, make());
     expect(answer.status).toBe(401);
@@ -127,10 +182,20 @@ describe('RS256/ES256 tokens through JWKS (JWT_JWKS_URL)', () => {
   }
 
   const tokenFrom = (key: Key, claims: Record<string, unknown> = { roles: ['ANALYST'] }, kid = key.kid) =>
-    new SignJWT(claims).setProtectedHeader({ alg: key.alg, kid }).setSubject('oidc-user').setIssuedAt().setExpirationTime('10m').sign(key.privateKey);
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: key.alg, kid })
+      .setSubject('oidc-user')
+      .setIssuedAt()
+      .setExpirationTime('10m')
+      .sign(key.privateKey);
 
   beforeAll(async () => {
-    for (const [kid, alg] of [['rsa-1', 'RS256'], ['ec-2', 'ES256'], ['rsa-rogue', 'RS256']] as const) keys[kid] = await makeKey(kid, alg);
+    for (const [kid, alg] of [
+      ['rsa-1', 'RS256'],
+      ['ec-2', 'ES256'],
+      ['rsa-rogue', 'RS256'],
+    ] as const)
+      keys[kid] = await makeKey(kid, alg);
     served = { keys: [keys['rsa-1'].jwk] };
     jwksServer = http.createServer((req, res) => {
       fetches++;
@@ -163,9 +228,25 @@ describe('RS256/ES256 tokens through JWKS (JWT_JWKS_URL)', () => {
   it.each([
     ['signed by a key the provider never published', async () => tokenFrom(keys['rsa-rogue'])],
     ['claiming a published kid but signed by another key', async () => tokenFrom(keys['rsa-rogue'], { roles: ['ADMIN'] }, 'ec-2')],
-    ['HS256 with the public key as the secret (algorithm confusion)', async () => hmacToken(keys['ec-2'].spki, { alg: 'HS256', kid: 'ec-2' }, { sub: 'x', roles: ['ADMIN'], exp: Math.floor(Date.now() / 1000) + 300 })],
-    ['without exp', async () => new SignJWT({ roles: ['ADMIN'] }).setProtectedHeader({ alg: 'ES256', kid: 'ec-2' }).setSubject('x').sign(keys['ec-2'].privateKey)],
-    ['alg none', async () => `${Buffer.from('{"alg":"none","kid":"ec-2"}').toString('base64url')}.${Buffer.from(JSON.stringify({ sub: 'x', roles: ['ADMIN'], exp: 9999999999 })).toString('base64url')}.`],
+    [
+      'HS256 with the public key as the secret (algorithm confusion)',
+      async () =>
+        hmacToken(
+          keys['ec-2'].spki,
+          { alg: 'HS256', kid: 'ec-2' },
+          { sub: 'x', roles: ['ADMIN'], exp: Math.floor(Date.now() / 1000) + 300 },
+        ),
+    ],
+    [
+      'without exp',
+      async () =>
+        new SignJWT({ roles: ['ADMIN'] }).setProtectedHeader({ alg: 'ES256', kid: 'ec-2' }).setSubject('x').sign(keys['ec-2'].privateKey),
+    ],
+    [
+      'alg none',
+      async () =>
+        `${Buffer.from('{"alg":"none","kid":"ec-2"}').toString('base64url')}.${Buffer.from(JSON.stringify({ sub: 'x', roles: ['ADMIN'], exp: 9999999999 })).toString('base64url')}.`,
+    ],
   ])('a token %s: 401', async (_what, make) => {
     expect((await status(t.url, await make())).status).toBe(401);
   });

@@ -10,7 +10,8 @@ const saved = { ...process.env };
 beforeAll(() => {
   db = testDatabase();
   Object.assign(process.env, { NEO4J_URI: process.env.TEST_NEO4J_URI, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: '' });
-  if (saved.NEO4J_URI) Object.assign(process.env, { NEO4J_URI: saved.NEO4J_URI, NEO4J_USER: saved.NEO4J_USER, NEO4J_PASSWORD: saved.NEO4J_PASSWORD });
+  if (saved.NEO4J_URI)
+    Object.assign(process.env, { NEO4J_URI: saved.NEO4J_URI, NEO4J_USER: saved.NEO4J_USER, NEO4J_PASSWORD: saved.NEO4J_PASSWORD });
 });
 afterAll(async () => {
   process.env = saved;

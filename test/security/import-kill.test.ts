@@ -30,7 +30,9 @@ const startDb = () => startEmbeddedNeo4j({ dataDir, boltPort: port, heap: '1g', 
 const LABELS = ['Territory', 'TherapeuticArea', 'Institution', 'HCP', 'MSL', 'Interaction', 'Publication', 'ClinicalTrial'];
 
 async function counts(database: Database): Promise<{ nodes: number; relationships: number }> {
-  const [nodes] = await database.read<{ n: number }>('MATCH (n) WHERE any(l IN labels(n) WHERE l IN $labels) RETURN count(n) AS n', { labels: LABELS });
+  const [nodes] = await database.read<{ n: number }>('MATCH (n) WHERE any(l IN labels(n) WHERE l IN $labels) RETURN count(n) AS n', {
+    labels: LABELS,
+  });
   const [rels] = await database.read<{ n: number }>('MATCH ()-[r]->() RETURN count(r) AS n');
   return { nodes: nodes.n, relationships: rels.n };
 }
@@ -54,7 +56,15 @@ afterAll(async () => {
 });
 
 it('SIGKILL of the database mid-import leaves nothing of it; the re-run writes all of it', async () => {
-  const expectedNodes = data.territories.length + data.therapeuticAreas.length + data.institutions.length + data.hcps.length + data.msls.length + data.interactions.length + data.publications.length + data.trials.length;
+  const expectedNodes =
+    data.territories.length +
+    data.therapeuticAreas.length +
+    data.institutions.length +
+    data.hcps.length +
+    data.msls.length +
+    data.interactions.length +
+    data.publications.length +
+    data.trials.length;
   let killedAt: { done: number; total: number } | undefined;
   const started = Date.now();
   const outcome = await importFolder(db!, csvDir, {

@@ -25,7 +25,11 @@ const INJECTIONS = [
 ];
 
 async function gql(query: string, variables: Record<string, unknown> = {}): Promise<any> {
-  const res = await fetch(t.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const res = await fetch(t.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
   return res.json();
 }
 
@@ -61,7 +65,11 @@ describe.each(INJECTIONS.map((s) => [s.length > 60 ? `${s.slice(0, 20)}... (${s.
     ['ID: networkReach', 'query Q($v: ID!) { networkReach(fromId: $v) { total } }', { v: inj }],
     ['ID: kolRanking filter', 'query Q($v: ID) { kolRanking(therapeuticAreaId: $v, territoryId: $v) { rank } }', { v: inj }],
     ['ID: coverageGaps', 'query Q($v: ID!) { coverageGaps(territoryId: $v) { influence } }', { v: inj }],
-    ['filter input', 'query Q($v: ID, $s: String) { hcps(filter: {territoryId: $v, therapeuticAreaId: $v, institutionId: $v, specialty: $s}) { totalCount } }', { v: inj, s: inj }],
+    [
+      'filter input',
+      'query Q($v: ID, $s: String) { hcps(filter: {territoryId: $v, therapeuticAreaId: $v, institutionId: $v, specialty: $s}) { totalCount } }',
+      { v: inj, s: inj },
+    ],
     ['full-text search', 'query Q($s: String) { hcps(filter: {search: $s}) { totalCount edges { node { id } } } }', { s: inj }],
     ['cursor', 'query Q($s: String) { hcps(after: $s) { totalCount } }', { s: inj }],
     ['String: auditEvents', 'query Q($s: String) { auditEvents(sub: $s, action: $s, after: null) { totalCount } }', { s: inj }],
@@ -70,7 +78,8 @@ describe.each(INJECTIONS.map((s) => [s.length > 60 ? `${s.slice(0, 20)}... (${s.
   it.each(cases)('%s: data unchanged, a sensible answer or BAD_USER_INPUT/NOT_FOUND', async (_kind, query, variables) => {
     const before = await fingerprint();
     const body = await gql(query, variables);
-    for (const error of body.errors ?? []) expect(SAFE_CODES.has(error.extensions.code) ? 'safe' : `${error.extensions.code}: ${error.message}`).toBe('safe');
+    for (const error of body.errors ?? [])
+      expect(SAFE_CODES.has(error.extensions.code) ? 'safe' : `${error.extensions.code}: ${error.message}`).toBe('safe');
     if (!body.errors) expect(body.data).toBeDefined();
     expect(await fingerprint()).toBe(before);
   });
@@ -80,7 +89,10 @@ describe('injection in mutation input', () => {
   it('is stored as the literal text it is, nothing else changes', async () => {
     const name = "Robert'); MATCH (n) DETACH DELETE n; //";
     const before = await t.db.read<{ n: number }>('MATCH (n:HCP) RETURN count(n) AS n');
-    const body = await gql('mutation M($f: String!) { createHcp(input: {id: "hcp-bobby", firstName: $f, lastName: "Tables"}) { id firstName } }', { f: name });
+    const body = await gql(
+      'mutation M($f: String!) { createHcp(input: {id: "hcp-bobby", firstName: $f, lastName: "Tables"}) { id firstName } }',
+      { f: name },
+    );
     expect(body.errors).toBeUndefined();
     expect(body.data.createHcp).toEqual({ id: 'hcp-bobby', firstName: name });
     const after = await t.db.read<{ n: number }>('MATCH (n:HCP) RETURN count(n) AS n');
@@ -99,15 +111,31 @@ describe('error responses', () => {
   it('an unexpected (driver) error is a bare INTERNAL_SERVER_ERROR: no stack, Cypher, code or path', async () => {
     const db = t.app.services.db;
     const original = db.read.bind(db);
-    const error = new Neo4jError("Invalid input 'X': expected MATCH (h:HCP {id: $id}) RETURN h (line 1, column 1)\n    at /work/main/src/db/database.ts:88:17", 'Neo.ClientError.Statement.SyntaxError', '42001', 'error: syntax error or access rule violation - invalid syntax');
+    const error = new Neo4jError(
+      "Invalid input 'X': expected MATCH (h:HCP {id: $id}) RETURN h (line 1, column 1)\n    at /work/main/src/db/database.ts:88:17",
+      'Neo.ClientError.Statement.SyntaxError',
+      '42001',
+      'error: syntax error or access rule violation - invalid syntax',
+    );
     db.read = async () => {
       throw error;
     };
     try {
-      const res = await fetch(t.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ hcps { totalCount } }' }) });
+      const res = await fetch(t.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ hcps { totalCount } }' }),
+      });
       const text = await res.text();
       const body = JSON.parse(text);
-      expect(body.errors).toEqual([{ message: 'Internal server error', locations: [{ line: 1, column: 3 }], path: ['hcps'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
+      expect(body.errors).toEqual([
+        {
+          message: 'Internal server error',
+          locations: [{ line: 1, column: 3 }],
+          path: ['hcps'],
+          extensions: { code: 'INTERNAL_SERVER_ERROR' },
+        },
+      ]);
       expect(text).not.toMatch(LEAKS);
     } finally {
       db.read = original;
@@ -121,7 +149,13 @@ describe('error responses', () => {
       throw new TypeError("Cannot read properties of undefined (reading 'id') at /work/main/src/graph/hcp/hcp.repository.ts:57:3");
     };
     try {
-      const text = await (await fetch(t.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ hcp(id: "hcp-i1") { id } }' }) })).text();
+      const text = await (
+        await fetch(t.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: '{ hcp(id: "hcp-i1") { id } }' }),
+        })
+      ).text();
       expect(JSON.parse(text).errors[0].extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
       expect(text).not.toMatch(LEAKS);
     } finally {
@@ -131,7 +165,9 @@ describe('error responses', () => {
 
   it('parse, validation and user errors carry no stack either', async () => {
     for (const query of ['{', '{ nope }', '{ hcps(first: -1) { totalCount } }', '{ hcp(id: "hcp-i1") { id } }']) {
-      const text = await (await fetch(t.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })).text();
+      const text = await (
+        await fetch(t.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })
+      ).text();
       expect(text).not.toMatch(/stacktrace|\/work\/|node_modules|\.ts:\d/);
     }
   });

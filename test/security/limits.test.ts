@@ -9,13 +9,18 @@ import { TestApp, startTestApp } from '../support/app';
 function measured(query: string, variables?: Record<string, unknown>, maxFirst = 10000) {
   const document = parse(query);
   const empty = new Map(Object.keys(DATA_BOUNDS).map((coordinate) => [coordinate, 0]));
-  return measure(graphqlSchema(), document, getOperationAST(document)!, variables, { maxFirst, bound: listBound(graphqlSchema(), empty, maxFirst) });
+  return measure(graphqlSchema(), document, getOperationAST(document)!, variables, {
+    maxFirst,
+    bound: listBound(graphqlSchema(), empty, maxFirst),
+  });
 }
 
 describe('measure (depth and cost on the parsed document)', () => {
   it('counts nested fields; fragments count as written out; introspection is counted on its own depth scale', () => {
     expect(measured('{ hcp(id: "x") { id } }')).toEqual({ depth: 2, introspectionDepth: 0, cost: 2, aliases: 0, repeats: 1 });
-    const spread = measured('query { hcp(id: "x") { ...A } } fragment A on HCP { institution { ...B } } fragment B on Institution { id name }');
+    const spread = measured(
+      'query { hcp(id: "x") { ...A } } fragment A on HCP { institution { ...B } } fragment B on Institution { id name }',
+    );
     expect(spread).toMatchObject({ depth: 3, cost: 1 + 1 + 2 });
     const inline = measured('{ hcp(id: "x") { ... on HCP { territory { id } } } }');
     expect(inline.depth).toBe(3);
@@ -66,7 +71,8 @@ describe('limits over HTTP', () => {
   });
 
   it('depth hidden in fragments is still counted', async () => {
-    const query = 'query { hcps(first: 1) { ...E } } fragment E on HCPConnection { edges { ...N } } fragment N on HCPEdge { node { ...I } } fragment I on HCP { institution { name } }';
+    const query =
+      'query { hcps(first: 1) { ...E } } fragment E on HCPConnection { edges { ...N } } fragment N on HCPEdge { node { ...I } } fragment I on HCP { institution { name } }';
     expect((await post({ query })).json.errors[0].extensions.code).toBe('QUERY_TOO_COMPLEX');
   });
 
@@ -87,7 +93,11 @@ describe('limits over HTTP', () => {
   });
 
   it('batching is off: an array body is rejected with 400', async () => {
-    const res = await fetch(t.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify([{ query: '{ msls { id } }' }, { query: '{ msls { id } }' }]) });
+    const res = await fetch(t.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify([{ query: '{ msls { id } }' }, { query: '{ msls { id } }' }]),
+    });
     expect(res.status).toBe(400);
   });
 
@@ -105,7 +115,10 @@ describe('GRAPHQL_INTROSPECTION=false', () => {
   afterAll(() => t.stop());
 
   it('refuses introspection, gives no field suggestions and serves no explorer page', async () => {
-    const post = async (query: string) => (await (await fetch(t.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })).json()) as any;
+    const post = async (query: string) =>
+      (await (
+        await fetch(t.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })
+      ).json()) as any;
     const introspection = await post('{ __schema { types { name } } }');
     expect(introspection.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
     const typo = await post('{ hcpz(id: "x") { id } }');

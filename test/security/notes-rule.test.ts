@@ -52,7 +52,11 @@ beforeAll(async () => {
 afterAll(() => t.stop());
 
 /** Every field reachable from `type` through value types (types without an `id` of their own), as selection paths. */
-function reachable(type: GraphQLObjectType, prefix: (leaf: string) => string, seen = new Set<string>()): { coordinate: string; query: string }[] {
+function reachable(
+  type: GraphQLObjectType,
+  prefix: (leaf: string) => string,
+  seen = new Set<string>(),
+): { coordinate: string; query: string }[] {
   const out: { coordinate: string; query: string }[] = [];
   for (const field of Object.values(type.getFields())) {
     const coordinate = `${type.name}.${field.name}`;
@@ -73,13 +77,19 @@ const fields = [
 ];
 
 async function ask(token: string, query: string) {
-  const res = await fetch(t.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) });
+  const res = await fetch(t.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query }),
+  });
   return (await res.json()) as { data?: unknown; errors?: { extensions: { code: string } }[] };
 }
 
 it('finds the fields to check (Interaction.notes, flagged and flaggedWords among them)', () => {
   const coordinates = fields.map((f) => f.coordinate);
-  expect(coordinates).toEqual(expect.arrayContaining(['Interaction.notes', 'Interaction.flagged', 'Interaction.flaggedWords', 'Insight.text']));
+  expect(coordinates).toEqual(
+    expect.arrayContaining(['Interaction.notes', 'Interaction.flagged', 'Interaction.flaggedWords', 'Insight.text']),
+  );
 });
 
 describe.each(fields.filter((f) => !(f.coordinate in NOT_FROM_NOTES)))('$coordinate (derived from notes)', ({ query }) => {

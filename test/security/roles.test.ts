@@ -6,7 +6,8 @@ import { Role } from '../../src/vocabulary';
 const SECRET = 'roles-test-secret-0123456789abcdef';
 let t: TestApp;
 
-const token = (roles: Role[], mslId?: string, expiresIn: number | string = '1h') => signToken(SECRET, { sub: `user-${roles.join('-')}`, roles, mslId }, expiresIn as never);
+const token = (roles: Role[], mslId?: string, expiresIn: number | string = '1h') =>
+  signToken(SECRET, { sub: `user-${roles.join('-')}`, roles, mslId }, expiresIn as never);
 
 async function post(body: unknown, auth?: string): Promise<{ status: number; json: any }> {
   const res = await fetch(t.url, {
@@ -45,7 +46,10 @@ describe('authentication', () => {
     ['a token signed with another secret', `Bearer ${signToken('other-secret-0123456789abcdef-012345', { sub: 'x', roles: ['ADMIN'] })}`],
     ['garbage', 'Bearer not.a.jwt'],
     ['a non-bearer scheme', `Basic ${Buffer.from('a:b').toString('base64')}`],
-    ['an unsigned (alg none) token', `Bearer ${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from('{"sub":"x","roles":["ADMIN"]}').toString('base64url')}.`],
+    [
+      'an unsigned (alg none) token',
+      `Bearer ${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from('{"sub":"x","roles":["ADMIN"]}').toString('base64url')}.`,
+    ],
     ['a token with no known role', `Bearer ${signToken(SECRET, { sub: 'x', roles: ['ROOT' as Role] })}`],
     ['an MSL token without mslId', `Bearer ${signToken(SECRET, { sub: 'x', roles: ['MSL'] })}`],
   ])('%s: UNAUTHENTICATED', async (_what, header) => {

@@ -1,7 +1,17 @@
 import 'reflect-metadata';
 import { graphql } from 'graphql';
 import { Arg, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver, buildSchemaSync } from 'type-graphql';
-import { ActsForMsl, AdminOnly, OwnNotes, PersonalData, Roles, authChecker, canAccessNotes, canActForMsl, canReadPersonalData } from '../../src/graph/auth';
+import {
+  ActsForMsl,
+  AdminOnly,
+  OwnNotes,
+  PersonalData,
+  Roles,
+  authChecker,
+  canAccessNotes,
+  canActForMsl,
+  canReadPersonalData,
+} from '../../src/graph/auth';
 import { Viewer } from '../../src/graph/context';
 import { formatError } from '../../src/http/errors';
 import { Role } from '../../src/vocabulary';
@@ -108,7 +118,12 @@ describe('guards in a schema', () => {
       { id: 'i1', notes: null, email: null },
       { id: 'i2', notes: null, email: null },
     ]);
-    expect(errors.sort()).toEqual(['notes.0.email:FORBIDDEN', 'notes.0.notes:FORBIDDEN', 'notes.1.email:FORBIDDEN', 'notes.1.notes:FORBIDDEN']);
+    expect(errors.sort()).toEqual([
+      'notes.0.email:FORBIDDEN',
+      'notes.0.notes:FORBIDDEN',
+      'notes.1.email:FORBIDDEN',
+      'notes.1.notes:FORBIDDEN',
+    ]);
   });
 
   it('@AdminOnly: FORBIDDEN for everyone else', async () => {

@@ -18,7 +18,11 @@ const ANALYST = auth(['ANALYST']);
 const PLANNER = auth(['PLANNER']);
 
 async function gql(authorization: string, query: string, variables?: Record<string, unknown>): Promise<any> {
-  const res = await fetch(t.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify({ query, variables }) });
+  const res = await fetch(t.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization },
+    body: JSON.stringify({ query, variables }),
+  });
   return res.json();
 }
 const codes = (body: any) => (body.errors ?? []).map((e: any) => `${(e.path ?? []).join('.')}:${e.extensions.code}`);
@@ -37,18 +41,23 @@ beforeAll(async () => {
 afterAll(() => t.stop());
 
 const LOG = `mutation Log($input: LogInteractionInput!) { logInteraction(input: $input) { id notes } }`;
-const logInput = (mslId: string, id: string) => ({ input: { id, mslId, hcpId: 'hcp-w1', date: '2025-02-01', channel: 'EMAIL', sentiment: 'POSITIVE', notes: `notes ${id}` } });
+const logInput = (mslId: string, id: string) => ({
+  input: { id, mslId, hcpId: 'hcp-w1', date: '2025-02-01', channel: 'EMAIL', sentiment: 'POSITIVE', notes: `notes ${id}` },
+});
 
 describe('notes', () => {
   const Q = '{ a: interaction(id: "int-w1") { id notes } b: interaction(id: "int-w2") { id notes } }';
 
-  it('an MSL reads its own notes; another MSL\'s are FORBIDDEN, the rest answers', async () => {
+  it("an MSL reads its own notes; another MSL's are FORBIDDEN, the rest answers", async () => {
     const body = await gql(MSL1, Q);
     expect(body.data).toEqual({ a: { id: 'int-w1', notes: 'secret of msl-w1' }, b: { id: 'int-w2', notes: null } });
     expect(codes(body)).toEqual(['b.notes:FORBIDDEN']);
   });
 
-  it.each([['ANALYST', ANALYST], ['PLANNER', PLANNER]])('%s: every note FORBIDDEN', async (_role, who) => {
+  it.each([
+    ['ANALYST', ANALYST],
+    ['PLANNER', PLANNER],
+  ])('%s: every note FORBIDDEN', async (_role, who) => {
     const body = await gql(who, Q);
     expect(body.data).toEqual({ a: { id: 'int-w1', notes: null }, b: { id: 'int-w2', notes: null } });
     expect(codes(body).sort()).toEqual(['a.notes:FORBIDDEN', 'b.notes:FORBIDDEN']);
@@ -77,7 +86,10 @@ describe('MSL writes only as itself', () => {
     expect(await count("MATCH (i:Interaction {id: 'int-forged'}) RETURN count(i) AS n")).toBe(0);
   });
 
-  it.each([['ANALYST', ANALYST], ['PLANNER', PLANNER]])('%s cannot log interactions', async (_role, who) => {
+  it.each([
+    ['ANALYST', ANALYST],
+    ['PLANNER', PLANNER],
+  ])('%s cannot log interactions', async (_role, who) => {
     expect(codes(await gql(who, LOG, logInput('msl-w1', 'int-x')))).toEqual(['logInteraction:FORBIDDEN']);
   });
 
@@ -90,14 +102,16 @@ describe('MSL writes only as itself', () => {
 
   it('schedules interactions only for itself', async () => {
     const date = new Date(Date.now() + 7 * 86400000).toISOString().slice(0, 10);
-    const PLAN = 'mutation P($m: ID!, $d: String!) { scheduleInteraction(input: {mslId: $m, hcpId: "hcp-w1", date: $d, channel: VIRTUAL}) { __typename } }';
+    const PLAN =
+      'mutation P($m: ID!, $d: String!) { scheduleInteraction(input: {mslId: $m, hcpId: "hcp-w1", date: $d, channel: VIRTUAL}) { __typename } }';
     expect((await gql(MSL1, PLAN, { m: 'msl-w1', d: date })).errors).toBeUndefined();
     expect(codes(await gql(MSL1, PLAN, { m: 'msl-w2', d: date }))).toEqual(['scheduleInteraction:FORBIDDEN']);
     expect(codes(await gql(PLANNER, PLAN, { m: 'msl-w2', d: date }))).toEqual(['scheduleInteraction:FORBIDDEN']);
   });
 
   it('captures insights only from its own interactions', async () => {
-    const CAP = 'mutation C($i: ID!) { captureInsight(interactionId: $i, text: "Interested in trial", category: "CLINICAL", audience: MEDICAL_AFFAIRS) { id } }';
+    const CAP =
+      'mutation C($i: ID!) { captureInsight(interactionId: $i, text: "Interested in trial", category: "CLINICAL", audience: MEDICAL_AFFAIRS) { id } }';
     expect(codes(await gql(MSL1, CAP, { i: 'int-w2' }))).toEqual(['captureInsight:FORBIDDEN']);
     expect(codes(await gql(ANALYST, CAP, { i: 'int-w1' }))).toEqual(['captureInsight:FORBIDDEN']);
     const own = await gql(MSL1, CAP, { i: 'int-w1' });
@@ -111,7 +125,11 @@ describe('ADMIN only: reference data and erasure', () => {
   const DELETE = 'mutation { deleteHcp(id: "hcp-w2") { hcpId } }';
   const LINK = 'mutation { linkHcps(sourceId: "hcp-w1", targetId: "hcp-w2", type: COLLEAGUE, weight: 0.5) { type } }';
 
-  it.each([['MSL', MSL1], ['ANALYST', ANALYST], ['PLANNER', PLANNER]])('%s: createHcp, linkHcps, deleteHcp FORBIDDEN, nothing written', async (_role, who) => {
+  it.each([
+    ['MSL', MSL1],
+    ['ANALYST', ANALYST],
+    ['PLANNER', PLANNER],
+  ])('%s: createHcp, linkHcps, deleteHcp FORBIDDEN, nothing written', async (_role, who) => {
     expect(codes(await gql(who, CREATE))).toEqual(['createHcp:FORBIDDEN']);
     expect(codes(await gql(who, LINK))).toEqual(['linkHcps:FORBIDDEN']);
     expect(codes(await gql(who, DELETE))).toEqual(['deleteHcp:FORBIDDEN']);

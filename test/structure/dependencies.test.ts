@@ -7,10 +7,14 @@ describe('import graph', () => {
     const root = path.resolve(__dirname, '../..');
     let output: string;
     try {
-      output = execFileSync(path.join(root, 'node_modules/.bin/depcruise'), ['src', '--config', '.dependency-cruiser.cjs', '--output-type', 'err'], {
-        cwd: root,
-        encoding: 'utf8',
-      });
+      output = execFileSync(
+        path.join(root, 'node_modules/.bin/depcruise'),
+        ['src', '--config', '.dependency-cruiser.cjs', '--output-type', 'err'],
+        {
+          cwd: root,
+          encoding: 'utf8',
+        },
+      );
     } catch (error) {
       output = `${(error as { stdout?: string }).stdout ?? ''}${(error as { stderr?: string }).stderr ?? ''}`;
     }

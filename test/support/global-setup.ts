@@ -15,7 +15,13 @@ export default async function globalSetup(): Promise<void> {
   }
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'msl-graph-test-'));
-  const neo4j = await startEmbeddedNeo4j({ dataDir, boltPort: port, heap: process.env.NEO4J_HEAP || '2g', pageCacheMb: 256, log: () => undefined });
+  const neo4j = await startEmbeddedNeo4j({
+    dataDir,
+    boltPort: port,
+    heap: process.env.NEO4J_HEAP || '2g',
+    pageCacheMb: 256,
+    log: () => undefined,
+  });
   process.env.TEST_NEO4J_URI = neo4j.uri;
   process.env.TEST_NEO4J_BOLT_PORT = String(port);
   (globalThis as Record<string, unknown>).__MSL_NEO4J__ = { neo4j, dataDir };

@@ -2,8 +2,18 @@ import { IntroductionPath } from '../../src/network/paths';
 
 /** The planning answers of test/fixtures/<network>/expected.json, written by scripts/oracle/recompute.py (networkx). */
 export interface PlanningExpected {
-  bestIntroducers: { toHcpId: string; territoryId: string | null; maxHops: number; first: number; introducers: { mslId: string; path: IntroductionPath }[] }[];
-  keyPersonRisk: { territoryId: string | null; first: number; risks: { hcpId: string; mslId: string; strength: number; influence: number }[] }[];
+  bestIntroducers: {
+    toHcpId: string;
+    territoryId: string | null;
+    maxHops: number;
+    first: number;
+    introducers: { mslId: string; path: IntroductionPath }[];
+  }[];
+  keyPersonRisk: {
+    territoryId: string | null;
+    first: number;
+    risks: { hcpId: string; mslId: string; strength: number; influence: number }[];
+  }[];
   handoverPlan: {
     mslId: string;
     maxHops: number;
@@ -13,7 +23,10 @@ export interface PlanningExpected {
 }
 
 /** Same nodes and hops, cost and strength within 1e-9 (the oracle's tolerance). */
-export function expectSamePath(actual: { nodes: string[]; hops: number; cost: number; strength: number }, expected: IntroductionPath): void {
+export function expectSamePath(
+  actual: { nodes: string[]; hops: number; cost: number; strength: number },
+  expected: IntroductionPath,
+): void {
   expect(actual.nodes).toEqual(expected.nodes);
   expect(actual.hops).toBe(expected.hops);
   expect(Math.abs(actual.cost - expected.cost)).toBeLessThanOrEqual(1e-9);

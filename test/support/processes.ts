@@ -20,7 +20,7 @@ export function javaBelow(pid: number): number[] {
     .filter((row) => row.length === 3)
     .map(([p, pp, comm]) => ({ pid: Number(p), ppid: Number(pp), comm }));
   const below = new Set([pid]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const row of rows) {
       if (below.has(row.ppid) && !below.has(row.pid)) {

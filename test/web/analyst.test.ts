@@ -42,18 +42,31 @@ describe('explorer analyst view', () => {
     await page.goto(`${base}/`);
     await page.waitForSelector('body[data-ready="true"]', { timeout: 60000 });
 
-    const { risingStars } = await t.client().request<{ risingStars: { hcp: { id: string } }[] }>('{ risingStars(fromYear: 2015, toYear: 2025, first: 8) { hcp { id } } }');
+    const { risingStars } = await t
+      .client()
+      .request<{ risingStars: { hcp: { id: string } }[] }>('{ risingStars(fromYear: 2015, toYear: 2025, first: 8) { hcp { id } } }');
     expect(risingStars.length).toBeGreaterThan(0);
     await page.waitForFunction((n) => document.querySelectorAll('#rising-table tbody tr[data-id]').length === n, risingStars.length);
-    expect(await page.$$eval('#rising-table tbody tr', (rows) => rows.map((row) => (row as HTMLElement).dataset.id))).toEqual(risingStars.map((s) => s.hcp.id));
+    expect(await page.$$eval('#rising-table tbody tr', (rows) => rows.map((row) => (row as HTMLElement).dataset.id))).toEqual(
+      risingStars.map((s) => s.hcp.id),
+    );
     expect(await page.locator('#rising-chart polyline').count()).toBe(risingStars.length);
 
     // Clicking a rising star selects it: explanation and lookalikes follow.
     const star = risingStars[0].hcp.id;
     await page.click(`#rising-table tr[data-id="${star}"]`);
     await page.waitForFunction((id) => document.getElementById('graph')?.dataset.centre === id, star);
-    const { similarHcps } = await t.client().request<{ similarHcps: { hcp: { id: string } }[] }>('query ($id: ID!) { similarHcps(hcpId: $id, first: 8) { hcp { id } } }', { id: star });
-    await page.waitForFunction((ids) => JSON.stringify(Array.from(document.querySelectorAll('#lookalikes li[data-id]'), (li) => (li as HTMLElement).dataset.id)) === JSON.stringify(ids), similarHcps.map((s) => s.hcp.id));
+    const { similarHcps } = await t
+      .client()
+      .request<{ similarHcps: { hcp: { id: string } }[] }>('query ($id: ID!) { similarHcps(hcpId: $id, first: 8) { hcp { id } } }', {
+        id: star,
+      });
+    await page.waitForFunction(
+      (ids) =>
+        JSON.stringify(Array.from(document.querySelectorAll('#lookalikes li[data-id]'), (li) => (li as HTMLElement).dataset.id)) ===
+        JSON.stringify(ids),
+      similarHcps.map((s) => s.hcp.id),
+    );
     await page.waitForSelector('#explanation .bar-row');
     expect(await page.locator('#explanation').textContent()).toMatch(/PageRank comes from.*COMPOSITE/s);
 

@@ -45,7 +45,9 @@ afterAll(async () => {
 async function findPathTarget(): Promise<Target> {
   const client = t.client();
   const { msls } = await client.request<{ msls: { id: string; name: string }[] }>('{ msls { id name } }');
-  const { kolRanking } = await client.request<{ kolRanking: { hcp: { id: string; name: string } }[] }>('{ kolRanking(first: 15) { hcp { id name } } }');
+  const { kolRanking } = await client.request<{ kolRanking: { hcp: { id: string; name: string } }[] }>(
+    '{ kolRanking(first: 15) { hcp { id name } } }',
+  );
   for (const { hcp } of kolRanking) {
     for (const msl of msls) {
       const { introductionPaths } = await client.request<{ introductionPaths: { hops: number }[] }>(
@@ -89,10 +91,12 @@ describe('network explorer', () => {
   it('shows the ego network of the chosen HCP: nodes, ties with weights and types, influence card', async () => {
     await page.click(`#search-results button[data-id="${target.hcp.id}"]`);
     await page.waitForFunction((id) => document.getElementById('graph')?.dataset.centre === id, target.hcp.id);
-    const { egoNetwork } = await t.client().request<{ egoNetwork: { nodes: unknown[]; edges: { weight: number; types: string[] }[] } }>(
-      'query($id: ID!) { egoNetwork(hcpId: $id, hops: 1, first: 50) { nodes { hops } edges { weight types } } }',
-      { id: target.hcp.id },
-    );
+    const { egoNetwork } = await t
+      .client()
+      .request<{ egoNetwork: { nodes: unknown[]; edges: { weight: number; types: string[] }[] } }>(
+        'query($id: ID!) { egoNetwork(hcpId: $id, hops: 1, first: 50) { nodes { hops } edges { weight types } } }',
+        { id: target.hcp.id },
+      );
     const graph = page.locator('#graph');
     expect(Number(await graph.getAttribute('data-nodes'))).toBe(egoNetwork.nodes.length);
     expect(Number(await graph.getAttribute('data-edges'))).toBe(egoNetwork.edges.length);
@@ -101,7 +105,9 @@ describe('network explorer', () => {
     expect(await page.locator('#hcp-name').textContent()).toBe(target.hcp.name);
     expect(await page.locator('#hcp-card .influence').textContent()).toMatch(/Rank#\d+/);
     // The ties, strongest first, with their types and weights.
-    const ties = await page.$$eval('#edge-table tbody tr', (trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => td.textContent)));
+    const ties = await page.$$eval('#edge-table tbody tr', (trs) =>
+      trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => td.textContent)),
+    );
     expect(ties).toHaveLength(egoNetwork.edges.length);
     const strongest = [...egoNetwork.edges].sort((a, b) => b.weight - a.weight)[0];
     expect(ties[0][2]).toBe(strongest.types.join(', '));
@@ -150,7 +156,9 @@ describe('network explorer', () => {
     await page.selectOption('#kol-area', therapeuticAreas[0].id);
     const ids = expected.kolRanking.map((row) => row.hcp.id);
     await page.waitForFunction(
-      (want) => JSON.stringify(Array.from(document.querySelectorAll('#kol-table tbody tr')).map((tr) => (tr as HTMLElement).dataset.id ?? null)) === JSON.stringify(want.length ? want : [null]),
+      (want) =>
+        JSON.stringify(Array.from(document.querySelectorAll('#kol-table tbody tr')).map((tr) => (tr as HTMLElement).dataset.id ?? null)) ===
+        JSON.stringify(want.length ? want : [null]),
       ids,
     );
     if (ids.length) {
@@ -213,14 +221,27 @@ describe('GraphiQL at /graphql', () => {
     expect(await p.title()).toBe('MSL Graph · GraphiQL');
     expect(requested.filter((url) => !url.startsWith(base))).toEqual([]);
     const tabs = await p.locator('.graphiql-tab .graphiql-tab-button').allTextContents();
-    expect(tabs.map((tab) => tab.trim())).toEqual(['Overview', 'SearchHcps', 'HcpProfile', 'KolRanking', 'Communities', 'PlanningContext', 'IntroductionPaths', 'TerritoryPlan']);
+    expect(tabs.map((tab) => tab.trim())).toEqual([
+      'Overview',
+      'SearchHcps',
+      'HcpProfile',
+      'KolRanking',
+      'Communities',
+      'PlanningContext',
+      'IntroductionPaths',
+      'TerritoryPlan',
+    ]);
     const editor = await p.locator('.graphiql-query-editor').textContent();
     expect(editor).toContain('analyst');
     expect(editor).toContain('planner');
     // Run the overview query: the response shows the top KOL.
-    const { kolRanking } = await t.client().request<{ kolRanking: { hcp: { name: string } }[] }>('{ kolRanking(first: 1) { hcp { name } } }');
+    const { kolRanking } = await t
+      .client()
+      .request<{ kolRanking: { hcp: { name: string } }[] }>('{ kolRanking(first: 1) { hcp { name } } }');
     await p.click('.graphiql-execute-button');
-    await p.waitForFunction((name) => document.querySelector('.graphiql-response')?.textContent?.includes(name), kolRanking[0].hcp.name, { timeout: 20000 });
+    await p.waitForFunction((name) => document.querySelector('.graphiql-response')?.textContent?.includes(name), kolRanking[0].hcp.name, {
+      timeout: 20000,
+    });
     // A planner tab carries its variables.
     await p.locator('.graphiql-tab-button', { hasText: 'IntroductionPaths' }).click();
     await p.waitForFunction(() => document.querySelector('.graphiql-query-editor')?.textContent?.includes('introductionPaths'));
@@ -237,7 +258,9 @@ describe('GraphiQL at /graphql', () => {
     expect(json.headers.get('content-type')).toContain('application/json');
     expect(((await json.json()) as { data: { msls: unknown[] } }).data.msls.length).toBeGreaterThan(0);
     // A browser URL with a query runs it too.
-    const withQuery = await fetch(`${t.url}?query=${encodeURIComponent('{ msls { id } }')}`, { headers: { accept: 'text/html,application/json;q=0.9' } });
+    const withQuery = await fetch(`${t.url}?query=${encodeURIComponent('{ msls { id } }')}`, {
+      headers: { accept: 'text/html,application/json;q=0.9' },
+    });
     expect(withQuery.headers.get('content-type')).not.toContain('text/html');
     const html = await fetch(t.url, { headers: { accept: 'text/html' } });
     expect(html.headers.get('content-type')).toBe('text/html; charset=utf-8');

@@ -74,7 +74,11 @@ describe('access log', () => {
   });
 
   it('logs the status of failed requests', async () => {
-    const res = await fetch(app.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'bad-json' }, body: '{"query": ' });
+    const res = await fetch(app.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'bad-json' },
+      body: '{"query": ',
+    });
     expect(res.status).toBe(400);
     expect(await accessLine('bad-json')).toMatchObject({ status: 400, route: '/graphql' });
   });
@@ -83,7 +87,9 @@ describe('access log', () => {
 describe('Prometheus metrics per operation', () => {
   it('counts operations, observes their latency and counts errors by code', async () => {
     for (let i = 0; i < 3; i++) await post({ query: 'query MetricsProbe { msls { id } }' });
-    const failed = (await (await post({ query: 'query MetricsFails { engagementPlan(mslId: "msl-nobody") { influence } }' })).json()) as { errors: { extensions: { code: string } }[] };
+    const failed = (await (await post({ query: 'query MetricsFails { engagementPlan(mslId: "msl-nobody") { influence } }' })).json()) as {
+      errors: { extensions: { code: string } }[];
+    };
     expect(failed.errors[0].extensions.code).toBe('NOT_FOUND');
     const res = await fetch(`${base}/metrics`);
     expect(res.headers.get('content-type')).toContain('text/plain');

@@ -11,7 +11,10 @@ let dir: string;
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'msl-web-'));
   fs.mkdirSync(path.join(dir, 'assets'));
-  fs.writeFileSync(path.join(dir, 'index.html'), '<meta name="msl-graph-auth" content="%MSL_GRAPH_AUTH%"><meta name="msl-graph-ide" content="%MSL_GRAPH_IDE%">explorer');
+  fs.writeFileSync(
+    path.join(dir, 'index.html'),
+    '<meta name="msl-graph-auth" content="%MSL_GRAPH_AUTH%"><meta name="msl-graph-ide" content="%MSL_GRAPH_IDE%">explorer',
+  );
   fs.writeFileSync(path.join(dir, 'graphiql.html'), '<title>GraphiQL</title>');
   fs.writeFileSync(path.join(dir, 'assets', 'explorer.js'), 'console.log(1)');
   fs.writeFileSync(path.join(dir, 'assets', 'explorer.css'), 'body{}');
@@ -67,7 +70,13 @@ describe('web routes', () => {
       expect(await js.text()).toBe('console.log(1)');
       expect((await fetch(`${base}/assets/explorer.css`)).headers.get('content-type')).toBe('text/css; charset=utf-8');
       expect((await fetch(`${base}/assets/missing.js`)).status).toBe(404);
-      for (const probe of ['/assets/.hidden', '/assets/%2e%2e%2fsecret.txt', '/assets/..%2fsecret.txt', '/assets/sub/explorer.js', '/secret.txt']) {
+      for (const probe of [
+        '/assets/.hidden',
+        '/assets/%2e%2e%2fsecret.txt',
+        '/assets/..%2fsecret.txt',
+        '/assets/sub/explorer.js',
+        '/secret.txt',
+      ]) {
         const res = await fetch(`${base}${probe}`);
         expect([probe, res.headers.get('x-fallthrough')]).toEqual([probe, 'yes']);
       }
@@ -88,7 +97,9 @@ describe('web routes', () => {
       ]) {
         expect((await fetch(`${base}/graphql${query}`, { headers: { accept } })).headers.get('x-fallthrough')).toBe('yes');
       }
-      expect((await fetch(`${base}/graphql`, { method: 'POST', headers: { accept: 'text/html' } })).headers.get('x-fallthrough')).toBe('yes');
+      expect((await fetch(`${base}/graphql`, { method: 'POST', headers: { accept: 'text/html' } })).headers.get('x-fallthrough')).toBe(
+        'yes',
+      );
     });
     await serve({ graphqlIde: false }, async (base) => {
       expect((await fetch(`${base}/graphql`, { headers: { accept: 'text/html' } })).headers.get('x-fallthrough')).toBe('yes');
@@ -119,7 +130,9 @@ describe('front-end sources', () => {
     const root = path.resolve(__dirname, '../..');
     const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
     const output = await new Promise<string>((resolve) => {
-      execFile(process.execPath, [tsc, '--noEmit', '-p', path.join(root, 'web', 'tsconfig.json')], { cwd: root }, (error, stdout) => resolve(error ? `${stdout}\n${error.message}` : stdout));
+      execFile(process.execPath, [tsc, '--noEmit', '-p', path.join(root, 'web', 'tsconfig.json')], { cwd: root }, (error, stdout) =>
+        resolve(error ? `${stdout}\n${error.message}` : stdout),
+      );
     });
     expect(output).toBe('');
   }, 120000);

@@ -29,7 +29,10 @@ export function resultIds(result: unknown): string[] {
     if (!item || typeof item !== 'object') continue;
     const id = (item as { id?: unknown }).id;
     if (typeof id === 'string') out.push(id);
-    else for (const inner of Object.values(item)) if (inner && typeof inner === 'object' && typeof (inner as { id?: unknown }).id === 'string') out.push((inner as { id: string }).id);
+    else
+      for (const inner of Object.values(item))
+        if (inner && typeof inner === 'object' && typeof (inner as { id?: unknown }).id === 'string')
+          out.push((inner as { id: string }).id);
   }
   return out;
 }

@@ -27,9 +27,13 @@ export class AuditRepository {
   constructor(private readonly db: Database) {}
 
   /** Records one event (with optional scalar `details`, e.g. an import's folder and counts); returns it. */
-  async record(event: { sub: string; action: string; entityIds: string[]; details?: Record<string, string | number> }, tx?: Tx): Promise<AuditRecord> {
+  async record(
+    event: { sub: string; action: string; entityIds: string[]; details?: Record<string, string | number> },
+    tx?: Tx,
+  ): Promise<AuditRecord> {
     const row = { id: randomUUID(), at: new Date().toISOString(), sub: event.sub, action: event.action, entityIds: event.entityIds };
-    const cypher = 'CREATE (e:AuditEvent {id: $id, at: datetime($at), sub: $sub, action: $action, entityIds: $entityIds}) SET e += $details';
+    const cypher =
+      'CREATE (e:AuditEvent {id: $id, at: datetime($at), sub: $sub, action: $action, entityIds: $entityIds}) SET e += $details';
     const params = { ...row, details: event.details ?? {} };
     if (tx) await tx.run(cypher, params);
     else await this.db.write(cypher, params);
@@ -37,7 +41,10 @@ export class AuditRepository {
   }
 
   async byIds(ids: readonly string[]): Promise<AuditRecord[]> {
-    const rows = await this.db.read<{ value: AuditRecord }>(`UNWIND $ids AS id MATCH (x:AuditEvent {id: id}) RETURN ${PROJECT('x')} AS value`, { ids });
+    const rows = await this.db.read<{ value: AuditRecord }>(
+      `UNWIND $ids AS id MATCH (x:AuditEvent {id: id}) RETURN ${PROJECT('x')} AS value`,
+      { ids },
+    );
     return rows.map((row) => toRecord(row.value));
   }
 
@@ -49,7 +56,8 @@ export class AuditRepository {
   }
 }
 
-const PROJECT = (x: string) => `{id: ${x}.id, at: toString(${x}.at), sub: ${x}.sub, action: ${x}.action, entityIds: coalesce(${x}.entityIds, [])}`;
+const PROJECT = (x: string) =>
+  `{id: ${x}.id, at: toString(${x}.at), sub: ${x}.sub, action: ${x}.action, entityIds: coalesce(${x}.entityIds, [])}`;
 const toRecord = (row: AuditRecord): AuditRecord => ({ ...row, at: new Date(row.at).toISOString() });
 
 export const AUDIT_ORDER: SortPart[] = [

@@ -13,7 +13,11 @@ export class AuditResolver {
   auditEvents(
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
-    @Arg('last', () => Int, { nullable: true, description: 'At most this many rows before `before` (the end of the list without it); not with `first`.' }) last: number | null,
+    @Arg('last', () => Int, {
+      nullable: true,
+      description: 'At most this many rows before `before` (the end of the list without it); not with `first`.',
+    })
+    last: number | null,
     @Arg('before', () => String, { nullable: true, description: 'A cursor: rows before it.' }) before: string | null,
     @Arg('sub', () => String, { nullable: true }) sub: string | null,
     @Arg('action', () => String, { nullable: true }) action: string | null,

@@ -34,7 +34,9 @@ const personalDataGuard: MiddlewareFn<GraphContext> = async ({ context, info }, 
  * Interaction notes: readable by ADMIN and by the MSL who logged the interaction. `ownerOf`
  * reads the owner's mslId from the root object (default: `root.mslId`).
  */
-export function OwnNotes<T = { mslId?: string | null }>(ownerOf: (root: T) => string | null | undefined = (root) => (root as { mslId?: string | null }).mslId): MethodDecorator & PropertyDecorator {
+export function OwnNotes<T = { mslId?: string | null }>(
+  ownerOf: (root: T) => string | null | undefined = (root) => (root as { mslId?: string | null }).mslId,
+): MethodDecorator & PropertyDecorator {
   const guard: MiddlewareFn<GraphContext> = async ({ root, context }, next) => {
     requireNotesAccess(context.viewer, ownerOf(root as T));
     return next();

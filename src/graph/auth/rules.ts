@@ -43,13 +43,21 @@ export function canActForMsl(viewer: Viewer, mslId: string | null | undefined): 
 /** Throws FORBIDDEN unless the viewer may act for `mslId`. */
 export function requireActForMsl(viewer: Viewer, mslId: string | null | undefined): void {
   if (!canActForMsl(viewer, mslId)) {
-    throw new ForbiddenError(hasRole(viewer, 'MSL') ? 'an MSL may write only its own data (mslId of the token)' : 'writing MSL data requires the role ADMIN or MSL');
+    throw new ForbiddenError(
+      hasRole(viewer, 'MSL')
+        ? 'an MSL may write only its own data (mslId of the token)'
+        : 'writing MSL data requires the role ADMIN or MSL',
+    );
   }
 }
 
 /** Throws FORBIDDEN unless the viewer may read/write the notes of an interaction of `ownerMslId`. */
 export function requireNotesAccess(viewer: Viewer, ownerMslId: string | null | undefined): void {
   if (!canAccessNotes(viewer, ownerMslId)) {
-    throw new ForbiddenError(hasRole(viewer, 'MSL') ? 'notes are readable only by the MSL who logged the interaction' : 'notes are personal data: not available to ANALYST or PLANNER');
+    throw new ForbiddenError(
+      hasRole(viewer, 'MSL')
+        ? 'notes are readable only by the MSL who logged the interaction'
+        : 'notes are personal data: not available to ANALYST or PLANNER',
+    );
   }
 }

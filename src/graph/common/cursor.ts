@@ -85,7 +85,10 @@ export function decodeCursor(cursor: string, field: string, kinds: readonly KeyK
  * `first` itself: its schema default (e.g. 20) must not cut a backward page `last: 5, before: X`.
  * Both written is BAD_USER_INPUT (Relay discourages it and no client needs it).
  */
-export function pageWindow(args: PageArgsInput, options: { max: number; kinds: readonly KeyKind[]; defaultFirst: number; firstGiven: boolean }): PageWindow {
+export function pageWindow(
+  args: PageArgsInput,
+  options: { max: number; kinds: readonly KeyKind[]; defaultFirst: number; firstGiven: boolean },
+): PageWindow {
   const { max, kinds } = options;
   const last = args.last ?? null;
   if (last !== null && options.firstGiven && args.first !== null && args.first !== undefined) {
@@ -107,7 +110,8 @@ export function pageWindow(args: PageArgsInput, options: { max: number; kinds: r
     if (!('key' in decoded)) throw new ValidationError('before', 'is not a cursor this API issued for this list');
     before = decoded.key;
   }
-  if (afterOffset !== null && last !== null) throw new ValidationError('after', 'an offset cursor of an earlier version pages forward only (use `first`)');
+  if (afterOffset !== null && last !== null)
+    throw new ValidationError('after', 'an offset cursor of an earlier version pages forward only (use `first`)');
   return { first, last, after, afterOffset, before };
 }
 

@@ -36,7 +36,14 @@ export const byId: SortPart[] = [{ kind: 'string', value: (x) => `${x}.id` }];
  * Cypher: does row `x` come before (or after) the sort key `c` (a cursor's key, a list) in the
  * ordering, or sit at it with `inclusive`?
  */
-export function comparedToKey(sort: readonly SortPart[], x: string, c: string, side: 'before' | 'after', inclusive: boolean, i = 0): string {
+export function comparedToKey(
+  sort: readonly SortPart[],
+  x: string,
+  c: string,
+  side: 'before' | 'after',
+  inclusive: boolean,
+  i = 0,
+): string {
   const part = sort[i];
   const value = part.value(x);
   const bound = part.fromCursor ? part.fromCursor(`${c}[${i}]`) : `${c}[${i}]`;
@@ -70,7 +77,13 @@ export function windowClause(sort: readonly SortPart[]): string {
 /** A window as Cypher parameters (integers, so they can slice lists). */
 export function windowParams(window: PageWindow) {
   const optionalInt = (n: number | null) => (n === null ? null : int(n));
-  return { after: window.after, afterOffset: optionalInt(window.afterOffset), before: window.before, first: optionalInt(window.first), last: optionalInt(window.last) };
+  return {
+    after: window.after,
+    afterOffset: optionalInt(window.afterOffset),
+    before: window.before,
+    first: optionalInt(window.first),
+    last: optionalInt(window.last),
+  };
 }
 
 const tokenOf = (request: PageRequest): string => JSON.stringify([request.key, request.window]);

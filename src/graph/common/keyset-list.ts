@@ -30,7 +30,11 @@ function statement(list: KeysetList, window: PageWindow): string {
   const backward = window.last !== null;
   const order = sort.map((part) => `${part.value('x')}${Boolean(part.desc) !== backward ? ' DESC' : ''}`).join(', ');
   const skip = window.afterOffset !== null ? 'SKIP $skip ' : '';
-  const previousOfEmpty = window.after ? exists(comparedToKey(sort, 'x', '$after', 'before', true)) : window.afterOffset !== null ? 'total > 0' : 'false';
+  const previousOfEmpty = window.after
+    ? exists(comparedToKey(sort, 'x', '$after', 'before', true))
+    : window.afterOffset !== null
+      ? 'total > 0'
+      : 'false';
   const nextOfEmpty = window.before ? exists(comparedToKey(sort, 'x', '$before', 'after', true)) : 'false';
   return `
   CALL { MATCH ${pattern} ${where([])} RETURN count(x) AS total }
@@ -43,13 +47,22 @@ function statement(list: KeysetList, window: PageWindow): string {
 }
 
 /** One page of a keyset list; `params` are the filters' parameters. */
-export async function readKeysetPage<R, T>(db: Database, list: KeysetList, window: PageWindow, params: Record<string, unknown>, map: (row: R) => T): Promise<Page<T>> {
-  const [row] = await db.read<{ total: number; keys: SortKey[]; rows: R[]; hasPrevious: boolean; hasNext: boolean }>(statement(list, window), {
-    ...params,
-    after: window.after,
-    before: window.before,
-    skip: int(window.afterOffset === null ? 0 : window.afterOffset + 1),
-    limit: int(window.first ?? window.last ?? 0),
-  });
+export async function readKeysetPage<R, T>(
+  db: Database,
+  list: KeysetList,
+  window: PageWindow,
+  params: Record<string, unknown>,
+  map: (row: R) => T,
+): Promise<Page<T>> {
+  const [row] = await db.read<{ total: number; keys: SortKey[]; rows: R[]; hasPrevious: boolean; hasNext: boolean }>(
+    statement(list, window),
+    {
+      ...params,
+      after: window.after,
+      before: window.before,
+      skip: int(window.afterOffset === null ? 0 : window.afterOffset + 1),
+      limit: int(window.first ?? window.last ?? 0),
+    },
+  );
   return connectionOf(row.rows.map(map), row.keys, row.total, row.hasPrevious, row.hasNext);
 }

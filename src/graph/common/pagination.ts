@@ -11,7 +11,10 @@ export class PageInfo {
   @Field({ description: 'True when rows precede the first edge of this page.' })
   hasPreviousPage!: boolean;
 
-  @Field(() => String, { nullable: true, description: 'The first edge’s cursor: pass as `before` for the previous page; null on an empty page.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The first edge’s cursor: pass as `before` for the previous page; null on an empty page.',
+  })
   startCursor!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Pass as `after` to get the next page; null on an empty page.' })
@@ -32,13 +35,20 @@ export interface Page<T> {
 /** `first`/`after`/`last`/`before` of a connection field (Relay Cursor Connections). */
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { nullable: true, defaultValue: 20, description: 'At most this many rows after `after` (default 20 unless `last` is given).' })
+  @Field(() => Int, {
+    nullable: true,
+    defaultValue: 20,
+    description: 'At most this many rows after `after` (default 20 unless `last` is given).',
+  })
   first?: number | null;
 
   @Field(() => String, { nullable: true, description: 'A cursor: rows after it.' })
   after?: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'At most this many rows before `before` (the end of the list without it); not with `first`.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'At most this many rows before `before` (the end of the list without it); not with `first`.',
+  })
   last?: number | null;
 
   @Field(() => String, { nullable: true, description: 'A cursor: rows before it.' })
@@ -76,7 +86,13 @@ export function Connection<T extends object>(nodeType: ClassType<T>, name: strin
 }
 
 /** A page from its rows, their sort keys and whether rows precede / follow it. */
-export function connectionOf<T>(rows: readonly T[], keys: readonly SortKey[], totalCount: number, hasPreviousPage: boolean, hasNextPage: boolean): Page<T> {
+export function connectionOf<T>(
+  rows: readonly T[],
+  keys: readonly SortKey[],
+  totalCount: number,
+  hasPreviousPage: boolean,
+  hasNextPage: boolean,
+): Page<T> {
   const edges = rows.map((node, i) => ({ cursor: encodeCursor(keys[i]), node }));
   return {
     totalCount,

@@ -16,7 +16,8 @@ import { getMetadataStorage } from 'type-graphql';
  */
 export function withPlainFields(schema: GraphQLSchema): GraphQLSchema {
   const storage = getMetadataStorage();
-  const hasFieldResolver = (target: Function, name: string) => storage.fieldResolvers.some((r) => r.methodName === name && r.getObjectType?.() === target);
+  const hasFieldResolver = (target: Function, name: string) =>
+    storage.fieldResolvers.some((r) => r.methodName === name && r.getObjectType?.() === target);
   for (const objectType of storage.objectTypes) {
     const type = schema.getType(objectType.name);
     if (!isObjectType(type)) continue;

@@ -21,7 +21,8 @@ const ALLOWED: readonly string[] = [
 ];
 
 function check(spec: RefSpec): void {
-  if (!ALLOWED.includes(`${spec.label} ${spec.rel} ${spec.target}`)) throw new Error(`reference ${spec.label}-${spec.rel}->${spec.target} not allowed`);
+  if (!ALLOWED.includes(`${spec.label} ${spec.rel} ${spec.target}`))
+    throw new Error(`reference ${spec.label}-${spec.rel}->${spec.target} not allowed`);
 }
 
 /** (n)-[:rel]->(t) for exactly the given target ids (none for an empty list); other targets are unlinked. */

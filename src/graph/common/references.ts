@@ -11,7 +11,16 @@ export interface Reference {
   ids: readonly (string | null | undefined)[];
 }
 
-const LABELS: readonly RefLabel[] = ['HCP', 'MSL', 'Institution', 'Territory', 'TherapeuticArea', 'Interaction', 'Insight', 'PlannedInteraction'];
+const LABELS: readonly RefLabel[] = [
+  'HCP',
+  'MSL',
+  'Institution',
+  'Territory',
+  'TherapeuticArea',
+  'Interaction',
+  'Insight',
+  'PlannedInteraction',
+];
 
 /** Throws NOT_FOUND for the first referenced id that does not exist (inside the caller's transaction). */
 export async function requireExisting(tx: Tx, references: readonly Reference[]): Promise<void> {

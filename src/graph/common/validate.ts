@@ -17,7 +17,8 @@ export const MAX_TEXT = 10000;
 /** The client's id (checked against ID_PATTERN), or `${prefix}-<uuid>` when none is given. */
 export function newId(prefix: string, given: string | null | undefined, field = 'id'): string {
   if (given === null || given === undefined) return `${prefix}-${randomUUID()}`;
-  if (!ID_PATTERN.test(given)) throw new ValidationError(field, 'must be 1-128 letters, digits, ".", "_", ":" or "-", starting with a letter or digit');
+  if (!ID_PATTERN.test(given))
+    throw new ValidationError(field, 'must be 1-128 letters, digits, ".", "_", ":" or "-", starting with a letter or digit');
   return given;
 }
 
@@ -29,14 +30,16 @@ export function refId(value: string, field: string): string {
 
 /** An integer argument within min..max. */
 export function intArg(value: number, field: string, min: number, max: number): number {
-  if (!Number.isInteger(value) || value < min || value > max) throw new ValidationError(field, `must be an integer between ${min} and ${max}`);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new ValidationError(field, `must be an integer between ${min} and ${max}`);
   return value;
 }
 
 /** A calendar date `YYYY-MM-DD` that exists (past or future). */
 export function isoDateArg(value: string, field: string): string {
   const text = value.trim();
-  if (!DATE_PATTERN.test(text) || Number.isNaN(epochDay(text))) throw new ValidationError(field, 'must be an ISO 8601 calendar date (YYYY-MM-DD)');
+  if (!DATE_PATTERN.test(text) || Number.isNaN(epochDay(text)))
+    throw new ValidationError(field, 'must be an ISO 8601 calendar date (YYYY-MM-DD)');
   return text;
 }
 

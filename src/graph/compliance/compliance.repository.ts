@@ -69,7 +69,11 @@ export async function restrictedWords(tx: Tx): Promise<string[]> {
  * (see compliance.ts): mode REJECT throws BAD_USER_INPUT naming the field and the word, mode
  * FLAG returns the words found. Store the result with `recordComplianceFlags`.
  */
-export async function checkCompliance(tx: Tx, fields: Readonly<Record<string, string | null | undefined>>, mode: ComplianceMode): Promise<ComplianceResult> {
+export async function checkCompliance(
+  tx: Tx,
+  fields: Readonly<Record<string, string | null | undefined>>,
+  mode: ComplianceMode,
+): Promise<ComplianceResult> {
   if (Object.values(fields).every((text) => !text)) return { flagged: false, flaggedWords: [] };
   return enforceCompliance(fields, await restrictedWords(tx), mode);
 }

@@ -19,7 +19,9 @@ export function complianceLoaders(db: Database) {
   const repository = new ComplianceRepository(db);
   const flags = (label: FlaggedLabel) =>
     new DataLoader(async (ids: readonly string[]) =>
-      byKey(ids, await repository.flags(label, ids), (row) => row.id).map((row): ComplianceResult => row ?? { flagged: false, flaggedWords: [] }),
+      byKey(ids, await repository.flags(label, ids), (row) => row.id).map(
+        (row): ComplianceResult => row ?? { flagged: false, flaggedWords: [] },
+      ),
     );
   return { interaction: flags('Interaction'), insight: flags('Insight') };
 }
@@ -32,7 +34,9 @@ export class ComplianceResolver {
     return new ComplianceRepository(ctx.db).list();
   }
 
-  @Query(() => ComplianceCheck, { description: 'The restricted words a text contains (case-insensitive, whole word), without writing anything.' })
+  @Query(() => ComplianceCheck, {
+    description: 'The restricted words a text contains (case-insensitive, whole word), without writing anything.',
+  })
   async checkCompliance(@Arg('text') text: string, @Ctx() ctx: GraphContext): Promise<ComplianceCheck> {
     if (text.length > MAX_CHECK_TEXT) throw new ValidationError('text', `must be at most ${MAX_CHECK_TEXT} characters`);
     const words = (await new ComplianceRepository(ctx.db).list()).map((w) => w.word);
@@ -51,7 +55,9 @@ export class ComplianceResolver {
   }
 
   @AdminOnly()
-  @Mutation(() => Boolean, { description: 'Removes a restricted word (matched like addRestrictedWord stores it); false when it was not listed. ADMIN only.' })
+  @Mutation(() => Boolean, {
+    description: 'Removes a restricted word (matched like addRestrictedWord stores it); false when it was not listed. ADMIN only.',
+  })
   removeRestrictedWord(@Arg('word') word: string, @Ctx() ctx: GraphContext): Promise<boolean> {
     // A word that could never have been added is not listed: nothing to remove.
     const listable = !invalidWordReason(word);
@@ -63,14 +69,19 @@ export class ComplianceResolver {
 export class InteractionComplianceResolver {
   // Whether the notes hold a restricted word tells something about the notes: the notes' rule.
   @OwnNotes()
-  @FieldResolver(() => Boolean, { description: 'True when its notes contained a restricted word and RESTRICTED_WORDS_MODE=FLAG accepted it. Readable like `notes`.' })
+  @FieldResolver(() => Boolean, {
+    description: 'True when its notes contained a restricted word and RESTRICTED_WORDS_MODE=FLAG accepted it. Readable like `notes`.',
+  })
   async flagged(@Root() interaction: Interaction, @Ctx() ctx: GraphContext): Promise<boolean> {
     return (await ctx.loaders.get(complianceLoaders).interaction.load(interaction.id)).flagged;
   }
 
   // The words found reveal part of the notes, so they follow the notes' rule.
   @OwnNotes()
-  @FieldResolver(() => [String], { nullable: true, description: 'The restricted words its notes contained when logged (mode FLAG). Readable like `notes`.' })
+  @FieldResolver(() => [String], {
+    nullable: true,
+    description: 'The restricted words its notes contained when logged (mode FLAG). Readable like `notes`.',
+  })
   async flaggedWords(@Root() interaction: Interaction, @Ctx() ctx: GraphContext): Promise<string[]> {
     return (await ctx.loaders.get(complianceLoaders).interaction.load(interaction.id)).flaggedWords;
   }
@@ -78,7 +89,9 @@ export class InteractionComplianceResolver {
 
 @Resolver(() => Insight)
 export class InsightComplianceResolver {
-  @FieldResolver(() => Boolean, { description: 'True when its text contained a restricted word and RESTRICTED_WORDS_MODE=FLAG accepted it.' })
+  @FieldResolver(() => Boolean, {
+    description: 'True when its text contained a restricted word and RESTRICTED_WORDS_MODE=FLAG accepted it.',
+  })
   async flagged(@Root() insight: Insight, @Ctx() ctx: GraphContext): Promise<boolean> {
     return (await ctx.loaders.get(complianceLoaders).insight.load(insight.id)).flagged;
   }

@@ -25,6 +25,8 @@ export async function territoriesOf(ctx: GraphContext, mslId: string): Promise<s
 
 /** The MSLs covering a territory. */
 export async function mslsCovering(ctx: GraphContext, territoryId: string): Promise<Set<string>> {
-  const rows = await ctx.db.read<{ id: string }>('MATCH (m:MSL)-[:COVERS]->(:Territory {id: $territoryId}) RETURN m.id AS id', { territoryId });
+  const rows = await ctx.db.read<{ id: string }>('MATCH (m:MSL)-[:COVERS]->(:Territory {id: $territoryId}) RETURN m.id AS id', {
+    territoryId,
+  });
   return new Set(rows.map((row) => row.id));
 }

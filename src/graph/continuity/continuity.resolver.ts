@@ -47,7 +47,9 @@ export class ContinuityResolver {
     return new ContinuityService(ctx).handoverPlan(mslId, maxHops ?? 4);
   }
 
-  @Query(() => TerritoryCoverage, { description: "How many of the territory's HCPs have an MSL relationship, and their share of its influence." })
+  @Query(() => TerritoryCoverage, {
+    description: "How many of the territory's HCPs have an MSL relationship, and their share of its influence.",
+  })
   territoryCoverage(@Arg('territoryId', () => ID) territoryId: string, @Ctx() ctx: GraphContext): Promise<TerritoryCoverage> {
     return new ContinuityService(ctx).territoryCoverage(territoryId);
   }

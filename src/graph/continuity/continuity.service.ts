@@ -27,7 +27,11 @@ export class ContinuityService {
     const target = net.hcpIndex.get(toHcpId);
     if (target === undefined) throw new NotFoundError('HCP', toHcpId);
     this.requireTerritory(snapshot, territoryId);
-    await requireTerritoryReader(this.ctx, territoryId ? [attributes.territory[target], territoryId] : [attributes.territory[target]], 'bestIntroducers');
+    await requireTerritoryReader(
+      this.ctx,
+      territoryId ? [attributes.territory[target], territoryId] : [attributes.territory[target]],
+      'bestIntroducers',
+    );
     const covering = territoryId ? await mslsCovering(this.ctx, territoryId) : null;
     const include = covering ? (m: number) => covering.has(net.mslIds[m]) : undefined;
     const found = bestIntroducers(net, toHcpId, hops, size, this.strengths(snapshot), include);
@@ -43,7 +47,9 @@ export class ContinuityService {
     const include = territoryId ? (v: number) => territory[v] === territoryId : undefined;
     const pagerank = snapshot.pagerank();
     const found = keyPersonRisk(snapshot.net, await snapshot.order('PAGERANK'), this.strengths(snapshot), size, include);
-    return found.map((risk) => ({ hcpId: risk.hcpId, mslId: risk.mslId, strength: risk.strength, influence: pagerank[risk.hcp] }) as KeyPersonRisk);
+    return found.map(
+      (risk) => ({ hcpId: risk.hcpId, mslId: risk.mslId, strength: risk.strength, influence: pagerank[risk.hcp] }) as KeyPersonRisk,
+    );
   }
 
   async handoverPlan(mslId: string, maxHops: number): Promise<Handover[]> {
@@ -55,7 +61,12 @@ export class ContinuityService {
     const plan = knownNodes('MSL', () => handoverPlan(snapshot.net, mslId, ranks, hops, this.strengths(snapshot)));
     return plan.map(
       (row) =>
-        ({ hcpId: row.hcpId, successorId: row.successorId, existingStrength: row.existingStrength, path: row.path ? pathOf(row.path) : null }) as Handover,
+        ({
+          hcpId: row.hcpId,
+          successorId: row.successorId,
+          existingStrength: row.existingStrength,
+          path: row.path ? pathOf(row.path) : null,
+        }) as Handover,
     );
   }
 

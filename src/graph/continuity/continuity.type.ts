@@ -3,7 +3,7 @@ import { HCP } from '../hcp/hcp.type';
 import { MSL } from '../msl/msl.type';
 import { IntroductionPath } from '../network/network.type';
 
-@ObjectType({ description: "An MSL and its best introduction path to an HCP (the first of introductionPaths with the same maxHops)." })
+@ObjectType({ description: 'An MSL and its best introduction path to an HCP (the first of introductionPaths with the same maxHops).' })
 export class Introducer {
   @Field(() => MSL)
   msl!: MSL;
@@ -47,7 +47,10 @@ export class Handover {
   @Field(() => Float, { nullable: true, description: "The successor's own relationship strength with the HCP, when it has one." })
   existingStrength!: number | null;
 
-  @Field(() => IntroductionPath, { nullable: true, description: "The successor's best introduction path, when it does not know the HCP yet." })
+  @Field(() => IntroductionPath, {
+    nullable: true,
+    description: "The successor's best introduction path, when it does not know the HCP yet.",
+  })
   path!: IntroductionPath | null;
 
   hcpId!: string;
@@ -62,6 +65,9 @@ export class TerritoryCoverage {
   @Field(() => Int, { description: 'Of them, those with at least one MSL relationship.' })
   covered!: number;
 
-  @Field(() => Float, { description: "Σ PageRank of the covered / Σ PageRank of all the territory's HCPs (PageRank over the whole network); 0 for a territory without HCPs." })
+  @Field(() => Float, {
+    description:
+      "Σ PageRank of the covered / Σ PageRank of all the territory's HCPs (PageRank over the whole network); 0 for a territory without HCPs.",
+  })
   influenceShare!: number;
 }

@@ -80,9 +80,11 @@ export class EngagementPlanner {
       const preference = channelPreference(hcp.preferredChannel, counts[i]);
       const best = bestAreaRank(candidate.areaIds, candidate.hcpId, areaRanks);
       const reasons = [
-        best ? influenceReason(best.rank, best.of, areaNames.get(best.areaId) ?? best.areaId) : `PageRank ${score(candidate.hcpId).toFixed(4)}`,
+        best
+          ? influenceReason(best.rank, best.of, areaNames.get(best.areaId) ?? best.areaId)
+          : `PageRank ${score(candidate.hcpId).toFixed(4)}`,
         relationshipReason(candidate.strength),
-        pathReason(path, viaIds[i] ? viaNames.get(viaIds[i] as string) ?? (viaIds[i] as string) : null, maxHops),
+        pathReason(path, viaIds[i] ? (viaNames.get(viaIds[i] as string) ?? (viaIds[i] as string)) : null, maxHops),
         channelReason(preference),
         ...plannedReasons(plans.filter((p) => p.hcpId === candidate.hcpId)),
       ].filter((r): r is string => r !== null);
@@ -90,7 +92,9 @@ export class EngagementPlanner {
         hcp,
         influence: score(candidate.hcpId),
         relationshipStrength: candidate.strength,
-        warmIntroduction: path ? { hcps: [], hcpIds: path.nodes.slice(1), hops: path.hops, cost: path.cost, strength: path.strength } : null,
+        warmIntroduction: path
+          ? { hcps: [], hcpIds: path.nodes.slice(1), hops: path.hops, cost: path.cost, strength: path.strength }
+          : null,
         preferredChannel: preference.effective,
         reasons,
       });

@@ -30,7 +30,10 @@ export class EngagementResolver {
       gain: STRENGTH_GAIN,
       defaultBaseStrength: DEFAULT_BASE_STRENGTH,
       channelWeights: Object.entries(CHANNEL_WEIGHTS).map(([channel, weight]) => ({ channel: channel as Channel, weight })),
-      sentimentMultipliers: Object.entries(SENTIMENT_MULTIPLIERS).map(([sentiment, multiplier]) => ({ sentiment: sentiment as Sentiment, multiplier })),
+      sentimentMultipliers: Object.entries(SENTIMENT_MULTIPLIERS).map(([sentiment, multiplier]) => ({
+        sentiment: sentiment as Sentiment,
+        multiplier,
+      })),
     };
   }
 
@@ -109,7 +112,10 @@ export class EngagementResolver {
 export class HcpEngagementResolver {
   @FieldResolver(() => ChannelPreference, { description: 'Explicit and history-derived preferred channel, with the evidence per channel.' })
   async channelPreference(@Root() hcp: HCP, @Ctx() ctx: GraphContext): Promise<ChannelPreference> {
-    return { id: derivedId('ChannelPreference', hcp.id), ...channelPreference(hcp.preferredChannel, await engagement(ctx).channelCounts.load(hcp.id)) };
+    return {
+      id: derivedId('ChannelPreference', hcp.id),
+      ...channelPreference(hcp.preferredChannel, await engagement(ctx).channelCounts.load(hcp.id)),
+    };
   }
 }
 

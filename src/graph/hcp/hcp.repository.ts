@@ -95,14 +95,22 @@ export class HcpRepository {
     const words = filter.search?.trim() ? toFulltextQueries(filter.search) : [];
     if (words.length === 0) {
       // Every HCP has an id (the key of every write); `IS NOT NULL` lets the id index give the order.
-      const list = { pattern: '(x:HCP)', conditions: [...conditions, 'x.id IS NOT NULL'], sort: byId, project: (x: string) => pageEntry(include, x) };
+      const list = {
+        pattern: '(x:HCP)',
+        conditions: [...conditions, 'x.id IS NOT NULL'],
+        sort: byId,
+        project: (x: string) => pageEntry(include, x),
+      };
       return readKeysetPage(this.db, list, window, params, toListed);
     }
-    const [row] = await this.db.read<KeyedPage<Omit<ListedHcp, 'hcp'> & { hcp: HcpProps }>>(searchStatement(conditions, pageEntry(include, 'x')), {
-      ...params,
-      words,
-      r: windowParams(window),
-    });
+    const [row] = await this.db.read<KeyedPage<Omit<ListedHcp, 'hcp'> & { hcp: HcpProps }>>(
+      searchStatement(conditions, pageEntry(include, 'x')),
+      {
+        ...params,
+        words,
+        r: windowParams(window),
+      },
+    );
     return slicedConnection(row.rows.map(toListed), row.keys, row.start, row.total);
   }
 
@@ -137,8 +145,12 @@ export interface ListedHcp {
 /** The map each page entry `x` becomes. */
 function pageEntry(include: ListInclude, x: string): string {
   const parts = [`hcp: ${x}`];
-  if (include.institution) parts.push(`institution: [(${x})-[:AFFILIATED_WITH]->(i:Institution) | i {.id, .name, .type, .city, .country}][0]`);
-  if (include.therapeuticAreas) parts.push(`therapeuticAreas: COLLECT { MATCH (${x})-[:SPECIALIZES_IN]->(a:TherapeuticArea) WITH a ORDER BY a.id RETURN a {.id, .name} }`);
+  if (include.institution)
+    parts.push(`institution: [(${x})-[:AFFILIATED_WITH]->(i:Institution) | i {.id, .name, .type, .city, .country}][0]`);
+  if (include.therapeuticAreas)
+    parts.push(
+      `therapeuticAreas: COLLECT { MATCH (${x})-[:SPECIALIZES_IN]->(a:TherapeuticArea) WITH a ORDER BY a.id RETURN a {.id, .name} }`,
+    );
   return `{${parts.join(', ')}}`;
 }
 

@@ -52,7 +52,11 @@ export class HcpResolver {
     return { ...listed, edges: listed.edges.map((edge) => ({ cursor: edge.cursor, node: edge.node.hcp })) };
   }
 
-  @FieldResolver(() => Channel, { nullable: true, description: 'The explicitly recorded preferred channel; null when none is recorded (`channelPreference` also derives one from history).' })
+  @FieldResolver(() => Channel, {
+    nullable: true,
+    description:
+      'The explicitly recorded preferred channel; null when none is recorded (`channelPreference` also derives one from history).',
+  })
   explicitPreferredChannel(@Root() hcp: HCP): Channel | null {
     return isOneOf(CHANNELS, hcp.preferredChannel) ? hcp.preferredChannel : null;
   }
@@ -73,7 +77,9 @@ export class HcpResolver {
   }
 
   @AdminOnly()
-  @Mutation(() => HCP, { description: 'Creates an HCP. A given id must be new (else BAD_USER_INPUT on `id`); references must exist (else NOT_FOUND).' })
+  @Mutation(() => HCP, {
+    description: 'Creates an HCP. A given id must be new (else BAD_USER_INPUT on `id`); references must exist (else NOT_FOUND).',
+  })
   async createHcp(@Arg('input', () => CreateHcpInput) input: CreateHcpInput, @Ctx() ctx: GraphContext): Promise<HCP> {
     const { id, fields, refs } = checkCreateHcp(input);
     return runMutation(ctx, {
@@ -86,7 +92,9 @@ export class HcpResolver {
   }
 
   @AdminOnly()
-  @Mutation(() => HCP, { description: 'Changes an HCP: absent fields stay, null clears an optional field. Unknown HCP or reference: NOT_FOUND.' })
+  @Mutation(() => HCP, {
+    description: 'Changes an HCP: absent fields stay, null clears an optional field. Unknown HCP or reference: NOT_FOUND.',
+  })
   async updateHcp(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateHcpInput) input: UpdateHcpInput,
@@ -98,7 +106,10 @@ export class HcpResolver {
       requires: [{ label: 'HCP', ids: [id] }, ...references(refs)],
       write: (tx) => hcpWrites.update(tx, id, fields, refs),
       // Only the territory, areas and institution matter to the analytics (filters); names and contact details do not.
-      networkChange: refs.territoryId !== undefined || refs.therapeuticAreaIds !== undefined || refs.institutionId !== undefined ? { attrs: [id] } : null,
+      networkChange:
+        refs.territoryId !== undefined || refs.therapeuticAreaIds !== undefined || refs.institutionId !== undefined
+          ? { attrs: [id] }
+          : null,
       answer: toHcp,
     });
   }

@@ -31,7 +31,8 @@ export function checkUpdateHcp(input: UpdateHcpInput): { fields: Partial<HcpFiel
   if (input.email !== undefined) fields.email = optionalEmail(input.email);
   if (input.preferredChannel !== undefined) fields.preferredChannel = input.preferredChannel;
   const refs: HcpRefs = {};
-  if (input.institutionId !== undefined) refs.institutionId = input.institutionId === null ? null : refId(input.institutionId, 'institutionId');
+  if (input.institutionId !== undefined)
+    refs.institutionId = input.institutionId === null ? null : refId(input.institutionId, 'institutionId');
   if (input.territoryId !== undefined) refs.territoryId = input.territoryId === null ? null : refId(input.territoryId, 'territoryId');
   if (input.therapeuticAreaIds !== undefined) refs.therapeuticAreaIds = idList(input.therapeuticAreaIds ?? [], 'therapeuticAreaIds');
   if (Object.keys(fields).length === 0 && Object.keys(refs).length === 0) throw new ValidationError('input', 'names no field to change');

@@ -34,7 +34,9 @@ export class RisingStarsResolver {
     const { attributes, therapeuticAreaIds } = snapshot.projection;
     if (therapeuticAreaId && !therapeuticAreaIds.has(therapeuticAreaId)) throw new NotFoundError('TherapeuticArea', therapeuticAreaId);
     const listed = (v: number) => !therapeuticAreaId || attributes.areas[v].includes(therapeuticAreaId);
-    return risingStars(history, from, to, size, listed).map((star) => ({ ...star, hcpId: snapshot.net.hcpIds[star.index], fromYear: from, toYear: to }) as RisingStar);
+    return risingStars(history, from, to, size, listed).map(
+      (star) => ({ ...star, hcpId: snapshot.net.hcpIds[star.index], fromYear: from, toYear: to }) as RisingStar,
+    );
   }
 }
 
@@ -56,7 +58,8 @@ export class RisingStarFields {
 export class HcpInfluenceHistoryField {
   @FieldResolver(() => [InfluencePoint], {
     nullable: true,
-    description: "Per year from fromYear to toYear (at most 50 years): the HCP's PageRank and percentile on that year's scientific network. Null if the HCP was deleted meanwhile.",
+    description:
+      "Per year from fromYear to toYear (at most 50 years): the HCP's PageRank and percentile on that year's scientific network. Null if the HCP was deleted meanwhile.",
   })
   async influenceHistory(
     @Root() hcp: HCP,
@@ -91,7 +94,8 @@ function trajectory(history: ScienceHistory, v: number, from: number, to: number
 function yearRange(fromYear: number, toYear: number, allowEqual: boolean): [number, number] {
   intArg(fromYear, 'fromYear', FIRST_YEAR, LAST_YEAR);
   intArg(toYear, 'toYear', FIRST_YEAR, LAST_YEAR);
-  if (toYear < fromYear || (!allowEqual && toYear === fromYear)) throw new ValidationError('toYear', `must be ${allowEqual ? 'at least' : 'after'} fromYear`);
+  if (toYear < fromYear || (!allowEqual && toYear === fromYear))
+    throw new ValidationError('toYear', `must be ${allowEqual ? 'at least' : 'after'} fromYear`);
   if (toYear - fromYear > MAX_SPAN) throw new ValidationError('toYear', `must be at most ${MAX_SPAN} years after fromYear`);
   return [fromYear, toYear];
 }

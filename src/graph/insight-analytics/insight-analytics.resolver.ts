@@ -27,7 +27,8 @@ export class InsightAnalyticsResolver {
   }
 
   @Query(() => InsightTrends, {
-    description: 'Insight counts per month (UTC) by category and by therapeutic area, between two ISO dates (inclusive; open when omitted).',
+    description:
+      'Insight counts per month (UTC) by category and by therapeutic area, between two ISO dates (inclusive; open when omitted).',
   })
   async insightTrends(
     @Arg('from', () => String, { nullable: true }) from: string | null,

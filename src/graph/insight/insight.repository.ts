@@ -10,7 +10,13 @@ export const INSIGHT_PROJECTION = insightProjection('s');
 
 /** Newest first, then id: the order of `insights`. */
 export const INSIGHT_ORDER: SortPart[] = [
-  { kind: 'datetime', value: (x) => `${x}.createdAt`, desc: true, cursor: (x) => `toString(${x}.createdAt)`, fromCursor: (c) => `datetime(${c})` },
+  {
+    kind: 'datetime',
+    value: (x) => `${x}.createdAt`,
+    desc: true,
+    cursor: (x) => `toString(${x}.createdAt)`,
+    fromCursor: (c) => `datetime(${c})`,
+  },
   { kind: 'string', value: (x) => `${x}.id` },
 ];
 
@@ -41,7 +47,10 @@ export class InsightRepository {
   constructor(private readonly db: Database) {}
 
   async byIds(ids: readonly string[]): Promise<Insight[]> {
-    const rows = await this.db.read<{ value: InsightRow }>(`UNWIND $ids AS id MATCH (s:Insight {id: id}) RETURN ${INSIGHT_PROJECTION} AS value`, { ids });
+    const rows = await this.db.read<{ value: InsightRow }>(
+      `UNWIND $ids AS id MATCH (s:Insight {id: id}) RETURN ${INSIGHT_PROJECTION} AS value`,
+      { ids },
+    );
     return rows.map((row) => toInsight(row.value));
   }
 

@@ -16,7 +16,9 @@ import { OwnsInteraction, Roles } from '../auth';
 export class InsightResolver {
   @FieldResolver(() => TherapeuticArea, { nullable: true })
   therapeuticArea(@Root() insight: Insight, @Ctx() ctx: GraphContext): Promise<TherapeuticArea | null> {
-    return insight.therapeuticAreaId ? ctx.loaders.get(referenceLoaders).therapeuticArea.load(insight.therapeuticAreaId) : Promise.resolve(null);
+    return insight.therapeuticAreaId
+      ? ctx.loaders.get(referenceLoaders).therapeuticArea.load(insight.therapeuticAreaId)
+      : Promise.resolve(null);
   }
 
   @FieldResolver(() => Interaction, { nullable: true, description: 'The interaction it was captured from.' })
@@ -42,7 +44,8 @@ export class InsightResolver {
       text: requiredText(text, 'text', MAX_TEXT),
       category: requiredText(category, 'category'),
       audience,
-      therapeuticAreaId: therapeuticAreaId === null || therapeuticAreaId === undefined ? null : refId(therapeuticAreaId, 'therapeuticAreaId'),
+      therapeuticAreaId:
+        therapeuticAreaId === null || therapeuticAreaId === undefined ? null : refId(therapeuticAreaId, 'therapeuticAreaId'),
     };
     return runMutation(ctx, {
       creates: { label: 'Insight', id: record.id, entity: 'insight' },

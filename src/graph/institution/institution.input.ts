@@ -2,7 +2,10 @@ import { Field, ID, InputType } from 'type-graphql';
 
 @InputType({ description: 'A new institution. A territory must exist (else NOT_FOUND).' })
 export class CreateInstitutionInput {
-  @Field(() => ID, { nullable: true, description: 'Optional client id (letters, digits, . _ : -; at most 128); `inst-<uuid>` when absent.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Optional client id (letters, digits, . _ : -; at most 128); `inst-<uuid>` when absent.',
+  })
   id?: string | null;
 
   @Field()

@@ -39,7 +39,10 @@ export class InstitutionResolver {
 
   @AdminOnly()
   @Mutation(() => Institution, { description: 'Creates an institution. A given id must be new (else BAD_USER_INPUT on `id`).' })
-  async createInstitution(@Arg('input', () => CreateInstitutionInput) input: CreateInstitutionInput, @Ctx() ctx: GraphContext): Promise<Institution> {
+  async createInstitution(
+    @Arg('input', () => CreateInstitutionInput) input: CreateInstitutionInput,
+    @Ctx() ctx: GraphContext,
+  ): Promise<Institution> {
     const { id, fields, territoryId } = checkCreateInstitution(input);
     return runMutation(ctx, {
       creates: { label: 'Institution', id, entity: 'institution' },
@@ -49,7 +52,9 @@ export class InstitutionResolver {
   }
 
   @AdminOnly()
-  @Mutation(() => Institution, { description: 'Changes an institution: absent fields stay, null clears an optional field. Unknown institution or territory: NOT_FOUND.' })
+  @Mutation(() => Institution, {
+    description: 'Changes an institution: absent fields stay, null clears an optional field. Unknown institution or territory: NOT_FOUND.',
+  })
   async updateInstitution(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateInstitutionInput) input: UpdateInstitutionInput,

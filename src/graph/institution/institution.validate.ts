@@ -3,7 +3,11 @@ import { newId, optionalText, refId, requiredText } from '../common/validate';
 import { CreateInstitutionInput, UpdateInstitutionInput } from './institution.input';
 import { InstitutionFields } from './institution.writes';
 
-export function checkCreateInstitution(input: CreateInstitutionInput): { id: string; fields: InstitutionFields; territoryId: string | null } {
+export function checkCreateInstitution(input: CreateInstitutionInput): {
+  id: string;
+  fields: InstitutionFields;
+  territoryId: string | null;
+} {
   return {
     id: newId('inst', input.id),
     fields: {
@@ -23,7 +27,8 @@ export function checkUpdateInstitution(input: UpdateInstitutionInput): { fields:
   if (input.type !== undefined) fields.type = optionalText(input.type, 'type');
   if (input.city !== undefined) fields.city = optionalText(input.city, 'city');
   if (input.country !== undefined) fields.country = optionalText(input.country, 'country');
-  const territory = input.territoryId === undefined ? {} : { territoryId: input.territoryId === null ? null : refId(input.territoryId, 'territoryId') };
+  const territory =
+    input.territoryId === undefined ? {} : { territoryId: input.territoryId === null ? null : refId(input.territoryId, 'territoryId') };
   if (Object.keys(fields).length === 0 && input.territoryId === undefined) throw new ValidationError('input', 'names no field to change');
   return { fields, ...territory };
 }

@@ -13,7 +13,9 @@ const TERRITORY = { label: 'Institution', rel: 'IN_TERRITORY', target: 'Territor
 const FIELDS: readonly (keyof InstitutionFields)[] = ['name', 'type', 'city', 'country'];
 
 async function read(tx: Tx, id: string): Promise<Institution> {
-  const [row] = await tx.run<{ i: Institution }>('MATCH (i:Institution {id: $id}) RETURN i {.id, .name, .type, .city, .country} AS i', { id });
+  const [row] = await tx.run<{ i: Institution }>('MATCH (i:Institution {id: $id}) RETURN i {.id, .name, .type, .city, .country} AS i', {
+    id,
+  });
   return { id: row.i.id, name: row.i.name ?? '', type: row.i.type ?? null, city: row.i.city ?? null, country: row.i.country ?? null };
 }
 

@@ -38,7 +38,10 @@ export class InteractionResolver {
     description:
       "Logs an interaction and updates the pair's relationship: lastContact = the later of it and this date; an MSL who did not know the HCP gets a new relationship (baseStrength 0.2, since = lastContact = the date). Nothing is written when anything is rejected.",
   })
-  async logInteraction(@Arg('input', () => LogInteractionInput) input: LogInteractionInput, @Ctx() ctx: GraphContext): Promise<Interaction> {
+  async logInteraction(
+    @Arg('input', () => LogInteractionInput) input: LogInteractionInput,
+    @Ctx() ctx: GraphContext,
+  ): Promise<Interaction> {
     const record = checkInteraction(input);
     return runMutation(ctx, {
       creates: { label: 'Interaction', id: record.id, entity: 'interaction' },

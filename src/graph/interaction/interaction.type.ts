@@ -34,7 +34,10 @@ export class Interaction {
   sentiment!: Sentiment;
 
   @OwnNotes()
-  @Field(() => String, { nullable: true, description: 'Free text. Personal data: FORBIDDEN for ANALYST and PLANNER; an MSL reads only its own.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Free text. Personal data: FORBIDDEN for ANALYST and PLANNER; an MSL reads only its own.',
+  })
   notes!: string | null;
 
   /** The MSL who logged it (null only for data written by hand without LOGGED). */

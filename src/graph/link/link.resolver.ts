@@ -66,7 +66,8 @@ export class HcpLinkResolver {
 
   @AdminOnly()
   @Mutation(() => Int, {
-    description: 'Removes the link of `type` between two HCPs (REFERRAL: from source to target), or without `type` every link between them. Returns how many were removed.',
+    description:
+      'Removes the link of `type` between two HCPs (REFERRAL: from source to target), or without `type` every link between them. Returns how many were removed.',
   })
   async unlinkHcps(
     @Arg('sourceId', () => ID) sourceId: string,
@@ -91,7 +92,9 @@ function checkPair(sourceId: string, targetId: string): void {
 
 @Resolver(() => HCP)
 export class HcpLinksResolver {
-  @FieldResolver(() => HcpLinkConnection, { description: 'Links to other HCPs, either direction, by descending weight (then the other id, type, direction), paginated.' })
+  @FieldResolver(() => HcpLinkConnection, {
+    description: 'Links to other HCPs, either direction, by descending weight (then the other id, type, direction), paginated.',
+  })
   async linksConnection(
     @Root() hcp: HCP,
     @Ctx() ctx: GraphContext,
@@ -105,7 +108,9 @@ export class HcpLinksResolver {
     return pageOfList(links, (link) => [link.weight, link.hcpId, link.type, link.direction], BY_WEIGHT, window);
   }
 
-  @FieldResolver(() => [HcpLink], { description: 'Links to other HCPs, either direction, by descending weight (then the other id, then type).' })
+  @FieldResolver(() => [HcpLink], {
+    description: 'Links to other HCPs, either direction, by descending weight (then the other id, then type).',
+  })
   links(
     @Root() hcp: HCP,
     @Ctx() ctx: GraphContext,

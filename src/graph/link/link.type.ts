@@ -7,7 +7,10 @@ import { Connection } from '../common/pagination';
 /** Stored as the relationship type between two :HCP nodes. REFERRAL is directed, the others symmetric. */
 export const LinkType = enumObject(LINK_TYPES);
 export type LinkType = LinkTypeName;
-registerEnumType(LinkType, { name: 'LinkType', description: 'REFERRAL is directed (source refers patients to target); the others are symmetric.' });
+registerEnumType(LinkType, {
+  name: 'LinkType',
+  description: 'REFERRAL is directed (source refers patients to target); the others are symmetric.',
+});
 
 export enum LinkDirection {
   OUTGOING = 'OUTGOING',
@@ -16,11 +19,16 @@ export enum LinkDirection {
 }
 registerEnumType(LinkDirection, {
   name: 'LinkDirection',
-  description: 'Seen from the HCP whose link it is: OUTGOING = it refers to the other, INCOMING = the other refers to it, UNDIRECTED = a symmetric tie.',
+  description:
+    'Seen from the HCP whose link it is: OUTGOING = it refers to the other, INCOMING = the other refers to it, UNDIRECTED = a symmetric tie.',
 });
 
 /** A link of one HCP to another, seen from the first. `hcpId` is the other HCP (resolved by the `hcp` field). */
-@ObjectType({ implements: Node, description: 'A professional tie between two HCPs, seen from one of them. Its id is `HcpLink/<hcp id>/<type>/<direction>/<other hcp id>`.' })
+@ObjectType({
+  implements: Node,
+  description:
+    'A professional tie between two HCPs, seen from one of them. Its id is `HcpLink/<hcp id>/<type>/<direction>/<other hcp id>`.',
+})
 export class HcpLink {
   @Field(() => LinkType)
   type!: LinkType;

@@ -9,7 +9,13 @@ import { Page } from '../common/pagination';
 export type MslProps = Omit<MSL, 'name'>;
 
 export function toMsl(props: MslProps): MSL {
-  return { id: props.id, name: fullName(props), firstName: props.firstName ?? '', lastName: props.lastName ?? '', email: props.email ?? null };
+  return {
+    id: props.id,
+    name: fullName(props),
+    firstName: props.firstName ?? '',
+    lastName: props.lastName ?? '',
+    email: props.email ?? null,
+  };
 }
 
 export class MslRepository {
@@ -22,7 +28,13 @@ export class MslRepository {
 
   /** One page of all MSLs, by id. */
   page(window: PageWindow): Promise<Page<MSL>> {
-    return readKeysetPage(this.db, { pattern: '(x:MSL)', conditions: ['x.id IS NOT NULL'], sort: byId, project: (x) => x }, window, {}, toMsl);
+    return readKeysetPage(
+      this.db,
+      { pattern: '(x:MSL)', conditions: ['x.id IS NOT NULL'], sort: byId, project: (x) => x },
+      window,
+      {},
+      toMsl,
+    );
   }
 
   async all(): Promise<MSL[]> {

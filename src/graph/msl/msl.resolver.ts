@@ -45,7 +45,9 @@ export class MslResolver {
   }
 
   @AdminOnly()
-  @Mutation(() => MSL, { description: 'Creates an MSL. A given id must be new (else BAD_USER_INPUT on `id`); references must exist (else NOT_FOUND).' })
+  @Mutation(() => MSL, {
+    description: 'Creates an MSL. A given id must be new (else BAD_USER_INPUT on `id`); references must exist (else NOT_FOUND).',
+  })
   async createMsl(@Arg('input', () => CreateMslInput) input: CreateMslInput, @Ctx() ctx: GraphContext): Promise<MSL> {
     const { id, fields, refs } = checkCreateMsl(input);
     return runMutation(ctx, {
@@ -58,7 +60,9 @@ export class MslResolver {
   }
 
   @AdminOnly()
-  @Mutation(() => MSL, { description: 'Changes an MSL: absent fields stay, null clears an optional field. Unknown MSL or reference: NOT_FOUND.' })
+  @Mutation(() => MSL, {
+    description: 'Changes an MSL: absent fields stay, null clears an optional field. Unknown MSL or reference: NOT_FOUND.',
+  })
   async updateMsl(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateMslInput) input: UpdateMslInput,

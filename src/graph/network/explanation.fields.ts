@@ -16,7 +16,9 @@ import { intArg } from '../common/validate';
 
 @Resolver(() => Influence)
 export class InfluenceExplanationField {
-  @FieldResolver(() => InfluenceExplanation, { description: 'Why each score is what it is: PageRank inflows, the communities bridged, the COMPOSITE signals.' })
+  @FieldResolver(() => InfluenceExplanation, {
+    description: 'Why each score is what it is: PageRank inflows, the communities bridged, the COMPOSITE signals.',
+  })
   explanation(@Root() influence: Influence): InfluenceExplanation {
     return { index: influence.index };
   }
@@ -47,7 +49,9 @@ export class InfluenceExplanationFields {
     return {
       score: (await snapshot.betweenness())[v],
       community: communityOf(snapshot, snapshot.communities().membership[v]),
-      bridges: snapshot.bridgedCommunities(v).map(({ community, ties, weight }) => ({ community: communityOf(snapshot, community), ties, weight })),
+      bridges: snapshot
+        .bridgedCommunities(v)
+        .map(({ community, ties, weight }) => ({ community: communityOf(snapshot, community), ties, weight })),
     };
   }
 
@@ -78,7 +82,10 @@ export class PageRankExplanationFields {
     const { net } = await snapshotOf(ctx);
     return explanation.inflows
       .slice(0, size)
-      .map(({ index, amount, fraction }) => ({ hcpId: net.hcpIds[index], amount, fraction, share: amount / explanation.total }) as PageRankContributor);
+      .map(
+        ({ index, amount, fraction }) =>
+          ({ hcpId: net.hcpIds[index], amount, fraction, share: amount / explanation.total }) as PageRankContributor,
+      );
   }
 }
 

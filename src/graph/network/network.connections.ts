@@ -25,18 +25,31 @@ async function hcpPage(ctx: GraphContext, page: Page<string>): Promise<Page<HCP>
 @Resolver(() => Community)
 export class CommunityConnectionFields {
   @FieldResolver(() => HCPConnection, { description: 'The members, by id, paginated.' })
-  async membersConnection(@Root() community: Community, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: GraphContext, @Info() info: GraphQLResolveInfo): Promise<HCPConnection> {
+  async membersConnection(
+    @Root() community: Community,
+    @Args(() => PageArgs) args: PageArgs,
+    @Ctx() ctx: GraphContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<HCPConnection> {
     const window = windowOf(args, info, ctx.app.config.maxFirst, BY_ID);
     const snapshot = await snapshotOf(ctx);
     const ids = Array.from(snapshot.communities().members[community.index] ?? [], (v) => snapshot.net.hcpIds[v]);
-    return hcpPage(ctx, pageOfList(ids, (id) => [id], BY_ID, window));
+    return hcpPage(
+      ctx,
+      pageOfList(ids, (id) => [id], BY_ID, window),
+    );
   }
 }
 
 @Resolver(() => CommunityResult)
 export class CommunityResultConnectionFields {
   @FieldResolver(() => CommunityConnection, { description: 'The communities, largest first (then as `communities`), paginated.' })
-  communitiesConnection(@Root() result: CommunityResult, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: GraphContext, @Info() info: GraphQLResolveInfo): CommunityConnection {
+  communitiesConnection(
+    @Root() result: CommunityResult,
+    @Args(() => PageArgs) args: PageArgs,
+    @Ctx() ctx: GraphContext,
+    @Info() info: GraphQLResolveInfo,
+  ): CommunityConnection {
     const window = windowOf(args, info, ctx.app.config.maxFirst, BY_SIZE);
     return pageOfList(result.communities, (c) => [c.size, c.index], BY_SIZE, window);
   }

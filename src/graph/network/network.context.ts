@@ -34,7 +34,11 @@ export function relationshipStrengths(ctx: GraphContext, net: HcpNetwork): Float
   const { base, computedDay } = net.mslStored;
   const strengths = new Float64Array(weights.length);
   for (let e = 0; e < weights.length; e++) {
-    const stored = { strength: weights[e], baseStrength: Number.isNaN(base[e]) ? null : base[e], computedDay: Number.isNaN(computedDay[e]) ? null : computedDay[e] };
+    const stored = {
+      strength: weights[e],
+      baseStrength: Number.isNaN(base[e]) ? null : base[e],
+      computedDay: Number.isNaN(computedDay[e]) ? null : computedDay[e],
+    };
     strengths[e] = strengthAsOf(stored, day, halfLife);
   }
   strengthsByNetwork.set(net, { day, halfLife, strengths });

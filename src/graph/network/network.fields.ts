@@ -48,22 +48,34 @@ export class CommunityFields {
   async members(@Root() community: Community, @Ctx() ctx: GraphContext): Promise<HCP[]> {
     const snapshot = await snapshotOf(ctx);
     const members = snapshot.communities().members[community.index];
-    return hcpsById(ctx, Array.from(members, (v) => snapshot.net.hcpIds[v]));
+    return hcpsById(
+      ctx,
+      Array.from(members, (v) => snapshot.net.hcpIds[v]),
+    );
   }
 
   @FieldResolver(() => [HCP], { description: 'Members with the highest PageRank, highest first.' })
-  async topKols(@Root() community: Community, @Arg('first', () => Int, { nullable: true, defaultValue: 5 }) first: number | null, @Ctx() ctx: GraphContext): Promise<HCP[]> {
+  async topKols(
+    @Root() community: Community,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 5 }) first: number | null,
+    @Ctx() ctx: GraphContext,
+  ): Promise<HCP[]> {
     const size = intArg(first ?? 5, 'first', 1, 10000);
     const snapshot = await snapshotOf(ctx);
     const { membership } = snapshot.communities();
     const order = await snapshot.order('PAGERANK');
     const ids: string[] = [];
-    for (let i = 0; i < order.length && ids.length < size; i++) if (membership[order[i]] === community.index) ids.push(snapshot.net.hcpIds[order[i]]);
+    for (let i = 0; i < order.length && ids.length < size; i++)
+      if (membership[order[i]] === community.index) ids.push(snapshot.net.hcpIds[order[i]]);
     return hcpsById(ctx, ids);
   }
 
   @FieldResolver(() => [HCP], { description: 'Members with the most tie weight to other communities (the bridges), most first.' })
-  async bridges(@Root() community: Community, @Arg('first', () => Int, { nullable: true, defaultValue: 5 }) first: number | null, @Ctx() ctx: GraphContext): Promise<HCP[]> {
+  async bridges(
+    @Root() community: Community,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 5 }) first: number | null,
+    @Ctx() ctx: GraphContext,
+  ): Promise<HCP[]> {
     const size = intArg(first ?? 5, 'first', 1, 10000);
     const snapshot = await snapshotOf(ctx);
     const { members, externalWeight } = snapshot.communities();
@@ -71,13 +83,19 @@ export class CommunityFields {
       .filter((v) => externalWeight[v] > 0)
       .sort((a, b) => externalWeight[b] - externalWeight[a] || a - b)
       .slice(0, size);
-    return hcpsById(ctx, bridges.map((v) => snapshot.net.hcpIds[v]));
+    return hcpsById(
+      ctx,
+      bridges.map((v) => snapshot.net.hcpIds[v]),
+    );
   }
 }
 
 @Resolver(() => HCP)
 export class HcpNetworkFields {
-  @FieldResolver(() => Influence, { nullable: true, description: 'Influence over the whole network (null if the HCP was deleted meanwhile).' })
+  @FieldResolver(() => Influence, {
+    nullable: true,
+    description: 'Influence over the whole network (null if the HCP was deleted meanwhile).',
+  })
   influence(@Root() hcp: HCP, @Ctx() ctx: GraphContext): Promise<Influence | null> {
     return influenceOf(ctx, hcp.id);
   }

@@ -36,7 +36,14 @@ export async function kolRanking(snapshot: NetworkSnapshot, args: KolRankingArgs
   const order = snapshot.orderOf(scores);
   const listed = (v: number) =>
     (!territoryId || attributes.territory[v] === territoryId) && (!therapeuticAreaId || attributes.areas[v].includes(therapeuticAreaId));
-  return take(order, listed, size).map((v, i) => ({ rank: i + 1, score: scores[v], hcpId: snapshot.net.hcpIds[v], exact, sampleSize, errorBound }));
+  return take(order, listed, size).map((v, i) => ({
+    rank: i + 1,
+    score: scores[v],
+    hcpId: snapshot.net.hcpIds[v],
+    exact,
+    sampleSize,
+    errorBound,
+  }));
 }
 
 export interface ListedCommunity {

@@ -8,15 +8,7 @@ import { GraphContext } from '../context';
 import { communityId, knownNodes, relationshipStrengths, snapshotOf } from './network.context';
 import { intArg } from '../common/validate';
 import { communityList, kolRanking, take } from './network.listings';
-import {
-  CommunityResult,
-  CoverageGap,
-  EgoNetwork,
-  InfluenceMetric,
-  IntroductionPath,
-  KolScore,
-  NetworkReach,
-} from './network.type';
+import { CommunityResult, CoverageGap, EgoNetwork, InfluenceMetric, IntroductionPath, KolScore, NetworkReach } from './network.type';
 import { LinkType } from '../link/link.type';
 import { derivedId } from '../node/derived-id';
 
@@ -86,10 +78,15 @@ export class NetworkResolver {
     const covered = coveredHcps(snapshot);
     const pagerank = snapshot.pagerank();
     const inGap = (v: number) => snapshot.projection.attributes.territory[v] === territoryId && !covered[v];
-    return take(await snapshot.order('PAGERANK'), inGap, size).map((v) => ({ influence: pagerank[v], hcpId: snapshot.net.hcpIds[v] }) as CoverageGap);
+    return take(await snapshot.order('PAGERANK'), inGap, size).map(
+      (v) => ({ influence: pagerank[v], hcpId: snapshot.net.hcpIds[v] }) as CoverageGap,
+    );
   }
 
-  @Query(() => EgoNetwork, { description: "An HCP's sphere of influence: HCPs within `hops` ties of weight ≥ minWeight and the ties among them, closest and strongest first, at most `first` HCPs." })
+  @Query(() => EgoNetwork, {
+    description:
+      "An HCP's sphere of influence: HCPs within `hops` ties of weight ≥ minWeight and the ties among them, closest and strongest first, at most `first` HCPs.",
+  })
   async egoNetwork(
     @Arg('hcpId', () => ID) hcpId: string,
     @Arg('hops', () => Int, { nullable: true, defaultValue: 1 }) hops: number | null,

@@ -23,7 +23,9 @@ registerEnumType(InfluenceMetric, {
   name: 'InfluenceMetric',
   description: 'How KOL influence is measured; all computed on the whole HCP network.',
   valuesConfig: {
-    PAGERANK: { description: 'PageRank (damping 0.85) over the directed weighted HCP network: symmetric links both ways, referrals source to target.' },
+    PAGERANK: {
+      description: 'PageRank (damping 0.85) over the directed weighted HCP network: symmetric links both ways, referrals source to target.',
+    },
     BETWEENNESS: { description: 'Normalized betweenness on the undirected, unweighted HCP network.' },
     DEGREE: { description: 'Number of distinct HCPs linked, either direction.' },
     COMPOSITE: { description: COMPOSITE_DESCRIPTION },
@@ -109,7 +111,8 @@ export class KolScore {
 
 @ObjectType({
   implements: Node,
-  description: "An HCP's influence over the whole network. Each score is computed on first request, so asking for PageRank never waits for betweenness. Its id is `Influence/<hcp id>`.",
+  description:
+    "An HCP's influence over the whole network. Each score is computed on first request, so asking for PageRank never waits for betweenness. Its id is `Influence/<hcp id>`.",
 })
 export class Influence {
   @Field(() => ID)
@@ -119,7 +122,11 @@ export class Influence {
   index!: number;
 }
 
-@ObjectType({ implements: Node, description: 'A community of HCPs found by modularity optimisation (Louvain); its id names it in the current partition (communities are recomputed when the network changes).' })
+@ObjectType({
+  implements: Node,
+  description:
+    'A community of HCPs found by modularity optimisation (Louvain); its id names it in the current partition (communities are recomputed when the network changes).',
+})
 export class Community {
   @Field(() => ID)
   id!: string;
@@ -184,7 +191,10 @@ export class EgoEdge {
   @Field(() => Float, { description: 'Tie weight: the largest weight of the links of the pair.' })
   weight!: number;
 
-  @Field(() => [String], { description: 'Link types joining the pair.', deprecationReason: 'Use `linkTypes`: the same values as the LinkType enum.' })
+  @Field(() => [String], {
+    description: 'Link types joining the pair.',
+    deprecationReason: 'Use `linkTypes`: the same values as the LinkType enum.',
+  })
   types!: string[];
 
   @Field(() => [LinkType], { description: 'Link types joining the pair.' })

@@ -15,7 +15,8 @@ import { trialLoaders } from '../trial/trial.loaders';
 import { parseDerivedId } from './derived-id';
 import { Node, Typed } from './node.type';
 
-const typed = <T extends object>(type: string, value: T | null | undefined): Typed<T> | null => (value ? { ...value, __typename: type } : null);
+const typed = <T extends object>(type: string, value: T | null | undefined): Typed<T> | null =>
+  value ? { ...value, __typename: type } : null;
 
 /** An entity of GraphQL type `type` by id, through the request's loaders (so `nodes` batches per type). */
 export async function loadEntities(ctx: GraphContext, type: string, id: string): Promise<Typed<object> | null> {
@@ -45,12 +46,18 @@ export async function loadDerived(ctx: GraphContext, id: string): Promise<Typed<
   switch (`${derived.type}/${derived.parts.length}`) {
     case 'MslRelationship/2': {
       const relationships = await ctx.loaders.get(relationshipLoaders).ofMsl.load(a);
-      return typed('MslRelationship', relationships.find((r) => r.hcpId === b));
+      return typed(
+        'MslRelationship',
+        relationships.find((r) => r.hcpId === b),
+      );
     }
     case 'HcpLink/4': {
       if (!LINK_TYPES.includes(b as LinkType)) return null;
       const links = await ctx.loaders.get(linkLoaders).of.load({ hcpId: a, types: [b as LinkType], first: null });
-      return typed('HcpLink', links.find((link) => link.direction === c && link.hcpId === d));
+      return typed(
+        'HcpLink',
+        links.find((link) => link.direction === c && link.hcpId === d),
+      );
     }
     case 'Influence/1':
       return typed('Influence', await influenceOf(ctx, a));

@@ -31,7 +31,10 @@ export class NodeResolver {
     return found;
   }
 
-  @Query(() => [Node], { nullable: 'items', description: 'The objects with these ids, in the same order; null for each id with none (as `node`).' })
+  @Query(() => [Node], {
+    nullable: 'items',
+    description: 'The objects with these ids, in the same order; null for each id with none (as `node`).',
+  })
   nodes(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: GraphContext): Promise<(Typed<object> | null)[]> {
     if (ids.length > ctx.app.config.maxFirst) throw new ValidationError('ids', `at most ${ctx.app.config.maxFirst} ids`);
     return resolveNodes(ctx, ids, 'ids');

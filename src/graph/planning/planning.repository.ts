@@ -74,5 +74,4 @@ export const planningWrites = {
       { ...plan, window: int(windowDays) },
     );
   },
-
 };

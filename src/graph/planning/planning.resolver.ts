@@ -26,7 +26,10 @@ export class PlanningResolver {
       'Plans an interaction. When other MSLs plan the same HCP within SCHEDULING_CONFLICT_DAYS of the date, the result lists them ' +
       '(and with rejectOnConflict: true the call fails with CONFLICT and writes nothing). Unknown MSL or HCP: NOT_FOUND.',
   })
-  async scheduleInteraction(@Arg('input', () => ScheduleInteractionInput) input: ScheduleInteractionInput, @Ctx() ctx: GraphContext): Promise<ScheduleResult> {
+  async scheduleInteraction(
+    @Arg('input', () => ScheduleInteractionInput) input: ScheduleInteractionInput,
+    @Ctx() ctx: GraphContext,
+  ): Promise<ScheduleResult> {
     const plan = checkPlan(input);
     const windowDays = ctx.app.config.schedulingConflictDays;
     const result = await runMutation(ctx, {
@@ -42,7 +45,10 @@ export class PlanningResolver {
           const first = conflicts[0].plan;
           throw new ConflictError(
             `${plan.hcpId} is already planned by ${first.mslId} on ${first.date} (within ${windowDays} days of ${plan.date}); nothing was scheduled`,
-            { field: 'date', conflicts: conflicts.map((c) => ({ mslId: c.plan.mslId, date: c.plan.date, plannedInteractionId: c.plan.id })) },
+            {
+              field: 'date',
+              conflicts: conflicts.map((c) => ({ mslId: c.plan.mslId, date: c.plan.date, plannedInteractionId: c.plan.id })),
+            },
           );
         }
         return { planned, conflicts };
@@ -57,7 +63,7 @@ export class PlanningResolver {
   }
 
   @Query(() => [PlannedInteraction], {
-    description: "Planned interactions of an MSL and/or an HCP (at least one), optionally between two dates (inclusive), by date then id.",
+    description: 'Planned interactions of an MSL and/or an HCP (at least one), optionally between two dates (inclusive), by date then id.',
   })
   async plannedInteractions(
     @Arg('mslId', () => ID, { nullable: true }) mslId: string | null,
@@ -87,7 +93,8 @@ export class PlanningResolver {
 
 function checkPlan(input: ScheduleInteractionInput): NewPlan {
   const id = input.id ?? `plan-${randomUUID()}`;
-  if (!ID_PATTERN.test(id)) throw new ValidationError('id', 'must be 1-128 letters, digits, ".", "_", ":" or "-", starting with a letter or digit');
+  if (!ID_PATTERN.test(id))
+    throw new ValidationError('id', 'must be 1-128 letters, digits, ".", "_", ":" or "-", starting with a letter or digit');
   const date = isoDateArg(input.date, 'date');
   if (date < addDays(isoDate(new Date()), -1)) throw new ValidationError('date', 'must not be in the past');
   const topic = (input.topic ?? '').trim();

@@ -45,7 +45,10 @@ export class ScheduleInteractionInput {
   @Field(() => String, { nullable: true })
   topic?: string | null;
 
-  @Field({ defaultValue: false, description: 'When another MSL plans the HCP within the window: fail with CONFLICT and write nothing (default: schedule and report).' })
+  @Field({
+    defaultValue: false,
+    description: 'When another MSL plans the HCP within the window: fail with CONFLICT and write nothing (default: schedule and report).',
+  })
   rejectOnConflict!: boolean;
 }
 

@@ -5,7 +5,8 @@ import { toHcp } from '../hcp/hcp.repository';
 import { Keyed } from '../reference/reference.repository';
 import { PublicationRepository } from './publication.repository';
 
-const group = <T>(ids: readonly string[], rows: Keyed<T>[]): T[][] => groupByKey(ids, rows, (row) => row.key).map((list) => list.map((row) => row.value));
+const group = <T>(ids: readonly string[], rows: Keyed<T>[]): T[][] =>
+  groupByKey(ids, rows, (row) => row.key).map((list) => list.map((row) => row.value));
 
 /** Per-request loaders of an HCP's publications and a publication's authors. */
 export function publicationLoaders(db: Database) {

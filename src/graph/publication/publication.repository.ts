@@ -17,7 +17,10 @@ export class PublicationRepository {
   constructor(private readonly db: Database) {}
 
   async byIds(ids: readonly string[]): Promise<Publication[]> {
-    const rows = await this.db.read<{ value: Publication }>(`UNWIND $ids AS id MATCH (p:Publication {id: id}) RETURN ${PROJECTION} AS value`, { ids });
+    const rows = await this.db.read<{ value: Publication }>(
+      `UNWIND $ids AS id MATCH (p:Publication {id: id}) RETURN ${PROJECTION} AS value`,
+      { ids },
+    );
     return rows.map((row) => toPublication(row.value));
   }
 

@@ -15,7 +15,9 @@ const ORDER: KeyPart[] = [{ kind: 'number', desc: true }, { kind: 'string' }];
 export class PublicationResolver {
   @FieldResolver(() => TherapeuticArea, { nullable: true })
   therapeuticArea(@Root() publication: Publication, @Ctx() ctx: GraphContext): Promise<TherapeuticArea | null> {
-    return publication.therapeuticAreaId ? ctx.loaders.get(referenceLoaders).therapeuticArea.load(publication.therapeuticAreaId) : Promise.resolve(null);
+    return publication.therapeuticAreaId
+      ? ctx.loaders.get(referenceLoaders).therapeuticArea.load(publication.therapeuticAreaId)
+      : Promise.resolve(null);
   }
 
   @FieldResolver(() => [HCP], { description: 'Authors in author order (first author first).' })
@@ -26,8 +28,15 @@ export class PublicationResolver {
 
 @Resolver(() => HCP)
 export class HcpPublicationsResolver {
-  @FieldResolver(() => PublicationConnection, { description: 'Publications this HCP authored, newest year first (unknown year last), then id, paginated.' })
-  async publicationsConnection(@Root() hcp: HCP, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: GraphContext, @Info() info: GraphQLResolveInfo): Promise<PublicationConnection> {
+  @FieldResolver(() => PublicationConnection, {
+    description: 'Publications this HCP authored, newest year first (unknown year last), then id, paginated.',
+  })
+  async publicationsConnection(
+    @Root() hcp: HCP,
+    @Args(() => PageArgs) args: PageArgs,
+    @Ctx() ctx: GraphContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<PublicationConnection> {
     const window = windowOf(args, info, ctx.app.config.maxFirst, ORDER);
     return pageOfList(await ctx.loaders.get(publicationLoaders).ofHcp.load(hcp.id), (p) => [p.year ?? -1, p.id], ORDER, window);
   }

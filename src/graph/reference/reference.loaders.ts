@@ -19,6 +19,8 @@ export function referenceLoaders(db: Database) {
     institutionOf: new DataLoader(async (ids: readonly string[]) => byKey(ids, await repo.institutionOf(ids), key).map(value)),
     hcpAreas: new DataLoader(async (ids: readonly string[]) => values(groupByKey(ids, await repo.therapeuticAreasOf('HCP', ids), key))),
     mslAreas: new DataLoader(async (ids: readonly string[]) => values(groupByKey(ids, await repo.therapeuticAreasOf('MSL', ids), key))),
-    institutionTerritory: new DataLoader(async (ids: readonly string[]) => byKey(ids, await repo.institutionTerritory(ids), key).map(value)),
+    institutionTerritory: new DataLoader(async (ids: readonly string[]) =>
+      byKey(ids, await repo.institutionTerritory(ids), key).map(value),
+    ),
   };
 }

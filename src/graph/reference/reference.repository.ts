@@ -16,10 +16,9 @@ export class ReferenceRepository {
   constructor(private readonly db: Database) {}
 
   territories(ids: readonly string[]): Promise<Territory[]> {
-    return this.db.read<Territory>(
-      'UNWIND $ids AS id MATCH (t:Territory {id: id}) RETURN t.id AS id, t.name AS name, t.region AS region',
-      { ids },
-    );
+    return this.db.read<Territory>('UNWIND $ids AS id MATCH (t:Territory {id: id}) RETURN t.id AS id, t.name AS name, t.region AS region', {
+      ids,
+    });
   }
 
   institutions(ids: readonly string[]): Promise<Institution[]> {

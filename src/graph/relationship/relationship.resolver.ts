@@ -43,8 +43,7 @@ export class MslRelationshipResolver {
 
   // The description states the formula of src/engagement/strength.ts.
   @FieldResolver(() => Float, {
-    description:
-      `Strength in (0, 1] as of now, or as of \`asOf\`: the formula evaluated at that moment, so it decays towards baseStrength while nobody meets (see strengthFormula): ${STRENGTH_FORMULA}`,
+    description: `Strength in (0, 1] as of now, or as of \`asOf\`: the formula evaluated at that moment, so it decays towards baseStrength while nobody meets (see strengthFormula): ${STRENGTH_FORMULA}`,
   })
   strength(
     @Root() relationship: MslRelationship,
@@ -56,7 +55,8 @@ export class MslRelationshipResolver {
 
   @ActsForMsl('mslId')
   @Mutation(() => MslRelationship, {
-    description: 'Creates or updates how well an MSL knows an HCP: strength (and baseStrength) in (0, 1], since (ISO date; default today on create, unchanged on update).',
+    description:
+      'Creates or updates how well an MSL knows an HCP: strength (and baseStrength) in (0, 1], since (ISO date; default today on create, unchanged on update).',
   })
   async setMslRelationship(
     @Arg('mslId', () => ID) mslId: string,
@@ -82,13 +82,28 @@ export class MslRelationshipResolver {
 
 @Resolver(() => HCP)
 export class HcpRelationshipsResolver {
-  @FieldResolver(() => MslRelationshipConnection, { description: 'The MSLs who know this HCP, by descending strength (as of now), then MSL id, paginated.' })
-  async mslRelationshipsConnection(@Root() hcp: HCP, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: GraphContext, @Info() info: GraphQLResolveInfo): Promise<MslRelationshipConnection> {
+  @FieldResolver(() => MslRelationshipConnection, {
+    description: 'The MSLs who know this HCP, by descending strength (as of now), then MSL id, paginated.',
+  })
+  async mslRelationshipsConnection(
+    @Root() hcp: HCP,
+    @Args(() => PageArgs) args: PageArgs,
+    @Ctx() ctx: GraphContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<MslRelationshipConnection> {
     const window = windowOf(args, info, ctx.app.config.maxFirst, BY_STRENGTH);
-    return pageOfList(await ctx.loaders.get(relationshipLoaders).ofHcp.load(hcp.id), (r) => [currentStrength(ctx, r), r.mslId], BY_STRENGTH, window);
+    return pageOfList(
+      await ctx.loaders.get(relationshipLoaders).ofHcp.load(hcp.id),
+      (r) => [currentStrength(ctx, r), r.mslId],
+      BY_STRENGTH,
+      window,
+    );
   }
 
-  @FieldResolver(() => [MslRelationship], { description: 'The MSLs who know this HCP, by descending strength (as of now), then MSL id (the whole list; `mslRelationshipsConnection` pages it).' })
+  @FieldResolver(() => [MslRelationship], {
+    description:
+      'The MSLs who know this HCP, by descending strength (as of now), then MSL id (the whole list; `mslRelationshipsConnection` pages it).',
+  })
   async mslRelationships(@Root() hcp: HCP, @Ctx() ctx: GraphContext): Promise<MslRelationship[]> {
     return byCurrentStrength(ctx, await ctx.loaders.get(relationshipLoaders).ofHcp.load(hcp.id), (r) => r.mslId);
   }
@@ -96,13 +111,28 @@ export class HcpRelationshipsResolver {
 
 @Resolver(() => MSL)
 export class MslRelationshipsResolver {
-  @FieldResolver(() => MslRelationshipConnection, { description: 'The HCPs this MSL knows, by descending strength (as of now), then HCP id, paginated.' })
-  async relationshipsConnection(@Root() msl: MSL, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: GraphContext, @Info() info: GraphQLResolveInfo): Promise<MslRelationshipConnection> {
+  @FieldResolver(() => MslRelationshipConnection, {
+    description: 'The HCPs this MSL knows, by descending strength (as of now), then HCP id, paginated.',
+  })
+  async relationshipsConnection(
+    @Root() msl: MSL,
+    @Args(() => PageArgs) args: PageArgs,
+    @Ctx() ctx: GraphContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<MslRelationshipConnection> {
     const window = windowOf(args, info, ctx.app.config.maxFirst, BY_STRENGTH);
-    return pageOfList(await ctx.loaders.get(relationshipLoaders).ofMsl.load(msl.id), (r) => [currentStrength(ctx, r), r.hcpId], BY_STRENGTH, window);
+    return pageOfList(
+      await ctx.loaders.get(relationshipLoaders).ofMsl.load(msl.id),
+      (r) => [currentStrength(ctx, r), r.hcpId],
+      BY_STRENGTH,
+      window,
+    );
   }
 
-  @FieldResolver(() => [MslRelationship], { description: 'The HCPs this MSL knows, by descending strength (as of now), then HCP id (the whole list; `relationshipsConnection` pages it).' })
+  @FieldResolver(() => [MslRelationship], {
+    description:
+      'The HCPs this MSL knows, by descending strength (as of now), then HCP id (the whole list; `relationshipsConnection` pages it).',
+  })
   async relationships(@Root() msl: MSL, @Ctx() ctx: GraphContext): Promise<MslRelationship[]> {
     return byCurrentStrength(ctx, await ctx.loaders.get(relationshipLoaders).ofMsl.load(msl.id), (r) => r.hcpId);
   }

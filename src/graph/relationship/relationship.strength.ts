@@ -12,7 +12,8 @@ function storedOf(relationship: StoredRelationshipStrength): StoredStrength {
   return {
     strength: relationship.strength,
     baseStrength: relationship.baseStrength,
-    computedDay: relationship.computedAt === null || relationship.computedAt === undefined ? null : dayOf(new Date(relationship.computedAt)),
+    computedDay:
+      relationship.computedAt === null || relationship.computedAt === undefined ? null : dayOf(new Date(relationship.computedAt)),
   };
 }
 
@@ -29,7 +30,8 @@ export function currentStrength(ctx: GraphContext, relationship: StoredRelations
 export async function strengthAt(ctx: GraphContext, relationship: MslRelationship, asOf: string | null | undefined): Promise<number> {
   if (asOf === null || asOf === undefined) return currentStrength(ctx, relationship);
   const moment = new Date(asOf);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(asOf) || Number.isNaN(moment.getTime())) throw new ValidationError('asOf', 'must be an ISO 8601 date or date-time');
+  if (!/^\d{4}-\d{2}-\d{2}/.test(asOf) || Number.isNaN(moment.getTime()))
+    throw new ValidationError('asOf', 'must be an ISO 8601 date or date-time');
   const day = dayOf(moment);
   const stored = storedOf(relationship);
   const halfLife = ctx.app.config.strengthHalfLifeDays;
@@ -39,7 +41,13 @@ export async function strengthAt(ctx: GraphContext, relationship: MslRelationshi
 }
 
 /** Relationships by descending current strength, then the id of their other end. */
-export function byCurrentStrength(ctx: GraphContext, relationships: readonly MslRelationship[], otherEnd: (r: MslRelationship) => string): MslRelationship[] {
+export function byCurrentStrength(
+  ctx: GraphContext,
+  relationships: readonly MslRelationship[],
+  otherEnd: (r: MslRelationship) => string,
+): MslRelationship[] {
   const strength = new Map(relationships.map((r) => [r, currentStrength(ctx, r)]));
-  return [...relationships].sort((a, b) => (strength.get(b) as number) - (strength.get(a) as number) || (otherEnd(a) < otherEnd(b) ? -1 : 1));
+  return [...relationships].sort(
+    (a, b) => (strength.get(b) as number) - (strength.get(a) as number) || (otherEnd(a) < otherEnd(b) ? -1 : 1),
+  );
 }

@@ -26,7 +26,13 @@ export interface RecomputedStrength {
  * - Locks the relationship before reading the interactions, so concurrent logs of the same
  *   pair serialize and the last writer has seen every interaction.
  */
-export async function recomputeStrength(tx: Tx, mslId: string, hcpId: string, now: Date, options: RecomputeOptions = {}): Promise<RecomputedStrength | null> {
+export async function recomputeStrength(
+  tx: Tx,
+  mslId: string,
+  hcpId: string,
+  now: Date,
+  options: RecomputeOptions = {},
+): Promise<RecomputedStrength | null> {
   const [row] = await tx.run<{ base: number | null; strength: number | null; interactions: InteractionEvidence[] }>(LOCK_AND_READ, {
     mslId,
     hcpId,

@@ -6,7 +6,8 @@ import { Keyed } from '../reference/reference.repository';
 import { TerritoryRepository, toInstitution } from './territory.repository';
 import { pageLoader } from '../common/keyed-page';
 
-const group = <T>(ids: readonly string[], rows: Keyed<T>[]): T[][] => groupByKey(ids, rows, (row) => row.key).map((list) => list.map((row) => row.value));
+const group = <T>(ids: readonly string[], rows: Keyed<T>[]): T[][] =>
+  groupByKey(ids, rows, (row) => row.key).map((list) => list.map((row) => row.value));
 
 /** Per-request loaders of a territory's institutions and MSLs, whole or by pages. */
 export function territoryLoaders(db: Database) {

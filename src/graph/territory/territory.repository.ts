@@ -43,7 +43,17 @@ export class TerritoryRepository {
   }
 }
 
-const INSTITUTION_PAGES = pagesStatement('(x:Institution)-[:IN_TERRITORY]->(:Territory {id: r.key})', byId, (x) => `${x} {.id, .name, .type, .city, .country}`);
+const INSTITUTION_PAGES = pagesStatement(
+  '(x:Institution)-[:IN_TERRITORY]->(:Territory {id: r.key})',
+  byId,
+  (x) => `${x} {.id, .name, .type, .city, .country}`,
+);
 const MSL_PAGES = pagesStatement('(x:MSL)-[:COVERS]->(:Territory {id: r.key})', byId, (x) => x);
 
-export const toInstitution = (i: Institution): Institution => ({ id: i.id, name: i.name ?? '', type: i.type ?? null, city: i.city ?? null, country: i.country ?? null });
+export const toInstitution = (i: Institution): Institution => ({
+  id: i.id,
+  name: i.name ?? '',
+  type: i.type ?? null,
+  city: i.city ?? null,
+  country: i.country ?? null,
+});

@@ -54,7 +54,9 @@ export class TerritoryResolver {
     return loadPage(ctx.loaders.get(territoryLoaders).mslPages, territory.id, byId, page, info, ctx.app.config.maxFirst);
   }
 
-  @FieldResolver(() => [Institution], { description: 'Institutions in the territory, by id (the whole list; `institutionsConnection` pages it).' })
+  @FieldResolver(() => [Institution], {
+    description: 'Institutions in the territory, by id (the whole list; `institutionsConnection` pages it).',
+  })
   institutions(@Root() territory: Territory, @Ctx() ctx: GraphContext): Promise<Institution[]> {
     return ctx.loaders.get(territoryLoaders).institutions.load(territory.id);
   }

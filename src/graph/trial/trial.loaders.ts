@@ -4,7 +4,8 @@ import { byKey, groupByKey } from '../common/loaders';
 import { Keyed } from '../reference/reference.repository';
 import { TrialRepository } from './trial.repository';
 
-const group = <T>(ids: readonly string[], rows: Keyed<T>[]): T[][] => groupByKey(ids, rows, (row) => row.key).map((list) => list.map((row) => row.value));
+const group = <T>(ids: readonly string[], rows: Keyed<T>[]): T[][] =>
+  groupByKey(ids, rows, (row) => row.key).map((list) => list.map((row) => row.value));
 
 /** Per-request loaders of an HCP's trials and a trial's investigators. */
 export function trialLoaders(db: Database) {

@@ -17,7 +17,10 @@ export class TrialRepository {
   constructor(private readonly db: Database) {}
 
   async byIds(ids: readonly string[]): Promise<ClinicalTrial[]> {
-    const rows = await this.db.read<{ value: ClinicalTrial }>(`UNWIND $ids AS id MATCH (t:ClinicalTrial {id: id}) RETURN ${PROJECTION} AS value`, { ids });
+    const rows = await this.db.read<{ value: ClinicalTrial }>(
+      `UNWIND $ids AS id MATCH (t:ClinicalTrial {id: id}) RETURN ${PROJECTION} AS value`,
+      { ids },
+    );
     return rows.map((row) => toTrial(row.value));
   }
 

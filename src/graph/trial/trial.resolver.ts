@@ -16,7 +16,9 @@ const ORDER: KeyPart[] = [{ kind: 'string' }];
 export class TrialResolver {
   @FieldResolver(() => TherapeuticArea, { nullable: true })
   therapeuticArea(@Root() trial: ClinicalTrial, @Ctx() ctx: GraphContext): Promise<TherapeuticArea | null> {
-    return trial.therapeuticAreaId ? ctx.loaders.get(referenceLoaders).therapeuticArea.load(trial.therapeuticAreaId) : Promise.resolve(null);
+    return trial.therapeuticAreaId
+      ? ctx.loaders.get(referenceLoaders).therapeuticArea.load(trial.therapeuticAreaId)
+      : Promise.resolve(null);
   }
 
   @FieldResolver(() => [TrialInvestigator], { description: 'Principal investigators first, then by HCP id.' })
@@ -38,7 +40,12 @@ export class TrialInvestigatorResolver {
 @Resolver(() => HCP)
 export class HcpTrialsResolver {
   @FieldResolver(() => ClinicalTrialConnection, { description: 'Clinical trials this HCP investigates, by id, paginated.' })
-  async trialsConnection(@Root() hcp: HCP, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: GraphContext, @Info() info: GraphQLResolveInfo): Promise<ClinicalTrialConnection> {
+  async trialsConnection(
+    @Root() hcp: HCP,
+    @Args(() => PageArgs) args: PageArgs,
+    @Ctx() ctx: GraphContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<ClinicalTrialConnection> {
     const window = windowOf(args, info, ctx.app.config.maxFirst, ORDER);
     return pageOfList(await ctx.loaders.get(trialLoaders).ofHcp.load(hcp.id), (t) => [t.id], ORDER, window);
   }

@@ -22,7 +22,10 @@ export class ClinicalTrial {
   @Field(() => String, { nullable: true, description: 'e.g. RECRUITING, COMPLETED.' })
   status!: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'Year the trial started (dates the co-investigation ties of the scientific network history).' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Year the trial started (dates the co-investigation ties of the scientific network history).',
+  })
   startYear!: number | null;
 
   /** Resolved by the `therapeuticArea` field. */
