@@ -1,5 +1,5 @@
+import { writeAuditEvent } from '../db/audit';
 import { Database, Tx } from '../db/database';
-import { AuditRepository } from '../graph/audit/audit.repository';
 import { DatasetKey, FILES, NODE_LABELS, NetworkData, NodeLabel } from './records';
 import { ExistingIdsLookup, ValidatedFile, validateFolder } from './validate';
 import { WriteCounts, WriteOptions, WriteSummary, writeNetwork } from './write';
@@ -136,7 +136,8 @@ async function writeValidated(
 async function recordImport(db: Database, tx: Tx, audit: { actor: string; folder: string }, summary: WriteSummary): Promise<void> {
   const counts = Object.values(summary).filter((c): c is WriteCounts => typeof c === 'object' && c !== null);
   const total = (key: 'rows' | 'created' | 'updated' | 'unchanged') => counts.reduce((sum, c) => sum + c[key], 0);
-  await new AuditRepository(db).record(
+  await writeAuditEvent(
+    db,
     {
       sub: audit.actor,
       action: 'import',

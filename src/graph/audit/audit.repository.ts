@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { AuditEventRow, writeAuditEvent } from '../../db/audit';
 import { Database, Tx } from '../../db/database';
 import { PageWindow } from '../common/cursor';
 import { SortPart } from '../common/keyed-page';
@@ -6,13 +6,7 @@ import { readKeysetPage } from '../common/keyset-list';
 import { Page } from '../common/pagination';
 
 /** One recorded write: who (`sub`), what (`action`, `entityIds`; never personal data), when (`at`). */
-export interface AuditRecord {
-  id: string;
-  at: string;
-  sub: string;
-  action: string;
-  entityIds: string[];
-}
+export type AuditRecord = AuditEventRow;
 
 export interface AuditFilter {
   sub?: string | null;
@@ -26,18 +20,12 @@ export interface AuditFilter {
 export class AuditRepository {
   constructor(private readonly db: Database) {}
 
-  /** Records one event (with optional scalar `details`, e.g. an import's folder and counts); returns it. */
-  async record(
+  /** Records one event (see writeAuditEvent); returns it. */
+  record(
     event: { sub: string; action: string; entityIds: string[]; details?: Record<string, string | number> },
     tx?: Tx,
   ): Promise<AuditRecord> {
-    const row = { id: randomUUID(), at: new Date().toISOString(), sub: event.sub, action: event.action, entityIds: event.entityIds };
-    const cypher =
-      'CREATE (e:AuditEvent {id: $id, at: datetime($at), sub: $sub, action: $action, entityIds: $entityIds}) SET e += $details';
-    const params = { ...row, details: event.details ?? {} };
-    if (tx) await tx.run(cypher, params);
-    else await this.db.write(cypher, params);
-    return row;
+    return writeAuditEvent(this.db, event, tx);
   }
 
   async byIds(ids: readonly string[]): Promise<AuditRecord[]> {
