@@ -29,6 +29,7 @@ const RUN_BY: Record<string, string> = {
   'npm run export': 'test/readme-commands.test.ts, test/import/import.integration.test.ts',
   'npm run token': 'test/readme-commands.test.ts',
   'npm run bench': 'test/bench/smoke.test.ts',
+  'npm run import:bulk': 'test/import/bulk.test.ts',
 };
 
 /** `docker compose up --build` is the one command CI cannot run (no Docker there): its files are checked below. */

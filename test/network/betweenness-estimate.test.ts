@@ -48,6 +48,7 @@ const ranking = (metric: string) =>
 describe('betweenness beyond its time budget', () => {
   it('answers a sampled estimate with its sample size and error bound, then the exact scores once computed', async () => {
     const first = (await ranking('BETWEENNESS')).kolRanking;
+    const builds = t.app.services.network.builds; // the readiness warm-up may have built the empty network before
     expect(first[0].exact).toBe(false);
     expect(first[0].sampleSize).toBeGreaterThanOrEqual(0);
     expect(first[0].sampleSize).toBeLessThan(HCPS);
@@ -60,7 +61,7 @@ describe('betweenness beyond its time budget', () => {
       last = (await ranking('BETWEENNESS')).kolRanking;
     }
     expect(last[0]).toMatchObject({ exact: true, sampleSize: null, errorBound: null });
-    expect(t.app.services.network.builds).toBe(1);
+    expect(t.app.services.network.builds).toBe(builds);
   });
 
   it('says PageRank answers are exact, and what network version they were computed on', async () => {
