@@ -187,5 +187,12 @@ describe('risingStars (networkx on network-400 + science-400)', () => {
     expect(after[0]).toEqual(before[0]);
     expect(after[1].publications).toBe(before[1].publications + 1);
     expect(after[1].ties).toBeGreaterThan(before[1].ties);
+
+    // A year changed by hand moves the work into an earlier year's network.
+    await t.db.write(`MATCH (p:Publication {id: 'pub-new'}) SET p.year = 2023`);
+    const moved = (await t.client().request<{ hcp: { influenceHistory: { ties: number; publications: number }[] } }>(query)).hcp
+      .influenceHistory;
+    expect(moved[0].publications).toBe(before[0].publications + 1);
+    expect(moved[0].ties).toBeGreaterThan(before[0].ties);
   });
 });

@@ -109,6 +109,15 @@ describe('GET /export/kol-ranking.csv', () => {
     expect(before[1]).not.toBe('hcp-00399');
     expect(after[1]).toBe('hcp-00399');
   });
+
+  it('formula cells are neutralized: a cell starting with = or @ gets a leading quote (docs/csv-format.md)', async () => {
+    await t.db.write(`MATCH (h:HCP {id: 'hcp-00399'}) SET h.firstName = '=1+2', h.specialty = '@SUM(A1)'`);
+    const { text } = await get('/export/kol-ranking.csv?metric=DEGREE&first=1');
+    const line = text.split('\n').find((row) => row.includes('hcp-00399'));
+    expect(line).toContain(`,'=1+2 `);
+    expect(line).toContain(`,'@SUM(A1),`);
+    expect(line).not.toMatch(/,[=@]/);
+  });
 });
 
 describe('GET /export/communities.csv', () => {

@@ -29,7 +29,8 @@ import org.neo4j.graphdb.event.TransactionEventListener;
  * <p>What counts, mirroring what the projection reads (src/network/projection.ts):
  * HCP and MSL nodes created, erased or relabelled; links of the link types between HCPs and
  * their {@code weight}; KNOWS relationships and their {@code strength}; an HCP's territory,
- * areas, institutions, authorships, trials and interactions (and an interaction's {@code sentiment});
+ * areas, institutions, authorships, trials and interactions (and an interaction's {@code sentiment},
+ * a publication's {@code year}, a trial's {@code startYear});
  * territories and therapeutic areas created or erased. Anything else (notes, audit events,
  * names, schedules...) writes no record.
  */
@@ -37,6 +38,10 @@ final class NetworkChangeListener implements TransactionEventListener<Void> {
   private static final Label HCP = Label.label("HCP");
   private static final Label MSL = Label.label("MSL");
   private static final Label CHANGE = Label.label("NetworkChange");
+  private static final Label PUBLICATION = Label.label("Publication");
+  private static final Label TRIAL = Label.label("ClinicalTrial");
+  private static final RelationshipType AUTHORED = RelationshipType.withName("AUTHORED");
+  private static final RelationshipType INVESTIGATOR_ON = RelationshipType.withName("INVESTIGATOR_ON");
   private static final Set<String> LINK_TYPES = Set.of("COAUTHOR", "CO_INVESTIGATOR", "COLLEAGUE", "MENTOR", "REFERRAL");
   /** Relationship types from an HCP to what its attributes count. */
   private static final Set<String> HCP_ATTRIBUTES = Set.of("IN_TERRITORY", "SPECIALIZES_IN", "AFFILIATED_WITH", "AUTHORED", "INVESTIGATOR_ON");
@@ -133,6 +138,12 @@ final class NetworkChangeListener implements TransactionEventListener<Void> {
     } else if (key.equals("sentiment") && node.hasLabel(Label.label("Interaction"))) {
       for (Relationship with : node.getRelationships(Direction.OUTGOING, RelationshipType.withName("WITH"))) {
         Node hcp = with.getEndNode();
+        if (hcp.hasLabel(HCP)) touched.attrs.add(String.valueOf(hcp.getProperty("id", "")));
+      }
+    } else if ((key.equals("year") && node.hasLabel(PUBLICATION)) || (key.equals("startYear") && node.hasLabel(TRIAL))) {
+      // A work's year decides which yearly scientific network it joins (rising stars, influence history).
+      for (Relationship work : node.getRelationships(Direction.INCOMING, AUTHORED, INVESTIGATOR_ON)) {
+        Node hcp = work.getStartNode();
         if (hcp.hasLabel(HCP)) touched.attrs.add(String.valueOf(hcp.getProperty("id", "")));
       }
     }
