@@ -88,7 +88,7 @@ export async function loadRisingStars(onPick: Pick): Promise<void> {
         'tr',
         { 'data-id': star.hcp.id, onclick: () => onPick(star.hcp.id) },
         h('td', {}, h('span', { className: 'swatch', style: `background:${PALETTE[i % PALETTE.length]}` })),
-        h('td', {}, h('div', { className: 'name' }, star.hcp.name), h('div', { className: 'muted' }, `${star.publications} publications · ${star.trials} trials · ${star.newTies} new ties`)),
+        h('td', {}, h('div', { className: 'name' }, star.hcp.name), h('div', { className: 'muted' }, `${plural(star.publications, 'publication')} · ${plural(star.trials, 'trial')} · ${plural(star.newTies, 'new tie')}`)),
         h('td', { className: 'num' }, `${star.percentileFrom.toFixed(0)} → ${star.percentileTo.toFixed(0)}`),
         h('td', { className: 'num growth' }, `+${star.growth.toFixed(1)}`),
       ),
@@ -98,13 +98,17 @@ export async function loadRisingStars(onPick: Pick): Promise<void> {
   drawTrajectories(byId('rising-chart'), risingStars, fromYear, toYear);
 }
 
+const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
+
 /** One line per rising star: percentile (0..100) by year. */
 function drawTrajectories(container: HTMLElement, stars: RisingData['risingStars'], fromYear: number, toYear: number): void {
   const [width, height, left, bottom] = [420, 170, 30, 20];
   const x = (year: number) => left + ((year - fromYear) / Math.max(1, toYear - fromYear)) * (width - left - 10);
   const y = (percentile: number) => 8 + (1 - percentile / 100) * (height - bottom - 8);
   const axes = [0, 50, 100].map((p) => svg('g', {}, svg('line', { x1: left, x2: width - 10, y1: y(p), y2: y(p), class: 'gridline' }), svg('text', { x: 2, y: y(p) + 4, class: 'axis' }, String(p))));
-  const years = [fromYear, Math.round((fromYear + toYear) / 2), toYear].map((year) => svg('text', { x: Math.min(x(year) - 12, width - 34), y: height - 4, class: 'axis' }, String(year)));
+  // Anchored at the start, middle and end of the axis so the last year is never cut off at the edge.
+  const anchors = ['start', 'middle', 'end'];
+  const years = [fromYear, Math.round((fromYear + toYear) / 2), toYear].map((year, i) => svg('text', { x: x(year), y: height - 4, class: 'axis', 'text-anchor': anchors[i] }, String(year)));
   const lines = stars.map((star, i) =>
     svg('polyline', { points: star.trajectory.map((p) => `${x(p.year).toFixed(1)},${y(p.percentile).toFixed(1)}`).join(' '), fill: 'none', stroke: PALETTE[i % PALETTE.length], 'stroke-width': 2, 'data-id': star.hcp.id }),
   );
