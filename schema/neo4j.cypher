@@ -29,3 +29,6 @@ CREATE FULLTEXT INDEX institution_search IF NOT EXISTS FOR (n:Institution) ON EA
 
 // Network change records (src/network/changes.ts): readers seek the ones newer than what they saw.
 CREATE INDEX network_change_at IF NOT EXISTS FOR (n:NetworkChange) ON (n.at);
+
+// Live event records (src/db/live-events.ts): every API instance polls the ones newer than what it saw.
+CREATE INDEX live_event_at IF NOT EXISTS FOR (n:LiveEvent) ON (n.at);

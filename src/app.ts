@@ -1,6 +1,8 @@
 import { Config } from './config';
 import { connect } from './db/connect';
 import { Database } from './db/database';
+import { LiveFeed } from './db/live-feed';
+import { LiveEventStore } from './db/live-events';
 import { applySchema } from './db/schema';
 import { AppServices } from './graph/context';
 import { NetworkService } from './network/network.service';
@@ -30,7 +32,11 @@ export async function startApp(config: Config, logger: Logger, seed?: (db: Datab
     prepared: false,
     network: new NetworkService(db, config.betweennessBudgetMs),
     listBounds: new ListBounds(db),
+    live: new LiveFeed(new LiveEventStore(db), config.livePollMs, (error) =>
+      logger.warn({ err: (error as Error).message }, 'live events: a poll failed; trying again'),
+    ),
   };
+  services.live.startPruning();
   const http = await startHttpServer(services, logger);
   // Ready only once warm: the first requests then answer as fast as later ones. The list bounds'
   // first measure plans a large statement (seconds on a cold database): not on a client's time.
@@ -45,6 +51,7 @@ export async function startApp(config: Config, logger: Logger, seed?: (db: Datab
     http,
     prepared,
     stop: async () => {
+      services.live.stop();
       await http.stop();
       await db.close();
     },

@@ -61,6 +61,14 @@ export interface Config {
   metricsPort: number | undefined;
   /** Distinct operation names kept as metric labels; later ones are counted under "other". */
   metricsMaxOperations: number;
+  /** How often an instance with subscribers reads new live events (LIVE_POLL_MS). */
+  livePollMs: number;
+  /** WebSocket connections (subscriptions) open at most per instance (WS_MAX_CONNECTIONS). */
+  wsMaxConnections: number;
+  /** Subscriptions one WebSocket connection may hold at once (WS_MAX_SUBSCRIPTIONS). */
+  wsMaxSubscriptions: number;
+  /** Largest WebSocket message a client may send (WS_MAX_MESSAGE_BYTES); larger: the socket is closed (1009). */
+  wsMaxMessageBytes: number;
   /** GRAPHQL_EXECUTOR: graphql-jit's compiled queries (default) or graphql-js for everything. */
   graphqlExecutor: 'jit' | 'graphql-js';
 }
@@ -124,6 +132,10 @@ export function loadConfig(env: Env = process.env): Config {
     metricsToken: env.METRICS_TOKEN || undefined,
     metricsPort: env.METRICS_PORT ? int(env, 'METRICS_PORT', 0) : undefined,
     metricsMaxOperations: int(env, 'METRICS_MAX_OPERATIONS', 200),
+    livePollMs: int(env, 'LIVE_POLL_MS', 500),
+    wsMaxConnections: int(env, 'WS_MAX_CONNECTIONS', 256),
+    wsMaxSubscriptions: int(env, 'WS_MAX_SUBSCRIPTIONS', 20),
+    wsMaxMessageBytes: int(env, 'WS_MAX_MESSAGE_BYTES', 65536),
     graphqlExecutor: executorKind(env.GRAPHQL_EXECUTOR),
   };
 }

@@ -36,6 +36,13 @@ export type RestrictedWordsMode = (typeof RESTRICTED_WORDS_MODES)[number];
 export const ROLES = ['ADMIN', 'MSL', 'ANALYST', 'PLANNER'] as const;
 export type Role = (typeof ROLES)[number];
 
+/**
+ * What front ends follow live (GraphQL subscriptions): the topic of a `(:LiveEvent)` record
+ * (src/db/live-events.ts). Internal: clients see one subscription field per topic.
+ */
+export const LIVE_TOPICS = ['INSIGHT_CAPTURED', 'INTERACTION_LOGGED', 'SCHEDULING_CONFLICT', 'RELATIONSHIP_STRENGTH'] as const;
+export type LiveTopic = (typeof LIVE_TOPICS)[number];
+
 /** Whether `value` is one of `values` (narrowing an unknown string to the vocabulary). */
 export function isOneOf<T extends string>(values: readonly T[], value: unknown): value is T {
   return typeof value === 'string' && (values as readonly string[]).includes(value);

@@ -1,5 +1,6 @@
 import { Config } from '../config';
 import { Database } from '../db/database';
+import { LiveFeed } from '../db/live-feed';
 import { NetworkService } from '../network/network.service';
 import { Role } from '../vocabulary';
 import { RequestLoaders } from './common/loaders';
@@ -25,6 +26,8 @@ export interface AppServices {
   network: NetworkService;
   /** Current sizes of the lists that return every element, for the query cost model. */
   listBounds: ListBounds;
+  /** The live event records this instance polls while subscriptions listen (src/db/live-feed.ts). */
+  live: LiveFeed;
 }
 
 export interface GraphContext {

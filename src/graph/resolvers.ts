@@ -10,6 +10,7 @@ import { InsightResolver, InteractionInsightsResolver } from './insight/insight.
 import { InstitutionResolver } from './institution/institution.resolver';
 import { HcpInteractionsResolver, InteractionResolver, MslInteractionsResolver } from './interaction/interaction.resolver';
 import { HcpLinkResolver, HcpLinksResolver } from './link/link.resolver';
+import { LiveResolver } from './live/live.resolver';
 import { MslResolver } from './msl/msl.resolver';
 import {
   CommunityFields,
@@ -61,6 +62,7 @@ export const resolvers: NonEmptyArray<Function> = [
   MslInteractionsResolver,
   HcpLinkResolver,
   HcpLinksResolver,
+  LiveResolver,
   MslResolver,
   NetworkResolver,
   ...asOfFields,

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
-import { buildSchemaSync } from 'type-graphql';
+import { PubSub, buildSchemaSync } from 'type-graphql';
 import { withMutationPath } from './common/mutation';
 import { authChecker } from './auth';
 import { NetworkNode } from './common/network-node';
@@ -8,6 +8,20 @@ import { withPlainFields, withSyncTypeResolvers } from './common/plain-fields';
 import { resolvers } from './resolvers';
 
 let schema: GraphQLSchema | undefined;
+
+/**
+ * type-graphql wants a PubSub as soon as there is a subscription, even when each brings its own
+ * `subscribe` (ours stream the live events every instance reads from the database,
+ * src/graph/live): this one only says so if anything ever uses it.
+ */
+const NO_PUBSUB: PubSub = {
+  publish: () => {
+    throw new Error('live events are written by runMutation in the mutation transaction (src/db/live-events.ts)');
+  },
+  subscribe: () => {
+    throw new Error('subscriptions stream the live feed (src/graph/live/live.service.ts)');
+  },
+};
 
 /**
  * The executable schema, built once from the type-graphql classes (the single source of every type),
@@ -18,7 +32,9 @@ let schema: GraphQLSchema | undefined;
 export function graphqlSchema(): GraphQLSchema {
   schema ??= withMutationPath(
     withSyncTypeResolvers(
-      withPlainFields(buildSchemaSync({ resolvers, orphanedTypes: [NetworkNode], validate: false, authChecker, authMode: 'error' })),
+      withPlainFields(
+        buildSchemaSync({ resolvers, orphanedTypes: [NetworkNode], validate: false, authChecker, authMode: 'error', pubSub: NO_PUBSUB }),
+      ),
     ),
   );
   return schema;

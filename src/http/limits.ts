@@ -349,7 +349,7 @@ function structuralBounds(schema: GraphQLSchema): Map<string, number> {
   return bounds;
 }
 
-function tooComplex(message: string): GraphQLError {
+export function tooComplex(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'QUERY_TOO_COMPLEX', http: { status: 400 } } });
 }
 

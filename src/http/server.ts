@@ -19,6 +19,7 @@ import { AccessLog } from './access-log';
 import { webRoutes } from './explorer';
 import { endCompressed } from './compression';
 import { warmUp } from './warm-up';
+import { attachLiveSockets } from './live-socket';
 import { EXPORT_ROUTES, exportRoutes } from './exports';
 import { TOO_LARGE, hasBearer, isJsonMediaType, openModeRefusal, readBody } from './guards';
 
@@ -78,6 +79,10 @@ export async function startHttpServer(app: AppServices, logger: Logger): Promise
           }),
         );
 
+  const limits = { maxDepth: config.maxDepth, maxCost: config.maxCost, maxFirst: config.maxFirst, maxAliases: config.maxAliases };
+  // Subscriptions over WebSocket on the same port and path (live-socket.ts).
+  const liveSockets = attachLiveSockets(server, app, { authenticate, openMode, limits, maxTokens: config.maxTokens, logger });
+
   const apollo = new ApolloServer<GraphContext>({
     // Queries run compiled (graphql-jit) unless GRAPHQL_EXECUTOR=graphql-js; see executor.ts.
     ...(config.graphqlExecutor === 'jit' ? { gateway: compiledExecutor(graphqlSchema()) } : { schema: graphqlSchema() }),
@@ -104,10 +109,7 @@ export async function startHttpServer(app: AppServices, logger: Logger): Promise
       // set (about a sixth of the CPU time of a 2,000-link response); its only visible effect,
       // `cache-control: no-store`, is set below instead.
       ApolloServerPluginCacheControlDisabled(),
-      complexityLimits(
-        { maxDepth: config.maxDepth, maxCost: config.maxCost, maxFirst: config.maxFirst, maxAliases: config.maxAliases },
-        () => app.listBounds.current(),
-      ),
+      complexityLimits(limits, () => app.listBounds.current()),
       metrics.plugin(),
       accessLog.plugin(),
       logUnexpectedErrors(logger),
@@ -203,6 +205,8 @@ export async function startHttpServer(app: AppServices, logger: Logger): Promise
     metrics,
     warmUp: () => warmUp(apollo, app, logger),
     stop: async () => {
+      // Upgraded sockets keep the HTTP server open: they close first.
+      await liveSockets.stop();
       if (metricsServer) await new Promise((resolve) => metricsServer.close(resolve));
       await apollo.stop();
     },

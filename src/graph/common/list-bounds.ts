@@ -32,6 +32,7 @@ export const DATA_BOUNDS: Readonly<Record<string, string>> = {
   'Query.handoverPlan': 'mslRelationships',
   'Query.msls': 'msls',
   'ScheduleResult.conflicts': 'msls',
+  'SchedulingConflictEvent.conflicts': 'msls',
   'InsightTrends.byTherapeuticArea': 'areas',
   'Query.territories': 'territories',
   'Query.therapeuticAreas': 'areas',

@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { GraphQLFieldResolver, GraphQLSchema, defaultFieldResolver } from 'graphql';
 import { Tx } from '../../db/database';
+import { LiveEventRecord, recordLiveEvents } from '../../db/live-events';
 import { NetworkChange } from '../../network/changes';
 import { ValidationError } from '../../errors';
 import { idsOf, resultIds } from '../audit/audit.ids';
@@ -12,7 +13,7 @@ import { RefLabel, Reference, guardDuplicateId, isTaken, requireExisting } from 
 /**
  * The one path every mutation takes (runMutation): one write transaction holding, in order, the
  * authorization checks that read the database, the duplicate-id and existence checks, the writes,
- * the network-change mark and the audit event; then the request's loaders are reset. Whatever
+ * the network-change mark, the live events and the audit event; then the request's loaders are reset. Whatever
  * fails (including the audit write) rolls everything back, so nothing is written without its
  * audit event and no client sees success for an unaudited write.
  */
@@ -25,6 +26,8 @@ export interface MutationPlan<W, R> {
   write(tx: Tx): Promise<W>;
   /** What the writes changed in the network; null or absent: nothing (see markNetworkChanged). */
   networkChange?: NetworkChange | null | ((written: W) => NetworkChange | null);
+  /** What subscribers hear of the writes (src/db/live-events.ts); absent: nothing. */
+  liveEvents?: (written: W) => readonly LiveEventRecord[];
   /** The mutation's answer from what was written (default: the written value); the audit event names its ids. */
   answer?(written: W): R;
 }
@@ -52,6 +55,7 @@ export async function runMutation<W, R = W>(ctx: GraphContext, plan: MutationPla
     const written = await plan.write(tx);
     const change = typeof plan.networkChange === 'function' ? plan.networkChange(written) : plan.networkChange;
     if (change) await markNetworkChanged(tx, change);
+    if (plan.liveEvents) await recordLiveEvents(tx, plan.liveEvents(written));
     const answer = plan.answer ? plan.answer(written) : (written as unknown as R);
     const entityIds = [...new Set([...idsOf(current.args), ...resultIds(answer)])];
     await new AuditRepository(ctx.db).record({ sub: ctx.viewer.sub, action: current.action, entityIds }, tx);

@@ -7,6 +7,7 @@ import { interactionLoaders } from '../interaction/interaction.loaders';
 import { Interaction } from '../interaction/interaction.type';
 import { referenceLoaders } from '../reference/reference.loaders';
 import { TherapeuticArea } from '../therapeutic-area/therapeutic-area.type';
+import { liveEvent } from '../live/live.events';
 import { insightLoaders } from './insight.loaders';
 import { NewInsight, insightWrites } from './insight.repository';
 import { Audience, Insight } from './insight.type';
@@ -59,6 +60,7 @@ export class InsightResolver {
         await afterInsightCaptured(tx, ctx.app.config, record);
         return created;
       },
+      liveEvents: (created) => [liveEvent.insightCaptured(created)],
     });
   }
 }

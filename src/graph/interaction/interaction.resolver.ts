@@ -10,6 +10,7 @@ import { hcpLoaders } from '../hcp/hcp.loaders';
 import { HCP } from '../hcp/hcp.type';
 import { mslLoaders } from '../msl/msl.loaders';
 import { MSL } from '../msl/msl.type';
+import { liveEvent } from '../live/live.events';
 import { LogInteractionInput } from './interaction.input';
 import { interactionLoaders } from './interaction.loaders';
 import { INTERACTION_ORDER, NewInteraction, interactionWrites } from './interaction.repository';
@@ -57,6 +58,7 @@ export class InteractionResolver {
       },
       // The pair's strength (paths) and the HCP's interaction counts (COMPOSITE) changed.
       networkChange: { msls: [record.mslId], attrs: [record.hcpId] },
+      liveEvents: () => [liveEvent.interactionLogged(record), liveEvent.relationshipStrength(record.mslId, record.hcpId)],
     });
   }
 }

@@ -43,6 +43,13 @@ export class PlanningRepository {
       )
       .then((rows) => rows.map((row) => row.value));
   }
+
+  /** The plans among `ids` that exist (any order). */
+  byIds(ids: readonly string[]): Promise<PlannedInteraction[]> {
+    return this.db
+      .read<{ value: PlannedInteraction }>(`MATCH (p:PlannedInteraction) WHERE p.id IN $ids RETURN ${PROJECTION} AS value`, { ids })
+      .then((rows) => rows.map((row) => row.value));
+  }
 }
 
 /** Writes of plans inside a caller's transaction. */

@@ -9,6 +9,7 @@ import { hcpLoaders } from '../hcp/hcp.loaders';
 import { HCP } from '../hcp/hcp.type';
 import { mslLoaders } from '../msl/msl.loaders';
 import { MSL } from '../msl/msl.type';
+import { liveEvent } from '../live/live.events';
 import { NewPlan, PlanningRepository, planningWrites } from './planning.repository';
 import { PlannedInteraction, ScheduleInteractionInput, ScheduleResult, SchedulingConflict } from './planning.type';
 import { isoDateArg, optionalIsoDateArg, orderedDates, refId } from '../common/validate';
@@ -53,6 +54,11 @@ export class PlanningResolver {
         }
         return { planned, conflicts };
       },
+      liveEvents: ({ conflicts }) =>
+        liveEvent.schedulingConflict(
+          plan,
+          conflicts.map((c) => c.plan),
+        ),
     });
     const msls = await ctx.loaders.get(mslLoaders).byId.loadMany(result.conflicts.map((c) => c.plan.mslId));
     const conflicts: SchedulingConflict[] = result.conflicts.flatMap((c, i) => {

@@ -8,6 +8,7 @@ import { hcpLoaders } from '../hcp/hcp.loaders';
 import { HCP } from '../hcp/hcp.type';
 import { mslLoaders } from '../msl/msl.loaders';
 import { MSL } from '../msl/msl.type';
+import { liveEvent } from '../live/live.events';
 import { relationshipLoaders } from './relationship.loaders';
 import { relationshipWrites } from './relationship.repository';
 import { byCurrentStrength, currentStrength, strengthAt } from './relationship.strength';
@@ -76,6 +77,7 @@ export class MslRelationshipResolver {
       ],
       write: (tx) => relationshipWrites.set(tx, mslId, hcpId, strength, sinceDate),
       networkChange: { msls: [mslId] },
+      liveEvents: () => [liveEvent.relationshipStrength(mslId, hcpId)],
     });
   }
 }
