@@ -1,4 +1,4 @@
-import { Client, ExecutionResult, createClient } from 'graphql-ws';
+import { Client, FormattedExecutionResult, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { signToken } from '../../src/http/auth';
 import { TestApp, startTestApp } from '../support/app';
@@ -10,6 +10,8 @@ import { seedSmallGraph } from '../support/fixture';
  * thing they share), with the viewer's field rules, the subscription's filters, and the
  * connection's authentication.
  */
+type ExecutionResult<T = Record<string, unknown>> = FormattedExecutionResult<T, unknown>;
+
 const SECRET = 'subscriptions-test-secret-0123456789abcdef';
 const tokens = {
   admin: signToken(SECRET, { sub: 'adm', roles: ['ADMIN'] }),
@@ -106,11 +108,9 @@ async function listening(t: TestApp, count: number): Promise<void> {
 let seq = 0;
 async function logInteraction(t: TestApp, mslId: string, hcpId: string, notes = 'private notes'): Promise<string> {
   const id = `int-live-${++seq}`;
-  await t
-    .client(tokens.admin)
-    .request(`mutation($input: LogInteractionInput!) { logInteraction(input: $input) { id } }`, {
-      input: { id, mslId, hcpId, date: '2025-06-01', channel: 'EMAIL', sentiment: 'POSITIVE', notes },
-    });
+  await t.client(tokens.admin).request(`mutation($input: LogInteractionInput!) { logInteraction(input: $input) { id } }`, {
+    input: { id, mslId, hcpId, date: '2025-06-01', channel: 'EMAIL', sentiment: 'POSITIVE', notes },
+  });
   return id;
 }
 
