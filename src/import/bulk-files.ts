@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { NetworkData } from './records';
+import { Column, DatasetKey, SCHEMA_FILES, edgePropertyColumns, propertyColumns, referenceColumns } from './csv-schema';
+import { NetworkData, latestContacts, pairKey } from './records';
 
 /**
  * The validated records as the CSV files of Neo4j's offline importer (`neo4j-admin database
- * import full`): one node file per label, one relationship file per type, with typed headers.
+ * import full`): one node file per label, one relationship file per type, with typed headers,
+ * all derived from the format's declaration (csv-schema.ts).
  * The graph they describe is the one the transactional writer (write.ts) creates in an empty
  * database - same labels, properties (and property types), relationships and directions:
  *
@@ -69,131 +71,98 @@ class CsvFile {
   }
 }
 
-/** Writes the importer's files for `data` into `dir` (created if needed). */
+/** The importer's type of a column stored as a property (strings need none). */
+function bulkType(column: Column): string {
+  if (column.type === 'int') return 'long';
+  if (column.type === 'unit') return 'double';
+  if (column.type === 'date') return 'date';
+  return '';
+}
+
+type Prop = [name: string, type: string, value: Cell];
+
+/** Properties of a relationship beyond its file's columns: KNOWS as the writer creates it (write-statements.ts). */
+function extraEdgeProps(key: DatasetKey, record: Record<string, unknown>, latest: Map<string, string>): Prop[] {
+  if (key !== 'mslRelationships') return [];
+  return [
+    ['baseStrength', 'double', record.strength as number],
+    ['lastContact', 'date', latest.get(pairKey(record.mslId, record.hcpId)) ?? null],
+  ];
+}
+
+/** Writes the importer's files for `data` into `dir` (created if needed), following the format's declaration (csv-schema.ts). */
 export function writeBulkFiles(data: NetworkData, dir: string): BulkFiles {
   fs.mkdirSync(dir, { recursive: true });
   const args: string[] = [];
   let nodes = 0;
   let relationships = 0;
   const ids = new Map<string, Set<string>>();
-  const known = (label: string, id: string | null | undefined): id is string => id != null && (ids.get(label)?.has(id) ?? false);
-
-  const nodeFile = <T extends { id: string }>(label: string, records: T[], props: [string, string, (r: T) => Cell][]) => {
-    if (records.length === 0) return;
-    const file = new CsvFile(path.join(dir, `nodes-${label}.csv`), [
-      `id:ID(${label})`,
-      ...props.map(([name, type]) => (type ? `${name}:${type}` : name)),
-    ]);
-    const seen = new Set<string>();
-    for (const record of records) {
-      seen.add(record.id);
-      file.row([record.id, ...props.map(([, , get]) => get(record))]);
-    }
-    file.close();
-    ids.set(label, seen);
-    nodes += file.rows;
-    args.push(`--nodes=${label}=${file.file}`);
-  };
+  const known = (label: string, id: unknown): id is string => typeof id === 'string' && (ids.get(label)?.has(id) ?? false);
+  const header = (props: Prop[]) => props.map(([name, type]) => (type ? `${name}:${type}` : name));
 
   const edges = new Map<string, CsvFile>();
-  const edge = (
-    type: string,
-    from: [string, string | null | undefined],
-    to: [string, string | null | undefined],
-    props: [string, string, Cell][] = [],
-  ) => {
+  const edge = (type: string, from: [string, unknown], to: [string, unknown], props: Prop[] = []) => {
     if (!known(from[0], from[1]) || !known(to[0], to[1])) return;
     const key = `${type}|${from[0]}|${to[0]}|${props.map(([name]) => name).join(',')}`;
     let file = edges.get(key);
     if (!file) {
-      const header = [`:START_ID(${from[0]})`, `:END_ID(${to[0]})`, ...props.map(([name, kind]) => (kind ? `${name}:${kind}` : name))];
-      file = new CsvFile(path.join(dir, `rels-${edges.size}-${type}.csv`), header);
+      file = new CsvFile(path.join(dir, `rels-${edges.size}-${type}.csv`), [
+        `:START_ID(${from[0]})`,
+        `:END_ID(${to[0]})`,
+        ...header(props),
+      ]);
       edges.set(key, file);
       args.push(`--relationships=${type}=${file.file}`);
     }
     file.row([from[1], to[1], ...props.map(([, , value]) => value)]);
   };
+  const latest = latestContacts(data.interactions);
 
-  nodeFile('Territory', data.territories, [
-    ['name', '', (r) => r.name],
-    ['region', '', (r) => r.region],
-  ]);
-  nodeFile('TherapeuticArea', data.therapeuticAreas, [['name', '', (r) => r.name]]);
-  nodeFile('Institution', data.institutions, [
-    ['name', '', (r) => r.name],
-    ['type', '', (r) => r.type],
-    ['city', '', (r) => r.city],
-    ['country', '', (r) => r.country],
-  ]);
-  nodeFile('HCP', data.hcps, [
-    ['firstName', '', (r) => r.firstName],
-    ['lastName', '', (r) => r.lastName],
-    ['specialty', '', (r) => r.specialty],
-    ['email', '', (r) => r.email],
-    ['preferredChannel', '', (r) => r.preferredChannel],
-  ]);
-  nodeFile('MSL', data.msls, [
-    ['firstName', '', (r) => r.firstName],
-    ['lastName', '', (r) => r.lastName],
-    ['email', '', (r) => r.email],
-  ]);
-  nodeFile('Interaction', data.interactions, [
-    ['date', 'date', (r) => r.date],
-    ['channel', '', (r) => r.channel],
-    ['topic', '', (r) => r.topic],
-    ['sentiment', '', (r) => r.sentiment],
-    ['notes', '', (r) => r.notes],
-  ]);
-  nodeFile('Publication', data.publications, [
-    ['title', '', (r) => r.title],
-    ['year', 'long', (r) => r.year],
-    ['journal', '', (r) => r.journal],
-  ]);
-  nodeFile('ClinicalTrial', data.trials, [
-    ['title', '', (r) => r.title],
-    ['phase', '', (r) => r.phase],
-    ['status', '', (r) => r.status],
-  ]);
-
-  for (const r of data.institutions) edge('IN_TERRITORY', ['Institution', r.id], ['Territory', r.territoryId]);
-  for (const r of data.hcps) {
-    edge('AFFILIATED_WITH', ['HCP', r.id], ['Institution', r.institutionId]);
-    edge('IN_TERRITORY', ['HCP', r.id], ['Territory', r.territoryId]);
-    for (const area of r.therapeuticAreaIds) edge('SPECIALIZES_IN', ['HCP', r.id], ['TherapeuticArea', area]);
+  for (const spec of SCHEMA_FILES) {
+    const records = data[spec.key] as unknown as Record<string, unknown>[];
+    if (records.length === 0) continue;
+    const graph = spec.graph;
+    if (graph.kind === 'node') {
+      const columns = propertyColumns(spec);
+      const refs = referenceColumns(spec);
+      const file = new CsvFile(path.join(dir, `nodes-${graph.label}.csv`), [
+        `id:ID(${graph.label})`,
+        ...header(columns.map((c) => [c.name, bulkType(c), null])),
+      ]);
+      const seen = new Set<string>();
+      for (const record of records) {
+        seen.add(record.id as string);
+        file.row([record.id as string, ...columns.map((c) => record[c.name] as Cell)]);
+      }
+      file.close();
+      ids.set(graph.label, seen);
+      nodes += file.rows;
+      args.push(`--nodes=${graph.label}=${file.file}`);
+      for (const record of records) {
+        for (const ref of refs) {
+          const node: [string, unknown] = [graph.label, record.id];
+          const targets = ref.type === 'refs' ? (record[ref.name] as string[]) : [record[ref.name]];
+          for (const target of targets) {
+            const other: [string, unknown] = [ref.target, target];
+            if (ref.rel.incoming) edge(ref.rel.type, other, node);
+            else edge(ref.rel.type, node, other);
+          }
+        }
+      }
+    } else {
+      const props = edgePropertyColumns(spec);
+      const label = (column: string) => spec.columns.find((c) => c.name === column)!.target!;
+      for (const record of records) {
+        const type = graph.kind === 'link' ? (record[graph.typeColumn] as string) : graph.rel;
+        edge(
+          type,
+          [label(graph.from), record[graph.from]],
+          [label(graph.to), record[graph.to]],
+          [...props.map((c): Prop => [c.name, bulkType(c), record[c.name] as Cell]), ...extraEdgeProps(spec.key, record, latest)],
+        );
+      }
+    }
   }
-  for (const r of data.hcpLinks) edge(r.type, ['HCP', r.sourceId], ['HCP', r.targetId], [['weight', 'double', r.weight]]);
-  for (const r of data.msls) {
-    edge('COVERS', ['MSL', r.id], ['Territory', r.territoryId]);
-    for (const area of r.therapeuticAreaIds) edge('FOCUSES_ON', ['MSL', r.id], ['TherapeuticArea', area]);
-  }
-  const latest = new Map<string, string>();
-  for (const i of data.interactions) {
-    const key = `${i.mslId}\u0000${i.hcpId}`;
-    const seen = latest.get(key);
-    if (seen === undefined || i.date > seen) latest.set(key, i.date);
-  }
-  for (const r of data.mslRelationships) {
-    edge(
-      'KNOWS',
-      ['MSL', r.mslId],
-      ['HCP', r.hcpId],
-      [
-        ['strength', 'double', r.strength],
-        ['baseStrength', 'double', r.strength],
-        ['since', 'date', r.since],
-        ['lastContact', 'date', latest.get(`${r.mslId}\u0000${r.hcpId}`) ?? null],
-      ],
-    );
-  }
-  for (const r of data.interactions) {
-    edge('LOGGED', ['MSL', r.mslId], ['Interaction', r.id]);
-    edge('WITH', ['Interaction', r.id], ['HCP', r.hcpId]);
-  }
-  for (const r of data.publications) edge('IN_AREA', ['Publication', r.id], ['TherapeuticArea', r.therapeuticAreaId]);
-  for (const r of data.authorships)
-    edge('AUTHORED', ['HCP', r.hcpId], ['Publication', r.publicationId], [['position', 'long', r.position]]);
-  for (const r of data.trials) edge('IN_AREA', ['ClinicalTrial', r.id], ['TherapeuticArea', r.therapeuticAreaId]);
-  for (const r of data.trialInvestigators) edge('INVESTIGATOR_ON', ['HCP', r.hcpId], ['ClinicalTrial', r.trialId], [['role', '', r.role]]);
 
   for (const file of edges.values()) {
     file.close();

@@ -1,233 +1,59 @@
 /**
- * The import's normalized records, one type per file of the CSV format (docs/csv-format.md).
- * These are what validation produces, what the writer stores, what the exporter reads back and
- * what the generator makes. (The GraphQL types live elsewhere.)
+ * The import's normalized records, one type per file of the CSV format, inferred from the
+ * format's declaration (csv-schema.ts). These are what validation produces, what the writers
+ * store, what the exporter reads back and what the generator makes. (The GraphQL types live
+ * elsewhere.)
  *
  * Normalization: ids, references, enums, numbers and dates are trimmed; an empty optional cell
  * is `null`; `;`-lists are trimmed, de-duplicated and sorted (their order carries no meaning in
- * the graph); dates are `YYYY-MM-DD` (the date part of a date-time).
+ * the graph); dates are `YYYY-MM-DD` (the date part of a date-time); a column the file may leave
+ * out (hcps.csv preferredChannel, trials.csv startYear) is `undefined` when it did.
  */
 
-import { Channel, LinkType, Sentiment, TrialRole, isSymmetricLink } from '../vocabulary';
+import { isSymmetricLink } from '../vocabulary';
+import { DatasetKey, NodeLabel, RecordOf, SCHEMA_FILE, SCHEMA_FILES } from './csv-schema';
 
-export interface TerritoryRecord {
-  id: string;
-  name: string;
-  region: string | null;
-}
+export type { DatasetKey, NodeLabel } from './csv-schema';
 
-export interface TherapeuticAreaRecord {
-  id: string;
-  name: string;
-}
-
-export interface InstitutionRecord {
-  id: string;
-  name: string;
-  type: string | null;
-  city: string | null;
-  country: string | null;
-  territoryId: string | null;
-}
-
-export interface HcpRecord {
-  id: string;
-  firstName: string;
-  lastName: string;
-  specialty: string | null;
-  institutionId: string | null;
-  territoryId: string | null;
-  therapeuticAreaIds: string[];
-  email: string | null;
-  /**
-   * Optional column of hcps.csv: null = empty cell (none); undefined = the file has no such
-   * column (a re-import keeps the stored value).
-   */
-  preferredChannel?: Channel | null;
-}
-
-export interface HcpLinkRecord {
-  sourceId: string;
-  targetId: string;
-  type: LinkType;
-  weight: number;
-}
-
-export interface MslRecord {
-  id: string;
-  firstName: string;
-  lastName: string;
-  email: string | null;
-  territoryId: string | null;
-  therapeuticAreaIds: string[];
-}
-
-export interface MslRelationshipRecord {
-  mslId: string;
-  hcpId: string;
-  strength: number;
-  since: string | null;
-}
-
-export interface InteractionRecord {
-  id: string;
-  mslId: string;
-  hcpId: string;
-  date: string;
-  channel: Channel;
-  topic: string | null;
-  sentiment: Sentiment;
-  notes: string | null;
-}
-
-export interface PublicationRecord {
-  id: string;
-  title: string;
-  year: number | null;
-  journal: string | null;
-  therapeuticAreaId: string | null;
-}
-
-export interface AuthorshipRecord {
-  publicationId: string;
-  hcpId: string;
-  /** 1 = first author. */
-  position: number;
-}
-
-export interface TrialRecord {
-  id: string;
-  title: string;
-  phase: string | null;
-  status: string | null;
-  therapeuticAreaId: string | null;
-  /** Optional column of trials.csv: null = empty cell; undefined = no such column (a re-import keeps the stored value). */
-  startYear?: number | null;
-}
-
-export interface TrialInvestigatorRecord {
-  trialId: string;
-  hcpId: string;
-  role: TrialRole;
-}
+export type TerritoryRecord = RecordOf<'territories'>;
+export type TherapeuticAreaRecord = RecordOf<'therapeuticAreas'>;
+export type InstitutionRecord = RecordOf<'institutions'>;
+export type HcpRecord = RecordOf<'hcps'>;
+export type HcpLinkRecord = RecordOf<'hcpLinks'>;
+export type MslRecord = RecordOf<'msls'>;
+export type MslRelationshipRecord = RecordOf<'mslRelationships'>;
+export type InteractionRecord = RecordOf<'interactions'>;
+export type PublicationRecord = RecordOf<'publications'>;
+/** `position`: 1 = first author. */
+export type AuthorshipRecord = RecordOf<'authorships'>;
+export type TrialRecord = RecordOf<'trials'>;
+export type TrialInvestigatorRecord = RecordOf<'trialInvestigators'>;
 
 /** One import: every file of the format (absent files are empty arrays). */
-export interface NetworkData {
-  territories: TerritoryRecord[];
-  therapeuticAreas: TherapeuticAreaRecord[];
-  institutions: InstitutionRecord[];
-  hcps: HcpRecord[];
-  hcpLinks: HcpLinkRecord[];
-  msls: MslRecord[];
-  mslRelationships: MslRelationshipRecord[];
-  interactions: InteractionRecord[];
-  publications: PublicationRecord[];
-  authorships: AuthorshipRecord[];
-  trials: TrialRecord[];
-  trialInvestigators: TrialInvestigatorRecord[];
-}
-
-export type DatasetKey = keyof NetworkData;
+export type NetworkData = { [K in DatasetKey]: RecordOf<K>[] };
 
 export interface FileSpec {
   key: DatasetKey;
   file: string;
-  /** Required columns, in the order the exporter writes them. */
+  /** Columns the header must have, in the order the exporter writes them. */
   columns: readonly string[];
-  /** Optional columns (read when present, always written by the exporter). */
+  /** Columns the file may leave out (read when present, always written by the exporter). */
   optionalColumns: readonly string[];
 }
 
-/** The files of the format, in dependency order (what the writer and exporter follow). */
-export const FILES: readonly FileSpec[] = [
-  { key: 'territories', file: 'territories.csv', columns: ['id', 'name', 'region'], optionalColumns: [] },
-  { key: 'therapeuticAreas', file: 'therapeutic_areas.csv', columns: ['id', 'name'], optionalColumns: [] },
-  {
-    key: 'institutions',
-    file: 'institutions.csv',
-    columns: ['id', 'name', 'type', 'city', 'country', 'territoryId'],
-    optionalColumns: [],
-  },
-  {
-    key: 'hcps',
-    file: 'hcps.csv',
-    columns: ['id', 'firstName', 'lastName', 'specialty', 'institutionId', 'territoryId', 'therapeuticAreaIds', 'email'],
-    optionalColumns: ['preferredChannel'],
-  },
-  { key: 'hcpLinks', file: 'hcp_links.csv', columns: ['sourceId', 'targetId', 'type', 'weight'], optionalColumns: [] },
-  {
-    key: 'msls',
-    file: 'msls.csv',
-    columns: ['id', 'firstName', 'lastName', 'email', 'territoryId', 'therapeuticAreaIds'],
-    optionalColumns: [],
-  },
-  {
-    key: 'mslRelationships',
-    file: 'msl_relationships.csv',
-    columns: ['mslId', 'hcpId', 'strength', 'since'],
-    optionalColumns: [],
-  },
-  {
-    key: 'interactions',
-    file: 'interactions.csv',
-    columns: ['id', 'mslId', 'hcpId', 'date', 'channel', 'topic', 'sentiment', 'notes'],
-    optionalColumns: [],
-  },
-  {
-    key: 'publications',
-    file: 'publications.csv',
-    columns: ['id', 'title', 'year', 'journal', 'therapeuticAreaId'],
-    optionalColumns: [],
-  },
-  { key: 'authorships', file: 'authorships.csv', columns: ['publicationId', 'hcpId', 'position'], optionalColumns: [] },
-  {
-    key: 'trials',
-    file: 'trials.csv',
-    columns: ['id', 'title', 'phase', 'status', 'therapeuticAreaId'],
-    optionalColumns: ['startYear'],
-  },
-  {
-    key: 'trialInvestigators',
-    file: 'trial_investigators.csv',
-    columns: ['trialId', 'hcpId', 'role'],
-    optionalColumns: [],
-  },
-];
-
-export const FILE_BY_KEY: Readonly<Record<DatasetKey, FileSpec>> = Object.fromEntries(FILES.map((spec) => [spec.key, spec])) as Record<
-  DatasetKey,
-  FileSpec
->;
+/** The files of the format in dependency order, as header columns. */
+export const FILES: readonly FileSpec[] = SCHEMA_FILES.map((spec) => ({
+  key: spec.key,
+  file: spec.file,
+  columns: spec.columns.filter((c) => !c.omissible).map((c) => c.name),
+  optionalColumns: spec.columns.filter((c) => c.omissible).map((c) => c.name),
+}));
 
 /** Neo4j labels of the entities that references point to. */
-export type NodeLabel = 'Territory' | 'TherapeuticArea' | 'Institution' | 'HCP' | 'MSL' | 'Interaction' | 'Publication' | 'ClinicalTrial';
-
-export const NODE_LABELS: readonly NodeLabel[] = [
-  'Territory',
-  'TherapeuticArea',
-  'Institution',
-  'HCP',
-  'MSL',
-  'Interaction',
-  'Publication',
-  'ClinicalTrial',
-];
+export const NODE_LABELS: readonly NodeLabel[] = SCHEMA_FILES.flatMap((spec) => (spec.graph.kind === 'node' ? [spec.graph.label] : []));
 
 export function emptyNetwork(): NetworkData {
-  return {
-    territories: [],
-    therapeuticAreas: [],
-    institutions: [],
-    hcps: [],
-    hcpLinks: [],
-    msls: [],
-    mslRelationships: [],
-    interactions: [],
-    publications: [],
-    authorships: [],
-    trials: [],
-    trialInvestigators: [],
-  };
+  return Object.fromEntries(SCHEMA_FILES.map((spec) => [spec.key, []])) as unknown as NetworkData;
 }
 
 /** The identity of a link: symmetric types by their unordered pair, REFERRAL by (source, target). */
@@ -243,14 +69,29 @@ export function canonicalLink(link: HcpLinkRecord): HcpLinkRecord {
   return { sourceId: link.targetId, targetId: link.sourceId, type: link.type, weight: link.weight };
 }
 
-/** Record -> CSV cells in the FileSpec's column order (required then optional columns). */
+/** Record -> CSV cells in the file's column order. */
 export function recordCells(key: DatasetKey, record: object): (string | number | null)[] {
-  const spec = FILE_BY_KEY[key];
   const row = record as Record<string, unknown>;
-  return [...spec.columns, ...spec.optionalColumns].map((column) => {
-    const value = row[column];
+  return SCHEMA_FILE[key].columns.map(({ name }) => {
+    const value = row[name];
     if (value === null || value === undefined) return null;
     if (Array.isArray(value)) return value.join(';');
     return value as string | number;
   });
+}
+
+/** The key of an (MSL, HCP) pair, or of any pair of ids. */
+export function pairKey(a: unknown, b: unknown): string {
+  return `${a}\u0000${b}`;
+}
+
+/** The latest interaction date of every (MSL, HCP) pair: what a new KNOWS gets as lastContact. */
+export function latestContacts(interactions: readonly InteractionRecord[]): Map<string, string> {
+  const latest = new Map<string, string>();
+  for (const i of interactions) {
+    const key = pairKey(i.mslId, i.hcpId);
+    const seen = latest.get(key);
+    if (seen === undefined || i.date > seen) latest.set(key, i.date);
+  }
+  return latest;
 }
