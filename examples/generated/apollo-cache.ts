@@ -94,6 +94,9 @@ export const typePolicies: TypePolicies = {
   ErasureReceipt: {
     merge: true,
   },
+  FacetValue: {
+    merge: true,
+  },
   Handover: {
     merge: true,
   },
@@ -110,6 +113,9 @@ export const typePolicies: TypePolicies = {
     merge: true,
   },
   HCPEdge: {
+    merge: true,
+  },
+  HcpFacets: {
     merge: true,
   },
   HcpLinkConnection: {

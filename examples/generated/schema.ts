@@ -27,7 +27,7 @@ export type Audience =
   | 'R_AND_D';
 
 /** One recorded write: who, what, when. Never carries personal data. */
-export type AuditEvent = {
+export type AuditEvent = Node & {
   __typename?: 'AuditEvent';
   /** The mutation (or import) name. */
   action: Scalars['String']['output'];
@@ -44,12 +44,13 @@ export type AuditEventConnection = {
   __typename?: 'AuditEventConnection';
   edges: Array<AuditEventEdge>;
   pageInfo: PageInfo;
+  /** Number of items matching, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
 export type AuditEventEdge = {
   __typename?: 'AuditEventEdge';
-  /** Opaque; pass as `after`. */
+  /** Opaque; pass as `after` or `before`. */
   cursor: Scalars['String']['output'];
   node: AuditEvent;
 };
@@ -114,6 +115,8 @@ export type ChannelPreference = {
   evidence: Array<ChannelEvidence>;
   /** The explicitly recorded preference (HCP.preferredChannel). */
   explicit?: Maybe<Channel>;
+  /** `ChannelPreference/<hcp id>`. */
+  id: Scalars['ID']['output'];
 };
 
 /** A channel weight of the strength formula. */
@@ -124,50 +127,105 @@ export type ChannelWeight = {
 };
 
 /** A clinical trial. */
-export type ClinicalTrial = {
+export type ClinicalTrial = Node & {
   __typename?: 'ClinicalTrial';
   id: Scalars['ID']['output'];
   /** Principal investigators first, then by HCP id. */
   investigators: Array<TrialInvestigator>;
   /** e.g. "II", "III". */
   phase?: Maybe<Scalars['String']['output']>;
+  /** Year the trial started (dates the co-investigation ties of the scientific network history). */
+  startYear?: Maybe<Scalars['Int']['output']>;
   /** e.g. RECRUITING, COMPLETED. */
   status?: Maybe<Scalars['String']['output']>;
   therapeuticArea?: Maybe<TherapeuticArea>;
   title: Scalars['String']['output'];
 };
 
-/** A community of HCPs found by modularity optimisation (Louvain). */
-export type Community = {
+export type ClinicalTrialConnection = {
+  __typename?: 'ClinicalTrialConnection';
+  edges: Array<ClinicalTrialEdge>;
+  pageInfo: PageInfo;
+  /** Number of items matching, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ClinicalTrialEdge = {
+  __typename?: 'ClinicalTrialEdge';
+  /** Opaque; pass as `after` or `before`. */
+  cursor: Scalars['String']['output'];
+  node: ClinicalTrial;
+};
+
+/** A community of HCPs found by modularity optimisation (Louvain); its id names it in the current partition (communities are recomputed when the network changes). */
+export type Community = Node & {
   __typename?: 'Community';
   /** Members with the most tie weight to other communities (the bridges), most first. */
   bridges: Array<Hcp>;
   id: Scalars['ID']['output'];
-  /** Every member, by id. */
+  /** Every member, by id (the whole list; `membersConnection` pages it). */
   members: Array<Hcp>;
+  /** The members, by id, paginated. */
+  membersConnection: HcpConnection;
   size: Scalars['Int']['output'];
   /** Members with the highest PageRank, highest first. */
   topKols: Array<Hcp>;
 };
 
 
-/** A community of HCPs found by modularity optimisation (Louvain). */
+/** A community of HCPs found by modularity optimisation (Louvain); its id names it in the current partition (communities are recomputed when the network changes). */
 export type CommunityBridgesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
-/** A community of HCPs found by modularity optimisation (Louvain). */
+/** A community of HCPs found by modularity optimisation (Louvain); its id names it in the current partition (communities are recomputed when the network changes). */
+export type CommunityMembersConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A community of HCPs found by modularity optimisation (Louvain); its id names it in the current partition (communities are recomputed when the network changes). */
 export type CommunityTopKolsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+export type CommunityConnection = {
+  __typename?: 'CommunityConnection';
+  edges: Array<CommunityEdge>;
+  pageInfo: PageInfo;
+  /** Number of items matching, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type CommunityEdge = {
+  __typename?: 'CommunityEdge';
+  /** Opaque; pass as `after` or `before`. */
+  cursor: Scalars['String']['output'];
+  node: Community;
+};
+
 export type CommunityResult = {
   __typename?: 'CommunityResult';
+  /** The network version this answer was computed on (every network field of one request uses the same). */
+  asOf: NetworkAsOf;
   /** Every community, largest first, then by id. */
   communities: Array<Community>;
+  /** The communities, largest first (then as `communities`), paginated. */
+  communitiesConnection: CommunityConnection;
   /** Weighted modularity of the partition (pair weight = sum of link weights). */
   modularity: Scalars['Float']['output'];
+};
+
+
+export type CommunityResultCommunitiesConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** The restricted words found in a text. */
@@ -176,8 +234,13 @@ export type ComplianceCheck = {
   flagged: Scalars['Boolean']['output'];
   /** Each word found once, in the order of the list. */
   flaggedWords: Array<Scalars['String']['output']>;
-  /** RESTRICTED_WORDS_MODE: REJECT (writes containing a word fail with BAD_USER_INPUT) or FLAG (accepted and flagged). */
+  /**
+   * RESTRICTED_WORDS_MODE: REJECT (writes containing a word fail with BAD_USER_INPUT) or FLAG (accepted and flagged).
+   * @deprecated Use `restrictedWordsMode`: the same value as the RestrictedWordsMode enum.
+   */
   mode: Scalars['String']['output'];
+  /** RESTRICTED_WORDS_MODE in force. */
+  restrictedWordsMode: RestrictedWordsMode;
 };
 
 /** COMPOSITE as the sum of its weighted signal percentiles. */
@@ -217,6 +280,8 @@ export type CompositeSignalKind =
 /** An influential HCP of a territory that no MSL has a relationship with. */
 export type CoverageGap = {
   __typename?: 'CoverageGap';
+  /** The network version this answer was computed on (every network field of one request uses the same). */
+  asOf: NetworkAsOf;
   hcp: Hcp;
   /** The HCP's PageRank. */
   influence: Scalars['Float']['output'];
@@ -264,9 +329,16 @@ export type CreateMslInput = {
 /** A tie between two HCPs of an ego network (once per pair, source id < target id). */
 export type EgoEdge = {
   __typename?: 'EgoEdge';
+  /** `EgoEdge/<source id>/<target id>`: the same pair has the same id in every ego network. */
+  id: Scalars['ID']['output'];
+  /** Link types joining the pair. */
+  linkTypes: Array<LinkType>;
   sourceId: Scalars['ID']['output'];
   targetId: Scalars['ID']['output'];
-  /** Link types joining the pair. */
+  /**
+   * Link types joining the pair.
+   * @deprecated Use `linkTypes`: the same values as the LinkType enum.
+   */
   types: Array<Scalars['String']['output']>;
   /** Tie weight: the largest weight of the links of the pair. */
   weight: Scalars['Float']['output'];
@@ -275,6 +347,8 @@ export type EgoEdge = {
 /** The sphere of influence of an HCP, shaped for a network view. */
 export type EgoNetwork = {
   __typename?: 'EgoNetwork';
+  /** The network version this answer was computed on (every network field of one request uses the same). */
+  asOf: NetworkAsOf;
   edges: Array<EgoEdge>;
   nodes: Array<EgoNode>;
   /** True when more HCPs were within reach than `first` allowed. */
@@ -288,6 +362,8 @@ export type EgoNode = {
   hcp: Hcp;
   /** Distance from the centre. */
   hops: Scalars['Int']['output'];
+  /** `EgoNode/<centre id>/<hops>/<minWeight>/<hcp id>`: its distance depends on the ego network asked for. */
+  id: Scalars['ID']['output'];
   pagerank: Scalars['Float']['output'];
 };
 
@@ -329,8 +405,19 @@ export type ErasureReceipt = {
   scientificRoles: Scalars['Int']['output'];
 };
 
+/** One value of a facet and how many HCPs have it. A value of the data, not an entity: it has no id of its own and is cached as part of its facet list. */
+export type FacetValue = {
+  __typename?: 'FacetValue';
+  /** HCPs matching the filter (this facet’s own criterion replaced by this value) that have it. */
+  count: Scalars['Int']['output'];
+  /** What to show: the name (the id when the entity has no name), or the specialty. */
+  label: Scalars['String']['output'];
+  /** What to put in the filter to select it: an id (territory, area, institution) or the specialty text. */
+  value: Scalars['String']['output'];
+};
+
 /** A healthcare professional. */
-export type Hcp = NetworkNode & {
+export type Hcp = NetworkNode & Node & {
   __typename?: 'HCP';
   /** Explicit and history-derived preferred channel, with the evidence per channel. */
   channelPreference: ChannelPreference;
@@ -338,36 +425,60 @@ export type Hcp = NetworkNode & {
   community?: Maybe<Community>;
   /** Personal data: FORBIDDEN for ANALYST and PLANNER. */
   email?: Maybe<Scalars['String']['output']>;
+  /** The explicitly recorded preferred channel; null when none is recorded (`channelPreference` also derives one from history). */
+  explicitPreferredChannel?: Maybe<Channel>;
   firstName: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   /** Influence over the whole network (null if the HCP was deleted meanwhile). */
   influence?: Maybe<Influence>;
+  /** Per year from fromYear to toYear (at most 50 years): the HCP's PageRank and percentile on that year's scientific network. Null if the HCP was deleted meanwhile. */
+  influenceHistory?: Maybe<Array<InfluencePoint>>;
   institution?: Maybe<Institution>;
   /** Interactions with this HCP, newest first (same day: by id). */
   interactions: InteractionConnection;
   lastName: Scalars['String']['output'];
   /** Links to other HCPs, either direction, by descending weight (then the other id, then type). */
   links: Array<HcpLink>;
-  /** The MSLs who know this HCP, by descending strength, then MSL id. */
+  /** Links to other HCPs, either direction, by descending weight (then the other id, type, direction), paginated. */
+  linksConnection: HcpLinkConnection;
+  /** The MSLs who know this HCP, by descending strength (as of now), then MSL id (the whole list; `mslRelationshipsConnection` pages it). */
   mslRelationships: Array<MslRelationship>;
+  /** The MSLs who know this HCP, by descending strength (as of now), then MSL id, paginated. */
+  mslRelationshipsConnection: MslRelationshipConnection;
   /** First and last name. */
   name: Scalars['String']['output'];
-  /** Explicitly recorded preferred channel (IN_PERSON, VIRTUAL, EMAIL, PHONE, CONGRESS). */
+  /**
+   * Explicitly recorded preferred channel (IN_PERSON, VIRTUAL, EMAIL, PHONE, CONGRESS).
+   * @deprecated Use `explicitPreferredChannel`: the same value as the Channel enum.
+   */
   preferredChannel?: Maybe<Scalars['String']['output']>;
   /** Publications this HCP authored, newest year first, then id. */
   publications: Array<Publication>;
+  /** Publications this HCP authored, newest year first (unknown year last), then id, paginated. */
+  publicationsConnection: PublicationConnection;
   specialty?: Maybe<Scalars['String']['output']>;
   territory?: Maybe<Territory>;
   therapeuticAreas: Array<TherapeuticArea>;
   /** Clinical trials this HCP investigates, by id. */
   trials: Array<ClinicalTrial>;
+  /** Clinical trials this HCP investigates, by id, paginated. */
+  trialsConnection: ClinicalTrialConnection;
+};
+
+
+/** A healthcare professional. */
+export type HcpInfluenceHistoryArgs = {
+  fromYear: Scalars['Int']['input'];
+  toYear: Scalars['Int']['input'];
 };
 
 
 /** A healthcare professional. */
 export type HcpInteractionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -375,6 +486,43 @@ export type HcpInteractionsArgs = {
 export type HcpLinksArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<LinkType>>;
+};
+
+
+/** A healthcare professional. */
+export type HcpLinksConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<LinkType>>;
+};
+
+
+/** A healthcare professional. */
+export type HcpMslRelationshipsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A healthcare professional. */
+export type HcpPublicationsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A healthcare professional. */
+export type HcpTrialsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type HcpConnection = {
@@ -387,7 +535,7 @@ export type HcpConnection = {
 
 export type HcpEdge = {
   __typename?: 'HCPEdge';
-  /** Opaque; pass as `after`. */
+  /** Opaque; pass as `after` or `before`. */
   cursor: Scalars['String']['output'];
   node: Hcp;
 };
@@ -403,10 +551,43 @@ export type Handover = {
   successor?: Maybe<Msl>;
 };
 
+/** Counts for filter UIs over the HCPs a filter (search included) matches. Disjunctive: each facet ignores its own criterion of the filter, so the values of a selected facet stay visible with the counts selecting each instead would give; the other criteria all apply. Every list: by count (highest first), then label, then value; `first` (default 10, at most 100) values, values with no HCP left out. */
+export type HcpFacets = {
+  __typename?: 'HcpFacets';
+  institutions: Array<FacetValue>;
+  specialties: Array<FacetValue>;
+  territories: Array<FacetValue>;
+  therapeuticAreas: Array<FacetValue>;
+};
+
+
+/** Counts for filter UIs over the HCPs a filter (search included) matches. Disjunctive: each facet ignores its own criterion of the filter, so the values of a selected facet stay visible with the counts selecting each instead would give; the other criteria all apply. Every list: by count (highest first), then label, then value; `first` (default 10, at most 100) values, values with no HCP left out. */
+export type HcpFacetsInstitutionsArgs = {
+  first?: Scalars['Int']['input'];
+};
+
+
+/** Counts for filter UIs over the HCPs a filter (search included) matches. Disjunctive: each facet ignores its own criterion of the filter, so the values of a selected facet stay visible with the counts selecting each instead would give; the other criteria all apply. Every list: by count (highest first), then label, then value; `first` (default 10, at most 100) values, values with no HCP left out. */
+export type HcpFacetsSpecialtiesArgs = {
+  first?: Scalars['Int']['input'];
+};
+
+
+/** Counts for filter UIs over the HCPs a filter (search included) matches. Disjunctive: each facet ignores its own criterion of the filter, so the values of a selected facet stay visible with the counts selecting each instead would give; the other criteria all apply. Every list: by count (highest first), then label, then value; `first` (default 10, at most 100) values, values with no HCP left out. */
+export type HcpFacetsTerritoriesArgs = {
+  first?: Scalars['Int']['input'];
+};
+
+
+/** Counts for filter UIs over the HCPs a filter (search included) matches. Disjunctive: each facet ignores its own criterion of the filter, so the values of a selected facet stay visible with the counts selecting each instead would give; the other criteria all apply. Every list: by count (highest first), then label, then value; `first` (default 10, at most 100) values, values with no HCP left out. */
+export type HcpFacetsTherapeuticAreasArgs = {
+  first?: Scalars['Int']['input'];
+};
+
 /** Restricts `hcps`. All given criteria must hold. */
 export type HcpFilter = {
   institutionId?: InputMaybe<Scalars['ID']['input']>;
-  /** Full-text search on name, specialty and institution name/city; results ordered by relevance. */
+  /** Every word must match one of first name, last name, specialty, institution name or city: as a prefix, ignoring case and accents, with one typo allowed in words of 5 letters or more. Results by relevance (then id). */
   search?: InputMaybe<Scalars['String']['input']>;
   /** Exact specialty, e.g. "Cardiology". */
   specialty?: InputMaybe<Scalars['String']['input']>;
@@ -414,15 +595,31 @@ export type HcpFilter = {
   therapeuticAreaId?: InputMaybe<Scalars['ID']['input']>;
 };
 
-/** A professional tie between two HCPs, seen from one of them. */
-export type HcpLink = {
+/** A professional tie between two HCPs, seen from one of them. Its id is `HcpLink/<hcp id>/<type>/<direction>/<other hcp id>`. */
+export type HcpLink = Node & {
   __typename?: 'HcpLink';
   direction: LinkDirection;
   /** The other HCP. */
   hcp: Hcp;
+  id: Scalars['ID']['output'];
   type: LinkType;
   /** In (0, 1]. */
   weight: Scalars['Float']['output'];
+};
+
+export type HcpLinkConnection = {
+  __typename?: 'HcpLinkConnection';
+  edges: Array<HcpLinkEdge>;
+  pageInfo: PageInfo;
+  /** Number of items matching, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type HcpLinkEdge = {
+  __typename?: 'HcpLinkEdge';
+  /** Opaque; pass as `after` or `before`. */
+  cursor: Scalars['String']['output'];
+  node: HcpLink;
 };
 
 export type HopCount = {
@@ -431,15 +628,16 @@ export type HopCount = {
   hops: Scalars['Int']['output'];
 };
 
-/** An HCP's influence over the whole network. Each score is computed on first request, so asking for PageRank never waits for betweenness. */
-export type Influence = {
+/** An HCP's influence over the whole network. Each score is computed on first request, so asking for PageRank never waits for betweenness. Its id is `Influence/<hcp id>`. */
+export type Influence = Node & {
   __typename?: 'Influence';
-  /** Normalized betweenness (exact; O(n·m) on first use after a change). */
+  /** Normalized betweenness: exact when its computation (O(n·m), background threads) finishes within BETWEENNESS_BUDGET_MS of a change, else the sampled estimate so far (kolRanking(metric: BETWEENNESS) says which, with the error bound). */
   betweenness: Scalars['Float']['output'];
   /** Distinct HCPs linked, either direction. */
   degree: Scalars['Int']['output'];
   /** Why each score is what it is: PageRank inflows, the communities bridged, the COMPOSITE signals. */
   explanation: InfluenceExplanation;
+  id: Scalars['ID']['output'];
   pagerank: Scalars['Float']['output'];
   /** Share of the other HCPs ranked below this one by PageRank, 0..100. */
   percentile: Scalars['Float']['output'];
@@ -470,8 +668,24 @@ export type InfluenceMetric =
   /** PageRank (damping 0.85) over the directed weighted HCP network: symmetric links both ways, referrals source to target. */
   | 'PAGERANK';
 
+/** One year of an HCP's scientific influence (the scientific network as of that year: works dated up to it). */
+export type InfluencePoint = {
+  __typename?: 'InfluencePoint';
+  /** PageRank on that year's scientific network. */
+  pagerank: Scalars['Float']['output'];
+  /** Mid-rank percentile of that PageRank over all HCPs, 0..100. */
+  percentile: Scalars['Float']['output'];
+  /** Publications dated that year. */
+  publications: Scalars['Int']['output'];
+  /** HCPs tied to it in that network (shared a dated publication or trial so far). */
+  ties: Scalars['Int']['output'];
+  /** Trials started that year. */
+  trials: Scalars['Int']['output'];
+  year: Scalars['Int']['output'];
+};
+
 /** An insight captured from an interaction. */
-export type Insight = {
+export type Insight = Node & {
   __typename?: 'Insight';
   audience: Audience;
   /** Free classification, e.g. "unmet need", "safety", "competitor". */
@@ -499,7 +713,7 @@ export type InsightConnection = {
 
 export type InsightEdge = {
   __typename?: 'InsightEdge';
-  /** Opaque; pass as `after`. */
+  /** Opaque; pass as `after` or `before`. */
   cursor: Scalars['String']['output'];
   node: Insight;
 };
@@ -528,7 +742,7 @@ export type InsightTrends = {
 };
 
 /** A hospital, academic centre or clinic HCPs are affiliated with. */
-export type Institution = {
+export type Institution = Node & {
   __typename?: 'Institution';
   city?: Maybe<Scalars['String']['output']>;
   country?: Maybe<Scalars['String']['output']>;
@@ -545,16 +759,33 @@ export type Institution = {
 /** A hospital, academic centre or clinic HCPs are affiliated with. */
 export type InstitutionHcpsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type InstitutionConnection = {
+  __typename?: 'InstitutionConnection';
+  edges: Array<InstitutionEdge>;
+  pageInfo: PageInfo;
+  /** Number of items matching, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type InstitutionEdge = {
+  __typename?: 'InstitutionEdge';
+  /** Opaque; pass as `after` or `before`. */
+  cursor: Scalars['String']['output'];
+  node: Institution;
 };
 
 /** A logged contact between an MSL and an HCP. */
-export type Interaction = {
+export type Interaction = Node & {
   __typename?: 'Interaction';
   channel: Channel;
   /** ISO 8601 date (YYYY-MM-DD). */
   date: Scalars['String']['output'];
-  /** True when its notes contained a restricted word and RESTRICTED_WORDS_MODE=FLAG accepted it. */
+  /** True when its notes contained a restricted word and RESTRICTED_WORDS_MODE=FLAG accepted it. Readable like `notes`. */
   flagged: Scalars['Boolean']['output'];
   /** The restricted words its notes contained when logged (mode FLAG). Readable like `notes`. */
   flaggedWords?: Maybe<Array<Scalars['String']['output']>>;
@@ -581,7 +812,7 @@ export type InteractionConnection = {
 
 export type InteractionEdge = {
   __typename?: 'InteractionEdge';
-  /** Opaque; pass as `after`. */
+  /** Opaque; pass as `after` or `before`. */
   cursor: Scalars['String']['output'];
   node: Interaction;
 };
@@ -596,6 +827,8 @@ export type Introducer = {
 /** A warm introduction path: MSL, then HCPs, ending at the target HCP. */
 export type IntroductionPath = {
   __typename?: 'IntroductionPath';
+  /** The network version this answer was computed on (every network field of one request uses the same). */
+  asOf: NetworkAsOf;
   /** Sum of -ln(weight) over the edges (MSL relationship strength, then tie weights). */
   cost: Scalars['Float']['output'];
   /** Edges on the path. */
@@ -621,9 +854,17 @@ export type KeyPersonRisk = {
 /** An HCP and its influence score by the requested metric. */
 export type KolScore = {
   __typename?: 'KolScore';
+  /** The network version this answer was computed on (every network field of one request uses the same). */
+  asOf: NetworkAsOf;
+  /** When not exact: with probability at least 95%, every HCP's sampled betweenness is within this of its exact normalized value (for COMPOSITE: of the betweenness signal it blends). */
+  errorBound?: Maybe<Scalars['Float']['output']>;
+  /** False when the metric uses betweenness (BETWEENNESS, COMPOSITE) and the exact computation did not finish within its time budget: the score is then from a sample of shortest-path sources (see sampleSize, errorBound). Exact answers follow once it finishes. */
+  exact: Scalars['Boolean']['output'];
   hcp: Hcp;
   /** Position in this listing, from 1; equal scores ordered by id. */
   rank: Scalars['Int']['output'];
+  /** When not exact: how many betweenness sources were sampled (of all HCPs). */
+  sampleSize?: Maybe<Scalars['Int']['output']>;
   score: Scalars['Float']['output'];
 };
 
@@ -656,7 +897,7 @@ export type LogInteractionInput = {
 };
 
 /** A Medical Science Liaison. */
-export type Msl = NetworkNode & {
+export type Msl = NetworkNode & Node & {
   __typename?: 'MSL';
   /** Personal data: FORBIDDEN for ANALYST and PLANNER. */
   email?: Maybe<Scalars['String']['output']>;
@@ -666,8 +907,10 @@ export type Msl = NetworkNode & {
   interactions: InteractionConnection;
   lastName: Scalars['String']['output'];
   name: Scalars['String']['output'];
-  /** The HCPs this MSL knows, by descending strength, then HCP id. */
+  /** The HCPs this MSL knows, by descending strength (as of now), then HCP id (the whole list; `relationshipsConnection` pages it). */
   relationships: Array<MslRelationship>;
+  /** The HCPs this MSL knows, by descending strength (as of now), then HCP id, paginated. */
+  relationshipsConnection: MslRelationshipConnection;
   /** The territory the MSL covers. */
   territory?: Maybe<Territory>;
   therapeuticAreas: Array<TherapeuticArea>;
@@ -677,22 +920,70 @@ export type Msl = NetworkNode & {
 /** A Medical Science Liaison. */
 export type MslInteractionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
-/** How well an MSL knows an HCP. */
-export type MslRelationship = {
+
+/** A Medical Science Liaison. */
+export type MslRelationshipsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type MslConnection = {
+  __typename?: 'MSLConnection';
+  edges: Array<MslEdge>;
+  pageInfo: PageInfo;
+  /** Number of items matching, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type MslEdge = {
+  __typename?: 'MSLEdge';
+  /** Opaque; pass as `after` or `before`. */
+  cursor: Scalars['String']['output'];
+  node: Msl;
+};
+
+/** How well an MSL knows an HCP. Its id is `MslRelationship/<msl id>/<hcp id>`. */
+export type MslRelationship = Node & {
   __typename?: 'MslRelationship';
   /** The strength as last set (import or setMslRelationship). */
   baseStrength?: Maybe<Scalars['Float']['output']>;
   hcp: Hcp;
+  id: Scalars['ID']['output'];
   /** ISO 8601 date of the latest logged interaction. */
   lastContact?: Maybe<Scalars['String']['output']>;
   msl: Msl;
   /** ISO 8601 date the relationship started. */
   since?: Maybe<Scalars['String']['output']>;
-  /** Current strength in (0, 1], recomputed from the pair's interactions whenever one is logged (see strengthFormula): strength = 1 − (1 − b)·exp(−0.3·E), E = Σ w(channel)·m(sentiment)·2^(−ageDays/halfLife) over the pair's interactions; b = the imported starting strength (baseStrength, 0.1 if none); w: IN_PERSON 1.0, CONGRESS 0.8, VIRTUAL 0.6, PHONE 0.45, EMAIL 0.25; m: POSITIVE 1.25, NEUTRAL 1.0, NEGATIVE 0.4; halfLife = STRENGTH_HALF_LIFE_DAYS (default 180). Always in (0, 1], never below b, recomputed whenever an interaction of the pair is logged. */
+  /** Strength in (0, 1] as of now, or as of `asOf`: the formula evaluated at that moment, so it decays towards baseStrength while nobody meets (see strengthFormula): strength = 1 − (1 − b)·exp(−0.3·E), E = Σ w(channel)·m(sentiment)·2^(−ageDays/halfLife) over the pair's interactions; b = the imported starting strength (baseStrength, 0.1 if none); w: IN_PERSON 1.0, CONGRESS 0.8, VIRTUAL 0.6, PHONE 0.45, EMAIL 0.25; m: POSITIVE 1.25, NEUTRAL 1.0, NEGATIVE 0.4; halfLife = STRENGTH_HALF_LIFE_DAYS (default 180). Always in (0, 1], never below b; ages count to the moment asked, so it decays towards b while nobody meets. */
   strength: Scalars['Float']['output'];
+};
+
+
+/** How well an MSL knows an HCP. Its id is `MslRelationship/<msl id>/<hcp id>`. */
+export type MslRelationshipStrengthArgs = {
+  asOf?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type MslRelationshipConnection = {
+  __typename?: 'MslRelationshipConnection';
+  edges: Array<MslRelationshipEdge>;
+  pageInfo: PageInfo;
+  /** Number of items matching, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type MslRelationshipEdge = {
+  __typename?: 'MslRelationshipEdge';
+  /** Opaque; pass as `after` or `before`. */
+  cursor: Scalars['String']['output'];
+  node: MslRelationship;
 };
 
 export type Mutation = {
@@ -820,6 +1111,15 @@ export type MutationUpdateMslArgs = {
   input: UpdateMslInput;
 };
 
+/** What a network answer was computed on. */
+export type NetworkAsOf = {
+  __typename?: 'NetworkAsOf';
+  /** When the newest change it includes was committed, or when it was read from the database (ISO-8601, UTC). */
+  time: Scalars['String']['output'];
+  /** Names the network data: equal versions, equal data (opaque). */
+  version: Scalars['String']['output'];
+};
+
 /** A person in the network: an HCP or an MSL. */
 export type NetworkNode = {
   id: Scalars['ID']['output'];
@@ -830,9 +1130,16 @@ export type NetworkNode = {
 /** HCPs within reach: at unweighted distance 1..maxHops, the start excluded. */
 export type NetworkReach = {
   __typename?: 'NetworkReach';
+  /** The network version this answer was computed on (every network field of one request uses the same). */
+  asOf: NetworkAsOf;
   /** Every distance from 1 to maxHops, zero counts included. */
   byHop: Array<HopCount>;
   total: Scalars['Int']['output'];
+};
+
+/** An object with an id (Relay global object identification): refetch it with `node(id:)`. Entities keep their domain ids (`hcp-00042`); objects derived from them have ids built from the ids they relate (`MslRelationship/msl-000/hcp-00042`). */
+export type Node = {
+  id: Scalars['ID']['output'];
 };
 
 /** Relay page information. */
@@ -840,7 +1147,12 @@ export type PageInfo = {
   __typename?: 'PageInfo';
   /** Pass as `after` to get the next page; null on an empty page. */
   endCursor?: Maybe<Scalars['String']['output']>;
+  /** True when rows follow the last edge of this page (in the ordering of the list). */
   hasNextPage: Scalars['Boolean']['output'];
+  /** True when rows precede the first edge of this page. */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** The first edge’s cursor: pass as `before` for the previous page; null on an empty page. */
+  startCursor?: Maybe<Scalars['String']['output']>;
 };
 
 /** An in-neighbour whose PageRank flows into the HCP. */
@@ -892,7 +1204,7 @@ export type PlannedInteraction = {
 };
 
 /** A scientific publication. */
-export type Publication = {
+export type Publication = Node & {
   __typename?: 'Publication';
   /** Authors in author order (first author first). */
   authors: Array<Hcp>;
@@ -901,6 +1213,21 @@ export type Publication = {
   therapeuticArea?: Maybe<TherapeuticArea>;
   title: Scalars['String']['output'];
   year?: Maybe<Scalars['Int']['output']>;
+};
+
+export type PublicationConnection = {
+  __typename?: 'PublicationConnection';
+  edges: Array<PublicationEdge>;
+  pageInfo: PageInfo;
+  /** Number of items matching, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type PublicationEdge = {
+  __typename?: 'PublicationEdge';
+  /** Opaque; pass as `after` or `before`. */
+  cursor: Scalars['String']['output'];
+  node: Publication;
 };
 
 export type Query = {
@@ -923,6 +1250,8 @@ export type Query = {
   handoverPlan: Array<Handover>;
   /** One HCP by id; null when there is none. */
   hcp?: Maybe<Hcp>;
+  /** Facet counts (territories, therapeutic areas, specialties, institutions) of the HCPs `hcps(filter:)` lists for the same filter: ask both in one query with one `$filter` variable. See HcpFacets for the order and the disjunctive rule. */
+  hcpFacets: HcpFacets;
   /** HCPs matching the filter, by id (or by relevance with `search`), paginated. */
   hcps: HcpConnection;
   /** Insight counts per month (UTC) by category and by therapeutic area, between two ISO dates (inclusive; open when omitted). */
@@ -941,14 +1270,22 @@ export type Query = {
   kolRanking: Array<KolScore>;
   /** One MSL by id; null when there is none. */
   msl?: Maybe<Msl>;
-  /** All MSLs, by id. */
+  /** All MSLs, by id (the whole list; `mslsConnection` pages it). */
   msls: Array<Msl>;
+  /** All MSLs, by id, paginated. */
+  mslsConnection: MslConnection;
   /** How many HCPs are within 1..maxHops of an HCP, or of an MSL through its relationships. */
   networkReach: NetworkReach;
+  /** The object with this id, whatever its type; null when there is none. Entities are found by their domain id, derived objects by their built id (see Node). Ids shared by two entity types (possible only with imported or client-chosen ids) resolve to the type their prefix names (hcp-, msl-, inst-, ter-, ta-, int-, ins-, pub-, trial-), else BAD_USER_INPUT. */
+  node?: Maybe<Node>;
+  /** The objects with these ids, in the same order; null for each id with none (as `node`). */
+  nodes: Array<Maybe<Node>>;
   /** Planned interactions of an MSL and/or an HCP (at least one), optionally between two dates (inclusive), by date then id. */
   plannedInteractions: Array<PlannedInteraction>;
   /** The restricted words, alphabetically. */
   restrictedWords: Array<RestrictedWord>;
+  /** HCPs whose scientific influence grew most from fromYear to toYear: PageRank percentile on the co-authorship/co-investigation network as of each year (pair weight Σ 1/(k−1) over shared works dated up to the year). Growth > 0 only, by growth, then percentile now, then id. therapeuticAreaId chooses who is listed, never the network. */
+  risingStars: Array<RisingStar>;
   /** Lookalikes of an HCP: by default the Jaccard similarity |N(a) ∩ N(b)| / |N(a) ∪ N(b)| of the HCPs tied to each (any link type, either direction), over the HCPs sharing at least one; by score descending, then id. */
   similarHcps: Array<SimilarHcp>;
   /** The MSL's relationships not contacted in the last `days` days (lastContact null or before today − days, UTC), most influential HCP first (PageRank descending, then id). Unknown MSL: NOT_FOUND. */
@@ -971,7 +1308,9 @@ export type Query = {
 export type QueryAuditEventsArgs = {
   action?: InputMaybe<Scalars['String']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   sub?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -1021,10 +1360,17 @@ export type QueryHcpArgs = {
 };
 
 
+export type QueryHcpFacetsArgs = {
+  filter?: InputMaybe<HcpFilter>;
+};
+
+
 export type QueryHcpsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<HcpFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1037,8 +1383,10 @@ export type QueryInsightTrendsArgs = {
 
 export type QueryInsightsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<InsightFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1079,9 +1427,27 @@ export type QueryMslArgs = {
 };
 
 
+export type QueryMslsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryNetworkReachArgs = {
   fromId: Scalars['ID']['input'];
   maxHops?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryNodeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryNodesArgs = {
+  ids: Array<Scalars['ID']['input']>;
 };
 
 
@@ -1091,6 +1457,14 @@ export type QueryPlannedInteractionsArgs = {
   hcpId?: InputMaybe<Scalars['ID']['input']>;
   mslId?: InputMaybe<Scalars['ID']['input']>;
   to?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryRisingStarsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  fromYear: Scalars['Int']['input'];
+  therapeuticAreaId?: InputMaybe<Scalars['ID']['input']>;
+  toYear: Scalars['Int']['input'];
 };
 
 
@@ -1128,6 +1502,34 @@ export type RestrictedWord = {
   id: Scalars['ID']['output'];
   /** Normalized: lower case, single spaces. */
   word: Scalars['String']['output'];
+};
+
+export type RestrictedWordsMode =
+  /** Such writes are accepted and flagged. */
+  | 'FLAG'
+  /** Writes whose text contains a restricted word fail with BAD_USER_INPUT. */
+  | 'REJECT';
+
+/** An HCP whose scientific influence grew between two years, with the evidence. */
+export type RisingStar = {
+  __typename?: 'RisingStar';
+  /** percentileTo − percentileFrom, in percentile points. */
+  growth: Scalars['Float']['output'];
+  hcp: Hcp;
+  /** HCPs tied to it as of toYear that were not as of fromYear. */
+  newTies: Scalars['Int']['output'];
+  pagerankFrom: Scalars['Float']['output'];
+  pagerankTo: Scalars['Float']['output'];
+  /** Percentile (0..100) on the scientific network as of fromYear. */
+  percentileFrom: Scalars['Float']['output'];
+  /** Percentile (0..100) on the scientific network as of toYear. */
+  percentileTo: Scalars['Float']['output'];
+  /** Publications dated after fromYear, up to toYear. */
+  publications: Scalars['Int']['output'];
+  /** Every year from fromYear to toYear, for drawing the trajectory. */
+  trajectory: Array<InfluencePoint>;
+  /** Trials started after fromYear, up to toYear. */
+  trials: Scalars['Int']['output'];
 };
 
 /** An interaction to plan. */
@@ -1210,7 +1612,7 @@ export type StaleRelationship = {
   strength: Scalars['Float']['output'];
 };
 
-/** How MSL relationship strength follows from interaction history: strength = 1 − (1 − b)·exp(−0.3·E), E = Σ w(channel)·m(sentiment)·2^(−ageDays/halfLife) over the pair's interactions; b = the imported starting strength (baseStrength, 0.1 if none); w: IN_PERSON 1.0, CONGRESS 0.8, VIRTUAL 0.6, PHONE 0.45, EMAIL 0.25; m: POSITIVE 1.25, NEUTRAL 1.0, NEGATIVE 0.4; halfLife = STRENGTH_HALF_LIFE_DAYS (default 180). Always in (0, 1], never below b, recomputed whenever an interaction of the pair is logged. */
+/** How MSL relationship strength follows from interaction history: strength = 1 − (1 − b)·exp(−0.3·E), E = Σ w(channel)·m(sentiment)·2^(−ageDays/halfLife) over the pair's interactions; b = the imported starting strength (baseStrength, 0.1 if none); w: IN_PERSON 1.0, CONGRESS 0.8, VIRTUAL 0.6, PHONE 0.45, EMAIL 0.25; m: POSITIVE 1.25, NEUTRAL 1.0, NEGATIVE 0.4; halfLife = STRENGTH_HALF_LIFE_DAYS (default 180). Always in (0, 1], never below b; ages count to the moment asked, so it decays towards b while nobody meets. */
 export type StrengthFormula = {
   __typename?: 'StrengthFormula';
   channelWeights: Array<ChannelWeight>;
@@ -1226,15 +1628,19 @@ export type StrengthFormula = {
 };
 
 /** A sales/medical territory; HCPs, institutions and MSLs belong to one. */
-export type Territory = {
+export type Territory = Node & {
   __typename?: 'Territory';
   /** HCPs in the territory, by id. */
   hcps: HcpConnection;
   id: Scalars['ID']['output'];
-  /** Institutions in the territory, by id. */
+  /** Institutions in the territory, by id (the whole list; `institutionsConnection` pages it). */
   institutions: Array<Institution>;
-  /** MSLs covering the territory, by id. */
+  /** Institutions in the territory, by id, paginated. */
+  institutionsConnection: InstitutionConnection;
+  /** MSLs covering the territory, by id (the whole list; `mslsConnection` pages it). */
   msls: Array<Msl>;
+  /** MSLs covering the territory, by id, paginated. */
+  mslsConnection: MslConnection;
   name: Scalars['String']['output'];
   /** Region or country group, e.g. "US", "EU". */
   region?: Maybe<Scalars['String']['output']>;
@@ -1244,7 +1650,27 @@ export type Territory = {
 /** A sales/medical territory; HCPs, institutions and MSLs belong to one. */
 export type TerritoryHcpsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A sales/medical territory; HCPs, institutions and MSLs belong to one. */
+export type TerritoryInstitutionsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A sales/medical territory; HCPs, institutions and MSLs belong to one. */
+export type TerritoryMslsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** How much of a territory's HCPs and influence the company's relationships cover. */
@@ -1259,7 +1685,7 @@ export type TerritoryCoverage = {
 };
 
 /** A therapeutic area, e.g. Oncology. */
-export type TherapeuticArea = {
+export type TherapeuticArea = Node & {
   __typename?: 'TherapeuticArea';
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];

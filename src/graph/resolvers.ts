@@ -4,6 +4,7 @@ import { ComplianceResolver, InsightComplianceResolver, InteractionComplianceRes
 import { ContinuityResolver, HandoverFields, IntroducerFields, KeyPersonRiskFields } from './continuity/continuity.resolver';
 import { EngagementResolver, HcpEngagementResolver, WarmIntroductionResolver } from './engagement/engagement.resolver';
 import { HcpInfluenceHistoryField, RisingStarFields, RisingStarsResolver } from './history/history.resolver';
+import { FacetResolver } from './facet/facet.resolver';
 import { HcpResolver } from './hcp/hcp.resolver';
 import { InsightAnalyticsResolver } from './insight-analytics/insight-analytics.resolver';
 import { InsightResolver, InteractionInsightsResolver } from './insight/insight.resolver';
@@ -53,6 +54,7 @@ export const resolvers: NonEmptyArray<Function> = [
   HcpEngagementResolver,
   WarmIntroductionResolver,
   HcpResolver,
+  FacetResolver,
   InsightResolver,
   InteractionInsightsResolver,
   InsightAnalyticsResolver,

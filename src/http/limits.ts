@@ -57,7 +57,7 @@ export const MIN_LIST_BOUND = 10;
 export const MAX_REPEATED_FIELDS = 20;
 export const INTROSPECTION_MAX_DEPTH = 15;
 
-/** Root fields that compute rather than read: their cost is the work of one call, in "items". */
+/** Fields that compute rather than read (root fields, facet lists): their cost is the work of one call, in "items". */
 export const WORK: Readonly<Record<string, number>> = {
   'Query.introductionPaths': 10000,
   'Query.networkReach': 10000,
@@ -73,6 +73,11 @@ export const WORK: Readonly<Record<string, number>> = {
   'Query.keyPersonRisk': 10000,
   'Query.handoverPlan': 10000,
   'Query.territoryCoverage': 10000,
+  // Each facet list is one aggregation over the HCPs the filter matches (all of them at worst).
+  'HcpFacets.territories': 2000,
+  'HcpFacets.therapeuticAreas': 2000,
+  'HcpFacets.specialties': 2000,
+  'HcpFacets.institutions': 2000,
 };
 
 /** Lists sized by a vocabulary (channels, link types, categories...) or by a small request argument (hops). */

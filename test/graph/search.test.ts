@@ -1,5 +1,5 @@
 import { gql } from 'graphql-request';
-import { toFulltextQueries } from '../../src/graph/hcp/hcp.repository';
+import { toFulltextQueries } from '../../src/graph/hcp/hcp.search';
 import { TestApp, errorCode, startTestApp } from '../support/app';
 
 describe('toFulltextQueries', () => {

@@ -181,6 +181,13 @@ describe('the cost model', () => {
     expect(cost(query(100), bounds)).toBe(1 + WORK['Query.egoNetwork'] + (1 + 100 * 1) + (1 + 100 * 30 * 1));
   });
 
+  it('costs each facet list as an aggregation plus its `first` values', () => {
+    const query = '{ hcpFacets(filter: {search: "x"}) { territories(first: 50) { value count } institutions { value } } }';
+    expect(cost(query, new Map())).toBe(
+      1 + (1 + WORK['HcpFacets.territories'] + 50 * (1 + 1)) + (1 + WORK['HcpFacets.institutions'] + 10 * 1),
+    );
+  });
+
   it('counts every member of every community once, not communities x largest community', () => {
     const bounds = new Map([
       ['Community.members', 1000],

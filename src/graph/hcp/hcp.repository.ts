@@ -1,5 +1,4 @@
 import { Database } from '../../db/database';
-import { ValidationError } from '../../errors';
 import { PageWindow } from '../common/cursor';
 import { KeyedPage, PageRequest, SortPart, byId, pagesStatement, requestParams, windowClause, windowParams } from '../common/keyed-page';
 import { readKeysetPage } from '../common/keyset-list';
@@ -8,6 +7,7 @@ import { fullName } from '../common/network-node';
 import { Institution } from '../institution/institution.type';
 import { TherapeuticArea } from '../therapeutic-area/therapeutic-area.type';
 import { HcpFilter } from './hcp.input';
+import { filterConditions, filterParams, searchMatch, searchWords } from './hcp.search';
 import { HCP } from './hcp.type';
 
 export type HcpProps = Omit<HCP, 'name'>;
@@ -22,45 +22,6 @@ export function toHcp(props: HcpProps): HCP {
     email: props.email ?? null,
     preferredChannel: props.preferredChannel ?? null,
   };
-}
-
-/** At most this many characters of search text (longer ones make Lucene fail): BAD_USER_INPUT beyond. */
-export const MAX_SEARCH_LENGTH = 200;
-
-/** Words of at least this many letters tolerate one typo (an edit: a letter added, missing, changed or swapped). */
-export const FUZZY_FROM = 5;
-
-/**
- * One Lucene query per word of the search: accents folded and lower case (as the folding index
- * stores the text), special characters escaped, matched as a prefix, or within one edit for words
- * of FUZZY_FROM letters or more: "Oncolgy Bostn" -> ["oncolgy* OR oncolgy~1", "bostn* OR bostn~1"].
- */
-export function toFulltextQueries(search: string): string[] {
-  if (search.length > MAX_SEARCH_LENGTH) throw new ValidationError('filter.search', `at most ${MAX_SEARCH_LENGTH} characters`);
-  return search
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((word) => {
-      const escaped = word.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, '\\$&');
-      return [...word].length >= FUZZY_FROM ? `${escaped}* OR ${escaped}~1` : `${escaped}*`;
-    });
-}
-
-/**
- * The conditions of the filters given (absent ones add nothing, so the planner sees the plain
- * pattern): without filters the total comes from the count store and the page from the id
- * index in order, instead of scanning and sorting every HCP.
- */
-function filterConditions(filter: HcpFilter): string[] {
-  const conditions: string[] = [];
-  if (filter.territoryId != null) conditions.push('EXISTS { (x)-[:IN_TERRITORY]->(:Territory {id: $territoryId}) }');
-  if (filter.therapeuticAreaId != null) conditions.push('EXISTS { (x)-[:SPECIALIZES_IN]->(:TherapeuticArea {id: $therapeuticAreaId}) }');
-  if (filter.institutionId != null) conditions.push('EXISTS { (x)-[:AFFILIATED_WITH]->(:Institution {id: $institutionId}) }');
-  if (filter.specialty != null) conditions.push('x.specialty = $specialty');
-  return conditions;
 }
 
 /** Search hits: by relevance (highest first), then id. */
@@ -84,15 +45,10 @@ export class HcpRepository {
    * same statement (as the reference loaders would: same projections, areas by id).
    */
   async page(filter: HcpFilter, window: PageWindow, include: ListInclude = {}): Promise<Page<ListedHcp>> {
-    const params = {
-      territoryId: filter.territoryId ?? null,
-      therapeuticAreaId: filter.therapeuticAreaId ?? null,
-      institutionId: filter.institutionId ?? null,
-      specialty: filter.specialty ?? null,
-    };
+    const words = searchWords(filter);
+    const params = filterParams(filter, words);
     const toListed = (listed: Omit<ListedHcp, 'hcp'> & { hcp: HcpProps }): ListedHcp => ({ ...listed, hcp: toHcp(listed.hcp) });
     const conditions = filterConditions(filter);
-    const words = filter.search?.trim() ? toFulltextQueries(filter.search) : [];
     if (words.length === 0) {
       // Every HCP has an id (the key of every write); `IS NOT NULL` lets the id index give the order.
       const list = {
@@ -105,11 +61,7 @@ export class HcpRepository {
     }
     const [row] = await this.db.read<KeyedPage<Omit<ListedHcp, 'hcp'> & { hcp: HcpProps }>>(
       searchStatement(conditions, pageEntry(include, 'x')),
-      {
-        ...params,
-        words,
-        r: windowParams(window),
-      },
+      { ...params, r: windowParams(window) },
     );
     return slicedConnection(row.rows.map(toListed), row.keys, row.start, row.total);
   }
@@ -154,21 +106,9 @@ function pageEntry(include: ListInclude, x: string): string {
   return `{${parts.join(', ')}}`;
 }
 
-/**
- * Every word must match one of the five fields (an HCP's own in `hcp_search`, its institution's in
- * `institution_search`); relevance is the sum over the words of the best Lucene score of each.
- */
+/** The search hits in relevance order, paged (see SEARCH_ORDER). */
 const searchStatement = (conditions: string[], entry: string) => `
-  UNWIND range(0, size($words) - 1) AS w
-  CALL (w) {
-    CALL db.index.fulltext.queryNodes('hcp_search', $words[w]) YIELD node, score RETURN node AS h, score
-    UNION ALL
-    CALL db.index.fulltext.queryNodes('institution_search', $words[w]) YIELD node, score
-    MATCH (h:HCP)-[:AFFILIATED_WITH]->(node) RETURN h, score
-  }
-  WITH w, h, max(score) AS best
-  WITH h AS x, count(w) AS matched, sum(best) AS score
-  WHERE matched = size($words) ${conditions.length ? `AND ${conditions.join(' AND ')}` : ''}
+  ${searchMatch(conditions)}
   WITH x, score ORDER BY score DESC, x.id
   WITH collect({h: x, score: score}) AS found
   WITH $r AS r, found
