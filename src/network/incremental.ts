@@ -9,9 +9,11 @@
  * its existence and relationships. What did not change is shared: when no HCP's links changed,
  * the HCP graphs (and so every score computed on them) are the old ones.
  */
-import { HcpAttributes, NetworkProjection, countsOf } from './projection';
+import { HcpAttributes, NetworkProjection } from './projection';
+import { findEdge } from './csr';
 import { LINK_TYPES } from '../vocabulary';
-import { HcpNetwork, LinkTable, MslRelationship, buildMslNetwork, buildNetwork } from './network';
+import { HcpNetwork, LinkTable, MslRelationship, buildMslNetwork, idIndex } from './network';
+import { ChangedNodes, patchPairGraphs } from './patch';
 
 /** A link as re-read: [other HCP id, LINK_TYPES index, weight]. */
 export type LinkState = [string, number, number];
@@ -69,13 +71,17 @@ export function applyStates(old: NetworkProjection, states: EntityStates, versio
   const structural = new Map(states.hcps.map((state) => [state.id, state]));
   const hcpIds = nextHcpIds(oldNet, structural);
   const remap = hcpIds === oldNet.hcpIds ? undefined : remapOf(oldNet.hcpIds, hcpIds);
-  const relationships = nextRelationships(oldNet, states, structural);
-  const mslIds = nextMslIds(oldNet, states.msls);
+  const hcpIndex = remap ? idIndex(hcpIds) : oldNet.hcpIndex;
+  const msl = mslSide(oldNet, states, structural, hcpIndex, remap);
   let net: HcpNetwork;
+  let linkCounts = old.counts.links;
   if (structural.size > 0) {
-    net = buildNetwork({ hcpIds, links: [], linkTable: (index) => nextLinks(oldNet, structural, index), relationships, mslIds });
+    const changed = changedNodes(oldNet, structural, hcpIndex, remap);
+    const next = nextLinks(oldNet, structural, hcpIndex, changed, old.counts.links);
+    net = { hcpIds, hcpIndex, ...patchPairGraphs(oldNet, next.links, next.firstChanged, changed), links: next.links, ...msl };
+    linkCounts = next.counts;
   } else {
-    net = { ...oldNet, ...buildMslNetwork(relationships, mslIds, oldNet.hcpIndex) };
+    net = { ...oldNet, ...msl };
   }
   const attributes = nextAttributes(old.attributes, net, remap, [...states.hcps, ...states.attrs]);
   const projection: NetworkProjection = {
@@ -85,7 +91,7 @@ export function applyStates(old: NetworkProjection, states: EntityStates, versio
     attributes,
     territoryIds: states.reference ? new Set(states.reference.territoryIds) : old.territoryIds,
     therapeuticAreaIds: states.reference ? new Set(states.reference.areaIds) : old.therapeuticAreaIds,
-    counts: countsOf(net),
+    counts: { hcps: hcpIds.length, links: linkCounts, knows: net.msl.targets.length },
   };
   return { projection, structure: structural.size > 0, remap };
 }
@@ -94,10 +100,35 @@ function nextHcpIds(net: HcpNetwork, structural: ReadonlyMap<string, HcpState>):
   let changed = false;
   for (const [id, state] of structural) if (state.exists !== net.hcpIndex.has(id)) changed = true;
   if (!changed) return net.hcpIds;
-  const ids = net.hcpIds.filter((id) => structural.get(id)?.exists !== false);
-  for (const [id, state] of structural) if (state.exists && !net.hcpIndex.has(id)) ids.push(id);
-  // The default sort compares UTF-16 code units, like buildNetwork's.
-  return ids.sort();
+  const kept = net.hcpIds.filter((id) => structural.get(id)?.exists !== false);
+  // The default sort and `<` compare UTF-16 code units, like buildNetwork's sort: merging keeps its order.
+  const added = [...structural.values()].filter((state) => state.exists && !net.hcpIndex.has(state.id)).map((state) => state.id);
+  added.sort();
+  const ids: string[] = [];
+  let a = 0;
+  for (const id of kept) {
+    while (a < added.length && added[a] < id) ids.push(added[a++]);
+    ids.push(id);
+  }
+  while (a < added.length) ids.push(added[a++]);
+  return ids;
+}
+
+function changedNodes(
+  old: HcpNetwork,
+  structural: ReadonlyMap<string, HcpState>,
+  index: ReadonlyMap<string, number>,
+  remap: Int32Array | undefined,
+): ChangedNodes {
+  const dirtyOld = new Uint8Array(old.hcpIds.length);
+  const dirtyNew = new Uint8Array(index.size);
+  for (const id of structural.keys()) {
+    const before = old.hcpIndex.get(id);
+    const after = index.get(id);
+    if (before !== undefined) dirtyOld[before] = 1;
+    if (after !== undefined) dirtyNew[after] = 1;
+  }
+  return { dirtyOld, dirtyNew, remap };
 }
 
 function remapOf(oldIds: readonly string[], newIds: readonly string[]): Int32Array {
@@ -109,15 +140,19 @@ function remapOf(oldIds: readonly string[], newIds: readonly string[]): Int32Arr
   return remap;
 }
 
-/** The old links not touching a changed HCP, plus the changed HCPs' links as re-read. */
-function nextLinks(old: HcpNetwork, structural: ReadonlyMap<string, HcpState>, index: ReadonlyMap<string, number>): LinkTable {
-  const dirty = new Uint8Array(old.hcpIds.length);
-  for (const id of structural.keys()) {
-    const v = old.hcpIndex.get(id);
-    if (v !== undefined) dirty[v] = 1;
-  }
-  const toNew = Int32Array.from(old.hcpIds, (id) => index.get(id) ?? -1);
+/**
+ * The old links not touching a changed HCP (copied in blocks), then, from `firstChanged` on, the
+ * changed HCPs' links as re-read: the part patch.ts groups. `counts`: links per type.
+ */
+function nextLinks(
+  old: HcpNetwork,
+  structural: ReadonlyMap<string, HcpState>,
+  index: ReadonlyMap<string, number>,
+  { dirtyOld, remap }: ChangedNodes,
+  oldCounts: readonly number[],
+): { links: LinkTable; firstChanged: number; counts: number[] } {
   const links = old.links;
+  const counts = [...oldCounts];
   let added = 0;
   for (const state of structural.values()) added += state.out.length + state.in.length;
   const capacity = links.source.length + added;
@@ -126,15 +161,29 @@ function nextLinks(old: HcpNetwork, structural: ReadonlyMap<string, HcpState>, i
   const type = new Uint8Array(capacity);
   const weight = new Float64Array(capacity);
   let k = 0;
+  let runStart = 0;
+  const copyRun = (end: number) => {
+    if (remap) {
+      for (let i = runStart, j = k; i < end; i++, j++) {
+        source[j] = remap[links.source[i]];
+        target[j] = remap[links.target[i]];
+      }
+    } else {
+      source.set(links.source.subarray(runStart, end), k);
+      target.set(links.target.subarray(runStart, end), k);
+    }
+    type.set(links.type.subarray(runStart, end), k);
+    weight.set(links.weight.subarray(runStart, end), k);
+    k += end - runStart;
+  };
   for (let i = 0; i < links.source.length; i++) {
-    const s = links.source[i];
-    const t = links.target[i];
-    if (dirty[s] || dirty[t]) continue;
-    source[k] = toNew[s];
-    target[k] = toNew[t];
-    type[k] = links.type[i];
-    weight[k++] = links.weight[i];
+    if (!dirtyOld[links.source[i]] && !dirtyOld[links.target[i]]) continue;
+    copyRun(i);
+    counts[links.type[i]]--;
+    runStart = i + 1;
   }
+  copyRun(links.source.length);
+  const firstChanged = k;
   const push = (from: string, to: string, code: number, w: number) => {
     const s = index.get(from);
     const t = index.get(to);
@@ -143,6 +192,7 @@ function nextLinks(old: HcpNetwork, structural: ReadonlyMap<string, HcpState>, i
     target[k] = t;
     type[k] = code;
     weight[k++] = w;
+    counts[code]++;
   };
   for (const state of structural.values()) {
     if (!state.exists) continue;
@@ -150,7 +200,44 @@ function nextLinks(old: HcpNetwork, structural: ReadonlyMap<string, HcpState>, i
     // A link between two changed HCPs is in both states: take it from its source's.
     for (const [from, code, w] of state.in) if (!structural.has(from)) push(from, state.id, code, w);
   }
-  return { source: source.subarray(0, k), target: target.subarray(0, k), type: type.subarray(0, k), weight: weight.subarray(0, k) };
+  const table = { source: source.subarray(0, k), target: target.subarray(0, k), type: type.subarray(0, k), weight: weight.subarray(0, k) };
+  return { links: table, firstChanged, counts };
+}
+
+/**
+ * The MSL side of the next network: the old one when no MSL changed, no HCP was added or erased
+ * and the changed HCPs' relationships are as before (a link edit), else built again.
+ */
+function mslSide(
+  old: HcpNetwork,
+  states: EntityStates,
+  structural: ReadonlyMap<string, HcpState>,
+  hcpIndex: ReadonlyMap<string, number>,
+  remap: Int32Array | undefined,
+): Pick<HcpNetwork, 'mslIds' | 'mslIndex' | 'msl' | 'mslStored'> {
+  if (states.msls.length === 0 && !remap && [...structural.values()].every((state) => sameRelationships(old, state))) {
+    return { mslIds: old.mslIds, mslIndex: old.mslIndex, msl: old.msl, mslStored: old.mslStored };
+  }
+  return buildMslNetwork(nextRelationships(old, states, structural), nextMslIds(old, states.msls), hcpIndex);
+}
+
+/** Whether the relationships re-read for an HCP are those the network holds (one per MSL, same stored values). */
+function sameRelationships(net: HcpNetwork, state: HcpState): boolean {
+  const h = net.hcpIndex.get(state.id);
+  if (h === undefined) return state.knows.length === 0;
+  const seen = new Set<number>();
+  for (const [mslId, strength, base, computedAt] of state.knows) {
+    const m = net.mslIndex.get(mslId);
+    if (m === undefined || seen.has(m)) return false;
+    seen.add(m);
+    const e = findEdge(net.msl, m, h);
+    if (e < 0 || net.msl.weights[e] !== strength) return false;
+    if (!Object.is(net.mslStored.base[e], base ?? NaN)) return false;
+    if (!Object.is(net.mslStored.computedDay[e], computedAt === null ? NaN : Math.floor(computedAt / 86_400_000))) return false;
+  }
+  let held = 0;
+  for (let m = 0; m < net.mslIds.length; m++) if (findEdge(net.msl, m, h) >= 0) held++;
+  return held === seen.size;
 }
 
 function nextMslIds(net: HcpNetwork, msls: readonly MslState[]): readonly string[] {

@@ -95,7 +95,7 @@ export class UnknownNodeError extends Error {
 
 export function buildNetwork(input: NetworkInput): HcpNetwork {
   const hcpIds = sortedUnique(input.hcpIds);
-  const hcpIndex = indexOf(hcpIds);
+  const hcpIndex = idIndex(hcpIds);
   const links = input.linkTable ? input.linkTable(hcpIndex) : resolveLinks(input.links, hcpIndex);
   return {
     hcpIds,
@@ -113,7 +113,7 @@ export function buildMslNetwork(
   hcpIndex: ReadonlyMap<string, number>,
 ): Pick<HcpNetwork, 'mslIds' | 'mslIndex' | 'msl' | 'mslStored'> {
   const sorted = sortedUnique(mslIds);
-  const mslIndex = indexOf(sorted);
+  const mslIndex = idIndex(sorted);
   return { mslIds: sorted, mslIndex, ...buildMslGraph(relationships, mslIndex, hcpIndex) };
 }
 
@@ -153,7 +153,7 @@ function sortedUnique(ids: readonly string[]): string[] {
   return Array.from(new Set(ids)).sort();
 }
 
-function indexOf(ids: readonly string[]): Map<string, number> {
+export function idIndex(ids: readonly string[]): Map<string, number> {
   const index = new Map<string, number>();
   ids.forEach((id, i) => index.set(id, i));
   return index;
@@ -190,7 +190,7 @@ function resolveLinks(rows: readonly NetworkLink[], hcpIndex: ReadonlyMap<string
   };
 }
 
-type PairGraphs = Pick<HcpNetwork, 'ties' | 'tieTypes' | 'pairSums' | 'directed'>;
+export type PairGraphs = Pick<HcpNetwork, 'ties' | 'tieTypes' | 'pairSums' | 'directed'>;
 
 /** Tag bit of a half-edge along which PageRank flows (a symmetric link, or a REFERRAL from its source). */
 const FORWARD = 0x80;
@@ -200,7 +200,7 @@ const FORWARD = 0x80;
  * graph and pair sums drop self-pairs, the PageRank graph drops the pairs that only a
  * reverse REFERRAL joins. (Sharing the sort halves the build time on 1M links.)
  */
-function buildPairGraphs(n: number, links: LinkTable): PairGraphs {
+export function buildPairGraphs(n: number, links: LinkTable): PairGraphs {
   const edges = allocateHalfEdges(2 * links.source.length);
   for (let k = 0; k < links.source.length; k++) {
     const s = links.source[k];

@@ -207,8 +207,16 @@ describe('incremental network updates', () => {
       await snapshot.composite();
       const touched = randomEdit(truth, random, next);
       const states = statesOf(truth, touched);
+      const previous = snapshot.net;
+      const held = [previous.ties.targets, previous.ties.weights, previous.directed.weights, previous.links.source].map((a) =>
+        Array.from(a),
+      );
       const applied = applyStates(snapshot.projection, states, `v${step}`, step);
       snapshot = snapshot.derive(applied.projection, { structure: applied.structure, remap: applied.remap });
+      // The graphs are patched into new arrays: requests still holding the previous network see it unchanged.
+      expect(
+        [previous.ties.targets, previous.ties.weights, previous.directed.weights, previous.links.source].map((a) => Array.from(a)),
+      ).toEqual(held);
 
       const cold = new NetworkSnapshot(truth.cold());
       const [net, expected] = [snapshot.net, cold.net];
