@@ -1,4 +1,5 @@
 import { NonEmptyArray } from 'type-graphql';
+import { AssignmentProposalFields, AssignmentResolver, ProposedAssignmentFields } from './assignment/assignment.resolver';
 import { AuditResolver } from './audit/audit.resolver';
 import { ComplianceResolver, InsightComplianceResolver, InteractionComplianceResolver } from './compliance/compliance.resolver';
 import { ContinuityResolver, HandoverFields, IntroducerFields, KeyPersonRiskFields } from './continuity/continuity.resolver';
@@ -50,6 +51,9 @@ export const resolvers: NonEmptyArray<Function> = [
   IntroducerFields,
   KeyPersonRiskFields,
   HandoverFields,
+  AssignmentResolver,
+  AssignmentProposalFields,
+  ProposedAssignmentFields,
   EngagementResolver,
   HcpEngagementResolver,
   WarmIntroductionResolver,

@@ -73,6 +73,8 @@ export const WORK: Readonly<Record<string, number>> = {
   'Query.keyPersonRisk': 10000,
   'Query.handoverPlan': 10000,
   'Query.territoryCoverage': 10000,
+  // One bestIntroducers search per target (at most MAX_TARGETS), then a small min-cost flow.
+  'Query.proposeAssignment': 50000,
   // Each facet list is one aggregation over the HCPs the filter matches (all of them at worst).
   'HcpFacets.territories': 2000,
   'HcpFacets.therapeuticAreas': 2000,
@@ -96,7 +98,13 @@ export const VOCABULARY_SIZED: ReadonlySet<string> = new Set([
 ]);
 
 /** Lists with a fixed maximum length: one point per year, at most 50 years. */
-export const FIXED_BOUNDS: Readonly<Record<string, number>> = { 'HCP.influenceHistory': 50, 'RisingStar.trajectory': 50 };
+export const FIXED_BOUNDS: Readonly<Record<string, number>> = {
+  'HCP.influenceHistory': 50,
+  'RisingStar.trajectory': 50,
+  // At most MAX_TARGETS (src/graph/assignment/assignment.service.ts) targets per proposal.
+  'AssignmentProposal.assignments': 100,
+  'AssignmentProposal.unassigned': 100,
+};
 
 /** Lists as long as one of their list arguments (`nodes(ids:)`). */
 export const SIZED_BY_ARGUMENT: Readonly<Record<string, string>> = { 'Query.nodes': 'ids' };

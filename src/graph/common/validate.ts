@@ -99,3 +99,16 @@ export function idList(values: readonly string[], field: string): string[] {
   for (const value of values) refId(value, field);
   return [...new Set(values)];
 }
+
+/** A non-empty list of at most `max` ids, each non-empty, none repeated (a repeat is a mistake, not merged). */
+export function distinctIdList(values: readonly string[], field: string, max: number): string[] {
+  if (values.length === 0) throw new ValidationError(field, 'must not be empty');
+  if (values.length > max) throw new ValidationError(field, `must hold at most ${max} ids`);
+  const seen = new Set<string>();
+  for (const value of values) {
+    refId(value, field);
+    if (seen.has(value)) throw new ValidationError(field, `lists "${value}" twice`);
+    seen.add(value);
+  }
+  return [...values];
+}
