@@ -2,13 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Database, Tx } from '../db/database';
 import { formatCsv } from './csv';
-import { DatasetKey, FILES, HcpLinkRecord, NetworkData, canonicalLink, emptyNetwork, linkKey, recordCells } from './records';
-import { compareStrings, parseIsoDate } from './validate';
+import { DatasetKey, NodeLabel, SCHEMA_FILES, SchemaFile, edgePropertyColumns, referenceColumns } from './csv-schema';
+import { HcpLinkRecord, NetworkData, canonicalLink, emptyNetwork, linkKey, recordCells } from './records';
+import { compareStrings, parseIsoDate } from './validate-cells';
 import { LINK_TYPES, LinkType } from '../vocabulary';
 
 /**
  * Reads the network back out of Neo4j as the import's records and writes every file of the CSV
- * format. Deterministic: records sorted by their identity, symmetric links in canonical
+ * format, both following the format's declaration (csv-schema.ts). Deterministic: records sorted by their identity, symmetric links in canonical
  * direction (smaller id first), lists sorted, LF line ends. Importing an export into an empty
  * database and exporting again gives byte-identical files.
  */
@@ -54,58 +55,70 @@ export async function readNetwork(db: Database, timeoutMs = DEFAULT_EXPORT_TIMEO
   }
 }
 
-async function readInTransaction(tx: Tx): Promise<NetworkData> {
-  const data = emptyNetwork();
-  const byId = byKeys<{ id: string }>((r) => r.id);
+type SchemaColumn = SchemaFile['columns'][number];
 
-  data.territories = (await tx.run<Row>('MATCH (n:Territory) RETURN n.id AS id, n.name AS name, n.region AS region'))
-    .map((r) => ({ id: String(r.id), name: String(r.name ?? ''), region: str(r.region) }))
-    .sort(byId);
+/** A stored value as the record holds it (what the import would have read from the cell). */
+function fromStored(column: SchemaColumn, v: unknown): unknown {
+  switch (column.type) {
+    case 'id':
+      return String(v);
+    case 'ref':
+      return column.required ? (first(v) ?? '') : first(v);
+    case 'refs':
+      return list(v);
+    case 'unit':
+      return Number(v);
+    case 'int':
+      return column.required ? Number(v) : num(v);
+    case 'date':
+      return column.required ? (date(v) ?? '') : date(v);
+    default:
+      return column.required ? String(v ?? '') : str(v);
+  }
+}
 
-  data.therapeuticAreas = (await tx.run<Row>('MATCH (n:TherapeuticArea) RETURN n.id AS id, n.name AS name'))
-    .map((r) => ({ id: String(r.id), name: String(r.name ?? '') }))
-    .sort(byId);
+/** A node file: every node of its label with its properties and the ids its references name. */
+async function readNodes(tx: Tx, spec: SchemaFile, label: NodeLabel): Promise<Row[]> {
+  const refs = new Set(referenceColumns(spec).map((c) => c.name));
+  const returns = spec.columns.map((c) => {
+    if (!refs.has(c.name)) return `n.${c.name} AS ${c.name}`;
+    const { rel, target } = referenceColumns(spec).find((r) => r.name === c.name)!;
+    const pattern = rel.incoming ? `(n)<-[:${rel.type}]-(t:${target})` : `(n)-[:${rel.type}]->(t:${target})`;
+    return `[${pattern} | t.id] AS ${c.name}`;
+  });
+  const rows = await tx.run<Row>(`MATCH (n:${label}) RETURN ${returns.join(', ')}`);
+  const required = spec.columns.filter((c) => c.type === 'ref' && c.required).map((c) => c.name);
+  return (
+    rows
+      .map((r) => Object.fromEntries(spec.columns.map((c) => [c.name, fromStored(c, r[c.name])])))
+      // A node without a required reference (an interaction without its MSL or HCP) cannot be written in the format.
+      .filter((r) => required.every((name) => r[name] !== ''))
+      .sort(byKeys((r) => r.id as string))
+  );
+}
 
-  data.institutions = (
-    await tx.run<Row>(
-      `MATCH (n:Institution)
-       RETURN n.id AS id, n.name AS name, n.type AS type, n.city AS city, n.country AS country,
-              [(n)-[:IN_TERRITORY]->(t:Territory) | t.id] AS territoryIds`,
-    )
-  )
-    .map((r) => ({
-      id: String(r.id),
-      name: String(r.name ?? ''),
-      type: str(r.type),
-      city: str(r.city),
-      country: str(r.country),
-      territoryId: first(r.territoryIds),
-    }))
-    .sort(byId);
+/** How a relationship file's property is read back when the writer stores it differently (write-statements.ts). */
+const STORED_AS: Partial<Record<DatasetKey, Record<string, string>>> = {
+  // KNOWS.strength moves with interactions; the imported value is kept as baseStrength.
+  mslRelationships: { strength: 'coalesce(x.baseStrength, x.strength)' },
+};
 
-  data.hcps = (
-    await tx.run<Row>(
-      `MATCH (n:HCP)
-       RETURN n.id AS id, n.firstName AS firstName, n.lastName AS lastName, n.specialty AS specialty,
-              n.email AS email, n.preferredChannel AS preferredChannel,
-              [(n)-[:AFFILIATED_WITH]->(i:Institution) | i.id] AS institutionIds,
-              [(n)-[:IN_TERRITORY]->(t:Territory) | t.id] AS territoryIds,
-              [(n)-[:SPECIALIZES_IN]->(a:TherapeuticArea) | a.id] AS areaIds`,
-    )
-  )
-    .map((r) => ({
-      id: String(r.id),
-      firstName: String(r.firstName ?? ''),
-      lastName: String(r.lastName ?? ''),
-      specialty: str(r.specialty),
-      institutionId: first(r.institutionIds),
-      territoryId: first(r.territoryIds),
-      therapeuticAreaIds: list(r.areaIds),
-      email: str(r.email),
-      preferredChannel: str(r.preferredChannel) as NetworkData['hcps'][number]['preferredChannel'],
-    }))
-    .sort(byId);
+/** A relationship file: one record per pair (relationships duplicated by hand collapse, smallest value first). */
+async function readEdges(tx: Tx, spec: SchemaFile, graph: { rel: string; from: string; to: string }): Promise<Row[]> {
+  const target = (name: string) => spec.columns.find((c) => c.name === name)!.target;
+  const props = edgePropertyColumns(spec);
+  const stored = STORED_AS[spec.key] ?? {};
+  const rows = await tx.run<Row>(
+    `MATCH (a:${target(graph.from)})-[x:${graph.rel}]->(b:${target(graph.to)})
+     RETURN ${[`a.id AS ${graph.from}`, `b.id AS ${graph.to}`, ...props.map((c) => `min(${stored[c.name] ?? `x.${c.name}`}) AS ${c.name}`)].join(', ')}`,
+  );
+  return rows
+    .map((r) => Object.fromEntries(spec.columns.map((c) => [c.name, c.target ? String(r[c.name]) : fromStored(c, r[c.name])])))
+    .sort(byKeys(...spec.identity.map((name) => (r: Row) => r[name] as string)));
+}
 
+/** Links: symmetric ones in their canonical direction, one per identity. */
+async function readLinks(tx: Tx): Promise<HcpLinkRecord[]> {
   const links = new Map<string, HcpLinkRecord>();
   const linkRows = await tx.run<{ s: string; t: string; type: string; w: number }>(
     `MATCH (a:HCP)-[x:${LINK_TYPES.join('|')}]->(b:HCP) WHERE a <> b
@@ -118,139 +131,35 @@ async function readInTransaction(tx: Tx): Promise<NetworkData> {
     // Links duplicated by hand collapse into one, with the largest weight (the tie weight).
     if (!seen || link.weight > seen.weight) links.set(key, link);
   }
-  data.hcpLinks = [...links.values()].sort(
+  return [...links.values()].sort(
     byKeys<HcpLinkRecord>(
       (r) => r.sourceId,
       (r) => r.targetId,
       (r) => r.type,
     ),
   );
+}
 
-  data.msls = (
-    await tx.run<Row>(
-      `MATCH (n:MSL)
-       RETURN n.id AS id, n.firstName AS firstName, n.lastName AS lastName, n.email AS email,
-              [(n)-[:COVERS]->(t:Territory) | t.id] AS territoryIds,
-              [(n)-[:FOCUSES_ON]->(a:TherapeuticArea) | a.id] AS areaIds`,
-    )
-  )
-    .map((r) => ({
-      id: String(r.id),
-      firstName: String(r.firstName ?? ''),
-      lastName: String(r.lastName ?? ''),
-      email: str(r.email),
-      territoryId: first(r.territoryIds),
-      therapeuticAreaIds: list(r.areaIds),
-    }))
-    .sort(byId);
-
-  const rels = new Map<string, NetworkData['mslRelationships'][number]>();
-  for (const r of await tx.run<Row>(
-    `MATCH (m:MSL)-[k:KNOWS]->(h:HCP)
-     RETURN m.id AS mslId, h.id AS hcpId, coalesce(k.baseStrength, k.strength) AS strength, k.since AS since`,
-  )) {
-    const rel = { mslId: String(r.mslId), hcpId: String(r.hcpId), strength: Number(r.strength), since: date(r.since) };
-    rels.set(`${rel.mslId}\u0000${rel.hcpId}`, rel);
+async function readInTransaction(tx: Tx): Promise<NetworkData> {
+  const data = emptyNetwork() as unknown as Record<DatasetKey, unknown[]>;
+  for (const spec of SCHEMA_FILES) {
+    const graph = spec.graph;
+    if (graph.kind === 'node') data[spec.key] = await readNodes(tx, spec, graph.label);
+    else if (graph.kind === 'edge') data[spec.key] = await readEdges(tx, spec, graph);
+    else data[spec.key] = await readLinks(tx);
   }
-  data.mslRelationships = [...rels.values()].sort(
-    byKeys(
-      (r) => r.mslId,
-      (r) => r.hcpId,
-    ),
-  );
-
-  data.interactions = (
-    await tx.run<Row>(
-      `MATCH (i:Interaction)
-       RETURN i.id AS id, i.date AS date, i.channel AS channel, i.topic AS topic, i.sentiment AS sentiment,
-              i.notes AS notes,
-              [(m:MSL)-[:LOGGED]->(i) | m.id] AS mslIds, [(i)-[:WITH]->(h:HCP) | h.id] AS hcpIds`,
-    )
-  )
-    .map((r) => ({
-      id: String(r.id),
-      mslId: first(r.mslIds) ?? '',
-      hcpId: first(r.hcpIds) ?? '',
-      date: date(r.date) ?? '',
-      channel: String(r.channel ?? '') as NetworkData['interactions'][number]['channel'],
-      topic: str(r.topic),
-      sentiment: String(r.sentiment ?? '') as NetworkData['interactions'][number]['sentiment'],
-      notes: str(r.notes),
-    }))
-    // An interaction without its MSL or HCP cannot be written in the format.
-    .filter((r) => r.mslId !== '' && r.hcpId !== '')
-    .sort(byId);
-
-  data.publications = (
-    await tx.run<Row>(
-      `MATCH (n:Publication)
-       RETURN n.id AS id, n.title AS title, n.year AS year, n.journal AS journal,
-              [(n)-[:IN_AREA]->(a:TherapeuticArea) | a.id] AS areaIds`,
-    )
-  )
-    .map((r) => ({
-      id: String(r.id),
-      title: String(r.title ?? ''),
-      year: num(r.year),
-      journal: str(r.journal),
-      therapeuticAreaId: first(r.areaIds),
-    }))
-    .sort(byId);
-
-  data.authorships = (
-    await tx.run<Row>(
-      'MATCH (h:HCP)-[x:AUTHORED]->(p:Publication) RETURN p.id AS publicationId, h.id AS hcpId, min(x.position) AS position',
-    )
-  )
-    .map((r) => ({ publicationId: String(r.publicationId), hcpId: String(r.hcpId), position: Number(r.position) }))
-    .sort(
-      byKeys(
-        (r) => r.publicationId,
-        (r) => r.hcpId,
-      ),
-    );
-
-  data.trials = (
-    await tx.run<Row>(
-      `MATCH (n:ClinicalTrial)
-       RETURN n.id AS id, n.title AS title, n.phase AS phase, n.status AS status, n.startYear AS startYear,
-              [(n)-[:IN_AREA]->(a:TherapeuticArea) | a.id] AS areaIds`,
-    )
-  )
-    .map((r) => ({
-      id: String(r.id),
-      title: String(r.title ?? ''),
-      phase: str(r.phase),
-      status: str(r.status),
-      therapeuticAreaId: first(r.areaIds),
-      startYear: num(r.startYear),
-    }))
-    .sort(byId);
-
-  data.trialInvestigators = (
-    await tx.run<Row>('MATCH (h:HCP)-[x:INVESTIGATOR_ON]->(t:ClinicalTrial) RETURN t.id AS trialId, h.id AS hcpId, min(x.role) AS role')
-  )
-    .map((r) => ({
-      trialId: String(r.trialId),
-      hcpId: String(r.hcpId),
-      role: String(r.role ?? '') as NetworkData['trialInvestigators'][number]['role'],
-    }))
-    .sort(
-      byKeys(
-        (r) => r.trialId,
-        (r) => r.hcpId,
-      ),
-    );
-
-  return data;
+  return data as unknown as NetworkData;
 }
 
 /** Every file of the format as CSV text (header row, then records, LF line ends). */
 export function networkToCsv(data: NetworkData): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const spec of FILES) {
+  for (const spec of SCHEMA_FILES) {
     const rows = (data[spec.key] as object[]).map((record) => recordCells(spec.key, record));
-    out[spec.file] = formatCsv([...spec.columns, ...spec.optionalColumns], rows);
+    out[spec.file] = formatCsv(
+      spec.columns.map((c) => c.name),
+      rows,
+    );
   }
   return out;
 }
@@ -271,7 +180,7 @@ export async function exportFolder(db: Database, dir: string): Promise<ExportedF
 export function writeNetworkCsv(data: NetworkData, dir: string): ExportedFile[] {
   fs.mkdirSync(dir, { recursive: true });
   const texts = networkToCsv(data);
-  return FILES.map((spec) => {
+  return SCHEMA_FILES.map((spec) => {
     fs.writeFileSync(path.join(dir, spec.file), texts[spec.file], 'utf8');
     return { key: spec.key, file: spec.file, rows: data[spec.key].length };
   });
