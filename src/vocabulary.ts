@@ -32,6 +32,10 @@ export type TrialRole = (typeof TRIAL_ROLES)[number];
 export const RESTRICTED_WORDS_MODES = ['REJECT', 'FLAG'] as const;
 export type RestrictedWordsMode = (typeof RESTRICTED_WORDS_MODES)[number];
 
+/** Where a planned interaction stands: PLANNED until it is completed (the interaction logged) or cancelled; never back. */
+export const PLAN_STATUSES = ['PLANNED', 'COMPLETED', 'CANCELLED'] as const;
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
+
 /** The roles a bearer token may carry (docs/security.md). */
 export const ROLES = ['ADMIN', 'MSL', 'ANALYST', 'PLANNER'] as const;
 export type Role = (typeof ROLES)[number];

@@ -228,6 +228,20 @@ export type CommunityResultCommunitiesConnectionArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** The interaction that took place, logged when a plan is completed; unset fields come from the plan. */
+export type CompletePlannedInteractionInput = {
+  /** Default the plan's channel. */
+  channel?: InputMaybe<Channel>;
+  /** ISO 8601 date it took place, not in the future; default the planned date, or today when that is still ahead. */
+  date?: InputMaybe<Scalars['String']['input']>;
+  /** Optional client id of the logged interaction; generated when absent. */
+  interactionId?: InputMaybe<Scalars['ID']['input']>;
+  notes?: InputMaybe<Scalars['String']['input']>;
+  sentiment: Sentiment;
+  /** Default the plan's topic. */
+  topic?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** The restricted words found in a text. */
 export type ComplianceCheck = {
   __typename?: 'ComplianceCheck';
@@ -405,17 +419,6 @@ export type ErasureReceipt = {
   scientificRoles: Scalars['Int']['output'];
 };
 
-/** One value of a facet and how many HCPs have it. A value of the data, not an entity: it has no id of its own and is cached as part of its facet list. */
-export type FacetValue = {
-  __typename?: 'FacetValue';
-  /** HCPs matching the filter (this facet’s own criterion replaced by this value) that have it. */
-  count: Scalars['Int']['output'];
-  /** What to show: the name (the id when the entity has no name), or the specialty. */
-  label: Scalars['String']['output'];
-  /** What to put in the filter to select it: an id (territory, area, institution) or the specialty text. */
-  value: Scalars['String']['output'];
-};
-
 /** A healthcare professional. */
 export type Hcp = NetworkNode & Node & {
   __typename?: 'HCP';
@@ -549,39 +552,6 @@ export type Handover = {
   /** The successor's best introduction path, when it does not know the HCP yet. */
   path?: Maybe<IntroductionPath>;
   successor?: Maybe<Msl>;
-};
-
-/** Counts for filter UIs over the HCPs a filter (search included) matches. Disjunctive: each facet ignores its own criterion of the filter, so the values of a selected facet stay visible with the counts selecting each instead would give; the other criteria all apply. Every list: by count (highest first), then label, then value; `first` (default 10, at most 100) values, values with no HCP left out. */
-export type HcpFacets = {
-  __typename?: 'HcpFacets';
-  institutions: Array<FacetValue>;
-  specialties: Array<FacetValue>;
-  territories: Array<FacetValue>;
-  therapeuticAreas: Array<FacetValue>;
-};
-
-
-/** Counts for filter UIs over the HCPs a filter (search included) matches. Disjunctive: each facet ignores its own criterion of the filter, so the values of a selected facet stay visible with the counts selecting each instead would give; the other criteria all apply. Every list: by count (highest first), then label, then value; `first` (default 10, at most 100) values, values with no HCP left out. */
-export type HcpFacetsInstitutionsArgs = {
-  first?: Scalars['Int']['input'];
-};
-
-
-/** Counts for filter UIs over the HCPs a filter (search included) matches. Disjunctive: each facet ignores its own criterion of the filter, so the values of a selected facet stay visible with the counts selecting each instead would give; the other criteria all apply. Every list: by count (highest first), then label, then value; `first` (default 10, at most 100) values, values with no HCP left out. */
-export type HcpFacetsSpecialtiesArgs = {
-  first?: Scalars['Int']['input'];
-};
-
-
-/** Counts for filter UIs over the HCPs a filter (search included) matches. Disjunctive: each facet ignores its own criterion of the filter, so the values of a selected facet stay visible with the counts selecting each instead would give; the other criteria all apply. Every list: by count (highest first), then label, then value; `first` (default 10, at most 100) values, values with no HCP left out. */
-export type HcpFacetsTerritoriesArgs = {
-  first?: Scalars['Int']['input'];
-};
-
-
-/** Counts for filter UIs over the HCPs a filter (search included) matches. Disjunctive: each facet ignores its own criterion of the filter, so the values of a selected facet stay visible with the counts selecting each instead would give; the other criteria all apply. Every list: by count (highest first), then label, then value; `first` (default 10, at most 100) values, values with no HCP left out. */
-export type HcpFacetsTherapeuticAreasArgs = {
-  first?: Scalars['Int']['input'];
 };
 
 /** Restricts `hcps`. All given criteria must hold. */
@@ -990,8 +960,12 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Adds a restricted word or phrase (stored in lower case, single spaces); adding an existing one returns it. ADMIN only. */
   addRestrictedWord: RestrictedWord;
+  /** Cancels a PLANNED plan (status CANCELLED, final; it no longer conflicts). Otherwise BAD_USER_INPUT. ADMIN, or the MSL who planned it. */
+  cancelPlannedInteraction: PlannedInteraction;
   /** Captures an insight from an interaction. */
   captureInsight: Insight;
+  /** Completes a PLANNED plan: logs the interaction exactly as logInteraction does (same checks, strength recomputed, restricted words) and marks the plan COMPLETED, linked to it (`interaction`). Otherwise BAD_USER_INPUT. ADMIN, or the MSL who planned it. */
+  completePlannedInteraction: PlannedInteraction;
   /** Creates an HCP. A given id must be new (else BAD_USER_INPUT on `id`); references must exist (else NOT_FOUND). */
   createHcp: Hcp;
   /** Creates an institution. A given id must be new (else BAD_USER_INPUT on `id`). */
@@ -1006,6 +980,8 @@ export type Mutation = {
   logInteraction: Interaction;
   /** Removes a restricted word (matched like addRestrictedWord stores it); false when it was not listed. ADMIN only. */
   removeRestrictedWord: Scalars['Boolean']['output'];
+  /** Moves a PLANNED plan to another date (today or later) and optionally channel. Conflicts as for scheduleInteraction, at the new date (with rejectOnConflict: true, CONFLICT and nothing written). A completed or cancelled plan: BAD_USER_INPUT. ADMIN, or the MSL who planned it. */
+  reschedulePlannedInteraction: ScheduleResult;
   /** Plans an interaction. When other MSLs plan the same HCP within SCHEDULING_CONFLICT_DAYS of the date, the result lists them (and with rejectOnConflict: true the call fails with CONFLICT and writes nothing). Unknown MSL or HCP: NOT_FOUND. */
   scheduleInteraction: ScheduleResult;
   /** Creates or updates how well an MSL knows an HCP: strength (and baseStrength) in (0, 1], since (ISO date; default today on create, unchanged on update). */
@@ -1026,6 +1002,12 @@ export type MutationAddRestrictedWordArgs = {
 };
 
 
+export type MutationCancelPlannedInteractionArgs = {
+  id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type MutationCaptureInsightArgs = {
   audience: Audience;
   category: Scalars['String']['input'];
@@ -1033,6 +1015,12 @@ export type MutationCaptureInsightArgs = {
   interactionId: Scalars['ID']['input'];
   text: Scalars['String']['input'];
   therapeuticAreaId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type MutationCompletePlannedInteractionArgs = {
+  id: Scalars['ID']['input'];
+  input: CompletePlannedInteractionInput;
 };
 
 
@@ -1071,6 +1059,14 @@ export type MutationLogInteractionArgs = {
 
 export type MutationRemoveRestrictedWordArgs = {
   word: Scalars['String']['input'];
+};
+
+
+export type MutationReschedulePlannedInteractionArgs = {
+  channel?: InputMaybe<Channel>;
+  date: Scalars['String']['input'];
+  id: Scalars['ID']['input'];
+  rejectOnConflict?: Scalars['Boolean']['input'];
 };
 
 
@@ -1189,17 +1185,33 @@ export type PageRankExplanationContributorsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** PLANNED until completed (the interaction logged) or cancelled; a completed or cancelled plan never changes again. */
+export type PlanStatus =
+  | 'CANCELLED'
+  | 'COMPLETED'
+  | 'PLANNED';
+
 /** An interaction an MSL plans with an HCP. */
 export type PlannedInteraction = {
   __typename?: 'PlannedInteraction';
+  /** Why it was cancelled, when the canceller said. */
+  cancelReason?: Maybe<Scalars['String']['output']>;
   channel: Channel;
+  /** ISO 8601 date-time (UTC) it was completed or cancelled; null while PLANNED. */
+  closedAt?: Maybe<Scalars['String']['output']>;
   /** ISO 8601 date-time it was scheduled (UTC). */
   createdAt: Scalars['String']['output'];
   /** ISO 8601 date (YYYY-MM-DD). */
   date: Scalars['String']['output'];
   hcp?: Maybe<Hcp>;
   id: Scalars['ID']['output'];
+  /** The interaction logged when it was completed; null otherwise. */
+  interaction?: Maybe<Interaction>;
   msl?: Maybe<Msl>;
+  /** ISO 8601 date-time (UTC) it was last rescheduled; null if never. */
+  rescheduledAt?: Maybe<Scalars['String']['output']>;
+  /** PLANNED, COMPLETED or CANCELLED (plans made before statuses existed are PLANNED). */
+  status: PlanStatus;
   topic?: Maybe<Scalars['String']['output']>;
 };
 
@@ -1250,8 +1262,6 @@ export type Query = {
   handoverPlan: Array<Handover>;
   /** One HCP by id; null when there is none. */
   hcp?: Maybe<Hcp>;
-  /** Facet counts (territories, therapeutic areas, specialties, institutions) of the HCPs `hcps(filter:)` lists for the same filter: ask both in one query with one `$filter` variable. See HcpFacets for the order and the disjunctive rule. */
-  hcpFacets: HcpFacets;
   /** HCPs matching the filter, by id (or by relevance with `search`), paginated. */
   hcps: HcpConnection;
   /** Insight counts per month (UTC) by category and by therapeutic area, between two ISO dates (inclusive; open when omitted). */
@@ -1280,7 +1290,7 @@ export type Query = {
   node?: Maybe<Node>;
   /** The objects with these ids, in the same order; null for each id with none (as `node`). */
   nodes: Array<Maybe<Node>>;
-  /** Planned interactions of an MSL and/or an HCP (at least one), optionally between two dates (inclusive), by date then id. */
+  /** Planned interactions of an MSL and/or an HCP (at least one), optionally between two dates (inclusive) and of one status, by date then id. */
   plannedInteractions: Array<PlannedInteraction>;
   /** The restricted words, alphabetically. */
   restrictedWords: Array<RestrictedWord>;
@@ -1357,11 +1367,6 @@ export type QueryHandoverPlanArgs = {
 
 export type QueryHcpArgs = {
   id: Scalars['ID']['input'];
-};
-
-
-export type QueryHcpFacetsArgs = {
-  filter?: InputMaybe<HcpFilter>;
 };
 
 
@@ -1456,6 +1461,7 @@ export type QueryPlannedInteractionsArgs = {
   from?: InputMaybe<Scalars['String']['input']>;
   hcpId?: InputMaybe<Scalars['ID']['input']>;
   mslId?: InputMaybe<Scalars['ID']['input']>;
+  status?: InputMaybe<PlanStatus>;
   to?: InputMaybe<Scalars['String']['input']>;
 };
 

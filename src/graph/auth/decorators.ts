@@ -2,7 +2,7 @@ import { Authorized, MiddlewareFn, UseMiddleware } from 'type-graphql';
 import { ForbiddenError } from '../../errors';
 import { Role } from '../../vocabulary';
 import { authorizeInTransaction } from '../common/mutation';
-import { GraphContext } from '../context';
+import { GraphContext, Viewer } from '../context';
 import { canReadPersonalData, requireActForMsl, requireNotesAccess } from './rules';
 
 /**
@@ -16,6 +16,7 @@ import { canReadPersonalData, requireActForMsl, requireNotesAccess } from './rul
  *   @AdminOnly()               imports, erasures, reference data
  *   @ActsForMsl('input.mslId') a write for an MSL: ADMIN, or the MSL whose token's mslId equals that argument
  *   @OwnsInteraction('id')    a write to an existing interaction: ADMIN, or the MSL who logged it
+ *   @OwnsPlannedInteraction('id') a change to a plan: ADMIN, or the MSL who planned it
  */
 
 /** Personal data (email): FORBIDDEN for ANALYST and PLANNER. */
@@ -78,16 +79,38 @@ function valueAt(args: Record<string, unknown>, path: string): string | undefine
  * (runMutation). An unknown id passes through (the existence check answers NOT_FOUND).
  */
 export function OwnsInteraction(argPath: string): MethodDecorator & PropertyDecorator {
+  return ownedGuard(argPath, 'MATCH (x:Interaction {id: $id}) OPTIONAL MATCH (m:MSL)-[:LOGGED]->(x)', requireNotesAccess);
+}
+
+/**
+ * A change to an existing planned interaction (cancel, reschedule, complete): ADMIN, or the MSL
+ * who planned it (the scheduling rule), checked inside the mutation's transaction. Other roles
+ * are refused at once; an unknown id passes through to NOT_FOUND.
+ */
+export function OwnsPlannedInteraction(argPath: string): MethodDecorator & PropertyDecorator {
+  return ownedGuard(argPath, 'MATCH (x:PlannedInteraction {id: $id}) OPTIONAL MATCH (m:MSL)-[:PLANNED]->(x)', requireActForMsl, (viewer) =>
+    requireActForMsl(viewer, viewer.mslId),
+  );
+}
+
+/**
+ * ADMIN passes; anyone else first meets `upfront` (when given), then, inside the mutation's own
+ * transaction (so the owner read is the one the write sees), `rule` with the owner `match` binds
+ * to `m` for the node `x` whose id is the argument at `argPath`.
+ */
+function ownedGuard(
+  argPath: string,
+  match: string,
+  rule: (viewer: Viewer, owner: string | null) => void,
+  upfront?: (viewer: Viewer) => void,
+): MethodDecorator & PropertyDecorator {
   const guard: MiddlewareFn<GraphContext> = async ({ args, context }, next) => {
     if (context.viewer.roles.includes('ADMIN')) return next();
+    upfront?.(context.viewer);
     const id = valueAt(args, argPath);
-    // Checked inside the mutation's own transaction, so the owner read is the one the write sees.
     authorizeInTransaction(async (tx) => {
-      const rows = await tx.run<{ owner: string | null }>(
-        'MATCH (i:Interaction {id: $id}) OPTIONAL MATCH (m:MSL)-[:LOGGED]->(i) RETURN m.id AS owner LIMIT 1',
-        { id: id ?? '' },
-      );
-      if (rows.length > 0) requireNotesAccess(context.viewer, rows[0].owner);
+      const rows = await tx.run<{ owner: string | null }>(`${match} RETURN m.id AS owner LIMIT 1`, { id: id ?? '' });
+      if (rows.length > 0) rule(context.viewer, rows[0].owner);
     });
     return next();
   };

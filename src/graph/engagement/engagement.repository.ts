@@ -114,12 +114,12 @@ export class EngagementRepository {
     );
   }
 
-  /** Interactions other MSLs plan with these HCPs on or after `from`, by date. */
+  /** Interactions other MSLs still plan (PLANNED: neither completed nor cancelled) with these HCPs on or after `from`, by date. */
   upcomingPlansByOthers(hcpIds: readonly string[], mslId: string, from: string): Promise<UpcomingPlanRow[]> {
     return this.db.read<UpcomingPlanRow>(
       `UNWIND $ids AS hcpId
        MATCH (m:MSL)-[:PLANNED]->(p:PlannedInteraction)-[:WITH]->(:HCP {id: hcpId})
-       WHERE m.id <> $mslId AND p.date >= date($from)
+       WHERE m.id <> $mslId AND p.date >= date($from) AND coalesce(p.status, 'PLANNED') = 'PLANNED'
        RETURN hcpId, m.id AS mslId, trim(coalesce(m.firstName, '') + ' ' + coalesce(m.lastName, '')) AS mslName, toString(p.date) AS date
        ORDER BY date, mslId`,
       { ids: hcpIds, mslId, from },

@@ -1,19 +1,17 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { afterInteractionLogged } from '../engagement/engagement.hooks';
 import { GraphContext } from '../context';
 import { runMutation } from '../common/mutation';
 import { loadPage } from '../common/keyed-page';
 import { PageArgs } from '../common/pagination';
-import { MAX_TEXT, newId, optionalText, pastIsoDate, refId } from '../common/validate';
 import { hcpLoaders } from '../hcp/hcp.loaders';
 import { HCP } from '../hcp/hcp.type';
 import { mslLoaders } from '../msl/msl.loaders';
 import { MSL } from '../msl/msl.type';
-import { liveEvent } from '../live/live.events';
 import { LogInteractionInput } from './interaction.input';
 import { interactionLoaders } from './interaction.loaders';
-import { INTERACTION_ORDER, NewInteraction, interactionWrites } from './interaction.repository';
+import { INTERACTION_ORDER } from './interaction.repository';
+import { checkInteraction, interactionLiveEvents, interactionNetworkChange, writeInteraction } from './interaction.log';
 import { Interaction, InteractionConnection } from './interaction.type';
 import { ActsForMsl } from '../auth';
 
@@ -50,30 +48,11 @@ export class InteractionResolver {
         { label: 'MSL', ids: [record.mslId] },
         { label: 'HCP', ids: [record.hcpId] },
       ],
-      write: async (tx) => {
-        const { interaction } = await interactionWrites.create(tx, record);
-        // Engagement (graph/engagement/engagement.hooks.ts): restricted words in notes, then the pair's strength recomputed.
-        await afterInteractionLogged(tx, ctx.app.config, record);
-        return interaction;
-      },
-      // The pair's strength (paths) and the HCP's interaction counts (COMPOSITE) changed.
-      networkChange: { msls: [record.mslId], attrs: [record.hcpId] },
-      liveEvents: () => [liveEvent.interactionLogged(record), liveEvent.relationshipStrength(record.mslId, record.hcpId)],
+      write: (tx) => writeInteraction(tx, ctx.app.config, record),
+      networkChange: interactionNetworkChange(record),
+      liveEvents: () => interactionLiveEvents(record),
     });
   }
-}
-
-function checkInteraction(input: LogInteractionInput): NewInteraction {
-  return {
-    id: newId('int', input.id),
-    mslId: refId(input.mslId, 'mslId'),
-    hcpId: refId(input.hcpId, 'hcpId'),
-    date: pastIsoDate(input.date, 'date'),
-    channel: input.channel,
-    topic: optionalText(input.topic, 'topic'),
-    sentiment: input.sentiment,
-    notes: optionalText(input.notes, 'notes', MAX_TEXT),
-  };
 }
 
 @Resolver(() => HCP)

@@ -1,24 +1,20 @@
-import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { ConflictError, ValidationError } from '../../errors';
-import { ActsForMsl } from '../auth';
-import { runMutation } from '../common/mutation';
+import { ValidationError } from '../../errors';
+import { ActsForMsl, OwnsPlannedInteraction } from '../auth';
 import { GraphContext } from '../context';
 import { checkFirst } from '../common/pagination';
 import { hcpLoaders } from '../hcp/hcp.loaders';
 import { HCP } from '../hcp/hcp.type';
+import { interactionLoaders } from '../interaction/interaction.loaders';
+import { Channel, Interaction } from '../interaction/interaction.type';
 import { mslLoaders } from '../msl/msl.loaders';
 import { MSL } from '../msl/msl.type';
-import { liveEvent } from '../live/live.events';
-import { NewPlan, PlanningRepository, planningWrites } from './planning.repository';
-import { PlannedInteraction, ScheduleInteractionInput, ScheduleResult, SchedulingConflict } from './planning.type';
-import { isoDateArg, optionalIsoDateArg, orderedDates, refId } from '../common/validate';
-import { addDays, isoDate } from '../../engagement/dates';
+import { PlanningRepository } from './planning.repository';
+import { PlanningService } from './planning.service';
+import { CompletePlannedInteractionInput, PlanStatus, PlannedInteraction, ScheduleInteractionInput, ScheduleResult } from './planning.type';
+import { optionalIsoDateArg, orderedDates } from '../common/validate';
 
-const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
-const MAX_TOPIC = 200;
-
-/** Planned interactions and double-booking detection. */
+/** Planned interactions, double-booking detection and a plan's life (planning.service.ts). */
 @Resolver(() => PlannedInteraction)
 export class PlanningResolver {
   @ActsForMsl('input.mslId')
@@ -27,49 +23,59 @@ export class PlanningResolver {
       'Plans an interaction. When other MSLs plan the same HCP within SCHEDULING_CONFLICT_DAYS of the date, the result lists them ' +
       '(and with rejectOnConflict: true the call fails with CONFLICT and writes nothing). Unknown MSL or HCP: NOT_FOUND.',
   })
-  async scheduleInteraction(
+  scheduleInteraction(
     @Arg('input', () => ScheduleInteractionInput) input: ScheduleInteractionInput,
     @Ctx() ctx: GraphContext,
   ): Promise<ScheduleResult> {
-    const plan = checkPlan(input);
-    const windowDays = ctx.app.config.schedulingConflictDays;
-    const result = await runMutation(ctx, {
-      creates: { label: 'PlannedInteraction', id: plan.id, entity: 'planned interaction' },
-      requires: [
-        { label: 'MSL', ids: [plan.mslId] },
-        { label: 'HCP', ids: [plan.hcpId] },
-      ],
-      write: async (tx) => {
-        const planned = await planningWrites.create(tx, plan);
-        const conflicts = await planningWrites.conflicts(tx, plan, windowDays);
-        if (conflicts.length > 0 && input.rejectOnConflict) {
-          const first = conflicts[0].plan;
-          throw new ConflictError(
-            `${plan.hcpId} is already planned by ${first.mslId} on ${first.date} (within ${windowDays} days of ${plan.date}); nothing was scheduled`,
-            {
-              field: 'date',
-              conflicts: conflicts.map((c) => ({ mslId: c.plan.mslId, date: c.plan.date, plannedInteractionId: c.plan.id })),
-            },
-          );
-        }
-        return { planned, conflicts };
-      },
-      liveEvents: ({ conflicts }) =>
-        liveEvent.schedulingConflict(
-          plan,
-          conflicts.map((c) => c.plan),
-        ),
-    });
-    const msls = await ctx.loaders.get(mslLoaders).byId.loadMany(result.conflicts.map((c) => c.plan.mslId));
-    const conflicts: SchedulingConflict[] = result.conflicts.flatMap((c, i) => {
-      const msl = msls[i];
-      return msl && !(msl instanceof Error) ? [{ msl, date: c.plan.date, daysApart: c.daysApart, plannedInteraction: c.plan }] : [];
-    });
-    return { planned: result.planned, conflicts, windowDays };
+    return new PlanningService(ctx).schedule(input);
+  }
+
+  @OwnsPlannedInteraction('id')
+  @Mutation(() => ScheduleResult, {
+    description:
+      'Moves a PLANNED plan to another date (today or later) and optionally channel. Conflicts as for scheduleInteraction, at the new date ' +
+      '(with rejectOnConflict: true, CONFLICT and nothing written). A completed or cancelled plan: BAD_USER_INPUT. ADMIN, or the MSL who planned it.',
+  })
+  reschedulePlannedInteraction(
+    @Arg('id', () => ID) id: string,
+    @Arg('date', { description: 'ISO 8601 date (YYYY-MM-DD), today or later (UTC, one day of slack).' }) date: string,
+    @Arg('channel', () => Channel, { nullable: true, description: 'Default: unchanged.' }) channel: Channel | null,
+    @Arg('rejectOnConflict', { defaultValue: false }) rejectOnConflict: boolean,
+    @Ctx() ctx: GraphContext,
+  ): Promise<ScheduleResult> {
+    return new PlanningService(ctx).reschedule(id, date, channel ?? null, rejectOnConflict);
+  }
+
+  @OwnsPlannedInteraction('id')
+  @Mutation(() => PlannedInteraction, {
+    description:
+      'Cancels a PLANNED plan (status CANCELLED, final; it no longer conflicts). Otherwise BAD_USER_INPUT. ADMIN, or the MSL who planned it.',
+  })
+  cancelPlannedInteraction(
+    @Arg('id', () => ID) id: string,
+    @Arg('reason', () => String, { nullable: true, description: 'At most 500 characters.' }) reason: string | null,
+    @Ctx() ctx: GraphContext,
+  ): Promise<PlannedInteraction> {
+    return new PlanningService(ctx).cancel(id, reason ?? null);
+  }
+
+  @OwnsPlannedInteraction('id')
+  @Mutation(() => PlannedInteraction, {
+    description:
+      'Completes a PLANNED plan: logs the interaction exactly as logInteraction does (same checks, strength recomputed, restricted words) ' +
+      'and marks the plan COMPLETED, linked to it (`interaction`). Otherwise BAD_USER_INPUT. ADMIN, or the MSL who planned it.',
+  })
+  completePlannedInteraction(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => CompletePlannedInteractionInput) input: CompletePlannedInteractionInput,
+    @Ctx() ctx: GraphContext,
+  ): Promise<PlannedInteraction> {
+    return new PlanningService(ctx).complete(id, input);
   }
 
   @Query(() => [PlannedInteraction], {
-    description: 'Planned interactions of an MSL and/or an HCP (at least one), optionally between two dates (inclusive), by date then id.',
+    description:
+      'Planned interactions of an MSL and/or an HCP (at least one), optionally between two dates (inclusive) and of one status, by date then id.',
   })
   async plannedInteractions(
     @Arg('mslId', () => ID, { nullable: true }) mslId: string | null,
@@ -77,13 +83,14 @@ export class PlanningResolver {
     @Arg('from', () => String, { nullable: true, description: 'ISO date (YYYY-MM-DD).' }) from: string | null,
     @Arg('to', () => String, { nullable: true, description: 'ISO date (YYYY-MM-DD).' }) to: string | null,
     @Arg('first', () => Int, { defaultValue: 100 }) first: number,
+    @Arg('status', () => PlanStatus, { nullable: true, description: 'Default: every status.' }) status: PlanStatus | null,
     @Ctx() ctx: GraphContext,
   ): Promise<PlannedInteraction[]> {
     if ((mslId ?? '') === '' && (hcpId ?? '') === '') throw new ValidationError('mslId', 'give mslId, hcpId or both');
     const size = checkFirst(first, ctx.app.config.maxFirst);
     const range = { from: optionalIsoDateArg(from, 'from'), to: optionalIsoDateArg(to, 'to') };
     orderedDates(range.from, range.to);
-    return new PlanningRepository(ctx.db).list({ mslId: mslId || null, hcpId: hcpId || null, ...range }, size);
+    return new PlanningRepository(ctx.db).list({ mslId: mslId || null, hcpId: hcpId || null, ...range, status: status ?? null }, size);
   }
 
   @FieldResolver(() => MSL, { nullable: true })
@@ -95,22 +102,9 @@ export class PlanningResolver {
   hcp(@Root() plan: PlannedInteraction, @Ctx() ctx: GraphContext): Promise<HCP | null> {
     return ctx.loaders.get(hcpLoaders).byId.load(plan.hcpId);
   }
-}
 
-function checkPlan(input: ScheduleInteractionInput): NewPlan {
-  const id = input.id ?? `plan-${randomUUID()}`;
-  if (!ID_PATTERN.test(id))
-    throw new ValidationError('id', 'must be 1-128 letters, digits, ".", "_", ":" or "-", starting with a letter or digit');
-  const date = isoDateArg(input.date, 'date');
-  if (date < addDays(isoDate(new Date()), -1)) throw new ValidationError('date', 'must not be in the past');
-  const topic = (input.topic ?? '').trim();
-  if (topic.length > MAX_TOPIC) throw new ValidationError('topic', `must be at most ${MAX_TOPIC} characters`);
-  return {
-    id,
-    mslId: refId(input.mslId, 'mslId'),
-    hcpId: refId(input.hcpId, 'hcpId'),
-    date,
-    channel: input.channel,
-    topic: topic === '' ? null : topic,
-  };
+  @FieldResolver(() => Interaction, { nullable: true, description: 'The interaction logged when it was completed; null otherwise.' })
+  interaction(@Root() plan: PlannedInteraction, @Ctx() ctx: GraphContext): Promise<Interaction | null> {
+    return plan.interactionId ? ctx.loaders.get(interactionLoaders).byId.load(plan.interactionId) : Promise.resolve(null);
+  }
 }

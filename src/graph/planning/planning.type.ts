@@ -1,8 +1,19 @@
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { Channel } from '../interaction/interaction.type';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { PLAN_STATUSES, PlanStatus as PlanStatusName, enumObject } from '../../vocabulary';
+import { Channel, Sentiment } from '../interaction/interaction.type';
 import { MSL } from '../msl/msl.type';
 
-/** (:MSL)-[:PLANNED]->(:PlannedInteraction {id, date, channel, topic, createdAt})-[:WITH]->(:HCP); msl/hcp resolved by id. */
+export const PlanStatus = enumObject(PLAN_STATUSES);
+export type PlanStatus = PlanStatusName;
+registerEnumType(PlanStatus, {
+  name: 'PlanStatus',
+  description: 'PLANNED until completed (the interaction logged) or cancelled; a completed or cancelled plan never changes again.',
+});
+
+/**
+ * (:MSL)-[:PLANNED]->(:PlannedInteraction {id, date, channel, topic, createdAt, status, closedAt, cancelReason})-[:WITH]->(:HCP),
+ * and -[:RESULTED_IN]->(:Interaction) once completed; msl/hcp/interaction resolved by id.
+ */
 @ObjectType({ description: 'An interaction an MSL plans with an HCP.' })
 export class PlannedInteraction {
   @Field(() => ID)
@@ -20,9 +31,48 @@ export class PlannedInteraction {
   @Field({ description: 'ISO 8601 date-time it was scheduled (UTC).' })
   createdAt!: string;
 
+  @Field(() => PlanStatus, { description: 'PLANNED, COMPLETED or CANCELLED (plans made before statuses existed are PLANNED).' })
+  status!: PlanStatus;
+
+  @Field(() => String, { nullable: true, description: 'ISO 8601 date-time (UTC) it was completed or cancelled; null while PLANNED.' })
+  closedAt!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why it was cancelled, when the canceller said.' })
+  cancelReason!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'ISO 8601 date-time (UTC) it was last rescheduled; null if never.' })
+  rescheduledAt!: string | null;
+
   mslId!: string;
 
   hcpId!: string;
+
+  /** The interaction logged when it was completed. */
+  interactionId!: string | null;
+}
+
+@InputType({ description: 'The interaction that took place, logged when a plan is completed; unset fields come from the plan.' })
+export class CompletePlannedInteractionInput {
+  @Field(() => ID, { nullable: true, description: 'Optional client id of the logged interaction; generated when absent.' })
+  interactionId?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'ISO 8601 date it took place, not in the future; default the planned date, or today when that is still ahead.',
+  })
+  date?: string | null;
+
+  @Field(() => Channel, { nullable: true, description: "Default the plan's channel." })
+  channel?: Channel | null;
+
+  @Field(() => String, { nullable: true, description: "Default the plan's topic." })
+  topic?: string | null;
+
+  @Field(() => Sentiment)
+  sentiment!: Sentiment;
+
+  @Field(() => String, { nullable: true })
+  notes?: string | null;
 }
 
 @InputType({ description: 'An interaction to plan.' })

@@ -1,0 +1,53 @@
+import { Config } from '../../config';
+import { Tx } from '../../db/database';
+import { LiveEventRecord } from '../../db/live-events';
+import { NetworkChange } from '../../network/changes';
+import { MAX_TEXT, newId, optionalText, pastIsoDate, refId } from '../common/validate';
+import { afterInteractionLogged } from '../engagement/engagement.hooks';
+import { liveEvent } from '../live/live.events';
+import { LogInteractionInput } from './interaction.input';
+import { NewInteraction, interactionWrites } from './interaction.repository';
+import { Interaction } from './interaction.type';
+
+/**
+ * Logging an interaction, shared by logInteraction and completePlannedInteraction so both
+ * validate and take effect the same way.
+ */
+
+/** The checked, normalized interaction (BAD_USER_INPUT naming the field at fault). */
+export function checkInteraction(input: LogInteractionInput, idField = 'id'): NewInteraction {
+  return {
+    id: newId('int', input.id, idField),
+    mslId: refId(input.mslId, 'mslId'),
+    hcpId: refId(input.hcpId, 'hcpId'),
+    date: pastIsoDate(input.date, 'date'),
+    channel: input.channel,
+    topic: optionalText(input.topic, 'topic'),
+    sentiment: input.sentiment,
+    notes: optionalText(input.notes, 'notes', MAX_TEXT),
+  };
+}
+
+/**
+ * Writes the interaction inside the caller's transaction, then the engagement effects: restricted
+ * words in the notes (REJECT throws, so nothing is written), the pair's strength recomputed.
+ */
+export async function writeInteraction(
+  tx: Tx,
+  config: Pick<Config, 'restrictedWordsMode' | 'strengthHalfLifeDays'>,
+  record: NewInteraction,
+): Promise<Interaction> {
+  const { interaction } = await interactionWrites.create(tx, record);
+  await afterInteractionLogged(tx, config, record);
+  return interaction;
+}
+
+/** What a logged interaction changes in the network: the pair's strength (paths) and the HCP's interaction counts (COMPOSITE). */
+export function interactionNetworkChange(record: Pick<NewInteraction, 'mslId' | 'hcpId'>): NetworkChange {
+  return { msls: [record.mslId], attrs: [record.hcpId] };
+}
+
+/** What subscribers hear of a logged interaction: the interaction, and its pair's strength. */
+export function interactionLiveEvents(record: Pick<NewInteraction, 'id' | 'mslId' | 'hcpId'>): LiveEventRecord[] {
+  return [liveEvent.interactionLogged(record), liveEvent.relationshipStrength(record.mslId, record.hcpId)];
+}
