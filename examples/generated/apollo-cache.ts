@@ -133,6 +133,9 @@ export const typePolicies: TypePolicies = {
   InfluencePoint: {
     merge: true,
   },
+  InsightCapturedEvent: {
+    merge: true,
+  },
   InsightConnection: {
     merge: true,
   },
@@ -157,6 +160,9 @@ export const typePolicies: TypePolicies = {
     merge: true,
   },
   InteractionEdge: {
+    merge: true,
+  },
+  InteractionLoggedEvent: {
     merge: true,
   },
   Introducer: {
@@ -218,6 +224,9 @@ export const typePolicies: TypePolicies = {
       mslsConnection: relayStylePagination(false),
     },
   },
+  RelationshipStrengthEvent: {
+    merge: true,
+  },
   RisingStar: {
     merge: true,
   },
@@ -225,6 +234,9 @@ export const typePolicies: TypePolicies = {
     merge: true,
   },
   SchedulingConflict: {
+    merge: true,
+  },
+  SchedulingConflictEvent: {
     merge: true,
   },
   SentimentMultiplier: {

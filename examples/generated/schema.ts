@@ -673,6 +673,17 @@ export type Insight = Node & {
   therapeuticArea?: Maybe<TherapeuticArea>;
 };
 
+/** An insight was captured. */
+export type InsightCapturedEvent = {
+  __typename?: 'InsightCapturedEvent';
+  /** ISO 8601 date-time (UTC) the write happened, by the database clock. */
+  at: Scalars['String']['output'];
+  /** Unique per event (not an object id): delivery is at least once, so a client that must not count one twice keeps these. */
+  eventId: Scalars['ID']['output'];
+  /** null when erased before delivery. */
+  insight?: Maybe<Insight>;
+};
+
 export type InsightConnection = {
   __typename?: 'InsightConnection';
   edges: Array<InsightEdge>;
@@ -785,6 +796,17 @@ export type InteractionEdge = {
   /** Opaque; pass as `after` or `before`. */
   cursor: Scalars['String']['output'];
   node: Interaction;
+};
+
+/** An interaction was logged. */
+export type InteractionLoggedEvent = {
+  __typename?: 'InteractionLoggedEvent';
+  /** ISO 8601 date-time (UTC) the write happened, by the database clock. */
+  at: Scalars['String']['output'];
+  /** Unique per event (not an object id): delivery is at least once, so a client that must not count one twice keeps these. */
+  eventId: Scalars['ID']['output'];
+  /** null when erased before delivery. */
+  interaction?: Maybe<Interaction>;
 };
 
 /** An MSL and its best introduction path to an HCP (the first of introductionPaths with the same maxHops). */
@@ -1502,6 +1524,17 @@ export type QueryTherapeuticAreaArgs = {
   id: Scalars['ID']['input'];
 };
 
+/** The strength of an MSL relationship changed: set (setMslRelationship) or recomputed from a new interaction (logInteraction). */
+export type RelationshipStrengthEvent = {
+  __typename?: 'RelationshipStrengthEvent';
+  /** ISO 8601 date-time (UTC) the write happened, by the database clock. */
+  at: Scalars['String']['output'];
+  /** Unique per event (not an object id): delivery is at least once, so a client that must not count one twice keeps these. */
+  eventId: Scalars['ID']['output'];
+  /** The relationship now (`strength` is its current value); null when gone before delivery. */
+  relationship?: Maybe<MslRelationship>;
+};
+
 /** A word or phrase interaction notes and insight texts must not contain (case-insensitive, whole word). */
 export type RestrictedWord = {
   __typename?: 'RestrictedWord';
@@ -1573,6 +1606,19 @@ export type SchedulingConflict = {
   plannedInteraction: PlannedInteraction;
 };
 
+/** An MSL planned an HCP whom other MSLs plan within SCHEDULING_CONFLICT_DAYS. */
+export type SchedulingConflictEvent = {
+  __typename?: 'SchedulingConflictEvent';
+  /** ISO 8601 date-time (UTC) the write happened, by the database clock. */
+  at: Scalars['String']['output'];
+  /** The plans of other MSLs it conflicts with (those still planned), by date then MSL id. */
+  conflicts: Array<SchedulingConflict>;
+  /** Unique per event (not an object id): delivery is at least once, so a client that must not count one twice keeps these. */
+  eventId: Scalars['ID']['output'];
+  /** The new plan; null when gone before delivery. */
+  planned?: Maybe<PlannedInteraction>;
+};
+
 /** The HCP's attitude in an interaction, as the MSL judged it. */
 export type Sentiment =
   | 'NEGATIVE'
@@ -1631,6 +1677,41 @@ export type StrengthFormula = {
   sentimentMultipliers: Array<SentimentMultiplier>;
   /** The formula as text. */
   text: Scalars['String']['output'];
+};
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Insights as they are captured, optionally only for some audiences. */
+  insightCaptured: InsightCapturedEvent;
+  /** Interactions as they are logged, optionally only those of an MSL and/or with an HCP. */
+  interactionLogged: InteractionLoggedEvent;
+  /** MSL relationship strengths as they change, optionally only those of an MSL and/or with an HCP. */
+  relationshipStrengthChanged: RelationshipStrengthEvent;
+  /** Scheduling conflicts as plans create them (scheduleInteraction reporting conflicts), optionally only those involving an MSL (the planner or a conflicting one) and/or an HCP. */
+  schedulingConflict: SchedulingConflictEvent;
+};
+
+
+export type SubscriptionInsightCapturedArgs = {
+  audiences?: InputMaybe<Array<Audience>>;
+};
+
+
+export type SubscriptionInteractionLoggedArgs = {
+  hcpId?: InputMaybe<Scalars['ID']['input']>;
+  mslId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type SubscriptionRelationshipStrengthChangedArgs = {
+  hcpId?: InputMaybe<Scalars['ID']['input']>;
+  mslId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type SubscriptionSchedulingConflictArgs = {
+  hcpId?: InputMaybe<Scalars['ID']['input']>;
+  mslId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** A sales/medical territory; HCPs, institutions and MSLs belong to one. */
