@@ -419,6 +419,17 @@ export type ErasureReceipt = {
   scientificRoles: Scalars['Int']['output'];
 };
 
+/** One value of a facet and how many HCPs have it. A value of the data, not an entity: it has no id of its own and is cached as part of its facet list. */
+export type FacetValue = {
+  __typename?: 'FacetValue';
+  /** HCPs matching the filter (this facet’s own criterion replaced by this value) that have it. */
+  count: Scalars['Int']['output'];
+  /** What to show: the name (the id when the entity has no name), or the specialty. */
+  label: Scalars['String']['output'];
+  /** What to put in the filter to select it: an id (territory, area, institution) or the specialty text. */
+  value: Scalars['String']['output'];
+};
+
 /** A healthcare professional. */
 export type Hcp = NetworkNode & Node & {
   __typename?: 'HCP';
@@ -552,6 +563,39 @@ export type Handover = {
   /** The successor's best introduction path, when it does not know the HCP yet. */
   path?: Maybe<IntroductionPath>;
   successor?: Maybe<Msl>;
+};
+
+/** Counts for filter UIs over the HCPs a filter (search included) matches. Disjunctive: each facet ignores its own criterion of the filter, so the values of a selected facet stay visible with the counts selecting each instead would give; the other criteria all apply. Every list: by count (highest first), then label, then value; `first` (default 10, at most 100) values, values with no HCP left out. */
+export type HcpFacets = {
+  __typename?: 'HcpFacets';
+  institutions: Array<FacetValue>;
+  specialties: Array<FacetValue>;
+  territories: Array<FacetValue>;
+  therapeuticAreas: Array<FacetValue>;
+};
+
+
+/** Counts for filter UIs over the HCPs a filter (search included) matches. Disjunctive: each facet ignores its own criterion of the filter, so the values of a selected facet stay visible with the counts selecting each instead would give; the other criteria all apply. Every list: by count (highest first), then label, then value; `first` (default 10, at most 100) values, values with no HCP left out. */
+export type HcpFacetsInstitutionsArgs = {
+  first?: Scalars['Int']['input'];
+};
+
+
+/** Counts for filter UIs over the HCPs a filter (search included) matches. Disjunctive: each facet ignores its own criterion of the filter, so the values of a selected facet stay visible with the counts selecting each instead would give; the other criteria all apply. Every list: by count (highest first), then label, then value; `first` (default 10, at most 100) values, values with no HCP left out. */
+export type HcpFacetsSpecialtiesArgs = {
+  first?: Scalars['Int']['input'];
+};
+
+
+/** Counts for filter UIs over the HCPs a filter (search included) matches. Disjunctive: each facet ignores its own criterion of the filter, so the values of a selected facet stay visible with the counts selecting each instead would give; the other criteria all apply. Every list: by count (highest first), then label, then value; `first` (default 10, at most 100) values, values with no HCP left out. */
+export type HcpFacetsTerritoriesArgs = {
+  first?: Scalars['Int']['input'];
+};
+
+
+/** Counts for filter UIs over the HCPs a filter (search included) matches. Disjunctive: each facet ignores its own criterion of the filter, so the values of a selected facet stay visible with the counts selecting each instead would give; the other criteria all apply. Every list: by count (highest first), then label, then value; `first` (default 10, at most 100) values, values with no HCP left out. */
+export type HcpFacetsTherapeuticAreasArgs = {
+  first?: Scalars['Int']['input'];
 };
 
 /** Restricts `hcps`. All given criteria must hold. */
@@ -1284,6 +1328,8 @@ export type Query = {
   handoverPlan: Array<Handover>;
   /** One HCP by id; null when there is none. */
   hcp?: Maybe<Hcp>;
+  /** Facet counts (territories, therapeutic areas, specialties, institutions) of the HCPs `hcps(filter:)` lists for the same filter: ask both in one query with one `$filter` variable. See HcpFacets for the order and the disjunctive rule. */
+  hcpFacets: HcpFacets;
   /** HCPs matching the filter, by id (or by relevance with `search`), paginated. */
   hcps: HcpConnection;
   /** Insight counts per month (UTC) by category and by therapeutic area, between two ISO dates (inclusive; open when omitted). */
@@ -1389,6 +1435,11 @@ export type QueryHandoverPlanArgs = {
 
 export type QueryHcpArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryHcpFacetsArgs = {
+  filter?: InputMaybe<HcpFilter>;
 };
 
 
