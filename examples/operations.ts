@@ -119,3 +119,16 @@ export const EXAMPLE_TABS: { user: 'front end' | 'analyst' | 'planner'; query: s
   { user: 'planner', query: INTRODUCTION_PATHS, variables: { mslId: 'msl-000', hcpId: 'hcp-00001', maxHops: 4 } },
   { user: 'planner', query: TERRITORY_PLAN, variables: { territoryId: 'ter-us-ne', mslId: 'msl-000', first: 5 } },
 ];
+
+// Live updates: a subscription over WebSocket (graphql-ws; examples/live.ts) ------------------
+
+export const LIVE_INTERACTIONS = /* GraphQL */ `
+  # Front end: the interactions of one MSL (or everyone's) as they are logged.
+  subscription LiveInteractions($mslId: ID) {
+    interactionLogged(mslId: $mslId) {
+      eventId
+      at
+      interaction { id date channel sentiment topic hcp { id name } }
+    }
+  }
+`;

@@ -2,6 +2,13 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+export type Channel =
+  | 'CONGRESS'
+  | 'EMAIL'
+  | 'IN_PERSON'
+  | 'PHONE'
+  | 'VIRTUAL';
+
 export type InfluenceMetric =
   | 'BETWEENNESS'
   | 'COMPOSITE'
@@ -19,6 +26,11 @@ export type LinkType =
   | 'CO_INVESTIGATOR'
   | 'MENTOR'
   | 'REFERRAL';
+
+export type Sentiment =
+  | 'NEGATIVE'
+  | 'NEUTRAL'
+  | 'POSITIVE';
 
 export type SearchHcpsQueryVariables = Exact<{
   search: string;
@@ -81,3 +93,10 @@ export type TerritoryPlanQueryVariables = Exact<{
 
 
 export type TerritoryPlanQuery = { coverageGaps: Array<{ influence: number, hcp: { id: string, name: string, specialty: string | null, institution: { name: string } | null } }>, networkReach: { total: number, byHop: Array<{ hops: number, count: number }> } };
+
+export type LiveInteractionsSubscriptionVariables = Exact<{
+  mslId?: string | null | undefined;
+}>;
+
+
+export type LiveInteractionsSubscription = { interactionLogged: { eventId: string, at: string, interaction: { id: string, date: string, channel: Channel, sentiment: Sentiment, topic: string | null, hcp: { id: string, name: string } | null } | null } };

@@ -19,7 +19,7 @@ import { AccessLog } from './access-log';
 import { webRoutes } from './explorer';
 import { endCompressed } from './compression';
 import { warmUp } from './warm-up';
-import { attachLiveSockets } from './live-socket';
+import { LiveSockets, attachLiveSockets } from './live-socket';
 import { EXPORT_ROUTES, exportRoutes } from './exports';
 import { TOO_LARGE, hasBearer, isJsonMediaType, openModeRefusal, readBody } from './guards';
 
@@ -33,6 +33,8 @@ export interface HttpServer {
   metricsUrl: string;
   server: http.Server;
   metrics: Metrics;
+  /** Subscriptions over WebSocket on the same port (live-socket.ts). */
+  liveSockets: LiveSockets;
   /** Runs the common operations once through the whole request path (see warm-up.ts). */
   warmUp(): Promise<void>;
   stop(): Promise<void>;
@@ -203,6 +205,7 @@ export async function startHttpServer(app: AppServices, logger: Logger): Promise
     metricsUrl: `http://${config.host}:${metricsPort ?? port}/metrics`,
     server,
     metrics,
+    liveSockets,
     warmUp: () => warmUp(apollo, app, logger),
     stop: async () => {
       // Upgraded sockets keep the HTTP server open: they close first.

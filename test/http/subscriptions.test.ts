@@ -3,6 +3,7 @@ import WebSocket from 'ws';
 import { signToken } from '../../src/http/auth';
 import { TestApp, startTestApp } from '../support/app';
 import { seedSmallGraph } from '../support/fixture';
+import { LoggedInteraction, followInteractions } from '../../examples/live';
 
 /**
  * GraphQL subscriptions over WebSocket (graphql-ws) against TWO API instances on one database:
@@ -228,6 +229,21 @@ describe('delivery across instances', () => {
       },
     });
     expect(conflicts.results).toHaveLength(1);
+  });
+});
+
+describe('the typed example (examples/live.ts)', () => {
+  it('follows the interactions of an MSL with an ANALYST token', async () => {
+    const events: LoggedInteraction[] = [];
+    const stop = followInteractions(wsUrl(b), { token: tokens.analyst, mslId: 'msl-2', onEvent: (event) => events.push(event) });
+    try {
+      await listening(b, 1);
+      const id = await logInteraction(a, 'msl-2', 'hcp-1');
+      await until(() => events.length === 1);
+      expect(events[0].interaction).toMatchObject({ id, channel: 'EMAIL', sentiment: 'POSITIVE', hcp: { id: 'hcp-1', name: 'Ada One' } });
+    } finally {
+      await stop();
+    }
   });
 });
 
