@@ -29,6 +29,9 @@ export const typePolicies: TypePolicies = {
   AreaTrend: {
     merge: true,
   },
+  AssignmentProposal: {
+    merge: true,
+  },
   AuditEventConnection: {
     merge: true,
   },
@@ -208,6 +211,9 @@ export const typePolicies: TypePolicies = {
     merge: true,
   },
   PageRankExplanation: {
+    merge: true,
+  },
+  ProposedAssignment: {
     merge: true,
   },
   PublicationConnection: {

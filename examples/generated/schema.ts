@@ -19,6 +19,17 @@ export type AreaTrend = {
   therapeuticArea?: Maybe<TherapeuticArea>;
 };
 
+/** Target HCPs shared out across MSLs: each target to at most one MSL, each MSL at most `capacity` targets, the largest Σ path strength × influence (docs/planning.md). */
+export type AssignmentProposal = {
+  __typename?: 'AssignmentProposal';
+  /** The pairs, in the order the targets were given. */
+  assignments: Array<ProposedAssignment>;
+  /** Σ value over the assignments. */
+  totalValue: Scalars['Float']['output'];
+  /** Targets given to nobody (no MSL of the team reaches them within maxHops, or capacity ran out), in the order given. */
+  unassigned: Array<Hcp>;
+};
+
 /** Who inside the company an insight is for. */
 export type Audience =
   | 'MARKETING'
@@ -1281,6 +1292,19 @@ export type PlannedInteraction = {
   topic?: Maybe<Scalars['String']['output']>;
 };
 
+/** One target HCP given to one MSL by proposeAssignment. */
+export type ProposedAssignment = {
+  __typename?: 'ProposedAssignment';
+  hcp: Hcp;
+  /** The HCP's influence: its PageRank over the whole network. */
+  influence: Scalars['Float']['output'];
+  msl: Msl;
+  /** The MSL's best introduction path to the HCP (as bestIntroducers shows it). */
+  path: IntroductionPath;
+  /** path.strength × influence: what this pair adds to the total. */
+  value: Scalars['Float']['output'];
+};
+
 /** A scientific publication. */
 export type Publication = Node & {
   __typename?: 'Publication';
@@ -1360,6 +1384,8 @@ export type Query = {
   nodes: Array<Maybe<Node>>;
   /** Planned interactions of an MSL and/or an HCP (at least one), optionally between two dates (inclusive) and of one status, by date then id. */
   plannedInteractions: Array<PlannedInteraction>;
+  /** Shares the target HCPs out across MSLs (mslIds, or those covering territoryId, or every MSL): each target to at most one MSL, each MSL at most `capacity` targets, maximising Σ (strength of the MSL’s best introduction path within maxHops) × (target’s PageRank). Exact (min-cost flow); targets no MSL reaches are left unassigned. */
+  proposeAssignment: AssignmentProposal;
   /** The restricted words, alphabetically. */
   restrictedWords: Array<RestrictedWord>;
   /** HCPs whose scientific influence grew most from fromYear to toYear: PageRank percentile on the co-authorship/co-investigation network as of each year (pair weight Σ 1/(k−1) over shared works dated up to the year). Growth > 0 only, by growth, then percentile now, then id. therapeuticAreaId chooses who is listed, never the network. */
@@ -1536,6 +1562,15 @@ export type QueryPlannedInteractionsArgs = {
   mslId?: InputMaybe<Scalars['ID']['input']>;
   status?: InputMaybe<PlanStatus>;
   to?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryProposeAssignmentArgs = {
+  capacity: Scalars['Int']['input'];
+  maxHops?: InputMaybe<Scalars['Int']['input']>;
+  mslIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  targetHcpIds: Array<Scalars['ID']['input']>;
+  territoryId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
