@@ -9,6 +9,7 @@
  * (`metric()` says which), and become exact when it does.
  */
 import { BetweennessJob, BetweennessPool, BetweennessResult } from './betweenness-pool';
+import { Adjacency } from './csr';
 import { Communities, louvain } from './louvain';
 import { buildTypedDirectedGraph, degrees } from './network';
 import { BridgedCommunity, PageRankParts, bridgedCommunities, danglingRank, explainPageRank, transpose } from './explain';
@@ -57,6 +58,9 @@ const STRUCTURE_KEYS = new Set(
   ),
 );
 
+/** Cached values that read only which pairs of HCPs are tied (not weights, not link types). */
+const TIE_KEYS = ['degree', 'betweenness-job', 'betweenness-last', 'ranks:BETWEENNESS', 'ranks:DEGREE'];
+
 /** What changed between two projections (incremental.ts AppliedChange). */
 export interface ProjectionChange {
   /** The HCP graphs changed. */
@@ -67,6 +71,16 @@ export interface ProjectionChange {
 
 /** How long a betweenness answer waits for the exact result before answering the estimate. */
 export const DEFAULT_BETWEENNESS_BUDGET_MS = 10_000;
+/**
+ * After an edit to the HCP graph, when the previous network's betweenness was not exact within the
+ * budget either: how long an answer waits for the new computation before answering its estimate.
+ */
+export const AFTER_EDIT_WAIT_MS = 300;
+/**
+ * PageRank is computed to an L1 change below 1e-10: scores closer than this are equal at that
+ * accuracy, and ranked by id, so a run warm-started after an edit ranks exact ties like a cold one.
+ */
+export const PAGERANK_TIE_TOLERANCE = 1e-10;
 
 /** Scores of one metric and how they were obtained (an estimate only where betweenness is sampled). */
 export interface MetricScores {
@@ -91,11 +105,15 @@ export class NetworkSnapshot {
   private warm = new Map<string, Float64Array>();
   /** Rank order per scores array (shared by derived snapshots whose scores are the same arrays). */
   private orders = new WeakMap<Float64Array, Int32Array>();
+  /** How long a betweenness answer waits for the exact result, from the job's start. */
+  private betweennessWaitMs: number;
 
   constructor(
     readonly projection: NetworkProjection,
     readonly betweennessBudgetMs = DEFAULT_BETWEENNESS_BUDGET_MS,
-  ) {}
+  ) {
+    this.betweennessWaitMs = betweennessBudgetMs;
+  }
 
   /**
    * The snapshot of `projection`, a changed copy of this one's: scores the change cannot affect
@@ -107,9 +125,20 @@ export class NetworkSnapshot {
     if (!change.structure) {
       for (const [key, value] of this.cache) if (STRUCTURE_KEYS.has(key)) next.cache.set(key, value);
       next.orders = this.orders;
+      next.betweennessWaitMs = this.betweennessWaitMs;
       return next;
     }
-    this.dispose();
+    if (sameAdjacency(this.net.ties, projection.net.ties)) {
+      // Betweenness and degree read only which pairs are tied: a re-weighted link, or another link
+      // type on a tied pair, leaves them exactly as they are.
+      for (const key of TIE_KEYS) if (this.cache.has(key)) next.cache.set(key, this.cache.get(key));
+      next.betweennessWaitMs = this.betweennessWaitMs;
+    } else {
+      this.dispose();
+      // Exact was out of reach within the budget before the edit: answer the new estimate at once.
+      const last = this.cache.get('betweenness-last') as BetweennessResult | undefined;
+      if (last && !last.exact) next.betweennessWaitMs = Math.min(AFTER_EDIT_WAIT_MS, this.betweennessBudgetMs);
+    }
     for (const key of PAGERANK_KEYS) {
       const previous = this.cache.get(key) as Float64Array | undefined;
       if (previous) next.warm.set(key, remapScores(previous, change.remap, next.size));
@@ -152,7 +181,7 @@ export class NetworkSnapshot {
    */
   async betweennessResult(): Promise<BetweennessResult> {
     const { job, started } = this.memo('betweenness-job', () => ({ job: betweennessPool().start(this.net.ties), started: Date.now() }));
-    const result = await job.within(started + this.betweennessBudgetMs - Date.now());
+    const result = await job.within(started + this.betweennessWaitMs - Date.now());
     const last = this.cache.get('betweenness-last') as BetweennessResult | undefined;
     if (last && (last.exact || last.sampleSize >= result.sampleSize)) return last;
     this.cache.set('betweenness-last', result);
@@ -240,7 +269,10 @@ export class NetworkSnapshot {
   /** The order of scores this snapshot handed out (`metric().scores`), computed once per array. */
   orderOf(scores: Float64Array): Int32Array {
     let order = this.orders.get(scores);
-    if (!order) this.orders.set(scores, (order = rankOrder(scores)));
+    if (!order) {
+      const tolerance = scores === this.cache.get('pagerank') ? PAGERANK_TIE_TOLERANCE : 0;
+      this.orders.set(scores, (order = rankOrder(scores, tolerance)));
+    }
     return order;
   }
 
@@ -298,9 +330,28 @@ function remapScores(scores: Float64Array, remap: Int32Array | undefined, n: num
   return out;
 }
 
-export function rankOrder(scores: Float64Array): Int32Array {
+/**
+ * Node indices by descending score, equal scores by ascending id. With a tolerance: each run of
+ * scores whose neighbours in the order differ by at most `tolerance` counts as equal (by id).
+ */
+export function rankOrder(scores: Float64Array, tolerance = 0): Int32Array {
   const order = Int32Array.from({ length: scores.length }, (_, i) => i);
-  return order.sort((a, b) => scores[b] - scores[a] || a - b);
+  order.sort((a, b) => scores[b] - scores[a] || a - b);
+  if (tolerance <= 0) return order;
+  for (let start = 0; start < order.length;) {
+    let end = start + 1;
+    while (end < order.length && scores[order[end - 1]] - scores[order[end]] <= tolerance) end++;
+    if (end - start > 1) order.subarray(start, end).sort();
+    start = end;
+  }
+  return order;
+}
+
+function sameAdjacency(a: Adjacency, b: Adjacency): boolean {
+  if (a.offsets.length !== b.offsets.length || a.targets.length !== b.targets.length) return false;
+  for (let i = 0; i < a.offsets.length; i++) if (a.offsets[i] !== b.offsets[i]) return false;
+  for (let i = 0; i < a.targets.length; i++) if (a.targets[i] !== b.targets[i]) return false;
+  return true;
 }
 
 /** Mid-rank percentile of each value in 0..1 (ties share a percentile; one value: 1). */

@@ -3,7 +3,7 @@ import { buildNetwork } from '../../src/network/network';
 import { LINK_TYPES } from '../../src/vocabulary';
 import { NetworkProjection, countsOf } from '../../src/network/projection';
 import { Random, seededRandom } from '../../src/network/random';
-import { NetworkSnapshot } from '../../src/network/snapshot';
+import { AFTER_EDIT_WAIT_MS, NetworkSnapshot } from '../../src/network/snapshot';
 
 /** The stored base and recomputation time of a relationship of the model (some never recomputed), derived from its strength. */
 function decayOf(strength: number): [number, number | null, number | null] {
@@ -235,11 +235,45 @@ describe('incremental network updates', () => {
       expect(snapshot.projection.counts).toEqual(cold.projection.counts);
       // PageRank warm-started stops by the same rule as a cold run: both within 1e-9 of the fixed point.
       expectClose(snapshot.pagerank(), cold.pagerank(), 2e-9);
+      // Ties (isolated HCPs, symmetric positions) rank by id whether PageRank was warm-started or not.
+      expect(Array.from(await snapshot.order('PAGERANK'))).toEqual(Array.from(await cold.order('PAGERANK')));
       expectClose(snapshot.scientificPagerank(), cold.scientificPagerank(), 2e-9);
       expectClose(await snapshot.betweenness(), await cold.betweenness(), 1e-12);
       expectClose(snapshot.degree(), cold.degree(), 0);
       expectClose(await snapshot.composite(), await cold.composite(), 1e-9);
     }
+  });
+
+  it('keeps betweenness when an edit leaves the tied pairs as they are (a re-weighted link)', async () => {
+    const random = seededRandom(11);
+    const truth = seedTruth(random, 40);
+    const snapshot = new NetworkSnapshot(truth.cold());
+    const before = await snapshot.betweennessResult();
+    const [key] = truth.links.keys();
+    truth.links.set(key, 0.42);
+    const [a, b] = key.split('|');
+    const applied = applyStates(snapshot.projection, statesOf(truth, { hcps: [a, b], msls: [], attrs: [] }), 'v1', 1);
+    expect(applied.structure).toBe(true);
+    const next = snapshot.derive(applied.projection, applied);
+    expect(await next.betweennessResult()).toBe(before);
+    expectClose(await next.betweenness(), await new NetworkSnapshot(truth.cold()).betweenness(), 1e-12);
+    expect(next.pagerank()).not.toBe(snapshot.pagerank());
+  });
+
+  it("after an edit, answers the new network's betweenness estimate at once when the previous one was an estimate too", async () => {
+    const random = seededRandom(12);
+    const truth = seedTruth(random, 40);
+    const snapshot = new NetworkSnapshot(truth.cold(), 60_000);
+    // As if the previous network's betweenness had not been exact within the budget.
+    (snapshot as unknown as { cache: Map<string, unknown> }).cache.set('betweenness-last', { exact: false });
+    const [a, b] = ['h001', 'h002'];
+    truth.links.set(`${a}|${b}|0`, 0.5);
+    truth.links.set(`${b}|${a}|2`, 0.5);
+    const applied = applyStates(snapshot.projection, statesOf(truth, { hcps: [a, b], msls: [], attrs: [] }), 'v1', 1);
+    const next = snapshot.derive(applied.projection, applied);
+    expect((next as unknown as { betweennessWaitMs: number }).betweennessWaitMs).toBe(AFTER_EDIT_WAIT_MS);
+    // Without that, the budget applies as on a cold start.
+    expect((new NetworkSnapshot(truth.cold(), 60_000) as unknown as { betweennessWaitMs: number }).betweennessWaitMs).toBe(60_000);
   });
 
   it('keeps the scores over the HCP graphs when only MSL relationships or interactions change', () => {

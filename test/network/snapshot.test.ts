@@ -17,6 +17,15 @@ describe('rankOrder', () => {
   it('orders by descending score, equal scores by ascending index (= id)', () => {
     expect(Array.from(rankOrder(Float64Array.from([0.2, 0.5, 0.2, 0.1])))).toEqual([1, 0, 2, 3]);
   });
+
+  it('with a tolerance, ranks scores closer than it by index, whichever is computed larger', () => {
+    // An exact tie computed 4e-11 apart, one way in a cold run and the other way warm-started.
+    expect(Array.from(rankOrder(Float64Array.from([0.1, 0.3, 0.3 + 4e-11, 0.5]), 1e-10))).toEqual([3, 1, 2, 0]);
+    expect(Array.from(rankOrder(Float64Array.from([0.1, 0.3 + 4e-11, 0.3, 0.5]), 1e-10))).toEqual([3, 1, 2, 0]);
+    // A run of near-equal neighbours is one group; larger gaps keep the order of scores.
+    expect(Array.from(rankOrder(Float64Array.from([0.3, 0.3 + 8e-11, 0.3 + 16e-11, 0.3 + 1e-9]), 1e-10))).toEqual([3, 0, 1, 2]);
+    expect(Array.from(rankOrder(Float64Array.from([0.3, 0.3 + 4e-11]), 0))).toEqual([1, 0]);
+  });
 });
 
 describe('COMPOSITE_WEIGHTS', () => {
