@@ -1,5 +1,13 @@
 /**
  * npm run bench:live -- [--hcps 30000] [--seed 7] [--writers 16] [--duration 20]
+ *   [--data <folder>] [--prepare 1] [--steady 30] [--interactions-per-s 20] [--links-per-s 1] [--error-hcps 10000]
+ *
+ * --data: an embedded database folder kept between runs; built offline (the bulk importer) when it
+ * holds none, so a 100k/1M run can prepare its data (--prepare 1: only that) outside the timed run.
+ * --steady: seconds of a steady write load (interactions and link edits through the API at the
+ * given rates) with a reader, next to the idle latencies. --error-hcps: the betweenness estimate's
+ * error against exact on a generated network of that size (in memory). --writers 0 skips the
+ * concurrent writers.
  *
  * Live analytics on the embedded Neo4j: network answers idle, the next answer after an
  * interaction and after a link edit (incremental update), and N concurrent writers logging
@@ -16,18 +24,30 @@ import { loadConfig } from '../src/config';
 import { startEmbeddedNeo4j } from '../src/db/embedded';
 import { generateNetwork } from '../src/import/generate';
 import { importNetwork } from '../src/import/importer';
+import { bulkImportNetwork, finishBulkImport, storeDirectory } from '../src/import/bulk';
+import { connect } from '../src/db/connect';
+import { Post, RankedAnswer, estimateError, linkEdit, projectionMemory, ranked, steadyLoad } from './live-analytics';
 import { createLogger } from '../src/logger';
 import { seededRandom } from '../src/network/random';
 import { machineInfo } from './harness/machine';
 import { Latency, summarize } from './harness/stats';
 
 const args = new Map<string, number>();
-for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i].replace(/^--/, ''), Number(process.argv[i + 1]));
+const texts = new Map<string, string>();
+for (let i = 2; i < process.argv.length; i += 2) {
+  args.set(process.argv[i].replace(/^--/, ''), Number(process.argv[i + 1]));
+  texts.set(process.argv[i].replace(/^--/, ''), process.argv[i + 1]);
+}
+const DATA = texts.get('data');
+const STEADY_MS = (args.get('steady') ?? 30) * 1000;
+const ERROR_HCPS = args.get('error-hcps') ?? 0;
 const HCPS = args.get('hcps') ?? 30000;
 const SEED = args.get('seed') ?? 7;
 const WRITERS = args.get('writers') ?? 16;
 const DURATION_MS = (args.get('duration') ?? 20) * 1000;
 const RUNS = args.get('runs') ?? 40;
+const INTERACTIONS_PER_S = args.get('interactions-per-s') ?? 20;
+const LINKS_PER_S = args.get('links-per-s') ?? 1;
 
 const RANKING = 'query($m: InfluenceMetric) { kolRanking(metric: $m, first: 10) { rank score hcp { id name } } }';
 const PATHS = 'query($msl: ID!, $hcp: ID!) { introductionPaths(fromMslId: $msl, toHcpId: $hcp, maxHops: 4, first: 3) { hops cost } }';
@@ -53,7 +73,13 @@ async function timed(run: () => Promise<unknown>): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'msl-live-bench-'));
+  const dataDir = DATA ? path.resolve(DATA) : fs.mkdtempSync(path.join(os.tmpdir(), 'msl-live-bench-'));
+  const data = generateNetwork({ hcps: HCPS, seed: SEED });
+  const prepared = DATA !== undefined && fs.existsSync(storeDirectory(dataDir, 'neo4j'));
+  if (DATA && !prepared) {
+    process.stderr.write(`[live-bench] building ${dataDir} offline: ${data.hcps.length} HCPs, ${data.hcpLinks.length} links ...\n`);
+    await bulkImportNetwork(data, { dataDir, database: 'neo4j', log: (line) => process.stderr.write(`${line}\n`) });
+  }
   const neo4j = await startEmbeddedNeo4j({
     dataDir,
     boltPort: 7600 + Math.floor(Math.random() * 300),
@@ -71,14 +97,26 @@ async function main(): Promise<void> {
     LOG_LEVEL: 'silent',
     NEO4J_QUERY_TIMEOUT_MS: '600000',
   });
+  const say = (line: string) => process.stderr.write(`[live-bench] ${line}\n`);
+  if (DATA && !prepared) {
+    const db = connect({ ...config, neo4jUri: neo4j.uri });
+    await finishBulkImport(db).finally(() => db.close());
+    if (args.get('prepare')) {
+      await neo4j.stop();
+      say(`prepared ${dataDir}`);
+      return;
+    }
+  }
   const app = await startApp(config, createLogger('silent'));
   await app.prepared;
   const db = app.services.db;
-  const say = (line: string) => process.stderr.write(`[live-bench] ${line}\n`);
+  // Ids unique per run: a kept database already holds the previous runs' interactions.
+  const tag = `run${Date.now().toString(36)}`;
   try {
-    const data = generateNetwork({ hcps: HCPS, seed: SEED });
-    say(`importing ${data.hcps.length} HCPs, ${data.hcpLinks.length} links ...`);
-    await importNetwork(db, data);
+    if (!DATA) {
+      say(`importing ${data.hcps.length} HCPs, ${data.hcpLinks.length} links ...`);
+      await importNetwork(db, data);
+    }
     const url = app.url;
     const hcps = data.hcps.map((h) => h.id);
     const msls = data.msls.map((m) => m.id);
@@ -89,8 +127,12 @@ async function main(): Promise<void> {
       introductionPaths: () => post(url, PATHS, { msl: pick(msls), hcp: pick(hcps) }),
       networkReach: () => post(url, REACH, { id: pick(hcps) }),
     };
+    const gql: Post = (query, variables) => post(url, query, variables);
     const firstMs = await timed(readers.kolRanking);
-    say(`first kolRanking ${Math.round(firstMs)} ms; idle latencies ...`);
+    say(`first kolRanking ${Math.round(firstMs)} ms; BETWEENNESS and COMPOSITE cold ...`);
+    const cold = { betweenness: await ranked(gql, 'BETWEENNESS'), composite: await ranked(gql, 'COMPOSITE') };
+    const memory = await projectionMemory(app.services.network);
+    say('idle latencies ...');
     const idle: Record<string, Latency> = {};
     for (const [name, read] of Object.entries(readers)) {
       const samples: number[] = [];
@@ -111,7 +153,7 @@ async function main(): Promise<void> {
     for (let i = 0; i < 15; i++) {
       await post(url, LOG, {
         input: {
-          id: `bench-int-${i}`,
+          id: `${tag}-int-${i}`,
           mslId: msls[i % msls.length],
           hcpId: hcps[i],
           date: '2025-01-02',
@@ -125,7 +167,32 @@ async function main(): Promise<void> {
       updateAfterLink.push(await timed(() => service.snapshot()));
       afterLink.push(await timed(readers.kolRanking));
     }
+    // The next BETWEENNESS and COMPOSITE answers after a link edit (the previous network's betweenness asked first).
+    const betweennessAfterLink: RankedAnswer[] = [];
+    const compositeAfterLink: RankedAnswer[] = [];
+    for (let i = 0; i < 5; i++) {
+      await ranked(gql, 'BETWEENNESS');
+      await linkEdit(gql, hcps[(i * 89 + 7) % hcps.length], hcps[(i * 61 + 3) % hcps.length], 0.4);
+      betweennessAfterLink.push(await ranked(gql, 'BETWEENNESS'));
+      await linkEdit(gql, hcps[(i * 83 + 5) % hcps.length], hcps[(i * 67 + 9) % hcps.length], 0.6);
+      compositeAfterLink.push(await ranked(gql, 'COMPOSITE'));
+    }
     const rebuilds = service.builds - buildsBefore;
+
+    say(`steady load: ${INTERACTIONS_PER_S} interactions/s + ${LINKS_PER_S} link edits/s for ${STEADY_MS / 1000} s ...`);
+    const steady = await steadyLoad({
+      post: gql,
+      hcps,
+      msls,
+      readers,
+      interactionsPerSecond: INTERACTIONS_PER_S,
+      linkEditsPerSecond: LINKS_PER_S,
+      durationMs: STEADY_MS,
+      tag,
+    });
+    const steadyRatioP95 = Object.fromEntries(
+      Object.keys(idle).map((name) => [name, Math.round((steady.reads[name].p95 / idle[name].p95) * 100) / 100]),
+    );
 
     say(`${WRITERS} writers for ${DURATION_MS / 1000} s with a reader ...`);
     const writeLatencies: number[] = [];
@@ -137,7 +204,7 @@ async function main(): Promise<void> {
     const writer = async (w: number) => {
       // Each writer logs interactions for its own HCPs.
       for (let k = 0; Date.now() < deadline; k++) {
-        const id = `load-${w}-${k}`;
+        const id = `${tag}-load-${w}-${k}`;
         const input = {
           id,
           mslId: msls[w % msls.length],
@@ -168,7 +235,9 @@ async function main(): Promise<void> {
     const started = Date.now();
     await Promise.all([...Array.from({ length: WRITERS }, (_, w) => writer(w)), reader()]);
     const seconds = (Date.now() - started) / 1000;
-    const [stored] = await db.read<{ n: number }>("MATCH (i:Interaction) WHERE i.id STARTS WITH 'load-' RETURN count(i) AS n");
+    const [stored] = await db.read<{ n: number }>('MATCH (i:Interaction) WHERE i.id STARTS WITH $prefix RETURN count(i) AS n', {
+      prefix: `${tag}-load-`,
+    });
     const during = Object.fromEntries(Object.entries(readDuring).map(([name, samples]) => [name, summarize(samples)]));
 
     const machine = await machineInfo(db);
@@ -177,13 +246,19 @@ async function main(): Promise<void> {
       machine,
       loadAverage: os.loadavg(),
       firstKolRankingMs: Math.round(firstMs),
+      cold,
+      projectionMemory: memory,
       idle,
       nextAnswer: {
         afterInteraction: summarize(afterInteraction),
         afterLinkEdit: summarize(afterLink),
         incrementalUpdatePerLinkEdit: summarize(updateAfterLink),
+        betweennessAfterLinkEdit: betweennessAfterLink,
+        compositeAfterLinkEdit: compositeAfterLink,
         fullRebuilds: rebuilds,
       },
+      steadyLoad: { interactionsPerSecond: INTERACTIONS_PER_S, linkEditsPerSecond: LINKS_PER_S, ...steady, readRatioP95: steadyRatioP95 },
+      estimateError: ERROR_HCPS > 0 ? estimateError(ERROR_HCPS, SEED, [100, 500, 2000]) : null,
       writes: {
         writers: WRITERS,
         seconds,
@@ -209,21 +284,42 @@ async function main(): Promise<void> {
   } finally {
     await app.stop();
     await neo4j.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (!DATA) fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
 function markdown(r: any): string {
   const l = (x: Latency) => `p50 ${Math.round(x.p50)} ms, p95 ${Math.round(x.p95)} ms (${x.runs} runs)`;
+  const answer = (x: RankedAnswer) =>
+    `${x.ms} ms (${x.exact ? 'exact' : `estimate, k=${x.sampleSize}, bound ${Number(x.errorBound).toFixed(3)}`})`;
   return [
     `# Live analytics: ${r.dataset.hcps} HCPs, ${r.dataset.links} links (embedded Neo4j)`,
     '',
     `Machine: ${JSON.stringify(r.machine)}; load average at the end ${r.loadAverage.map((x: number) => x.toFixed(1)).join(' / ')} (shared machine).`,
     '',
     `- First kolRanking (projection + PageRank): ${r.firstKolRankingMs} ms`,
+    `- Cold BETWEENNESS ranking: ${answer(r.cold.betweenness)}; cold COMPOSITE ranking: ${answer(r.cold.composite)}`,
+    `- Projection typed arrays: ${(r.projectionMemory.typedArrayBytes / 1e6).toFixed(1)} MB for ${r.projectionMemory.links} links (${r.projectionMemory.mbPerMillionLinks} MB per 1M links; id strings and maps not counted)`,
     ...Object.entries(r.idle).map(([name, x]) => `- Idle ${name}: ${l(x as Latency)}`),
     `- Next kolRanking after logInteraction: ${l(r.nextAnswer.afterInteraction)}`,
     `- Next kolRanking after a link edit: ${l(r.nextAnswer.afterLinkEdit)}; the sync alone (re-read + apply): ${l(r.nextAnswer.incrementalUpdatePerLinkEdit)}; full rebuilds: ${r.nextAnswer.fullRebuilds}`,
+    `- Next BETWEENNESS after a link edit: ${r.nextAnswer.betweennessAfterLinkEdit.map(answer).join('; ')}`,
+    `- Next COMPOSITE after a link edit: ${r.nextAnswer.compositeAfterLinkEdit.map(answer).join('; ')}`,
+    `- Steady load ${r.steadyLoad.interactionsPerSecond} interactions/s + ${r.steadyLoad.linkEditsPerSecond} link edits/s (${r.steadyLoad.interactions} + ${r.steadyLoad.linkEdits} sent, ${r.steadyLoad.writeFailures} failed; writes ${l(r.steadyLoad.writeLatency)}):`,
+    ...Object.entries(r.steadyLoad.reads).map(
+      ([name, x]) => `  - ${name}: ${l(x as Latency)} (p95 ${r.steadyLoad.readRatioP95[name]}x idle)`,
+    ),
+    ...(r.estimateError
+      ? [
+          `- Betweenness estimate vs exact on ${r.estimateError.hcps} HCPs / ${r.estimateError.links} links (exact ${r.estimateError.exactMs} ms, one thread): ` +
+            r.estimateError.samples
+              .map(
+                (x: any) =>
+                  `k=${x.sampleSize}: max error ${x.maxError.toExponential(2)}, mean ${x.meanError.toExponential(2)}, bound ${x.errorBound.toFixed(3)}, top-10 overlap ${x.top10Overlap}/10`,
+              )
+              .join('; '),
+        ]
+      : []),
     `- ${r.writes.writers} writers, ${r.writes.seconds.toFixed(1)} s: ${r.writes.perSecond} writes/s, ${l(r.writes.latency)}; acknowledged ${r.writes.acknowledged}, stored ${r.writes.stored}, retries answering another id ${r.writes.retriesAnsweringAnotherId}, failures ${r.writes.failures}`,
     ...Object.entries(r.readsDuringWrites).map(
       ([name, x]) => `- ${name} during writes: ${l(x as Latency)} (p95 ${r.readRatioP95[name]}x idle)`,

@@ -1,0 +1,200 @@
+/**
+ * The live-analytics parts of npm run bench:live: BETWEENNESS and COMPOSITE cold and right after
+ * an edit, network answers under a steady write load next to the same without writes, projection
+ * memory, and the betweenness estimate's error against exact (in memory, no database).
+ */
+import { NetworkService } from '../src/network/network.service';
+import { generateNetwork } from '../src/import/generate';
+import { buildNetwork, HcpNetwork } from '../src/network/network';
+import { accumulateBetweenness, betweenness, normalizeBetweenness } from '../src/network/betweenness';
+import { errorBound } from '../src/network/betweenness-pool';
+import { seededRandom, shuffledRange } from '../src/network/random';
+import { Latency, summarize } from './harness/stats';
+
+export type Post = (query: string, variables: Record<string, unknown>) => Promise<any>;
+
+const RANKED = `query($m: InfluenceMetric) { kolRanking(metric: $m, first: 10) { rank score exact sampleSize errorBound hcp { id } } }`;
+const LOG = 'mutation($input: LogInteractionInput!) { logInteraction(input: $input) { id } }';
+const LINK = 'mutation($s: ID!, $t: ID!, $w: Float!) { linkHcps(sourceId: $s, targetId: $t, type: COLLEAGUE, weight: $w) { weight } }';
+
+export interface RankedAnswer {
+  ms: number;
+  exact: boolean;
+  sampleSize: number | null;
+  errorBound: number | null;
+}
+
+/** One kolRanking by `metric`, timed, with what it says about its exactness. */
+export async function ranked(post: Post, metric: string): Promise<RankedAnswer> {
+  const start = performance.now();
+  const data = await post(RANKED, { m: metric });
+  const top = data.kolRanking[0] ?? {};
+  return { ms: Math.round(performance.now() - start), exact: top.exact, sampleSize: top.sampleSize, errorBound: top.errorBound };
+}
+
+/** A link edit through the API (a new COLLEAGUE tie, or a re-weighted one). */
+export function linkEdit(post: Post, source: string, target: string, weight: number): Promise<unknown> {
+  return post(LINK, { s: source, t: target, w: weight });
+}
+
+export interface SteadyLoadOptions {
+  post: Post;
+  hcps: readonly string[];
+  msls: readonly string[];
+  readers: Record<string, () => Promise<unknown>>;
+  interactionsPerSecond: number;
+  linkEditsPerSecond: number;
+  durationMs: number;
+  tag: string;
+}
+
+export interface SteadyLoad {
+  interactions: number;
+  linkEdits: number;
+  writeFailures: number;
+  writeLatency: Latency;
+  reads: Record<string, Latency>;
+}
+
+/** Paced writes (interactions and link edits at fixed rates, one request each at its time) while one reader loops the readers. */
+export async function steadyLoad(options: SteadyLoadOptions): Promise<SteadyLoad> {
+  const { post, hcps, msls, readers } = options;
+  const deadline = Date.now() + options.durationMs;
+  const writeLatency: number[] = [];
+  const reads: Record<string, number[]> = Object.fromEntries(Object.keys(readers).map((name) => [name, []]));
+  let failures = 0;
+  let interactions = 0;
+  let linkEdits = 0;
+  const timedWrite = async (write: () => Promise<unknown>) => {
+    const start = performance.now();
+    try {
+      await write();
+      writeLatency.push(performance.now() - start);
+    } catch {
+      failures++;
+    }
+  };
+  const paced = async (perSecond: number, write: (k: number) => Promise<unknown>) => {
+    if (perSecond <= 0) return;
+    const pending: Promise<unknown>[] = [];
+    const started = Date.now();
+    for (let k = 0; ; k++) {
+      const at = started + (k * 1000) / perSecond;
+      if (at >= deadline) break;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, at - Date.now())));
+      pending.push(timedWrite(() => write(k)));
+    }
+    await Promise.all(pending);
+  };
+  const reader = async () => {
+    while (Date.now() < deadline) {
+      for (const [name, read] of Object.entries(readers)) {
+        const start = performance.now();
+        await read();
+        reads[name].push(performance.now() - start);
+      }
+    }
+  };
+  await Promise.all([
+    paced(options.interactionsPerSecond, (k) => {
+      interactions++;
+      const input = {
+        id: `${options.tag}-steady-${k}`,
+        mslId: msls[k % msls.length],
+        hcpId: hcps[(k * 7919 + 13) % hcps.length],
+        date: '2025-03-04',
+        channel: 'VIDEO',
+        sentiment: k % 3 === 0 ? 'POSITIVE' : 'NEUTRAL',
+      };
+      return post(LOG, { input });
+    }),
+    paced(options.linkEditsPerSecond, (k) => {
+      linkEdits++;
+      return linkEdit(post, hcps[(k * 104729 + 5) % hcps.length], hcps[(k * 7907 + 101) % hcps.length], 0.2 + (k % 7) / 10);
+    }),
+    reader(),
+  ]);
+  return {
+    interactions,
+    linkEdits,
+    writeFailures: failures,
+    writeLatency: summarize(writeLatency),
+    reads: Object.fromEntries(Object.entries(reads).map(([name, samples]) => [name, summarize(samples)])),
+  };
+}
+
+/** Bytes of the typed arrays of the in-memory network, per 1M links (id strings and maps not counted). */
+export async function projectionMemory(
+  service: NetworkService,
+): Promise<{ links: number; typedArrayBytes: number; mbPerMillionLinks: number }> {
+  const net: HcpNetwork = (await service.snapshot()).net;
+  const arrays: ArrayBufferView[] = [
+    net.ties.offsets,
+    net.ties.targets,
+    net.ties.weights,
+    net.tieTypes,
+    net.pairSums.weights,
+    net.directed.offsets,
+    net.directed.targets,
+    net.directed.weights,
+    net.links.source,
+    net.links.target,
+    net.links.type,
+    net.links.weight,
+    net.msl.offsets,
+    net.msl.targets,
+    net.msl.weights,
+  ];
+  const bytes = arrays.reduce((sum, array) => sum + array.byteLength, 0);
+  const links = net.links.source.length;
+  return { links, typedArrayBytes: bytes, mbPerMillionLinks: Math.round((bytes / 1e6 / (links / 1e6)) * 10) / 10 };
+}
+
+export interface EstimateError {
+  hcps: number;
+  links: number;
+  exactMs: number;
+  samples: { sampleSize: number; maxError: number; meanError: number; errorBound: number; top10Overlap: number }[];
+}
+
+/**
+ * Brandes–Pich estimates (k sources in a random order, scaled by n/k, as the pool computes them)
+ * against exact betweenness on a generated network of `hcps` HCPs, in memory.
+ */
+export function estimateError(hcps: number, seed: number, sampleSizes: readonly number[]): EstimateError {
+  const data = generateNetwork({ hcps, seed });
+  const net = buildNetwork({
+    hcpIds: data.hcps.map((h) => h.id),
+    links: data.hcpLinks.map((l) => ({ source: l.sourceId, target: l.targetId, type: l.type, weight: l.weight })),
+    relationships: [],
+  });
+  const n = net.hcpIds.length;
+  const started = performance.now();
+  const exact = betweenness(net.ties);
+  const exactMs = Math.round(performance.now() - started);
+  const top = (scores: Float64Array) =>
+    new Set(
+      Array.from({ length: n }, (_, i) => i)
+        .sort((a, b) => scores[b] - scores[a])
+        .slice(0, 10),
+    );
+  const exactTop = top(exact);
+  const order = shuffledRange(n, seededRandom(seed + 1));
+  const samples = sampleSizes
+    .filter((k) => k < n)
+    .map((k) => {
+      const raw = new Float64Array(n);
+      for (let i = 0; i < k; i++) accumulateBetweenness(net.ties, order[i], order[i] + 1, raw);
+      const estimate = normalizeBetweenness(Float64Array.from(raw, (x) => (x * n) / k));
+      let maxError = 0;
+      let sum = 0;
+      for (let v = 0; v < n; v++) {
+        const error = Math.abs(estimate[v] - exact[v]);
+        maxError = Math.max(maxError, error);
+        sum += error;
+      }
+      const overlap = [...top(estimate)].filter((v) => exactTop.has(v)).length;
+      return { sampleSize: k, maxError, meanError: sum / n, errorBound: errorBound(n, k), top10Overlap: overlap };
+    });
+  return { hcps: n, links: net.links.source.length, exactMs, samples };
+}
