@@ -103,7 +103,7 @@ export async function steadyLoad(options: SteadyLoadOptions): Promise<SteadyLoad
         mslId: msls[k % msls.length],
         hcpId: hcps[(k * 7919 + 13) % hcps.length],
         date: '2025-03-04',
-        channel: 'VIDEO',
+        channel: 'VIRTUAL',
         sentiment: k % 3 === 0 ? 'POSITIVE' : 'NEUTRAL',
       };
       return post(LOG, { input });
