@@ -117,7 +117,36 @@ describe('hcps page with institutions and areas', () => {
     const ids = [...new Set(linked.map((h) => h.id as string))];
     const direct = new Map((await oneByOne(ids, hcpFields)).map((h) => [h.id, h]));
     for (const hcp of linked) expect(hcp).toEqual(direct.get(hcp.id as string));
-    // hcps page, links: no statement for the linked HCPs.
-    expect(await statementsFor(query)).toBe(2);
+    // The page reads its links: no statement for the links nor for the linked HCPs.
+    expect(await statementsFor(query)).toBe(1);
+  });
+
+  it('reads links with the page only for the default arguments, answering as the links loader does', async () => {
+    const link = 'type weight direction hcp { id name }';
+    const page = `totalCount edges { node { id links { ${link} } linksConnection(first: 2) { edges { node { ${link} } } } } }`;
+    const query = gql`{ hcps(first: 25) { ${page} } }`;
+    const answer = await t.client().request<{ hcps: { totalCount: number; edges: { node: Hcp }[] } }>(query);
+    const nodes = answer.hcps.edges.map((e) => e.node);
+    expect(answer.hcps.totalCount).toBe(400);
+    expect(nodes.reduce((sum, h) => sum + h.links!.length, 0)).toBeGreaterThan(50);
+    expect(nodes).toEqual(
+      await oneByOne(
+        nodes.map((h) => h.id),
+        `id links { ${link} } linksConnection(first: 2) { edges { node { ${link} } } }`,
+      ),
+    );
+    expect(await statementsFor(query)).toBe(1);
+    // Other arguments are another request: the links loader answers them (one more statement).
+    for (const args of ['(first: 3)', '(types: [COLLEAGUE, REFERRAL])']) {
+      const other = gql`{ hcps(first: 25) { edges { node { id links${args} { ${link} } } } } }`;
+      const nodesOf = (await t.client().request<{ hcps: { edges: { node: Hcp }[] } }>(other)).hcps.edges.map((e) => e.node);
+      expect(nodesOf).toEqual(
+        await oneByOne(
+          nodesOf.map((h) => h.id),
+          `id links${args} { ${link} }`,
+        ),
+      );
+      expect(await statementsFor(other)).toBe(2);
+    }
   });
 });

@@ -17,7 +17,7 @@ export interface KeysetList {
   project: (x: string) => string;
 }
 
-function statement(list: KeysetList, window: PageWindow): string {
+function statement(list: KeysetList, window: PageWindow, count: boolean): string {
   const { pattern, sort } = list;
   const where = (extra: string[]) => {
     const all = [...list.conditions, ...extra];
@@ -36,8 +36,12 @@ function statement(list: KeysetList, window: PageWindow): string {
       ? 'total > 0'
       : 'false';
   const nextOfEmpty = window.before ? exists(comparedToKey(sort, 'x', '$before', 'after', true)) : 'false';
+  // Counting every row matching the filters reads the whole index range: only when asked for
+  // (totalCount), or when a position cursor's page may be empty (previousOfEmpty reads it).
+  const total =
+    count || window.afterOffset !== null ? `CALL { MATCH ${pattern} ${where([])} RETURN count(x) AS total }` : 'WITH 0 AS total';
   return `
-  CALL { MATCH ${pattern} ${where([])} RETURN count(x) AS total }
+  ${total}
   CALL { MATCH ${pattern} ${where(bounds)} WITH x ORDER BY ${order} ${skip}LIMIT $limit RETURN collect(x) AS found }
   WITH total, ${backward ? 'reverse(found)' : 'found'} AS page
   WITH total, page, [x IN page | ${keyOf(sort, 'x')}] AS keys
@@ -46,16 +50,20 @@ function statement(list: KeysetList, window: PageWindow): string {
     CASE WHEN size(page) = 0 THEN ${nextOfEmpty} ELSE ${exists(comparedToKey(sort, 'x', 'keys[-1]', 'after', false))} END AS hasNext`;
 }
 
-/** One page of a keyset list; `params` are the filters' parameters. */
+/**
+ * One page of a keyset list; `params` are the filters' parameters. Without `count` the page's
+ * totalCount is 0 (for callers whose query does not select it).
+ */
 export async function readKeysetPage<R, T>(
   db: Database,
   list: KeysetList,
   window: PageWindow,
   params: Record<string, unknown>,
   map: (row: R) => T,
+  count = true,
 ): Promise<Page<T>> {
   const [row] = await db.read<{ total: number; keys: SortKey[]; rows: R[]; hasPrevious: boolean; hasNext: boolean }>(
-    statement(list, window),
+    statement(list, window, count),
     {
       ...params,
       after: window.after,

@@ -6,13 +6,18 @@ import { FieldNode, GraphQLResolveInfo, Kind, SelectionSetNode } from 'graphql';
  * fine: it only decides what a resolver may fetch ahead, in the same statement).
  */
 export function selectedFields(info: GraphQLResolveInfo, path: readonly string[]): Set<string> {
+  return new Set(selectedFieldNodes(info, path).map((field) => field.name.value));
+}
+
+/** The field nodes selected below the current field along `path` (as `selectedFields`), with their arguments. */
+export function selectedFieldNodes(info: GraphQLResolveInfo, path: readonly string[]): FieldNode[] {
   let level: SelectionSetNode[] = info.fieldNodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
   for (const name of path) {
     level = fieldsOf(info, level)
       .filter((field) => field.name.value === name && field.selectionSet)
       .map((field) => field.selectionSet!);
   }
-  return new Set(fieldsOf(info, level).map((field) => field.name.value));
+  return fieldsOf(info, level);
 }
 
 function fieldsOf(info: GraphQLResolveInfo, sets: SelectionSetNode[], seen = new Set<string>()): FieldNode[] {

@@ -57,7 +57,7 @@ export class HcpRepository {
         sort: byId,
         project: (x: string) => pageEntry(include, x),
       };
-      return readKeysetPage(this.db, list, window, params, toListed);
+      return readKeysetPage(this.db, list, window, params, toListed, include.total ?? true);
     }
     const [row] = await this.db.read<KeyedPage<Omit<ListedHcp, 'hcp'> & { hcp: HcpProps }>>(
       searchStatement(conditions, pageEntry(include, 'x')),
@@ -84,6 +84,10 @@ const PAGES_OF: Record<HcpParent, string> = {
 export interface ListInclude {
   institution?: boolean;
   therapeuticAreas?: boolean;
+  /** An expression of `x`'s links (the link repository's `allLinksOf`), read in the page's statement. */
+  links?: (x: string) => string;
+  /** Count the HCPs matching the filter (`totalCount`); without it the page reads only its rows. */
+  total?: boolean;
 }
 
 export interface ListedHcp {
@@ -92,6 +96,8 @@ export interface ListedHcp {
   institution?: Institution | null;
   /** With `include.therapeuticAreas`: the HCP's areas by id. */
   therapeuticAreas?: TherapeuticArea[];
+  /** With `include.links`: what that expression returned. */
+  links?: unknown[];
 }
 
 /** The map each page entry `x` becomes. */
@@ -103,6 +109,7 @@ function pageEntry(include: ListInclude, x: string): string {
     parts.push(
       `therapeuticAreas: COLLECT { MATCH (${x})-[:SPECIALIZES_IN]->(a:TherapeuticArea) WITH a ORDER BY a.id RETURN a {.id, .name} }`,
     );
+  if (include.links) parts.push(`links: ${include.links(x)}`);
   return `{${parts.join(', ')}}`;
 }
 

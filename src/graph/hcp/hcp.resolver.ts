@@ -1,14 +1,16 @@
-import { GraphQLResolveInfo } from 'graphql';
+import { FieldNode, GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { GraphContext } from '../context';
 import { runMutation } from '../common/mutation';
-import { selectedFields } from '../common/lookahead';
+import { selectedFieldNodes, selectedFields } from '../common/lookahead';
 import { byId } from '../common/keyed-page';
 import { PageArgs, windowOf } from '../common/pagination';
 import { Reference } from '../common/references';
 import { refId } from '../common/validate';
 import { Institution } from '../institution/institution.type';
 import { referenceLoaders } from '../reference/reference.loaders';
+import { linkLoaders } from '../link/link.loaders';
+import { allLinksOf, allLinksRequest, linksFromTuples } from '../link/link.repository';
 import { Territory } from '../territory/territory.type';
 import { TherapeuticArea } from '../therapeutic-area/therapeutic-area.type';
 import { hcpLoaders } from './hcp.loaders';
@@ -38,16 +40,26 @@ export class HcpResolver {
   ): Promise<HCPConnection> {
     const search = Boolean(filter?.search?.trim());
     const window = windowOf(page, info, ctx.app.config.maxFirst, search ? SEARCH_ORDER : byId);
-    // A page's institutions and areas, when asked for, come with the page: two statements fewer.
-    const selected = selectedFields(info, ['edges', 'node']);
-    const include = { institution: selected.has('institution'), therapeuticAreas: selected.has('therapeuticAreas') };
+    // A page's institutions, areas and links, when asked for, come with the page: one statement
+    // instead of up to four. Links only when some `links`/`linksConnection` takes the default
+    // types (and `links` no `first`): that is the request the page's links answer.
+    const selected = selectedFieldNodes(info, ['edges', 'node']);
+    const has = (name: string) => selected.some((field) => field.name.value === name);
+    const include = {
+      institution: has('institution'),
+      therapeuticAreas: has('therapeuticAreas'),
+      links: selected.some(takesAllLinks) ? allLinksOf : undefined,
+      total: selectedFields(info, []).has('totalCount'),
+    };
     const listed = await new HcpRepository(ctx.db).page(filter ?? {}, window, include);
     const loader = ctx.loaders.get(hcpLoaders).byId;
     const references = ctx.loaders.get(referenceLoaders);
+    const links = ctx.loaders.get(linkLoaders).of;
     for (const { node: row } of listed.edges) {
       loader.prime(row.hcp.id, row.hcp);
       if (include.institution) references.institutionOf.prime(row.hcp.id, row.institution ?? null);
       if (include.therapeuticAreas) references.hcpAreas.prime(row.hcp.id, row.therapeuticAreas ?? []);
+      if (include.links) links.prime(allLinksRequest(row.hcp.id), linksFromTuples(row.links ?? [], row.hcp.id));
     }
     return { ...listed, edges: listed.edges.map((edge) => ({ cursor: edge.cursor, node: edge.node.hcp })) };
   }
@@ -126,6 +138,13 @@ export class HcpResolver {
       networkChange: { erasedHcps: [id] },
     });
   }
+}
+
+/** A `links` without types or first, or a `linksConnection` without types: both load every link of the HCP. */
+function takesAllLinks(field: FieldNode): boolean {
+  const args = new Set(field.arguments?.map((argument) => argument.name.value));
+  if (field.name.value === 'links') return !args.has('types') && !args.has('first');
+  return field.name.value === 'linksConnection' && !args.has('types');
 }
 
 /** The references an HCP write names, for the existence check. */

@@ -41,13 +41,37 @@ const LINKS_OF = `
   MATCH (h:HCP {id: r.hcpId})-[l:${ANY_LINK}]-(o:HCP)
   WHERE type(l) IN r.types
   WITH r, h, l, o ORDER BY l.weight DESC, o.id, type(l)
-  WITH r, collect([
-    type(l), l.weight,
-    CASE WHEN type(l) <> 'REFERRAL' THEN 'UNDIRECTED' WHEN startNode(l) = h THEN 'OUTGOING' ELSE 'INCOMING' END,
-    ${HCP_PROPS.map((prop) => `o.${prop}`).join(', ')}
-  ]) AS links
+  WITH r, collect(${linkTuple('h')}) AS links
   RETURN r.hcpId AS hcpId, r.types AS types, r.first AS first,
          CASE WHEN r.first IS NULL THEN links ELSE links[0..r.first] END AS links`;
+
+/** The LinkTuple of link `l` seen from `owner`, to the other HCP `o`. */
+function linkTuple(owner: string): string {
+  return `[
+    type(l), l.weight,
+    CASE WHEN type(l) <> 'REFERRAL' THEN 'UNDIRECTED' WHEN startNode(l) = ${owner} THEN 'OUTGOING' ELSE 'INCOMING' END,
+    ${HCP_PROPS.map((prop) => `o.${prop}`).join(', ')}
+  ]`;
+}
+
+/**
+ * Every link of HCP `x` (all types, LINKS_OF's order and tuples) as an expression, for a page of
+ * HCPs to read its links in its own statement instead of a second one (`linksFromTuples` converts
+ * them; they answer `allLinksRequest`).
+ */
+export function allLinksOf(x: string): string {
+  return `COLLECT { MATCH (${x})-[l:${ANY_LINK}]-(o:HCP) WITH l, o ORDER BY l.weight DESC, o.id, type(l) RETURN ${linkTuple(x)} }`;
+}
+
+/** The links `allLinksOf` read for HCP `ownerId`. */
+export function linksFromTuples(tuples: readonly unknown[], ownerId: string): HcpLink[] {
+  return (tuples as LinkTuple[]).map((tuple) => toLink(tuple, ownerId));
+}
+
+/** The request `allLinksOf` answers: every type, no limit (what `links` and `linksConnection` load by default). */
+export function allLinksRequest(hcpId: string): LinksRequest {
+  return { hcpId, types: [...LINK_TYPES], first: null };
+}
 
 /**
  * An HcpLink instance, not a plain object: type-graphql converts the root of a field resolver
