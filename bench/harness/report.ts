@@ -86,7 +86,11 @@ export function renderMarkdown(r: BenchReport): string {
       `Same data from all: ${Object.entries(n.sameData)
         .map(([k, v]) => `${k} ${v ? 'yes' : 'NO'}`)
         .join(', ')}. ` +
-      `Our API: ${n.apiStatementsPerRequest} statements per request; HTTP + GraphQL floor \`{ __typename }\` p50 ${n.apiFloor.p50} ms.`,
+      `Our API: ${n.apiStatementsPerRequest} statements per request; HTTP + GraphQL floor \`{ __typename }\` p50 ${n.apiFloor.p50} ms. ` +
+      'Answers uncompressed (`accept-encoding: identity`), as the other contenders give them' +
+      (n.apiBrotli
+        ? `; with \`accept-encoding: br\` (what a browser gets) our API's p50 is ${n.apiBrotli.p50} ms, p95 ${n.apiBrotli.p95} ms.`
+        : '.'),
     '',
   );
   const row = (label: string, key: keyof NestedLatency) => [
