@@ -11,6 +11,8 @@ export interface Config {
   neo4jDataDir: string;
   neo4jBoltPort: number;
   neo4jHeap: string;
+  /** Page cache of the embedded Neo4j, MB (NEO4J_PAGECACHE_MB): the store files it keeps in memory. */
+  neo4jPageCacheMb: number;
   seedDemo: boolean;
   /** NODE_ENV=production: introspection off by default, and the process refuses to start without authentication. */
   production: boolean;
@@ -102,6 +104,7 @@ export function loadConfig(env: Env = process.env): Config {
     neo4jDataDir: path.resolve(env.NEO4J_DATA_DIR || './data/neo4j'),
     neo4jBoltPort: int(env, 'NEO4J_BOLT_PORT', 7687),
     neo4jHeap: env.NEO4J_HEAP || '2g',
+    neo4jPageCacheMb: int(env, 'NEO4J_PAGECACHE_MB', 512),
     seedDemo: bool(env, 'SEED_DEMO', true),
     production,
     jwtSecret: env.JWT_SECRET || undefined,

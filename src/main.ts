@@ -35,6 +35,7 @@ async function main(): Promise<void> {
         dataDir: config.neo4jDataDir,
         boltPort: config.neo4jBoltPort,
         heap: config.neo4jHeap,
+        pageCacheMb: config.neo4jPageCacheMb,
         log: (line) => logger.info(line),
       });
     } catch (error) {

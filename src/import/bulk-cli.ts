@@ -44,7 +44,13 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     });
     progress.done();
     log('starting Neo4j once for the constraints and indexes ...');
-    const server = await startEmbeddedNeo4j({ dataDir: config.neo4jDataDir, boltPort: config.neo4jBoltPort, heap: config.neo4jHeap, log });
+    const server = await startEmbeddedNeo4j({
+      dataDir: config.neo4jDataDir,
+      boltPort: config.neo4jBoltPort,
+      heap: config.neo4jHeap,
+      pageCacheMb: config.neo4jPageCacheMb,
+      log,
+    });
     const db = connect({ ...config, neo4jUri: server.uri });
     const finishing = Date.now();
     try {

@@ -62,12 +62,20 @@ final class NetworkChangeListener implements TransactionEventListener<Void> {
 
   @Override
   public Void beforeCommit(TransactionData data, Transaction tx, GraphDatabaseService db) {
-    Deleted deleted = new Deleted(data);
-    Touched touched = new Touched();
     Node record = null;
     for (Node node : data.createdNodes()) {
-      if (node.hasLabel(CHANGE)) record = node;
-      else nodeTouched(node.getLabels(), node.getProperty("id", null), touched);
+      if (node.hasLabel(CHANGE)) {
+        record = node;
+        break;
+      }
+    }
+    // A full record (an import) already makes every reader rebuild: naming what it touched would
+    // only walk every created entity and store their ids (100k HCPs for a 1M-link import).
+    if (record != null && Boolean.TRUE.equals(record.getProperty("full", false))) return null;
+    Deleted deleted = new Deleted(data);
+    Touched touched = new Touched();
+    for (Node node : data.createdNodes()) {
+      if (!node.equals(record)) nodeTouched(node.getLabels(), node.getProperty("id", null), touched);
     }
     for (Node node : data.deletedNodes()) {
       Set<String> labels = deleted.labels(node);
