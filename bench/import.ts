@@ -12,7 +12,6 @@ process.env.NODE_ENV ??= 'production';
 
 import 'reflect-metadata';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../src/config';
@@ -24,6 +23,7 @@ import { bulkImportNetwork, finishBulkImport } from '../src/import/bulk';
 import { generateNetwork } from '../src/import/generate';
 import { importNetwork } from '../src/import/importer';
 import { NetworkData } from '../src/import/records';
+import { freePort } from './bench';
 import { processCpuMs, processMemory } from './harness/machine';
 import { round } from './harness/stats';
 
@@ -54,7 +54,7 @@ interface ImportReport {
   options: Omit<Options, 'outDir'>;
   txStateAllocation: string | null;
   transactionMemoryMax: string | null;
-  dataset: { hcps: number; links: number; rows: number; nodes: number; relationships: number };
+  dataset: { hcps: number; links: number; rows: number };
   transactional: TransactionalRun[];
   bulk: { totalMs: number; filesMs: number; storeMs: number; finishMs: number; jvmPeakRssMb: number | null; loadAverage: number[] } | null;
 }
@@ -90,24 +90,13 @@ function parseArgs(argv: string[]): Options {
   return options;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as net.AddressInfo).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 function databaseOf(uri: string): Database {
   return connect(
     loadConfig({ NEO4J_URI: uri, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: '', LOG_LEVEL: 'silent', NEO4J_QUERY_TIMEOUT_MS: '1800000' }),
   );
 }
 
-/** Peak JVM heap use seen by sampling every 250 ms while `work` runs (jcmd-free: GC.heap_info is not needed, /proc is). */
+/** `work` on a fresh embedded server in a temporary folder, removed afterwards. */
 async function withServer<T>(options: Options, work: (db: Database, server: EmbeddedNeo4j) => Promise<T>): Promise<T> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'msl-bench-import-'));
   const server = await startEmbeddedNeo4j({
@@ -223,7 +212,7 @@ function markdown(r: ImportReport): string {
     '',
     `${r.startedAt} · ${r.machine.cpuModel}, ${r.machine.cores} cores, ${r.machine.ramGb} GB · embedded Neo4j heap ${r.options.heap}, page cache ${r.options.pageCacheMb} MB, transaction state ${r.txStateAllocation}, transaction memory cap ${r.transactionMemoryMax} · load average ${r.machine.loadAverageStart.join(' ')} at start, ${r.machine.loadAverageEnd.join(' ')} at end`,
     '',
-    `Dataset (seed ${r.options.seed}): ${r.dataset.rows.toLocaleString('en-US')} rows (${r.dataset.links.toLocaleString('en-US')} links); ${r.dataset.nodes.toLocaleString('en-US')} nodes, ${r.dataset.relationships.toLocaleString('en-US')} relationships.`,
+    `Dataset (seed ${r.options.seed}): ${r.dataset.rows.toLocaleString('en-US')} rows (${r.dataset.links.toLocaleString('en-US')} links).`,
     '',
     '## Transactional import (one transaction, fresh database each run)',
     '',
@@ -265,7 +254,7 @@ async function main(): Promise<void> {
     options: reported,
     txStateAllocation: null,
     transactionMemoryMax: null,
-    dataset: { hcps: data.hcps.length, links: data.hcpLinks.length, rows, nodes: 0, relationships: 0 },
+    dataset: { hcps: data.hcps.length, links: data.hcpLinks.length, rows },
     transactional: [],
     bulk: null,
   };
