@@ -96,6 +96,8 @@ async function main(): Promise<void> {
       // As in the bench: the nested query's links (no first) are costed above the default limit at 100k.
       const config = loadConfig({
         MAX_QUERY_COST: String(1e9),
+        // Building the indexes of a 1M-link store takes longer than a request may.
+        NEO4J_QUERY_TIMEOUT_MS: '600000',
         NEO4J_URI: server.uri,
         NEO4J_USER: 'neo4j',
         NEO4J_PASSWORD: '',
