@@ -147,6 +147,12 @@ export function attachLiveSockets(
     },
     wss,
   );
+  // graphql-ws reports socket errors (an oversized message, a broken frame) with console.error;
+  // ws closes those sockets itself (1009, 1002): they belong in the JSON log, as a warning.
+  wss.on('connection', (socket: WebSocket) => {
+    socket.removeAllListeners('error');
+    socket.on('error', (error) => logger.warn({ err: error.message }, 'WebSocket closed on a protocol error'));
+  });
 
   async function limitProblem(
     operation: OperationDefinitionNode,
