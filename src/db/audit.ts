@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Database, Tx } from './database';
+import { Database, Statement, Tx } from './database';
 
 /** One audit event as written: who (`sub`) did what (`action`) to which entities, when. */
 export interface AuditEventRow {
@@ -10,19 +10,33 @@ export interface AuditEventRow {
   entityIds: string[];
 }
 
+type AuditEventInput = { sub: string; action: string; entityIds: string[]; details?: Record<string, string | number> };
+
+/**
+ * One audit event as a statement over `$audit`, for a caller that runs it together with other
+ * writes (runTogether: the mutation path's last statement).
+ */
+export function auditEventStatement(event: AuditEventInput): {
+  row: AuditEventRow;
+  cypher: string;
+  params: { audit: Record<string, unknown> };
+} {
+  const row = { id: randomUUID(), at: new Date().toISOString(), sub: event.sub, action: event.action, entityIds: event.entityIds };
+  return {
+    row,
+    cypher:
+      'CREATE (e:AuditEvent {id: $audit.id, at: datetime($audit.at), sub: $audit.sub, action: $audit.action, entityIds: $audit.entityIds}) SET e += $audit.details',
+    params: { audit: { ...row, details: event.details ?? {} } },
+  };
+}
+
 /**
  * Writes one audit event (with optional scalar `details`, e.g. an import's folder and counts),
  * inside `tx` when given so the event commits or rolls back with the write it records. Shared by
  * the API's mutation path and the CSV importer, which is why it lives below both.
  */
-export async function writeAuditEvent(
-  db: Database,
-  event: { sub: string; action: string; entityIds: string[]; details?: Record<string, string | number> },
-  tx?: Tx,
-): Promise<AuditEventRow> {
-  const row = { id: randomUUID(), at: new Date().toISOString(), sub: event.sub, action: event.action, entityIds: event.entityIds };
-  const cypher = 'CREATE (e:AuditEvent {id: $id, at: datetime($at), sub: $sub, action: $action, entityIds: $entityIds}) SET e += $details';
-  const params = { ...row, details: event.details ?? {} };
+export async function writeAuditEvent(db: Database, event: AuditEventInput, tx?: Tx): Promise<AuditEventRow> {
+  const { row, cypher, params } = auditEventStatement(event);
   if (tx) await tx.run(cypher, params);
   else await db.write(cypher, params);
   return row;

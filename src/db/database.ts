@@ -9,6 +9,30 @@ export interface Tx {
   run<T = Row>(cypher: string, params?: Params): Promise<T[]>;
 }
 
+/** A statement and its parameters, for code that composes statements (see runTogether). */
+export interface Statement {
+  cypher: string;
+  params: Params;
+}
+
+/**
+ * Runs independent writes as one statement, each in its own unit subquery (so one part's rows
+ * never repeat another's): one round trip and one plan instead of one per part. Their parameter
+ * names must differ (each part keeps its own under one name, e.g. `$audit`). Null parts are skipped.
+ */
+export async function runTogether(tx: Tx, parts: readonly (Statement | null)[]): Promise<void> {
+  const present = parts.filter((part): part is Statement => part !== null);
+  if (present.length === 0) return;
+  const params: Params = {};
+  for (const part of present) {
+    for (const [name, value] of Object.entries(part.params)) {
+      if (name in params) throw new Error(`runTogether: parameter $${name} is used by two parts`);
+      params[name] = value;
+    }
+  }
+  await tx.run(present.map((part) => `CALL () {\n${part.cypher}\n}`).join('\n'), params);
+}
+
 /**
  * The one door to Neo4j. Every statement is parameterized Cypher; rows come back as plain JS
  * values (integers as numbers, temporals as ISO strings, nodes as their properties).

@@ -17,7 +17,7 @@
  * create records), so subscribers never hear of those.
  */
 import { LiveTopic } from '../vocabulary';
-import { Database, Tx } from './database';
+import { Database, Statement } from './database';
 
 /** What a mutation announces. */
 export interface LiveEventRecord {
@@ -56,7 +56,7 @@ export const LIVE_OVERLAP_MS = 10_000;
 export const LIVE_RETENTION_MS = 15 * 60 * 1000;
 
 const RECORD = `
-  UNWIND $events AS e
+  UNWIND $live AS e
   CREATE (:LiveEvent {id: randomUUID(), at: timestamp(), topic: e.topic, subject: e.subject,
                       msls: e.msls, hcps: e.hcps, audience: e.audience, related: e.related})`;
 
@@ -79,19 +79,21 @@ const PRUNE = `
   MATCH (e:LiveEvent) WHERE e.at < timestamp() - $retention
   WITH e LIMIT 10000 DELETE e`;
 
-/** Writes the records inside the mutation's transaction (nothing for an empty list). */
-export async function recordLiveEvents(tx: Tx, events: readonly LiveEventRecord[]): Promise<void> {
-  if (events.length === 0) return;
-  await tx.run(RECORD, {
-    events: events.map((event) => ({
-      topic: event.topic,
-      subject: event.subject,
-      msls: [...new Set(event.msls ?? [])],
-      hcps: [...new Set(event.hcps ?? [])],
-      audience: event.audience ?? null,
-      related: [...(event.related ?? [])],
-    })),
-  });
+/**
+ * The records as a statement over `$live` (null for an empty list): runMutation runs it in the
+ * mutation's transaction together with its other records (runTogether).
+ */
+export function liveEventsStatement(events: readonly LiveEventRecord[]): Statement | null {
+  if (events.length === 0) return null;
+  const live = events.map((event) => ({
+    topic: event.topic,
+    subject: event.subject,
+    msls: [...new Set(event.msls ?? [])],
+    hcps: [...new Set(event.hcps ?? [])],
+    audience: event.audience ?? null,
+    related: [...(event.related ?? [])],
+  }));
+  return { cypher: RECORD, params: { live } };
 }
 
 /** The reads and the pruning of the records (live-feed.ts is their only user). */

@@ -18,7 +18,7 @@
  * the embedded launcher's transaction listener (launcher/.../NetworkChangeListener.java), which
  * adds what a transaction touched to its record or creates one.
  */
-import { Tx } from '../db/database';
+import { Statement, Tx, runTogether } from '../db/database';
 
 export interface NetworkChange {
   /**
@@ -51,7 +51,8 @@ export const CHANGE_OVERLAP_MS = 10_000;
 export const CHANGE_RETENTION_MS = 60 * 60 * 1000;
 
 export const RECORD_CHANGE_STATEMENT = `
-  CREATE (:NetworkChange {id: randomUUID(), at: timestamp(), hcps: $hcps, msls: $msls, attrs: $attrs, reference: $reference, full: $full})`;
+  CREATE (:NetworkChange {id: randomUUID(), at: timestamp(), hcps: $change.hcps, msls: $change.msls, attrs: $change.attrs,
+    reference: $change.reference, full: $change.full})`;
 
 /** Removes erased HCPs' ids from the records (no index: the records of the retention period are scanned). */
 const FORGET_STATEMENT = `
@@ -61,19 +62,23 @@ const FORGET_STATEMENT = `
 /** The record of a bulk write (the import): every reader rebuilds. */
 export const FULL_CHANGE = { hcps: [], msls: [], attrs: [], reference: true, full: true } as const;
 
-/** Writes the record of `change` inside the caller's transaction (nothing when it names nothing). */
-export async function recordNetworkChange(tx: Tx, change: NetworkChange): Promise<void> {
+/**
+ * Writes the record of `change` inside the caller's transaction (nothing when it names nothing)
+ * together with `alongside` (the transaction's other records, e.g. its audit event) in one
+ * statement: each statement costs a round trip and the server's per-statement work.
+ */
+export async function recordNetworkChange(tx: Tx, change: NetworkChange, alongside: readonly (Statement | null)[] = []): Promise<void> {
   const erased = unique(change.erasedHcps);
   if (erased.length > 0) await tx.run(FORGET_STATEMENT, { ids: erased });
-  const params = {
+  const record = {
     hcps: unique(change.hcps),
     msls: unique(change.msls),
     attrs: unique(change.attrs),
     reference: change.reference ?? false,
     full: (change.full ?? false) || erased.length > 0,
   };
-  if (!params.full && !params.reference && params.hcps.length + params.msls.length + params.attrs.length === 0) return;
-  await tx.run(RECORD_CHANGE_STATEMENT, params);
+  const names = record.full || record.reference || record.hcps.length + record.msls.length + record.attrs.length > 0;
+  await runTogether(tx, [names ? { cypher: RECORD_CHANGE_STATEMENT, params: { change: record } } : null, ...alongside]);
 }
 
 function unique(ids: readonly string[] = []): string[] {

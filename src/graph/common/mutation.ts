@@ -1,25 +1,29 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { GraphQLFieldResolver, GraphQLSchema, defaultFieldResolver } from 'graphql';
 import { Tx } from '../../db/database';
-import { LiveEventRecord, recordLiveEvents } from '../../db/live-events';
+import { LiveEventRecord, liveEventsStatement } from '../../db/live-events';
 import { NetworkChange } from '../../network/changes';
 import { ValidationError } from '../../errors';
+import { auditEventStatement } from '../../db/audit';
 import { idsOf, resultIds } from '../audit/audit.ids';
-import { AuditRepository } from '../audit/audit.repository';
 import { GraphContext } from '../context';
 import { markNetworkChanged } from './network-change';
-import { RefLabel, Reference, guardDuplicateId, isTaken, requireExisting } from './references';
+import { RefLabel, Reference, checkReferences, isDuplicateKey } from './references';
 
 /**
  * The one path every mutation takes (runMutation): one write transaction holding, in order, the
  * authorization checks that read the database, the duplicate-id and existence checks, the writes,
- * the network-change mark, the live events and the audit event; then the request's loaders are reset. Whatever
- * fails (including the audit write) rolls everything back, so nothing is written without its
+ * the network-change mark, the live events and the audit event; then the request's loaders are
+ * reset. Whatever fails (including the audit write) rolls everything back, so nothing is written without its
  * audit event and no client sees success for an unaudited write.
+ *
+ * Cost: the checks are one statement and the change record, the live events and the audit event
+ * share one, so a mutation costs its own writes plus two statements (each statement is a round trip and the
+ * server's per-statement work; see docs/performance.md, "Writes").
  */
 export interface MutationPlan<W, R> {
   /** A node this mutation creates: its id must be new (BAD_USER_INPUT on `field`, default "id"), also under a race. */
-  creates?: { label: RefLabel; id: string; entity: string; field?: string };
+  creates?: Creation<R>;
   /** Nodes that must exist: NOT_FOUND naming the first one missing. */
   requires?: readonly Reference[];
   /** The writes, inside the transaction. */
@@ -30,6 +34,24 @@ export interface MutationPlan<W, R> {
   liveEvents?: (written: W) => readonly LiveEventRecord[];
   /** The mutation's answer from what was written (default: the written value); the audit event names its ids. */
   answer?(written: W): R;
+}
+
+/**
+ * A node a mutation creates under a client-chosen id. Without `replay` the id must be new. With
+ * it, sending the same request again is safe (a client retrying after a lost answer): when the id
+ * is taken, `replay` reads what is stored and returns its answer if it holds the same content as
+ * this request, which is then the answer (nothing written, no second audit event); null (other
+ * content) refuses the request with BAD_USER_INPUT on `field`. Two requests racing with one id:
+ * one writes, the other fails on the uniqueness constraint, runs again and replays.
+ */
+export interface Creation<R> {
+  label: RefLabel;
+  id: string;
+  /** Name in the message, e.g. "interaction". */
+  entity: string;
+  /** The argument naming the id (default "id"). */
+  field?: string;
+  replay?(tx: Tx): Promise<R | null>;
 }
 
 /** The running root Mutation field: its name and arguments (for the audit) and the checks guards queued for its transaction. */
@@ -46,25 +68,41 @@ export async function runMutation<W, R = W>(ctx: GraphContext, plan: MutationPla
   const current = scope.getStore();
   if (!current) throw new Error('runMutation runs only inside a root Mutation field (see withMutationPath)');
   const { creates } = plan;
-  const work = ctx.db.transaction(async (tx) => {
-    for (const check of current.checks) await check(tx);
-    if (creates && (await isTaken(tx, creates.label, creates.id))) {
-      throw new ValidationError(creates.field ?? 'id', `${creates.entity} "${creates.id}" exists already`);
-    }
-    if (plan.requires) await requireExisting(tx, plan.requires);
-    const written = await plan.write(tx);
-    const change = typeof plan.networkChange === 'function' ? plan.networkChange(written) : plan.networkChange;
-    if (change) await markNetworkChanged(tx, change);
-    if (plan.liveEvents) await recordLiveEvents(tx, plan.liveEvents(written));
-    const answer = plan.answer ? plan.answer(written) : (written as unknown as R);
-    const entityIds = [...new Set([...idsOf(current.args), ...resultIds(answer)])];
-    await new AuditRepository(ctx.db).record({ sub: ctx.viewer.sub, action: current.action, entityIds }, tx);
-    return answer;
-  });
-  const answer = creates ? await guardDuplicateId(work, creates.entity, creates.id, creates.field) : await work;
+  const attempt = () =>
+    ctx.db.transaction(async (tx) => {
+      for (const check of current.checks) await check(tx);
+      if (await checkReferences(tx, creates, plan.requires)) return replayOrRefuse(tx, creates!);
+      const written = await plan.write(tx);
+      const change = typeof plan.networkChange === 'function' ? plan.networkChange(written) : plan.networkChange;
+      const answer = plan.answer ? plan.answer(written) : (written as unknown as R);
+      const entityIds = [...new Set([...idsOf(current.args), ...resultIds(answer)])];
+      const audit = auditEventStatement({ sub: ctx.viewer.sub, action: current.action, entityIds });
+      await markNetworkChanged(tx, change ?? {}, [liveEventsStatement(plan.liveEvents?.(written) ?? []), audit]);
+      return answer;
+    });
+  let answer: R;
+  try {
+    answer = await attempt();
+  } catch (error) {
+    if (!creates || !isDuplicateKey(error)) throw error;
+    // Another request created the id between our check and our write: the second attempt replays or refuses.
+    if (!creates.replay) throw duplicate(creates);
+    answer = await attempt().catch((again) => Promise.reject(isDuplicateKey(again) ? duplicate(creates) : again));
+  }
   current.done = true;
   ctx.loaders.clear();
   return answer;
+}
+
+async function replayOrRefuse<R>(tx: Tx, creates: Creation<R>): Promise<R> {
+  const stored = creates.replay ? await creates.replay(tx) : null;
+  if (stored === null) throw duplicate(creates);
+  return stored;
+}
+
+function duplicate(creates: Creation<unknown>): ValidationError {
+  const retry = creates.replay ? ' with other content (a retry must send the same content)' : '';
+  return new ValidationError(creates.field ?? 'id', `${creates.entity} "${creates.id}" exists already${retry}`);
 }
 
 /**

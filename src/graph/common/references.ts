@@ -1,5 +1,5 @@
 import { Tx } from '../../db/database';
-import { NotFoundError, ValidationError } from '../../errors';
+import { NotFoundError } from '../../errors';
 
 /** Labels a mutation may reference by id (a whitelist: labels are never taken from input). */
 export type RefLabel = 'HCP' | 'MSL' | 'Institution' | 'Territory' | 'TherapeuticArea' | 'Interaction' | 'Insight' | 'PlannedInteraction';
@@ -22,38 +22,35 @@ const LABELS: readonly RefLabel[] = [
   'PlannedInteraction',
 ];
 
-/** Throws NOT_FOUND for the first referenced id that does not exist (inside the caller's transaction). */
-export async function requireExisting(tx: Tx, references: readonly Reference[]): Promise<void> {
-  for (const ref of references) {
-    if (!LABELS.includes(ref.label)) throw new Error(`unknown label ${ref.label}`);
-    const ids = [...new Set(ref.ids.filter((id): id is string => typeof id === 'string'))];
-    if (ids.length === 0) continue;
-    const [row] = await tx.run<{ missing: string[] }>(
-      `UNWIND $ids AS id OPTIONAL MATCH (n:${ref.label} {id: id}) WITH id, n WHERE n IS NULL RETURN collect(id) AS missing`,
-      { ids },
-    );
-    if (row && row.missing.length > 0) throw new NotFoundError(ref.entity ?? ref.label, row.missing[0]);
-  }
-}
-
-/** True when a node of `label` with `id` exists already (for duplicate-id checks on create). */
-export async function isTaken(tx: Tx, label: RefLabel, id: string): Promise<boolean> {
-  if (!LABELS.includes(label)) throw new Error(`unknown label ${label}`);
-  const rows = await tx.run(`MATCH (n:${label} {id: $id}) RETURN n.id AS id`, { id });
-  return rows.length > 0;
-}
-
 /**
- * Awaits a create: a uniqueness-constraint violation (another request created the same id
- * between our check and our write) becomes the same BAD_USER_INPUT on `field` as the check's.
+ * The checks of a mutation in one statement (one round trip, one plan per mutation, whatever is
+ * null): whether the id `creates` names is taken (true/false; the caller decides what that means),
+ * then NOT_FOUND for the first referenced id that does not exist, in the order given.
  */
-export async function guardDuplicateId<T>(work: Promise<T>, entity: string, id: string, field = 'id'): Promise<T> {
-  try {
-    return await work;
-  } catch (error) {
-    if ((error as { code?: string }).code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
-      throw new ValidationError(field, `${entity} "${id}" exists already`);
-    }
-    throw error;
+export async function checkReferences(
+  tx: Tx,
+  creates: { label: RefLabel; id: string } | undefined,
+  references: readonly Reference[] = [],
+): Promise<boolean> {
+  for (const label of [creates?.label, ...references.map((ref) => ref.label)]) {
+    if (label !== undefined && !LABELS.includes(label)) throw new Error(`unknown label ${label}`);
   }
+  const params: Record<string, unknown> = { created: creates?.id ?? null };
+  const columns = [creates ? `EXISTS { MATCH (n:${creates.label} {id: $created}) } AS taken` : 'false AS taken'];
+  references.forEach((ref, i) => {
+    params[`ids${i}`] = [...new Set(ref.ids.filter((id): id is string => typeof id === 'string'))];
+    columns.push(`[id IN $ids${i} WHERE NOT EXISTS { MATCH (n:${ref.label} {id: id}) }] AS missing${i}`);
+  });
+  const [row] = await tx.run<Record<string, unknown>>(`RETURN ${columns.join(', ')}`, params);
+  if (row.taken === true) return true;
+  references.forEach((ref, i) => {
+    const missing = row[`missing${i}`] as string[];
+    if (missing.length > 0) throw new NotFoundError(ref.entity ?? ref.label, missing[0]);
+  });
+  return false;
+}
+
+/** True when `error` is a uniqueness-constraint violation: another transaction created the same id first. */
+export function isDuplicateKey(error: unknown): boolean {
+  return (error as { code?: string }).code === 'Neo.ClientError.Schema.ConstraintValidationFailed';
 }

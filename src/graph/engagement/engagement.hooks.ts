@@ -5,24 +5,26 @@
 import { Config } from '../../config';
 import { Tx } from '../../db/database';
 import { checkCompliance, recordComplianceFlags } from '../compliance/compliance.repository';
-import { recomputeStrength } from '../relationship/strength.repository';
+import { PairEvidence, writeStrength } from '../relationship/strength.repository';
 
 type EngagementConfig = Pick<Config, 'restrictedWordsMode' | 'strengthHalfLifeDays'>;
 
 /**
- * After (:MSL)-[:LOGGED]->(:Interaction)-[:WITH]->(:HCP) is written: checks `notes` against the
- * restricted words (REJECT: BAD_USER_INPUT on field "notes"; FLAG: flags stored on the
- * interaction), then recomputes the pair's KNOWS.strength from its whole history.
+ * After (:MSL)-[:LOGGED]->(:Interaction)-[:WITH]->(:HCP) is written (with the pair's evidence read
+ * under its lock, see interactionWrites.create): checks `notes` against the restricted words
+ * (REJECT: BAD_USER_INPUT on field "notes"; FLAG: flags stored on the interaction), then sets the
+ * pair's KNOWS.strength from its whole history as of `now`.
  */
 export async function afterInteractionLogged(
   tx: Tx,
   config: EngagementConfig,
   interaction: { id: string; mslId: string; hcpId: string; notes: string | null },
-  now = new Date(),
+  evidence: PairEvidence,
+  now: Date,
 ): Promise<void> {
   const compliance = await checkCompliance(tx, { notes: interaction.notes }, config.restrictedWordsMode);
   await recordComplianceFlags(tx, 'Interaction', interaction.id, compliance);
-  await recomputeStrength(tx, interaction.mslId, interaction.hcpId, now, { halfLifeDays: config.strengthHalfLifeDays });
+  await writeStrength(tx, interaction.mslId, interaction.hcpId, evidence, now, { halfLifeDays: config.strengthHalfLifeDays });
 }
 
 /**

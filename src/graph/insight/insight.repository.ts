@@ -80,4 +80,21 @@ export const insightWrites = {
     );
     return toInsight(row.value);
   },
+
+  /** The stored insight `id` (read in the caller's transaction), or null. */
+  async stored(tx: Tx, id: string): Promise<Insight | null> {
+    const [row] = await tx.run<{ value: InsightRow }>(`MATCH (s:Insight {id: $id}) RETURN ${INSIGHT_PROJECTION} AS value`, { id });
+    return row ? toInsight(row.value) : null;
+  },
 };
+
+/** True when `stored` holds what capturing `input` would write (a retry of the same request; createdAt is the first one's). */
+export function sameInsight(stored: Insight, input: NewInsight): boolean {
+  return (
+    stored.interactionId === input.interactionId &&
+    stored.text === input.text &&
+    stored.category === input.category &&
+    stored.audience === input.audience &&
+    stored.therapeuticAreaId === input.therapeuticAreaId
+  );
+}

@@ -9,7 +9,7 @@ import { referenceLoaders } from '../reference/reference.loaders';
 import { TherapeuticArea } from '../therapeutic-area/therapeutic-area.type';
 import { liveEvent } from '../live/live.events';
 import { insightLoaders } from './insight.loaders';
-import { NewInsight, insightWrites } from './insight.repository';
+import { NewInsight, insightWrites, sameInsight } from './insight.repository';
 import { Audience, Insight } from './insight.type';
 import { OwnsInteraction, Roles } from '../auth';
 
@@ -29,14 +29,21 @@ export class InsightResolver {
 
   @Roles('MSL')
   @OwnsInteraction('interactionId')
-  @Mutation(() => Insight, { description: 'Captures an insight from an interaction.' })
+  @Mutation(() => Insight, {
+    description:
+      'Captures an insight from an interaction. Retries are safe with a client id: the same id with the same content answers the insight already stored and writes nothing; the same id with other content is refused (BAD_USER_INPUT on field id).',
+  })
   async captureInsight(
     @Arg('interactionId', () => ID) interactionId: string,
     @Arg('text') text: string,
     @Arg('category') category: string,
     @Arg('audience', () => Audience) audience: Audience,
     @Arg('therapeuticAreaId', () => ID, { nullable: true }) therapeuticAreaId: string | null,
-    @Arg('id', () => ID, { nullable: true, description: 'Optional client id; generated when absent.' }) id: string | null,
+    @Arg('id', () => ID, {
+      nullable: true,
+      description: 'Optional client id; generated when absent. The same id with the same content answers the stored insight.',
+    })
+    id: string | null,
     @Ctx() ctx: GraphContext,
   ): Promise<Insight> {
     const record: NewInsight = {
@@ -49,7 +56,16 @@ export class InsightResolver {
         therapeuticAreaId === null || therapeuticAreaId === undefined ? null : refId(therapeuticAreaId, 'therapeuticAreaId'),
     };
     return runMutation(ctx, {
-      creates: { label: 'Insight', id: record.id, entity: 'insight' },
+      creates: {
+        label: 'Insight',
+        id: record.id,
+        entity: 'insight',
+        // A resend of the same request (a client retrying after a lost answer) answers the stored insight.
+        replay: async (tx) => {
+          const stored = await insightWrites.stored(tx, record.id);
+          return stored && sameInsight(stored, record) ? stored : null;
+        },
+      },
       requires: [
         { label: 'Interaction', ids: [record.interactionId] },
         { label: 'TherapeuticArea', entity: 'Therapeutic area', ids: [record.therapeuticAreaId] },

@@ -3,7 +3,11 @@ import { Channel, Sentiment } from './interaction.type';
 
 @InputType({ description: 'An interaction to log.' })
 export class LogInteractionInput {
-  @Field(() => ID, { nullable: true, description: 'Optional client id (letters, digits, . _ : -); generated when absent.' })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'Optional client id (letters, digits, . _ : -); generated when absent. Send one to retry safely: the same id with the same content answers the stored interaction.',
+  })
   id?: string | null;
 
   @Field(() => ID)

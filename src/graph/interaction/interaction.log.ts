@@ -37,8 +37,9 @@ export async function writeInteraction(
   config: Pick<Config, 'restrictedWordsMode' | 'strengthHalfLifeDays'>,
   record: NewInteraction,
 ): Promise<Interaction> {
-  const { interaction } = await interactionWrites.create(tx, record);
-  await afterInteractionLogged(tx, config, record);
+  const now = new Date();
+  const { interaction, evidence } = await interactionWrites.create(tx, record, now);
+  await afterInteractionLogged(tx, config, record, evidence, now);
   return interaction;
 }
 

@@ -1,6 +1,7 @@
 import { Database, Tx } from '../../db/database';
 import { KeyedPage, PageRequest, SortPart, pagesStatement, requestParams } from '../common/keyed-page';
 import { INITIAL_STRENGTH } from '../relationship/relationship.repository';
+import { PAIR_EVIDENCE, PairEvidence, lockAndReadPair } from '../relationship/strength.repository';
 import { Channel, Interaction, Sentiment } from './interaction.type';
 
 /** An interaction's properties with the ids of its MSL and HCP (`i`, or the variable given, bound to an :Interaction). */
@@ -73,19 +74,47 @@ export const interactionWrites = {
   /**
    * (:MSL)-[:LOGGED]->(:Interaction)-[:WITH]->(:HCP), and the pair's KNOWS: its `lastContact`
    * becomes the later of itself and the interaction's date; when the MSL did not know the HCP
-   * yet, KNOWS is created with strength INITIAL_STRENGTH, since = lastContact = the date.
+   * yet, KNOWS is created with strength INITIAL_STRENGTH, since = lastContact = the date. In the
+   * same statement, the pair's KNOWS is locked and its evidence read for the strength recompute
+   * (writeStrength), `now` being the recompute's moment.
    */
-  async create(tx: Tx, input: NewInteraction): Promise<{ interaction: Interaction; relationshipCreated: boolean }> {
-    const [row] = await tx.run<{ value: InteractionRow; created: boolean }>(
+  async create(tx: Tx, input: NewInteraction, now: Date): Promise<{ interaction: Interaction; evidence: PairEvidence }> {
+    const [row] = await tx.run<PairEvidence & { value: InteractionRow }>(
       `MATCH (m:MSL {id: $mslId}) MATCH (h:HCP {id: $hcpId})
        CREATE (m)-[:LOGGED]->(i:Interaction {id: $id, date: date($date), channel: $channel, topic: $topic, sentiment: $sentiment, notes: $notes})-[:WITH]->(h)
        WITH m, h, i, [(m)-[k:KNOWS]->(h) | k] AS olds
        FOREACH (k IN olds | SET k.lastContact = CASE WHEN k.lastContact IS NULL OR k.lastContact < i.date THEN i.date ELSE k.lastContact END)
        FOREACH (_ IN CASE WHEN size(olds) = 0 THEN [1] ELSE [] END |
          CREATE (m)-[:KNOWS {strength: $initial, baseStrength: $initial, since: i.date, lastContact: i.date}]->(h))
-       RETURN ${INTERACTION_PROJECTION} AS value, size(olds) = 0 AS created`,
-      { ...input, initial: INITIAL_STRENGTH },
+       WITH m, h, i
+       MATCH (m)-[k:KNOWS]->(h)
+       WITH m, h, i, k LIMIT 1
+       ${lockAndReadPair(', i')}
+       RETURN ${INTERACTION_PROJECTION} AS value, ${PAIR_EVIDENCE}`,
+      { ...input, initial: INITIAL_STRENGTH, now: now.toISOString() },
     );
-    return { interaction: toInteraction(row.value), relationshipCreated: row.created };
+    const { value, ...evidence } = row;
+    return { interaction: toInteraction(value), evidence };
+  },
+
+  /** The stored interaction `id` (read in the caller's transaction), or null. */
+  async stored(tx: Tx, id: string): Promise<Interaction | null> {
+    const [row] = await tx.run<{ value: InteractionRow }>(`MATCH (i:Interaction {id: $id}) RETURN ${INTERACTION_PROJECTION} AS value`, {
+      id,
+    });
+    return row ? toInteraction(row.value) : null;
   },
 };
+
+/** True when `stored` holds what logging `input` would write (a retry of the same request). */
+export function sameInteraction(stored: Interaction, input: NewInteraction): boolean {
+  return (
+    stored.mslId === input.mslId &&
+    stored.hcpId === input.hcpId &&
+    stored.date === input.date &&
+    stored.channel === input.channel &&
+    stored.topic === input.topic &&
+    stored.sentiment === input.sentiment &&
+    stored.notes === input.notes
+  );
+}

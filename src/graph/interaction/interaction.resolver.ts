@@ -10,7 +10,7 @@ import { mslLoaders } from '../msl/msl.loaders';
 import { MSL } from '../msl/msl.type';
 import { LogInteractionInput } from './interaction.input';
 import { interactionLoaders } from './interaction.loaders';
-import { INTERACTION_ORDER } from './interaction.repository';
+import { INTERACTION_ORDER, interactionWrites, sameInteraction } from './interaction.repository';
 import { checkInteraction, interactionLiveEvents, interactionNetworkChange, writeInteraction } from './interaction.log';
 import { Interaction, InteractionConnection } from './interaction.type';
 import { ActsForMsl } from '../auth';
@@ -35,7 +35,8 @@ export class InteractionResolver {
   @ActsForMsl('input.mslId')
   @Mutation(() => Interaction, {
     description:
-      "Logs an interaction and updates the pair's relationship: lastContact = the later of it and this date; an MSL who did not know the HCP gets a new relationship (baseStrength 0.2, since = lastContact = the date). Nothing is written when anything is rejected.",
+      "Logs an interaction and updates the pair's relationship: lastContact = the later of it and this date; an MSL who did not know the HCP gets a new relationship (baseStrength 0.2, since = lastContact = the date). Nothing is written when anything is rejected. " +
+      'Retries are safe with a client id: the same id with the same content (MSL, HCP, date, channel, topic, sentiment, notes) answers the interaction already stored and writes nothing (no second audit event), also when both requests arrive at once; the same id with other content is refused (BAD_USER_INPUT on field id).',
   })
   async logInteraction(
     @Arg('input', () => LogInteractionInput) input: LogInteractionInput,
@@ -43,7 +44,16 @@ export class InteractionResolver {
   ): Promise<Interaction> {
     const record = checkInteraction(input);
     return runMutation(ctx, {
-      creates: { label: 'Interaction', id: record.id, entity: 'interaction' },
+      creates: {
+        label: 'Interaction',
+        id: record.id,
+        entity: 'interaction',
+        // A resend of the same request (a client retrying after a lost answer) answers the stored interaction.
+        replay: async (tx) => {
+          const stored = await interactionWrites.stored(tx, record.id);
+          return stored && sameInteraction(stored, record) ? stored : null;
+        },
+      },
       requires: [
         { label: 'MSL', ids: [record.mslId] },
         { label: 'HCP', ids: [record.hcpId] },

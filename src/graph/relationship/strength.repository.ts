@@ -33,33 +33,64 @@ export async function recomputeStrength(
   now: Date,
   options: RecomputeOptions = {},
 ): Promise<RecomputedStrength | null> {
-  const [row] = await tx.run<{ base: number | null; strength: number | null; interactions: InteractionEvidence[] }>(LOCK_AND_READ, {
-    mslId,
-    hcpId,
-    now: now.toISOString(),
-  });
-  if (!row) return null;
-  const baseStrength = effectiveBase(row.base ?? row.strength);
+  const [row] = await tx.run<PairEvidence>(LOCK_AND_READ, { mslId, hcpId, now: now.toISOString() });
+  return row ? writeStrength(tx, mslId, hcpId, row, now, options) : null;
+}
+
+/** What a recompute reads of a pair, under the lock on its KNOWS: see lockAndReadPair. */
+export interface PairEvidence {
+  base: number | null;
+  strength: number | null;
+  interactions: InteractionEvidence[];
+}
+
+/**
+ * The second half of a recompute, for a write that read the pair's evidence itself (with
+ * lockAndReadPair, in the statement that wrote the interaction: one statement fewer).
+ */
+export async function writeStrength(
+  tx: Tx,
+  mslId: string,
+  hcpId: string,
+  evidence: PairEvidence,
+  now: Date,
+  options: RecomputeOptions = {},
+): Promise<RecomputedStrength> {
+  const baseStrength = effectiveBase(evidence.base ?? evidence.strength);
   const strength = relationshipStrength({
     baseStrength,
-    interactions: row.interactions,
+    interactions: evidence.interactions,
     now,
     halfLifeDays: options.halfLifeDays ?? DEFAULT_HALF_LIFE_DAYS,
   });
   await tx.run(WRITE, { mslId, hcpId, strength, baseStrength });
-  return { strength, baseStrength, interactions: row.interactions.length };
+  return { strength, baseStrength, interactions: evidence.interactions.length };
 }
+
+/**
+ * Cypher continuing a statement that bound `m`, `h` and the pair's KNOWS `k` (and the variables
+ * in `carry`, e.g. ", i"): locks `k` (the write of `strengthComputedAt` = `$now`), then reads the
+ * pair's interactions; return PAIR_EVIDENCE after it. Locking before reading makes concurrent
+ * logs of one pair serialize, so the last writer has seen every interaction.
+ */
+export function lockAndReadPair(carry = ''): string {
+  return `
+  SET k.strengthComputedAt = datetime($now)
+  WITH m, h, k${carry}
+  CALL (m, h) {
+    OPTIONAL MATCH (m)-[:LOGGED]->(x:Interaction)-[:WITH]->(h)
+    RETURN [y IN collect(x) | {date: toString(y.date), channel: y.channel, sentiment: y.sentiment}] AS interactions
+  }`;
+}
+
+/** The PairEvidence columns, after lockAndReadPair. */
+export const PAIR_EVIDENCE = 'k.baseStrength AS base, k.strength AS strength, interactions';
 
 const LOCK_AND_READ = `
   MATCH (m:MSL {id: $mslId})-[k:KNOWS]->(h:HCP {id: $hcpId})
   WITH m, h, k LIMIT 1
-  SET k.strengthComputedAt = datetime($now)
-  WITH m, h, k
-  CALL (m, h) {
-    OPTIONAL MATCH (m)-[:LOGGED]->(i:Interaction)-[:WITH]->(h)
-    RETURN [x IN collect(i) | {date: toString(x.date), channel: x.channel, sentiment: x.sentiment}] AS interactions
-  }
-  RETURN k.baseStrength AS base, k.strength AS strength, interactions`;
+  ${lockAndReadPair()}
+  RETURN ${PAIR_EVIDENCE}`;
 
 const WRITE = `
   MATCH (m:MSL {id: $mslId})-[k:KNOWS]->(h:HCP {id: $hcpId})
