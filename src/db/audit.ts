@@ -16,11 +16,7 @@ type AuditEventInput = { sub: string; action: string; entityIds: string[]; detai
  * One audit event as a statement over `$audit`, for a caller that runs it together with other
  * writes (runTogether: the mutation path's last statement).
  */
-export function auditEventStatement(event: AuditEventInput): {
-  row: AuditEventRow;
-  cypher: string;
-  params: { audit: Record<string, unknown> };
-} {
+export function auditEventStatement(event: AuditEventInput): Statement & { row: AuditEventRow } {
   const row = { id: randomUUID(), at: new Date().toISOString(), sub: event.sub, action: event.action, entityIds: event.entityIds };
   return {
     row,

@@ -1,5 +1,5 @@
-import { AuditEventRow, writeAuditEvent } from '../../db/audit';
-import { Database, Tx } from '../../db/database';
+import { AuditEventRow, auditEventStatement } from '../../db/audit';
+import { Database, Statement } from '../../db/database';
 import { PageWindow } from '../common/cursor';
 import { SortPart } from '../common/keyed-page';
 import { readKeysetPage } from '../common/keyset-list';
@@ -14,18 +14,19 @@ export interface AuditFilter {
 }
 
 /**
- * (:AuditEvent {id, at: datetime, sub, action, entityIds}). `record` may run inside a caller's
- * transaction (pass its Tx) so a write and its audit event commit together, or on its own.
+ * (:AuditEvent {id, at: datetime, sub, action, entityIds}): written by the mutation path (`statement`)
+ * and the import (src/db/audit.ts), read here.
  */
 export class AuditRepository {
   constructor(private readonly db: Database) {}
 
-  /** Records one event (see writeAuditEvent); returns it. */
-  record(
-    event: { sub: string; action: string; entityIds: string[]; details?: Record<string, string | number> },
-    tx?: Tx,
-  ): Promise<AuditRecord> {
-    return writeAuditEvent(this.db, event, tx);
+  /**
+   * One event as a statement (see auditEventStatement): the mutation path runs it in the
+   * mutation's transaction, together with its other records, so the write and its event commit
+   * or roll back together.
+   */
+  statement(event: { sub: string; action: string; entityIds: string[] }): Statement {
+    return auditEventStatement(event);
   }
 
   async byIds(ids: readonly string[]): Promise<AuditRecord[]> {

@@ -4,8 +4,8 @@ import { Tx } from '../../db/database';
 import { LiveEventRecord, liveEventsStatement } from '../../db/live-events';
 import { NetworkChange } from '../../network/changes';
 import { ValidationError } from '../../errors';
-import { auditEventStatement } from '../../db/audit';
 import { idsOf, resultIds } from '../audit/audit.ids';
+import { AuditRepository } from '../audit/audit.repository';
 import { GraphContext } from '../context';
 import { markNetworkChanged } from './network-change';
 import { RefLabel, Reference, checkReferences, isDuplicateKey } from './references';
@@ -76,7 +76,7 @@ export async function runMutation<W, R = W>(ctx: GraphContext, plan: MutationPla
       const change = typeof plan.networkChange === 'function' ? plan.networkChange(written) : plan.networkChange;
       const answer = plan.answer ? plan.answer(written) : (written as unknown as R);
       const entityIds = [...new Set([...idsOf(current.args), ...resultIds(answer)])];
-      const audit = auditEventStatement({ sub: ctx.viewer.sub, action: current.action, entityIds });
+      const audit = new AuditRepository(ctx.db).statement({ sub: ctx.viewer.sub, action: current.action, entityIds });
       await markNetworkChanged(tx, change ?? {}, [liveEventsStatement(plan.liveEvents?.(written) ?? []), audit]);
       return answer;
     });
