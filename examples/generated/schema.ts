@@ -935,7 +935,7 @@ export type LogInteractionInput = {
   /** ISO 8601 date (YYYY-MM-DD), not in the future. */
   date: Scalars['String']['input'];
   hcpId: Scalars['ID']['input'];
-  /** Optional client id (letters, digits, . _ : -); generated when absent. */
+  /** Optional client id (letters, digits, . _ : -); generated when absent. Send one to retry safely: the same id with the same content answers the stored interaction. */
   id?: InputMaybe<Scalars['ID']['input']>;
   mslId: Scalars['ID']['input'];
   notes?: InputMaybe<Scalars['String']['input']>;
@@ -1039,7 +1039,7 @@ export type Mutation = {
   addRestrictedWord: RestrictedWord;
   /** Cancels a PLANNED plan (status CANCELLED, final; it no longer conflicts). Otherwise BAD_USER_INPUT. ADMIN, or the MSL who planned it. */
   cancelPlannedInteraction: PlannedInteraction;
-  /** Captures an insight from an interaction. */
+  /** Captures an insight from an interaction. Retries are safe with a client id: the same id with the same content answers the insight already stored and writes nothing; the same id with other content is refused (BAD_USER_INPUT on field id). */
   captureInsight: Insight;
   /** Completes a PLANNED plan: logs the interaction exactly as logInteraction does (same checks, strength recomputed, restricted words) and marks the plan COMPLETED, linked to it (`interaction`). Otherwise BAD_USER_INPUT. ADMIN, or the MSL who planned it. */
   completePlannedInteraction: PlannedInteraction;
@@ -1053,7 +1053,7 @@ export type Mutation = {
   deleteHcp: ErasureReceipt;
   /** Links two HCPs, or sets the weight of their existing link of that type (symmetric types in either direction). Returns the link seen from the source. */
   linkHcps: HcpLink;
-  /** Logs an interaction and updates the pair's relationship: lastContact = the later of it and this date; an MSL who did not know the HCP gets a new relationship (baseStrength 0.2, since = lastContact = the date). Nothing is written when anything is rejected. */
+  /** Logs an interaction and updates the pair's relationship: lastContact = the later of it and this date; an MSL who did not know the HCP gets a new relationship (baseStrength 0.2, since = lastContact = the date). Nothing is written when anything is rejected. Retries are safe with a client id: the same id with the same content (MSL, HCP, date, channel, topic, sentiment, notes) answers the interaction already stored and writes nothing (no second audit event), also when both requests arrive at once; the same id with other content is refused (BAD_USER_INPUT on field id). */
   logInteraction: Interaction;
   /** Removes a restricted word (matched like addRestrictedWord stores it); false when it was not listed. ADMIN only. */
   removeRestrictedWord: Scalars['Boolean']['output'];
