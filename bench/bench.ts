@@ -157,7 +157,14 @@ export interface BenchReport {
     introductionPaths: Latency & { maxHops: number; withPath: number };
     networkReach: { hops2: Latency; hops3: Latency };
     /** The planning queries (docs/planning.md), random arguments, defaults otherwise. */
-    planning: { bestIntroducers: Latency; keyPersonRisk: Latency; handoverPlan: Latency; territoryCoverage: Latency };
+    planning: {
+      bestIntroducers: Latency;
+      keyPersonRisk: Latency;
+      handoverPlan: Latency;
+      territoryCoverage: Latency;
+      proposeAssignmentTeam: Latency;
+      proposeAssignmentAll: Latency;
+    };
     /** The analyst queries (docs/analytics.md); risingStars' first call reads the dated works and runs two yearly PageRanks. */
     analyst: { similarHcps: Latency; risingStarsFirstMs: number; risingStars: Latency; influenceHistory: Latency; explanation: Latency };
     betweennessRanking: { measured: boolean; reason?: string; firstCallMs?: number; latency?: Latency };
@@ -303,6 +310,8 @@ function datasetSizes(data: NetworkData) {
 /** The ids the network queries pick from at random. */
 interface DatasetIds {
   hcps: string[];
+  /** HCP ids per territory id. */
+  hcpsByTerritory: Map<string, string[]>;
   msls: string[];
   territories: string[];
   therapeuticAreas: string[];
@@ -311,6 +320,12 @@ interface DatasetIds {
 function idsOf(data: NetworkData): DatasetIds {
   return {
     hcps: data.hcps.map((h) => h.id),
+    hcpsByTerritory: data.hcps.reduce((byTerritory, h) => {
+      if (!h.territoryId) return byTerritory;
+      const list = byTerritory.get(h.territoryId) ?? [];
+      list.push(h.id);
+      return byTerritory.set(h.territoryId, list);
+    }, new Map<string, string[]>()),
     msls: data.msls.map((m) => m.id),
     territories: data.territories.map((t) => t.id),
     therapeuticAreas: data.therapeuticAreas.map((a) => a.id),
@@ -724,7 +739,22 @@ const PLANNING = {
   keyPersonRisk: `query ($territoryId: ID) { keyPersonRisk(territoryId: $territoryId) { hcp { id name } msl { id } strength influence } }`,
   handoverPlan: `query ($mslId: ID!) { handoverPlan(mslId: $mslId) { hcp { id } successor { id } existingStrength path { hops cost } } }`,
   territoryCoverage: `query ($territoryId: ID!) { territoryCoverage(territoryId: $territoryId) { hcps covered influenceShare } }`,
+  proposeAssignment: `query ($targets: [ID!]!, $mslIds: [ID!], $territoryId: ID, $capacity: Int!) {
+    proposeAssignment(targetHcpIds: $targets, mslIds: $mslIds, territoryId: $territoryId, capacity: $capacity) {
+      totalValue assignments { value hcp { id name } msl { id name } path { hops strength } } unassigned { id }
+    }
+  }`,
 };
+
+/** Targets of one assignment proposal in the bench. */
+const ASSIGNMENT_TARGETS = 20;
+
+/** `count` distinct items drawn with `pick`. */
+function distinct<T>(items: readonly T[], count: number, pick: <U>(items: readonly U[]) => U): T[] {
+  const chosen = new Set<T>();
+  while (chosen.size < Math.min(count, items.length)) chosen.add(pick(items));
+  return [...chosen];
+}
 
 const ANALYST = {
   similarHcps: `query ($hcpId: ID!) { similarHcps(hcpId: $hcpId) { score shared hcp { id name } } }`,
@@ -763,10 +793,20 @@ async function planningSection(app: RunningApp, ids: DatasetIds, options: BenchO
     keyPersonRisk: summarize(await run(PLANNING.keyPersonRisk, (i) => ({ territoryId: i % 3 === 0 ? null : pick(ids.territories) }))),
     handoverPlan: summarize(await run(PLANNING.handoverPlan, () => ({ mslId: pick(ids.msls) }))),
     territoryCoverage: summarize(await run(PLANNING.territoryCoverage, () => ({ territoryId: pick(ids.territories) }))),
+    // A territory's team and 20 of its HCPs; then 20 HCPs anywhere across every MSL.
+    proposeAssignmentTeam: summarize(
+      await run(PLANNING.proposeAssignment, () => {
+        const territoryId = pick([...ids.hcpsByTerritory.keys()]);
+        return { targets: distinct(ids.hcpsByTerritory.get(territoryId) ?? [], ASSIGNMENT_TARGETS, pick), territoryId, capacity: 3 };
+      }),
+    ),
+    proposeAssignmentAll: summarize(
+      await run(PLANNING.proposeAssignment, () => ({ targets: distinct(ids.hcps, ASSIGNMENT_TARGETS, pick), capacity: 2 })),
+    ),
   };
   log(
     options,
-    `p95: bestIntroducers ${section.bestIntroducers.p95} ms, keyPersonRisk ${section.keyPersonRisk.p95} ms, handoverPlan ${section.handoverPlan.p95} ms, territoryCoverage ${section.territoryCoverage.p95} ms`,
+    `p95: bestIntroducers ${section.bestIntroducers.p95} ms, keyPersonRisk ${section.keyPersonRisk.p95} ms, handoverPlan ${section.handoverPlan.p95} ms, territoryCoverage ${section.territoryCoverage.p95} ms, proposeAssignment ${section.proposeAssignmentTeam.p95} ms (team) / ${section.proposeAssignmentAll.p95} ms (every MSL)`,
   );
   return section;
 }

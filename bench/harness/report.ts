@@ -166,6 +166,12 @@ export function renderMarkdown(r: BenchReport): string {
       lat('keyPersonRisk first 20, all territories or one', net.planning.keyPersonRisk),
       lat('handoverPlan maxHops 4, random MSL', net.planning.handoverPlan, 'one row per relationship of the MSL'),
       lat('territoryCoverage, random territory', net.planning.territoryCoverage),
+      lat('proposeAssignment 20 HCPs of a random territory, its MSLs, capacity 3', net.planning.proposeAssignmentTeam),
+      lat(
+        'proposeAssignment 20 random HCPs, every MSL, capacity 2',
+        net.planning.proposeAssignmentAll,
+        'one bestIntroducers search per target',
+      ),
       net.betweennessRanking.measured
         ? lat(
             'kolRanking BETWEENNESS (once computed)',

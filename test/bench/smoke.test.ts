@@ -78,7 +78,14 @@ describe('bench smoke run (1k HCPs)', () => {
     ])
       expect(latency.runs).toBe(5);
     for (const latency of Object.values(network.planning) as { runs: number }[]) expect(latency.runs).toBe(5);
-    expect(Object.keys(network.planning).sort()).toEqual(['bestIntroducers', 'handoverPlan', 'keyPersonRisk', 'territoryCoverage']);
+    expect(Object.keys(network.planning).sort()).toEqual([
+      'bestIntroducers',
+      'handoverPlan',
+      'keyPersonRisk',
+      'proposeAssignmentAll',
+      'proposeAssignmentTeam',
+      'territoryCoverage',
+    ]);
     expect(network.betweennessRanking.measured).toBe(true);
 
     const algorithms = json.algorithms;
