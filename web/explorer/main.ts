@@ -20,6 +20,7 @@ import {
 import { LINK_COLOURS, Layout, NetworkView, communityColour } from './graph';
 import { loadRisingStars, loadInsightTrends, renderAnalystPanels, showHcpAnalysis } from './analyst';
 import { byId, fill, h } from './dom';
+import { loadPlanner, renderPlannerPanels, showIntroducers } from './planner';
 
 function options(select: HTMLSelectElement, items: { value: string; label: string }[], keep = true): void {
   const current = select.value;
@@ -155,6 +156,7 @@ function render(): void {
       ),
     ),
     renderAnalystPanels((id) => void selectHcp(id)),
+    renderPlannerPanels((id) => void selectHcp(id)),
     h('footer', {}, h('div', { id: 'status', className: 'status' })),
   );
   status = byId('status');
@@ -239,6 +241,7 @@ async function loadHcp(): Promise<void> {
     renderLegend(data.egoNetwork.nodes.map((n) => n.communityId));
     renderEdges(data);
     void showHcpAnalysis(id, (other) => void selectHcp(other)).catch(fail);
+    void showIntroducers(id, data.hcp.name, showPathsFrom).catch(fail);
     byId('graph-title').textContent = `Ego network of ${data.hcp.name}`;
     byId('paths-target').textContent = `To: ${data.hcp.name}`;
     byId<HTMLButtonElement>('paths-button').disabled = !byId<HTMLSelectElement>('msl-select').value;
@@ -312,6 +315,14 @@ function clearPaths(redraw = true): void {
   state.pathIndex = 0;
   byId('path-list').replaceChildren();
   if (redraw) view.clearPaths();
+}
+
+/** The introduction paths of one MSL to the HCP on display (a best introducer was clicked). */
+function showPathsFrom(mslId: string): void {
+  const select = byId<HTMLSelectElement>('msl-select');
+  select.value = mslId;
+  byId<HTMLButtonElement>('paths-button').disabled = false;
+  void findPaths();
 }
 
 async function findPaths(): Promise<void> {
@@ -405,7 +416,7 @@ async function boot(): Promise<void> {
     return;
   }
   say('Loading…');
-  await Promise.all([loadReference(), loadKols(), loadRisingStars((id) => void selectHcp(id)).catch(fail), loadInsightTrends().catch(fail)]);
+  await Promise.all([loadReference(), loadKols(), loadRisingStars((id) => void selectHcp(id)).catch(fail), loadInsightTrends().catch(fail), loadPlanner((id) => void selectHcp(id)).catch(fail)]);
   const fromHash = decodeURIComponent(location.hash.match(/^#hcp=(.+)$/)?.[1] ?? '');
   const start = fromHash || firstKol;
   if (start) await selectHcp(start);
