@@ -12,9 +12,9 @@ import path from 'node:path';
 import { loadConfig } from '../config';
 import { connect } from '../db/connect';
 import { startEmbeddedNeo4j } from '../db/embedded';
-import { ProgressReporter, folderArgs } from './cli-support';
+import { ProgressReporter, folderArgs, reportInvalidImport, runWhenMain } from './cli-support';
 import { bulkImportFolder, finishBulkImport } from './bulk';
-import { ImportValidationError, formatIssues } from './validate';
+import { ImportValidationError } from './validate';
 
 const USAGE = 'usage: npm run import:bulk -- --dir <folder>   (a new embedded database only; see README, Importing data)';
 
@@ -68,22 +68,11 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   } catch (error) {
     progress.done();
     if (error instanceof ImportValidationError) {
-      process.stderr.write(
-        `import failed: ${error.issues.length} problem${error.issues.length === 1 ? '' : 's'} found, nothing was written\n${formatIssues(error.issues)}\n`,
-      );
-      return 1;
+      return reportInvalidImport(error);
     }
     process.stderr.write(`import failed: ${(error as Error).message}\n`);
     return 2;
   }
 }
 
-if (require.main === module) {
-  main().then(
-    (code) => process.exit(code),
-    (error) => {
-      process.stderr.write(`${(error as Error).stack ?? error}\n`);
-      process.exit(2);
-    },
-  );
-}
+runWhenMain(module, main);

@@ -1,4 +1,5 @@
 /** Small helpers shared by the import and export command lines. */
+import { ImportValidationError, formatIssues } from './validate';
 
 export interface CliArgs {
   dir?: string;
@@ -106,4 +107,25 @@ export class ProgressReporter {
     if (this.tty && this.drawn) this.stream.write('\n');
     this.drawn = false;
   }
+}
+
+/** Prints every problem of an invalid import (`file:line: reason`); the exit status is 1. */
+export function reportInvalidImport(error: ImportValidationError): number {
+  const count = error.issues.length;
+  process.stderr.write(
+    `import failed: ${count} problem${count === 1 ? '' : 's'} found, nothing was written\n${formatIssues(error.issues)}\n`,
+  );
+  return 1;
+}
+
+/** Runs a command's `main` when its file is the one node started: exits with its status (2 on a crash). */
+export function runWhenMain(commandModule: NodeJS.Module, main: () => Promise<number>): void {
+  if (require.main !== commandModule) return;
+  main().then(
+    (code) => process.exit(code),
+    (error) => {
+      process.stderr.write(`${(error as Error).stack ?? error}\n`);
+      process.exit(2);
+    },
+  );
 }

@@ -14,9 +14,9 @@ import path from 'node:path';
 import { boltUri, loadConfig } from '../config';
 import { connect } from '../db/connect';
 import { ServiceUnavailableError } from '../errors';
-import { ProgressReporter, folderArgs } from './cli-support';
+import { ProgressReporter, folderArgs, reportInvalidImport, runWhenMain } from './cli-support';
 import { formatSummary, importFolder } from './importer';
-import { ImportValidationError, formatIssues } from './validate';
+import { ImportValidationError } from './validate';
 
 const USAGE = 'usage: npm run import -- --dir <folder> [--batch-size <rows per statement>] [--dry-run] [--actor <name>]';
 
@@ -46,10 +46,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   } catch (error) {
     progress.done();
     if (error instanceof ImportValidationError) {
-      process.stderr.write(
-        `import failed: ${error.issues.length} problem${error.issues.length === 1 ? '' : 's'} found, nothing was written\n${formatIssues(error.issues)}\n`,
-      );
-      return 1;
+      return reportInvalidImport(error);
     }
     if (error instanceof ServiceUnavailableError) {
       process.stderr.write(`import failed: cannot use Neo4j at ${boltUri(config)}: ${error.message}; nothing was written\n`);
@@ -63,12 +60,4 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   }
 }
 
-if (require.main === module) {
-  main().then(
-    (code) => process.exit(code),
-    (error) => {
-      process.stderr.write(`${(error as Error).stack ?? error}\n`);
-      process.exit(2);
-    },
-  );
-}
+runWhenMain(module, main);

@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { boltUri, loadConfig } from '../config';
 import { connect } from '../db/connect';
-import { folderArgs } from './cli-support';
+import { folderArgs, runWhenMain } from './cli-support';
 import { exportFolder } from './export';
 
 const USAGE = 'usage: npm run export -- --dir <folder>';
@@ -35,12 +35,4 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   }
 }
 
-if (require.main === module) {
-  main().then(
-    (code) => process.exit(code),
-    (error) => {
-      process.stderr.write(`${(error as Error).stack ?? error}\n`);
-      process.exit(2);
-    },
-  );
-}
+runWhenMain(module, main);

@@ -44,6 +44,18 @@ export function makeScience(rng: Rng, n: number, people: Hcps, groups: Groups): 
     }
     return -1;
   };
+  /**
+   * Up to `size` distinct HCPs active in `year`: the first drawn by influence, each other one by
+   * influence with probability `kolShare`, else uniformly.
+   */
+  const team = (sampler: Sampler, year: number, size: number, kolShare: number): number[] => {
+    const members: number[] = [];
+    for (let tries = 0; members.length < size && tries < size * 10; tries++) {
+      const h = activeIn(sampler, year, members.length === 0 || rng.chance(kolShare));
+      if (h >= 0 && !members.includes(h)) members.push(h);
+    }
+    return members;
+  };
 
   // Publications and authorships --------------------------------------------------------------
   const publications: PublicationRecord[] = [];
@@ -63,13 +75,8 @@ export function makeScience(rng: Rng, n: number, people: Hcps, groups: Groups): 
       journal: rng.pick(def.journals),
       therapeuticAreaId: def.id,
     });
-    const authors: number[] = [];
-    const size = Math.min(sampler.size, 2 + Math.min(10, Math.floor(-Math.log(1 - rng.next()) * 3)));
-    for (let tries = 0; authors.length < size && tries < size * 10; tries++) {
-      // First and last authors are usually KOLs; the middle is a mix. Everyone is active that year.
-      const h = activeIn(sampler, year, authors.length === 0 || rng.chance(0.55));
-      if (h >= 0 && !authors.includes(h)) authors.push(h);
-    }
+    // First and last authors are usually KOLs; the middle is a mix. Everyone is active that year.
+    const authors = team(sampler, year, Math.min(sampler.size, 2 + Math.min(10, Math.floor(-Math.log(1 - rng.next()) * 3))), 0.55);
     authors.forEach((h, i) => authorships.push({ publicationId: id, hcpId: hcps[h].id, position: i + 1 }));
   }
 
@@ -93,12 +100,7 @@ export function makeScience(rng: Rng, n: number, people: Hcps, groups: Groups): 
       therapeuticAreaId: def.id,
       startYear,
     });
-    const people: number[] = [];
-    const size = Math.min(sampler.size, 3 + rng.int(10));
-    for (let tries = 0; people.length < size && tries < size * 10; tries++) {
-      const h = activeIn(sampler, startYear, people.length === 0 || rng.chance(0.5));
-      if (h >= 0 && !people.includes(h)) people.push(h);
-    }
+    const people = team(sampler, startYear, Math.min(sampler.size, 3 + rng.int(10)), 0.5);
     people.forEach((h, i) =>
       trialInvestigators.push({ trialId: id, hcpId: hcps[h].id, role: i === 0 || (i < 3 && rng.chance(0.2)) ? 'PRINCIPAL' : 'SUB' }),
     );
