@@ -65,7 +65,8 @@ export async function schedulingConflict(ctx: GraphContext, event: LiveEvent): P
   const plans = await new PlanningRepository(ctx.db).byIds([event.subject, ...event.related]);
   const planned = plans.find((plan) => plan.id === event.subject) ?? null;
   const others = plans
-    .filter((plan) => plan.id !== event.subject)
+    // A plan cancelled or completed since no longer conflicts.
+    .filter((plan) => plan.id !== event.subject && plan.status === 'PLANNED')
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.mslId < b.mslId ? -1 : a.mslId > b.mslId ? 1 : 0));
   const msls = await ctx.loaders.get(mslLoaders).byId.loadMany(others.map((plan) => plan.mslId));
   const conflicts: SchedulingConflict[] = others.flatMap((plan, i) => {
