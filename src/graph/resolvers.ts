@@ -33,6 +33,7 @@ import { CommunityConnectionFields, CommunityResultConnectionFields } from './ne
 import { NetworkResolver } from './network/network.resolver';
 import { NodeResolver } from './node/node.resolver';
 import { asOfFields } from './network/as-of.fields';
+import { PlannedInteractionConnectionResolver } from './planning/planning.connection';
 import { PlanningResolver } from './planning/planning.resolver';
 import { HcpPublicationsResolver, PublicationResolver } from './publication/publication.resolver';
 import { HcpRelationshipsResolver, MslRelationshipResolver, MslRelationshipsResolver } from './relationship/relationship.resolver';
@@ -87,6 +88,7 @@ export const resolvers: NonEmptyArray<Function> = [
   CommunityResultConnectionFields,
   NodeResolver,
   PlanningResolver,
+  PlannedInteractionConnectionResolver,
   PublicationResolver,
   HcpPublicationsResolver,
   MslRelationshipResolver,

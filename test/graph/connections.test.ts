@@ -47,6 +47,15 @@ beforeAll(async () => {
     CREATE (:HCP {id: 'hcp-p1', firstName: 'P', lastName: 'One'})-[:MENTOR {weight: 1.0}]->(:HCP {id: 'hcp-p2', firstName: 'P', lastName: 'Two'})
     CREATE (:HCP {id: 'hcp-q1', firstName: 'Q', lastName: 'One'})-[:MENTOR {weight: 1.0}]->(:HCP {id: 'hcp-q2', firstName: 'Q', lastName: 'Two'})
   `);
+  // plans of msl-1 on three dates (ties broken by id), and restricted words
+  await t.db.write(`
+    MATCH (m1:MSL {id: 'msl-1'}), (h:HCP) WHERE h.id STARTS WITH 'hcp-0'
+    CREATE (m1)-[:PLANNED]->(:PlannedInteraction {id: 'plan-' + right(h.id, 1), date: date('2030-01-01') + duration({days: toInteger(right(h.id, 1)) % 3}),
+      channel: 'PHONE', createdAt: datetime('2026-01-01T00:00:00Z')})-[:WITH]->(h)
+  `);
+  await t.db.write(
+    `UNWIND ['delta', 'alpha', 'off label', 'beta', 'gamma'] AS w CREATE (:RestrictedWord {id: 'rw-' + replace(w, ' ', '-'), word: w})`,
+  );
   await t.db.write('MERGE (:GraphMeta {id: "network", version: 1})');
 });
 afterAll(() => t.stop());
@@ -81,6 +90,9 @@ const CONNECTIONS: Record<string, string> = {
   'community.membersConnection': `query (${VARS}) { x: hcp(id: "hcp-01") { community { c: membersConnection(${ARGS}) { ${PAGE} } } } }`,
   'communities.communitiesConnection': `query (${VARS}) { x: communities { c: communitiesConnection(${ARGS}) { ${PAGE} } } }`,
   auditEvents: `query (${VARS}) { c: auditEvents(${ARGS}) { ${PAGE} } }`,
+  plannedInteractionsConnection: `query (${VARS}) { c: plannedInteractionsConnection(mslId: "msl-1", ${ARGS}) { ${PAGE} } }`,
+  'plannedInteractionsConnection (dates)': `query (${VARS}) { c: plannedInteractionsConnection(mslId: "msl-1", from: "2030-01-01", to: "2030-01-02", ${ARGS}) { ${PAGE} } }`,
+  restrictedWordsConnection: `query (${VARS}) { c: restrictedWordsConnection(${ARGS}) { ${PAGE} } }`,
 };
 
 function pick(data: Record<string, unknown>): Conn {
@@ -159,6 +171,55 @@ describe.each(Object.entries(CONNECTIONS))('%s', (name, query) => {
     );
     expect(await errorCode(admin().request(query, { first: 2, last: 2 }))).toBe('BAD_USER_INPUT');
     expect(await errorCode(admin().request(query, { last: 0 }))).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('twins of whole lists', () => {
+  it('page the same rows in the same order as the list they twin', async () => {
+    const data = await admin().request<{
+      plannedInteractions: { id: string }[];
+      plannedInteractionsConnection: { edges: { node: { id: string; date: string } }[] };
+      restrictedWords: { id: string }[];
+      restrictedWordsConnection: { edges: { node: { id: string } }[] };
+    }>(gql`
+      {
+        plannedInteractions(mslId: "msl-1") {
+          id
+        }
+        plannedInteractionsConnection(mslId: "msl-1", first: 100) {
+          edges {
+            node {
+              id
+              date
+            }
+          }
+        }
+        restrictedWords {
+          id
+        }
+        restrictedWordsConnection(first: 100) {
+          edges {
+            node {
+              id
+            }
+          }
+        }
+      }
+    `);
+    const plans = data.plannedInteractionsConnection.edges.map((e) => e.node);
+    expect(plans.map((p) => p.id)).toEqual(data.plannedInteractions.map((p) => p.id));
+    expect(plans.map((p) => `${p.date} ${p.id}`)).toEqual(plans.map((p) => `${p.date} ${p.id}`).sort());
+    expect(plans).toHaveLength(7);
+    expect(data.restrictedWordsConnection.edges.map((e) => e.node.id)).toEqual(data.restrictedWords.map((w) => w.id));
+    expect(data.restrictedWords.map((w) => w.id)).toEqual(['rw-alpha', 'rw-beta', 'rw-delta', 'rw-gamma', 'rw-off-label']);
+  });
+
+  it('check the arguments plannedInteractions checks', async () => {
+    const ask = (args: string) => admin().request(`{ plannedInteractionsConnection(${args}) { totalCount } }`);
+    expect(await errorCode(ask('first: 5'))).toBe('BAD_USER_INPUT');
+    expect(await errorCode(ask('mslId: "msl-1", from: "2030-13-01"'))).toBe('BAD_USER_INPUT');
+    expect(await errorCode(ask('mslId: "msl-1", from: "2030-02-01", to: "2030-01-01"'))).toBe('BAD_USER_INPUT');
+    expect(await errorCode(ask(`mslId: "msl-1", first: 100000`))).toBe('BAD_USER_INPUT');
   });
 });
 
@@ -257,6 +318,8 @@ describe('node and nodes', () => {
       'ta-onc': 'TherapeuticArea',
       'int-01': 'Interaction',
       'pub-01': 'Publication',
+      'plan-1': 'PlannedInteraction',
+      'rw-alpha': 'RestrictedWord',
     };
     const data = await admin().request<{ nodes: { __typename: string; id: string }[] }>(
       gql`

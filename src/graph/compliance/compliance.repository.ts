@@ -1,11 +1,21 @@
 import { createHash } from 'node:crypto';
 import { Database, Tx } from '../../db/database';
+import { PageWindow } from '../common/cursor';
+import { SortPart } from '../common/keyed-page';
+import { readKeysetPage } from '../common/keyset-list';
+import { Page } from '../common/pagination';
 import { ComplianceMode, ComplianceResult, enforceCompliance, normalizeWord } from '../../engagement/compliance';
 
 export interface RestrictedWordRow {
   id: string;
   word: string;
 }
+
+/** Restricted words alphabetically, then by id (as `restrictedWords`). */
+export const WORD_ORDER: SortPart[] = [
+  { kind: 'string', value: (x) => `${x}.word` },
+  { kind: 'string', value: (x) => `${x}.id` },
+];
 
 /** The labels whose nodes carry compliance flags. */
 export type FlaggedLabel = 'Interaction' | 'Insight';
@@ -24,6 +34,19 @@ export class ComplianceRepository {
 
   list(): Promise<RestrictedWordRow[]> {
     return this.db.read<RestrictedWordRow>('MATCH (w:RestrictedWord) RETURN w.id AS id, w.word AS word ORDER BY w.word, w.id');
+  }
+
+  /** One page of the words (WORD_ORDER), with the total. */
+  page(window: PageWindow): Promise<Page<RestrictedWordRow>> {
+    const list = { pattern: '(x:RestrictedWord)', conditions: [], sort: WORD_ORDER, project: (x: string) => `${x} {.id, .word}` };
+    return readKeysetPage(this.db, list, window, {}, (row: RestrictedWordRow) => row);
+  }
+
+  /** The words with these ids (unknown ids are absent), for `node(id:)`. */
+  byIds(ids: readonly string[]): Promise<RestrictedWordRow[]> {
+    return this.db.read<RestrictedWordRow>('UNWIND $ids AS id MATCH (w:RestrictedWord {id: id}) RETURN w.id AS id, w.word AS word', {
+      ids,
+    });
   }
 
   /** Stored flags of the nodes of `label` with these ids (ids without a node are absent). */

@@ -1,16 +1,18 @@
 import DataLoader from 'dataloader';
-import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Database } from '../../db/database';
 import { ValidationError } from '../../errors';
 import { AdminOnly, OwnNotes } from '../auth';
 import { byKey } from '../common/loaders';
+import { PageArgs, windowOf } from '../common/pagination';
 import { GraphContext } from '../context';
 import { runMutation } from '../common/mutation';
 import { Insight } from '../insight/insight.type';
 import { Interaction } from '../interaction/interaction.type';
 import { ComplianceResult, checkText, invalidWordReason } from '../../engagement/compliance';
-import { ComplianceRepository, FlaggedLabel, restrictedWordWrites } from './compliance.repository';
-import { ComplianceCheck, RestrictedWord, RestrictedWordsMode } from './compliance.type';
+import { ComplianceRepository, FlaggedLabel, WORD_ORDER, restrictedWordWrites } from './compliance.repository';
+import { ComplianceCheck, RestrictedWord, RestrictedWordConnection, RestrictedWordsMode } from './compliance.type';
 
 const MAX_CHECK_TEXT = 100000;
 
@@ -23,15 +25,30 @@ export function complianceLoaders(db: Database) {
         (row): ComplianceResult => row ?? { flagged: false, flaggedWords: [] },
       ),
     );
-  return { interaction: flags('Interaction'), insight: flags('Insight') };
+  return {
+    interaction: flags('Interaction'),
+    insight: flags('Insight'),
+    word: new DataLoader(async (ids: readonly string[]) => byKey(ids, await repository.byIds(ids), (row) => row.id)),
+  };
 }
 
 /** Admin-managed restricted words. */
 @Resolver(() => RestrictedWord)
 export class ComplianceResolver {
-  @Query(() => [RestrictedWord], { description: 'The restricted words, alphabetically.' })
+  @Query(() => [RestrictedWord], {
+    description: 'The restricted words, alphabetically (the whole list; `restrictedWordsConnection` pages it).',
+  })
   restrictedWords(@Ctx() ctx: GraphContext): Promise<RestrictedWord[]> {
     return new ComplianceRepository(ctx.db).list();
+  }
+
+  @Query(() => RestrictedWordConnection, { description: 'The restricted words, alphabetically (then id), paginated.' })
+  restrictedWordsConnection(
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: GraphContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<RestrictedWordConnection> {
+    return new ComplianceRepository(ctx.db).page(windowOf(page, info, ctx.app.config.maxFirst, WORD_ORDER));
   }
 
   @Query(() => ComplianceCheck, {

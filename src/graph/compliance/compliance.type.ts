@@ -1,4 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Connection } from '../common/pagination';
+import { Node } from '../node/node.type';
 import { RESTRICTED_WORDS_MODES, RestrictedWordsMode as RestrictedWordsModeName, enumObject } from '../../vocabulary';
 
 export const RestrictedWordsMode = enumObject(RESTRICTED_WORDS_MODES);
@@ -11,7 +13,10 @@ registerEnumType(RestrictedWordsMode, {
   },
 });
 
-@ObjectType({ description: 'A word or phrase interaction notes and insight texts must not contain (case-insensitive, whole word).' })
+@ObjectType({
+  implements: Node,
+  description: 'A word or phrase interaction notes and insight texts must not contain (case-insensitive, whole word).',
+})
 export class RestrictedWord {
   @Field(() => ID)
   id!: string;
@@ -19,6 +24,9 @@ export class RestrictedWord {
   @Field({ description: 'Normalized: lower case, single spaces.' })
   word!: string;
 }
+
+@ObjectType()
+export class RestrictedWordConnection extends Connection(RestrictedWord, 'RestrictedWord') {}
 
 @ObjectType({ description: 'The restricted words found in a text.' })
 export class ComplianceCheck {

@@ -1,4 +1,5 @@
 import { AuditRepository } from '../audit/audit.repository';
+import { complianceLoaders } from '../compliance/compliance.resolver';
 import { GraphContext } from '../context';
 import { hcpLoaders } from '../hcp/hcp.loaders';
 import { insightLoaders } from '../insight/insight.loaders';
@@ -8,6 +9,7 @@ import { LinkType } from '../link/link.type';
 import { LINK_TYPES } from '../../vocabulary';
 import { mslLoaders } from '../msl/msl.loaders';
 import { communityOf, influenceOf } from '../network/network.node';
+import { planPages } from '../planning/planning.pages';
 import { publicationLoaders } from '../publication/publication.loaders';
 import { referenceLoaders } from '../reference/reference.loaders';
 import { relationshipLoaders } from '../relationship/relationship.loaders';
@@ -32,6 +34,8 @@ export async function loadEntities(ctx: GraphContext, type: string, id: string):
     Publication: () => ctx.loaders.get(publicationLoaders).byId.load(id),
     ClinicalTrial: () => ctx.loaders.get(trialLoaders).byId.load(id),
     AuditEvent: async () => (await new AuditRepository(ctx.db).byIds([id]))[0] ?? null,
+    PlannedInteraction: async () => (await planPages.byIds(ctx.db, [id]))[0] ?? null,
+    RestrictedWord: () => ctx.loaders.get(complianceLoaders).word.load(id),
   };
   return typed(type, await load[type]());
 }

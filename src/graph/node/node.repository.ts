@@ -12,6 +12,8 @@ export const ENTITY_TYPES: Record<string, string> = {
   Publication: 'Publication',
   ClinicalTrial: 'ClinicalTrial',
   AuditEvent: 'AuditEvent',
+  PlannedInteraction: 'PlannedInteraction',
+  RestrictedWord: 'RestrictedWord',
 };
 
 /** The GraphQL types of the entities holding each id: one index seek per label (each label's id is unique). */

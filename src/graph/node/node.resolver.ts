@@ -17,6 +17,8 @@ const PREFIXES: [string, string][] = [
   ['ins-', 'Insight'],
   ['pub-', 'Publication'],
   ['trial-', 'ClinicalTrial'],
+  ['plan-', 'PlannedInteraction'],
+  ['rw-', 'RestrictedWord'],
 ];
 
 @Resolver()
@@ -24,7 +26,7 @@ export class NodeResolver {
   @Query(() => Node, {
     nullable: true,
     description:
-      'The object with this id, whatever its type; null when there is none. Entities are found by their domain id, derived objects by their built id (see Node). Ids shared by two entity types (possible only with imported or client-chosen ids) resolve to the type their prefix names (hcp-, msl-, inst-, ter-, ta-, int-, ins-, pub-, trial-), else BAD_USER_INPUT.',
+      'The object with this id, whatever its type; null when there is none. Entities are found by their domain id, derived objects by their built id (see Node). Ids shared by two entity types (possible only with imported or client-chosen ids) resolve to the type their prefix names (hcp-, msl-, inst-, ter-, ta-, int-, ins-, pub-, trial-, plan-, rw-), else BAD_USER_INPUT.',
   })
   async node(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphContext): Promise<Typed<object> | null> {
     const [found] = await resolveNodes(ctx, [id], 'id');

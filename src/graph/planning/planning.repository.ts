@@ -28,7 +28,7 @@ export interface PlanQuery {
 /** Plans stored before statuses existed have none: they are PLANNED. */
 const STATUS = "coalesce(p.status, 'PLANNED')";
 
-const PROJECTION = `p {.id, date: toString(p.date), .channel, .topic, createdAt: toString(p.createdAt),
+export const PROJECTION = `p {.id, date: toString(p.date), .channel, .topic, createdAt: toString(p.createdAt),
   status: ${STATUS}, closedAt: toString(p.closedAt), .cancelReason, rescheduledAt: toString(p.rescheduledAt),
   mslId: head([(m:MSL)-[:PLANNED]->(p) | m.id]), hcpId: head([(p)-[:WITH]->(x:HCP) | x.id]),
   interactionId: head([(p)-[:RESULTED_IN]->(i:Interaction) | i.id])}`;

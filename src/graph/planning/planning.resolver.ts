@@ -12,7 +12,7 @@ import { MSL } from '../msl/msl.type';
 import { PlanningRepository } from './planning.repository';
 import { PlanningService } from './planning.service';
 import { CompletePlannedInteractionInput, PlanStatus, PlannedInteraction, ScheduleInteractionInput, ScheduleResult } from './planning.type';
-import { optionalIsoDateArg, orderedDates } from '../common/validate';
+import { planQuery } from './planning.connection';
 
 /** Planned interactions, double-booking detection and a plan's life (planning.service.ts). */
 @Resolver(() => PlannedInteraction)
@@ -75,7 +75,7 @@ export class PlanningResolver {
 
   @Query(() => [PlannedInteraction], {
     description:
-      'Planned interactions of an MSL and/or an HCP (at least one), optionally between two dates (inclusive) and of one status, by date then id.',
+      'Planned interactions of an MSL and/or an HCP (at least one), optionally between two dates (inclusive) and of one status, by date then id (the whole list up to `first`; `plannedInteractionsConnection` pages it).',
   })
   async plannedInteractions(
     @Arg('mslId', () => ID, { nullable: true }) mslId: string | null,
@@ -86,11 +86,8 @@ export class PlanningResolver {
     @Arg('status', () => PlanStatus, { nullable: true, description: 'Default: every status.' }) status: PlanStatus | null,
     @Ctx() ctx: GraphContext,
   ): Promise<PlannedInteraction[]> {
-    if ((mslId ?? '') === '' && (hcpId ?? '') === '') throw new ValidationError('mslId', 'give mslId, hcpId or both');
-    const size = checkFirst(first, ctx.app.config.maxFirst);
-    const range = { from: optionalIsoDateArg(from, 'from'), to: optionalIsoDateArg(to, 'to') };
-    orderedDates(range.from, range.to);
-    return new PlanningRepository(ctx.db).list({ mslId: mslId || null, hcpId: hcpId || null, ...range, status: status ?? null }, size);
+    const query = planQuery(mslId, hcpId, from, to, status);
+    return new PlanningRepository(ctx.db).list(query, checkFirst(first, ctx.app.config.maxFirst));
   }
 
   @FieldResolver(() => MSL, { nullable: true })

@@ -2,6 +2,8 @@ import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-gr
 import { PLAN_STATUSES, PlanStatus as PlanStatusName, enumObject } from '../../vocabulary';
 import { Channel, Sentiment } from '../interaction/interaction.type';
 import { MSL } from '../msl/msl.type';
+import { Connection } from '../common/pagination';
+import { Node } from '../node/node.type';
 
 export const PlanStatus = enumObject(PLAN_STATUSES);
 export type PlanStatus = PlanStatusName;
@@ -14,7 +16,7 @@ registerEnumType(PlanStatus, {
  * (:MSL)-[:PLANNED]->(:PlannedInteraction {id, date, channel, topic, createdAt, status, closedAt, cancelReason})-[:WITH]->(:HCP),
  * and -[:RESULTED_IN]->(:Interaction) once completed; msl/hcp/interaction resolved by id.
  */
-@ObjectType({ description: 'An interaction an MSL plans with an HCP.' })
+@ObjectType({ implements: Node, description: 'An interaction an MSL plans with an HCP.' })
 export class PlannedInteraction {
   @Field(() => ID)
   id!: string;
@@ -128,3 +130,6 @@ export class ScheduleResult {
   @Field(() => Int, { description: 'The window used (SCHEDULING_CONFLICT_DAYS).' })
   windowDays!: number;
 }
+
+@ObjectType()
+export class PlannedInteractionConnection extends Connection(PlannedInteraction, 'PlannedInteraction') {}
