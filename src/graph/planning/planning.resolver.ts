@@ -1,5 +1,4 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { ValidationError } from '../../errors';
 import { ActsForMsl, OwnsPlannedInteraction } from '../auth';
 import { GraphContext } from '../context';
 import { checkFirst } from '../common/pagination';
