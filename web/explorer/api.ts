@@ -78,14 +78,27 @@ export interface HcpSummary {
 }
 
 export const SEARCH = /* GraphQL */ `
-  query ExplorerSearch($search: String!, $first: Int!) {
-    hcps(filter: { search: $search }, first: $first) {
+  query ExplorerSearch($filter: HcpFilter!, $first: Int!) {
+    hcps(filter: $filter, first: $first) {
       totalCount
       edges { node { id name specialty institution { name } territory { name } } }
     }
+    hcpFacets(filter: $filter) {
+      territories { value label count }
+      therapeuticAreas { value label count }
+      specialties(first: 8) { value label count }
+      institutions(first: 8) { value label count }
+    }
   }`;
+export interface FacetValue {
+  value: string;
+  label: string;
+  count: number;
+}
+export type FacetName = 'territories' | 'therapeuticAreas' | 'specialties' | 'institutions';
 export interface SearchData {
   hcps: { totalCount: number; edges: { node: HcpSummary }[] };
+  hcpFacets: Record<FacetName, FacetValue[]>;
 }
 
 export const EGO = /* GraphQL */ `

@@ -10,8 +10,6 @@ import {
   PathsData,
   REFERENCE,
   ReferenceData,
-  SEARCH,
-  SearchData,
   authRequired,
   gql,
   setToken,
@@ -21,6 +19,7 @@ import { LINK_COLOURS, Layout, NetworkView, communityColour } from './graph';
 import { loadRisingStars, loadInsightTrends, renderAnalystPanels, showHcpAnalysis } from './analyst';
 import { byId, fill, h } from './dom';
 import { loadPlanner, renderPlannerPanels, showIntroducers } from './planner';
+import { renderSearchPanel } from './search';
 
 function options(select: HTMLSelectElement, items: { value: string; label: string }[], keep = true): void {
   const current = select.value;
@@ -84,19 +83,7 @@ function render(): void {
       h(
         'aside',
         { className: 'left' },
-        h(
-          'section',
-          { className: 'card' },
-          h('h2', {}, 'Find an HCP'),
-          h(
-            'form',
-            { id: 'search-form', onsubmit: (e) => (e.preventDefault(), void search()) },
-            h('input', { id: 'search-input', type: 'search', placeholder: 'Name, specialty, institution, city…', autocomplete: 'off' }),
-            h('button', { id: 'search-button', type: 'submit' }, 'Search'),
-          ),
-          h('div', { id: 'search-count', className: 'muted' }),
-          h('ul', { id: 'search-results', className: 'results' }),
-        ),
+        renderSearchPanel({ onSelect: (id) => void selectHcp(id), say, fail }),
         h('section', { className: 'card', id: 'hcp-card' }, h('p', { className: 'muted' }, 'Search an HCP or pick one in the KOL ranking.')),
         h(
           'section',
@@ -186,35 +173,6 @@ const view = new NetworkView(byId('graph'), {
 function onToken(value: string): void {
   setToken(value);
   void boot();
-}
-
-async function search(): Promise<void> {
-  const text = byId<HTMLInputElement>('search-input').value.trim();
-  const list = byId('search-results');
-  if (!text) return;
-  say(`Searching "${text}"…`);
-  try {
-    const data = await gql<SearchData>('ExplorerSearch', SEARCH, { search: text, first: 15 });
-    const count = data.hcps.totalCount;
-    byId('search-count').textContent = count === 0 ? 'No HCP matches.' : `${count} match${count === 1 ? '' : 'es'}${count > 15 ? ', best 15 shown' : ''}`;
-    list.replaceChildren(
-      ...data.hcps.edges.map(({ node }) =>
-        h(
-          'li',
-          {},
-          h(
-            'button',
-            { type: 'button', className: 'result', 'data-id': node.id, onclick: () => void selectHcp(node.id) },
-            h('span', { className: 'name' }, node.name),
-            h('span', { className: 'muted' }, [node.specialty, node.institution?.name, node.territory?.name].filter(Boolean).join(' · ')),
-          ),
-        ),
-      ),
-    );
-    say(`${count} result(s) for "${text}".`);
-  } catch (error) {
-    fail(error);
-  }
 }
 
 async function selectHcp(id: string): Promise<void> {
