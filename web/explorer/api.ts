@@ -44,7 +44,10 @@ export function setToken(value: string): void {
 }
 
 export async function gql<T>(operationName: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' };
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    accept: 'application/graphql-response+json, application/json',
+  };
   if (token) headers.authorization = `Bearer ${token}`;
   let response: Response;
   try {
@@ -81,15 +84,44 @@ export const SEARCH = /* GraphQL */ `
   query ExplorerSearch($filter: HcpFilter!, $first: Int!) {
     hcps(filter: $filter, first: $first) {
       totalCount
-      edges { node { id name specialty institution { name } territory { name } } }
+      edges {
+        node {
+          id
+          name
+          specialty
+          institution {
+            name
+          }
+          territory {
+            name
+          }
+        }
+      }
     }
     hcpFacets(filter: $filter) {
-      territories { value label count }
-      therapeuticAreas { value label count }
-      specialties(first: 8) { value label count }
-      institutions(first: 8) { value label count }
+      territories {
+        value
+        label
+        count
+      }
+      therapeuticAreas {
+        value
+        label
+        count
+      }
+      specialties(first: 8) {
+        value
+        label
+        count
+      }
+      institutions(first: 8) {
+        value
+        label
+        count
+      }
     }
-  }`;
+  }
+`;
 export interface FacetValue {
   value: string;
   label: string;
@@ -104,19 +136,54 @@ export interface SearchData {
 export const EGO = /* GraphQL */ `
   query ExplorerEgo($id: ID!, $hops: Int!, $minWeight: Float!, $first: Int!) {
     hcp(id: $id) {
-      id name specialty
-      institution { name city }
-      territory { id name }
-      therapeuticAreas { id name }
-      influence { pagerank betweenness degree rank percentile }
-      community { id size }
+      id
+      name
+      specialty
+      institution {
+        name
+        city
+      }
+      territory {
+        id
+        name
+      }
+      therapeuticAreas {
+        id
+        name
+      }
+      influence {
+        pagerank
+        betweenness
+        degree
+        rank
+        percentile
+      }
+      community {
+        id
+        size
+      }
     }
     egoNetwork(hcpId: $id, hops: $hops, minWeight: $minWeight, first: $first) {
       truncated
-      nodes { hops pagerank communityId hcp { id name specialty } }
-      edges { sourceId targetId weight types }
+      nodes {
+        hops
+        pagerank
+        communityId
+        hcp {
+          id
+          name
+          specialty
+        }
+      }
+      edges {
+        sourceId
+        targetId
+        weight
+        types
+      }
     }
-  }`;
+  }
+`;
 export interface EgoNodeData {
   hops: number;
   pagerank: number;
@@ -145,10 +212,23 @@ export interface EgoData {
 
 export const REFERENCE = /* GraphQL */ `
   query ExplorerReference {
-    msls { id name territory { name } }
-    territories { id name }
-    therapeuticAreas { id name }
-  }`;
+    msls {
+      id
+      name
+      territory {
+        name
+      }
+    }
+    territories {
+      id
+      name
+    }
+    therapeuticAreas {
+      id
+      name
+    }
+  }
+`;
 export interface ReferenceData {
   msls: { id: string; name: string; territory: { name: string } | null }[];
   territories: { id: string; name: string }[];
@@ -158,10 +238,17 @@ export interface ReferenceData {
 export const PATHS = /* GraphQL */ `
   query ExplorerPaths($mslId: ID!, $hcpId: ID!, $maxHops: Int!, $first: Int!) {
     introductionPaths(fromMslId: $mslId, toHcpId: $hcpId, maxHops: $maxHops, first: $first) {
-      hops cost strength
-      nodes { __typename id name }
+      hops
+      cost
+      strength
+      nodes {
+        __typename
+        id
+        name
+      }
     }
-  }`;
+  }
+`;
 export interface PathData {
   hops: number;
   cost: number;
@@ -175,10 +262,23 @@ export interface PathsData {
 export const KOLS = /* GraphQL */ `
   query ExplorerKolRanking($metric: InfluenceMetric!, $territoryId: ID, $therapeuticAreaId: ID, $first: Int!) {
     kolRanking(metric: $metric, territoryId: $territoryId, therapeuticAreaId: $therapeuticAreaId, first: $first) {
-      rank score
-      hcp { id name specialty territory { name } }
+      rank
+      score
+      hcp {
+        id
+        name
+        specialty
+        territory {
+          name
+        }
+      }
     }
-  }`;
+  }
+`;
 export interface KolData {
-  kolRanking: { rank: number; score: number; hcp: { id: string; name: string; specialty: string | null; territory: { name: string } | null } }[];
+  kolRanking: {
+    rank: number;
+    score: number;
+    hcp: { id: string; name: string; specialty: string | null; territory: { name: string } | null };
+  }[];
 }
