@@ -76,7 +76,7 @@ describe('explorer search with facets', () => {
       'Specialty',
       'Institution',
     ]);
-    await page.locator('aside.left').screenshot({ path: artifact('explorer-search.png') });
+    await page.locator('#search-card').screenshot({ path: artifact('explorer-search.png') });
 
     // Select the first territory: the results and the other facets narrow; territories stay (disjunctive).
     const territory = before.facets.territories[0];
@@ -89,7 +89,7 @@ describe('explorer search with facets', () => {
     expect(await shown('territories')).toEqual(expected(before.facets.territories));
     expect(await page.locator(`#search-facets .chip.selected[data-value="${territory.value}"]`).count()).toBe(1);
     expect(await page.locator('#search-selected .chip').textContent()).toContain(`Territory: ${territory.label}`);
-    await page.locator('aside.left').screenshot({ path: artifact('explorer-search-filtered.png') });
+    await page.locator('#search-card').screenshot({ path: artifact('explorer-search-filtered.png') });
 
     // Removing the selection brings the first answer back; a result opens the HCP.
     await page.click('#search-selected .chip');

@@ -32,7 +32,7 @@ export function renderSearchPanel(given: SearchCallbacks): HTMLElement {
   callbacks = given;
   return h(
     'section',
-    { className: 'card' },
+    { className: 'card', id: 'search-card' },
     h('h2', {}, 'Find an HCP'),
     h(
       'form',
@@ -47,9 +47,10 @@ export function renderSearchPanel(given: SearchCallbacks): HTMLElement {
       h('button', { id: 'search-button', type: 'submit' }, 'Search'),
     ),
     h('div', { id: 'search-selected', className: 'chips' }),
-    h('div', { id: 'search-facets', className: 'facets' }),
     h('div', { id: 'search-count', className: 'muted' }),
     h('ul', { id: 'search-results', className: 'results' }),
+    // Below the results, in a box of its own height: the results stay in view however many values.
+    h('div', { id: 'search-facets', className: 'facets' }),
   );
 }
 
