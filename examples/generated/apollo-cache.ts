@@ -19,7 +19,9 @@ export const possibleTypes: PossibleTypesMap = {
     "Interaction",
     "MSL",
     "MslRelationship",
+    "PlannedInteraction",
     "Publication",
+    "RestrictedWord",
     "Territory",
     "TherapeuticArea"
   ]
@@ -180,6 +182,9 @@ export const typePolicies: TypePolicies = {
   KolScore: {
     merge: true,
   },
+  MonthCount: {
+    merge: true,
+  },
   MSL: {
     fields: {
       interactions: relayStylePagination(false),
@@ -198,6 +203,9 @@ export const typePolicies: TypePolicies = {
   MslRelationshipEdge: {
     merge: true,
   },
+  MslWorkload: {
+    merge: true,
+  },
   NetworkAsOf: {
     merge: true,
   },
@@ -211,6 +219,12 @@ export const typePolicies: TypePolicies = {
     merge: true,
   },
   PageRankExplanation: {
+    merge: true,
+  },
+  PlannedInteractionConnection: {
+    merge: true,
+  },
+  PlannedInteractionEdge: {
     merge: true,
   },
   ProposedAssignment: {
@@ -228,9 +242,17 @@ export const typePolicies: TypePolicies = {
       hcps: relayStylePagination(["filter"]),
       insights: relayStylePagination(["filter"]),
       mslsConnection: relayStylePagination(false),
+      plannedInteractionsConnection: relayStylePagination(["from","hcpId","mslId","status","to"]),
+      restrictedWordsConnection: relayStylePagination(false),
     },
   },
   RelationshipStrengthEvent: {
+    merge: true,
+  },
+  RestrictedWordConnection: {
+    merge: true,
+  },
+  RestrictedWordEdge: {
     merge: true,
   },
   RisingStar: {
@@ -252,6 +274,9 @@ export const typePolicies: TypePolicies = {
     merge: true,
   },
   StaleRelationship: {
+    merge: true,
+  },
+  StrengthBandCount: {
     merge: true,
   },
   StrengthFormula: {

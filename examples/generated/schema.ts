@@ -996,6 +996,14 @@ export type MslEdge = {
   node: Msl;
 };
 
+/** Interactions an MSL logged in one calendar month. */
+export type MonthCount = {
+  __typename?: 'MonthCount';
+  interactions: Scalars['Int']['output'];
+  /** The month, YYYY-MM. */
+  month: Scalars['String']['output'];
+};
+
 /** How well an MSL knows an HCP. Its id is `MslRelationship/<msl id>/<hcp id>`. */
 export type MslRelationship = Node & {
   __typename?: 'MslRelationship';
@@ -1031,6 +1039,28 @@ export type MslRelationshipEdge = {
   /** Opaque; pass as `after` or `before`. */
   cursor: Scalars['String']['output'];
   node: MslRelationship;
+};
+
+/** One MSL's workload and coverage (docs/planning.md): relationships by strength band, interactions per month, open plans, and the share of its territories' influence its relationships hold. A value of the query, not cached by id. */
+export type MslWorkload = {
+  __typename?: 'MslWorkload';
+  /** The day the answer is computed for (YYYY-MM-DD): strengths as of then, months up to it. */
+  asOf: Scalars['String']['output'];
+  /** Share of the PageRank of the MSL's territories' HCPs held by the HCPs this MSL has a relationship with (0 to 1). */
+  influenceShare: Scalars['Float']['output'];
+  /** The last `months` calendar months, oldest first, the current one included (0 when none). */
+  interactionsByMonth: Array<MonthCount>;
+  msl: Msl;
+  /** PLANNED interactions dated before today: neither completed nor cancelled. */
+  plannedOverdue: Scalars['Int']['output'];
+  /** PLANNED interactions dated today or later. */
+  plannedUpcoming: Scalars['Int']['output'];
+  /** Relationships the MSL has. */
+  relationships: Scalars['Int']['output'];
+  /** WEAK, MEDIUM, STRONG, in that order. */
+  strengthBands: Array<StrengthBandCount>;
+  /** HCPs of the territories the MSL covers. */
+  territoryHcps: Scalars['Int']['output'];
 };
 
 export type Mutation = {
@@ -1269,7 +1299,7 @@ export type PlanStatus =
   | 'PLANNED';
 
 /** An interaction an MSL plans with an HCP. */
-export type PlannedInteraction = {
+export type PlannedInteraction = Node & {
   __typename?: 'PlannedInteraction';
   /** Why it was cancelled, when the canceller said. */
   cancelReason?: Maybe<Scalars['String']['output']>;
@@ -1290,6 +1320,21 @@ export type PlannedInteraction = {
   /** PLANNED, COMPLETED or CANCELLED (plans made before statuses existed are PLANNED). */
   status: PlanStatus;
   topic?: Maybe<Scalars['String']['output']>;
+};
+
+export type PlannedInteractionConnection = {
+  __typename?: 'PlannedInteractionConnection';
+  edges: Array<PlannedInteractionEdge>;
+  pageInfo: PageInfo;
+  /** Number of items matching, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type PlannedInteractionEdge = {
+  __typename?: 'PlannedInteractionEdge';
+  /** Opaque; pass as `after` or `before`. */
+  cursor: Scalars['String']['output'];
+  node: PlannedInteraction;
 };
 
 /** One target HCP given to one MSL by proposeAssignment. */
@@ -1372,22 +1417,28 @@ export type Query = {
   kolRanking: Array<KolScore>;
   /** One MSL by id; null when there is none. */
   msl?: Maybe<Msl>;
+  /** One MSL's workload and coverage: relationships by strength band (as of now), interactions per month over the last `months`, open plans (upcoming and overdue) and the share of its territories' influence it holds. */
+  mslWorkload: MslWorkload;
   /** All MSLs, by id (the whole list; `mslsConnection` pages it). */
   msls: Array<Msl>;
   /** All MSLs, by id, paginated. */
   mslsConnection: MslConnection;
   /** How many HCPs are within 1..maxHops of an HCP, or of an MSL through its relationships. */
   networkReach: NetworkReach;
-  /** The object with this id, whatever its type; null when there is none. Entities are found by their domain id, derived objects by their built id (see Node). Ids shared by two entity types (possible only with imported or client-chosen ids) resolve to the type their prefix names (hcp-, msl-, inst-, ter-, ta-, int-, ins-, pub-, trial-), else BAD_USER_INPUT. */
+  /** The object with this id, whatever its type; null when there is none. Entities are found by their domain id, derived objects by their built id (see Node). Ids shared by two entity types (possible only with imported or client-chosen ids) resolve to the type their prefix names (hcp-, msl-, inst-, ter-, ta-, int-, ins-, pub-, trial-, plan-, rw-), else BAD_USER_INPUT. */
   node?: Maybe<Node>;
   /** The objects with these ids, in the same order; null for each id with none (as `node`). */
   nodes: Array<Maybe<Node>>;
-  /** Planned interactions of an MSL and/or an HCP (at least one), optionally between two dates (inclusive) and of one status, by date then id. */
+  /** Planned interactions of an MSL and/or an HCP (at least one), optionally between two dates (inclusive) and of one status, by date then id (the whole list up to `first`; `plannedInteractionsConnection` pages it). */
   plannedInteractions: Array<PlannedInteraction>;
+  /** Planned interactions of an MSL and/or an HCP (at least one), optionally between two dates (inclusive) and of one status, by date then id, paginated (the paged twin of `plannedInteractions`). */
+  plannedInteractionsConnection: PlannedInteractionConnection;
   /** Shares the target HCPs out across MSLs (mslIds, or those covering territoryId, or every MSL): each target to at most one MSL, each MSL at most `capacity` targets, maximising Σ (strength of the MSL’s best introduction path within maxHops) × (target’s PageRank). Exact (min-cost flow); targets no MSL reaches are left unassigned. */
   proposeAssignment: AssignmentProposal;
-  /** The restricted words, alphabetically. */
+  /** The restricted words, alphabetically (the whole list; `restrictedWordsConnection` pages it). */
   restrictedWords: Array<RestrictedWord>;
+  /** The restricted words, alphabetically (then id), paginated. */
+  restrictedWordsConnection: RestrictedWordConnection;
   /** HCPs whose scientific influence grew most from fromYear to toYear: PageRank percentile on the co-authorship/co-investigation network as of each year (pair weight Σ 1/(k−1) over shared works dated up to the year). Growth > 0 only, by growth, then percentile now, then id. therapeuticAreaId chooses who is listed, never the network. */
   risingStars: Array<RisingStar>;
   /** Lookalikes of an HCP: by default the Jaccard similarity |N(a) ∩ N(b)| / |N(a) ∪ N(b)| of the HCPs tied to each (any link type, either direction), over the HCPs sharing at least one; by score descending, then id. */
@@ -1531,6 +1582,12 @@ export type QueryMslArgs = {
 };
 
 
+export type QueryMslWorkloadArgs = {
+  months?: InputMaybe<Scalars['Int']['input']>;
+  mslId: Scalars['ID']['input'];
+};
+
+
 export type QueryMslsConnectionArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -1565,12 +1622,33 @@ export type QueryPlannedInteractionsArgs = {
 };
 
 
+export type QueryPlannedInteractionsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from?: InputMaybe<Scalars['String']['input']>;
+  hcpId?: InputMaybe<Scalars['ID']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  mslId?: InputMaybe<Scalars['ID']['input']>;
+  status?: InputMaybe<PlanStatus>;
+  to?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type QueryProposeAssignmentArgs = {
   capacity: Scalars['Int']['input'];
   maxHops?: InputMaybe<Scalars['Int']['input']>;
   mslIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   targetHcpIds: Array<Scalars['ID']['input']>;
   territoryId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryRestrictedWordsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1622,11 +1700,26 @@ export type RelationshipStrengthEvent = {
 };
 
 /** A word or phrase interaction notes and insight texts must not contain (case-insensitive, whole word). */
-export type RestrictedWord = {
+export type RestrictedWord = Node & {
   __typename?: 'RestrictedWord';
   id: Scalars['ID']['output'];
   /** Normalized: lower case, single spaces. */
   word: Scalars['String']['output'];
+};
+
+export type RestrictedWordConnection = {
+  __typename?: 'RestrictedWordConnection';
+  edges: Array<RestrictedWordEdge>;
+  pageInfo: PageInfo;
+  /** Number of items matching, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type RestrictedWordEdge = {
+  __typename?: 'RestrictedWordEdge';
+  /** Opaque; pass as `after` or `before`. */
+  cursor: Scalars['String']['output'];
+  node: RestrictedWord;
 };
 
 export type RestrictedWordsMode =
@@ -1748,6 +1841,18 @@ export type StaleRelationship = {
   /** ISO 8601 date. */
   since?: Maybe<Scalars['String']['output']>;
   strength: Scalars['Float']['output'];
+};
+
+/** How many of an MSL's relationships fall in one strength band (strength as of now). */
+export type StrengthBandCount = {
+  __typename?: 'StrengthBandCount';
+  /** WEAK, MEDIUM or STRONG. */
+  band: Scalars['String']['output'];
+  /** Highest strength in the band (exclusive, except 1 for STRONG). */
+  max: Scalars['Float']['output'];
+  /** Lowest strength in the band (inclusive). */
+  min: Scalars['Float']['output'];
+  relationships: Scalars['Int']['output'];
 };
 
 /** How MSL relationship strength follows from interaction history: strength = 1 − (1 − b)·exp(−0.3·E), E = Σ w(channel)·m(sentiment)·2^(−ageDays/halfLife) over the pair's interactions; b = the imported starting strength (baseStrength, 0.1 if none); w: IN_PERSON 1.0, CONGRESS 0.8, VIRTUAL 0.6, PHONE 0.45, EMAIL 0.25; m: POSITIVE 1.25, NEUTRAL 1.0, NEGATIVE 0.4; halfLife = STRENGTH_HALF_LIFE_DAYS (default 180). Always in (0, 1], never below b; ages count to the moment asked, so it decays towards b while nobody meets. */

@@ -2,7 +2,13 @@ import { NonEmptyArray } from 'type-graphql';
 import { AssignmentProposalFields, AssignmentResolver, ProposedAssignmentFields } from './assignment/assignment.resolver';
 import { AuditResolver } from './audit/audit.resolver';
 import { ComplianceResolver, InsightComplianceResolver, InteractionComplianceResolver } from './compliance/compliance.resolver';
-import { ContinuityResolver, HandoverFields, IntroducerFields, KeyPersonRiskFields } from './continuity/continuity.resolver';
+import {
+  ContinuityResolver,
+  HandoverFields,
+  IntroducerFields,
+  KeyPersonRiskFields,
+  MslWorkloadFields,
+} from './continuity/continuity.resolver';
 import { EngagementResolver, HcpEngagementResolver, WarmIntroductionResolver } from './engagement/engagement.resolver';
 import { HcpInfluenceHistoryField, RisingStarFields, RisingStarsResolver } from './history/history.resolver';
 import { FacetResolver } from './facet/facet.resolver';
@@ -51,6 +57,7 @@ export const resolvers: NonEmptyArray<Function> = [
   ContinuityResolver,
   IntroducerFields,
   KeyPersonRiskFields,
+  MslWorkloadFields,
   HandoverFields,
   AssignmentResolver,
   AssignmentProposalFields,

@@ -73,6 +73,7 @@ export const WORK: Readonly<Record<string, number>> = {
   'Query.keyPersonRisk': 10000,
   'Query.handoverPlan': 10000,
   'Query.territoryCoverage': 10000,
+  'Query.mslWorkload': 2000,
   // One bestIntroducers search per target (at most MAX_TARGETS), then a small min-cost flow.
   'Query.proposeAssignment': 50000,
   // Each facet list is one aggregation over the HCPs the filter matches (all of them at worst).
@@ -104,6 +105,9 @@ export const FIXED_BOUNDS: Readonly<Record<string, number>> = {
   // At most MAX_TARGETS (src/graph/assignment/assignment.service.ts) targets per proposal.
   'AssignmentProposal.assignments': 100,
   'AssignmentProposal.unassigned': 100,
+  'MslWorkload.strengthBands': 3,
+  // At most MAX_MONTHS (src/graph/continuity/continuity.service.ts).
+  'MslWorkload.interactionsByMonth': 60,
 };
 
 /** Lists as long as one of their list arguments (`nodes(ids:)`). */

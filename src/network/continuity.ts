@@ -171,3 +171,44 @@ export function territoryCoverage(net: HcpNetwork, scores: ArrayLike<number>, in
   }
   return { hcps, covered, influenceShare: all > 0 ? ofCovered / all : 0 };
 }
+
+/** Strength bands of a workload: [min, max) each, the last one closed (docs/planning.md). */
+export const STRENGTH_BANDS = [
+  { band: 'WEAK', min: 0, max: 0.3 },
+  { band: 'MEDIUM', min: 0.3, max: 0.6 },
+  { band: 'STRONG', min: 0.6, max: 1 },
+] as const;
+
+export interface RelationshipSpread {
+  /** Relationships per STRENGTH_BANDS entry, same order. */
+  bands: number[];
+  /** The summed score of the HCPs `include` accepts, and the share of it held by the HCPs this MSL knows. */
+  influence: number;
+  influenceShare: number;
+}
+
+/** One MSL's relationships by strength band, and the share of the `include`d HCPs' score they hold. */
+export function relationshipSpread(
+  net: HcpNetwork,
+  mslId: string,
+  strengths: RelationshipStrengths,
+  scores: ArrayLike<number>,
+  include: (hcp: number) => boolean,
+): RelationshipSpread {
+  const m = mslIndexOf(net, mslId);
+  const bands = STRENGTH_BANDS.map(() => 0);
+  const known = new Set<number>();
+  for (let e = net.msl.offsets[m]; e < net.msl.offsets[m + 1]; e++) {
+    const band = STRENGTH_BANDS.findIndex((b, i) => strengths[e] < b.max || i === STRENGTH_BANDS.length - 1);
+    bands[band]++;
+    known.add(net.msl.targets[e]);
+  }
+  let influence = 0;
+  let ofKnown = 0;
+  for (let v = 0; v < net.hcpIds.length; v++) {
+    if (!include(v)) continue;
+    influence += scores[v];
+    if (known.has(v)) ofKnown += scores[v];
+  }
+  return { bands, influence, influenceShare: influence > 0 ? ofKnown / influence : 0 };
+}

@@ -5,7 +5,7 @@ import { HCP } from '../hcp/hcp.type';
 import { mslLoaders } from '../msl/msl.loaders';
 import { MSL } from '../msl/msl.type';
 import { ContinuityService } from './continuity.service';
-import { Handover, Introducer, KeyPersonRisk, TerritoryCoverage } from './continuity.type';
+import { Handover, Introducer, KeyPersonRisk, MslWorkload, TerritoryCoverage } from './continuity.type';
 
 /** Planning and continuity: introducers, key-person risk, handovers, coverage (docs/planning.md). */
 @Resolver()
@@ -52,6 +52,27 @@ export class ContinuityResolver {
   })
   territoryCoverage(@Arg('territoryId', () => ID) territoryId: string, @Ctx() ctx: GraphContext): Promise<TerritoryCoverage> {
     return new ContinuityService(ctx).territoryCoverage(territoryId);
+  }
+
+  @Query(() => MslWorkload, {
+    description:
+      "One MSL's workload and coverage: relationships by strength band (as of now), interactions per month over the last `months`, " +
+      "open plans (upcoming and overdue) and the share of its territories' influence it holds.",
+  })
+  mslWorkload(
+    @Arg('mslId', () => ID) mslId: string,
+    @Arg('months', () => Int, { nullable: true, defaultValue: 12 }) months: number | null,
+    @Ctx() ctx: GraphContext,
+  ): Promise<MslWorkload> {
+    return new ContinuityService(ctx).mslWorkload(mslId, months ?? 12);
+  }
+}
+
+@Resolver(() => MslWorkload)
+export class MslWorkloadFields {
+  @FieldResolver(() => MSL)
+  msl(@Root() workload: MslWorkload, @Ctx() ctx: GraphContext): Promise<MSL> {
+    return mslOf(ctx, workload.mslId);
   }
 }
 

@@ -1,15 +1,24 @@
 import { NotFoundError } from '../../errors';
-import { bestIntroducers, handoverPlan, keyPersonRisk, territoryCoverage } from '../../network/continuity';
+import {
+  STRENGTH_BANDS,
+  bestIntroducers,
+  handoverPlan,
+  keyPersonRisk,
+  relationshipSpread,
+  territoryCoverage,
+} from '../../network/continuity';
 import { IntroductionPath as FoundPath, RelationshipStrengths } from '../../network/paths';
 import { NetworkSnapshot } from '../../network/snapshot';
 import { GraphContext } from '../context';
 import { knownNodes, relationshipStrengths, snapshotOf } from '../network/network.context';
 import { IntroductionPath } from '../network/network.type';
 import { mslsCovering, requireTerritoryReader, territoriesOf } from './continuity.access';
-import { Handover, Introducer, KeyPersonRisk, TerritoryCoverage } from './continuity.type';
+import { WorkloadRepository } from './continuity.repository';
+import { Handover, Introducer, KeyPersonRisk, MslWorkload, TerritoryCoverage } from './continuity.type';
 import { intArg } from '../common/validate';
 
 const MAX_HOPS = 6;
+const MAX_MONTHS = 60;
 
 /**
  * The planning answers of docs/planning.md over the request's network snapshot: arguments
@@ -78,6 +87,37 @@ export class ContinuityService {
     return territoryCoverage(snapshot.net, snapshot.pagerank(), (v) => territory[v] === territoryId);
   }
 
+  async mslWorkload(mslId: string, months: number): Promise<MslWorkload> {
+    const span = intArg(months, 'months', 1, MAX_MONTHS);
+    const snapshot = await snapshotOf(this.ctx);
+    if (!snapshot.net.mslIndex.has(mslId)) throw new NotFoundError('MSL', mslId);
+    const territories = new Set(await territoriesOf(this.ctx, mslId));
+    if (this.ctx.viewer.mslId !== mslId) await requireTerritoryReader(this.ctx, [...territories], 'mslWorkload');
+    const { territory } = snapshot.projection.attributes;
+    const inTerritories = (v: number) => territory[v] !== null && territories.has(territory[v] as string);
+    const spread = relationshipSpread(snapshot.net, mslId, this.strengths(snapshot), snapshot.pagerank(), inTerritories);
+    const today = new Date().toISOString().slice(0, 10);
+    const monthList = lastMonths(today, span);
+    const repository = new WorkloadRepository(this.ctx.db);
+    const [logged, plans] = await Promise.all([
+      repository.interactionsByMonth(mslId, `${monthList[0]}-01`, today),
+      repository.planCounts(mslId, today),
+    ]);
+    let territoryHcps = 0;
+    for (let v = 0; v < snapshot.net.hcpIds.length; v++) if (inTerritories(v)) territoryHcps++;
+    return {
+      mslId,
+      asOf: today,
+      relationships: spread.bands.reduce((sum, count) => sum + count, 0),
+      strengthBands: STRENGTH_BANDS.map((band, i) => ({ ...band, relationships: spread.bands[i] })),
+      interactionsByMonth: monthList.map((month) => ({ month, interactions: logged.get(month) ?? 0 })),
+      plannedUpcoming: plans.upcoming,
+      plannedOverdue: plans.overdue,
+      territoryHcps,
+      influenceShare: spread.influenceShare,
+    } as MslWorkload;
+  }
+
   private requireTerritory(snapshot: NetworkSnapshot, territoryId: string | null): void {
     if (territoryId !== null && !snapshot.projection.territoryIds.has(territoryId)) throw new NotFoundError('Territory', territoryId);
   }
@@ -86,6 +126,16 @@ export class ContinuityService {
   private strengths(snapshot: NetworkSnapshot): RelationshipStrengths {
     return relationshipStrengths(this.ctx, snapshot.net);
   }
+}
+
+/** The `count` calendar months (YYYY-MM) ending with the month of `today` (YYYY-MM-DD), oldest first. */
+export function lastMonths(today: string, count: number): string[] {
+  const year = Number(today.slice(0, 4));
+  const month = Number(today.slice(5, 7)) - 1;
+  return Array.from({ length: count }, (_, i) => {
+    const index = year * 12 + month - (count - 1 - i);
+    return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+  });
 }
 
 function pathOf(path: FoundPath): IntroductionPath {

@@ -71,3 +71,65 @@ export class TerritoryCoverage {
   })
   influenceShare!: number;
 }
+
+@ObjectType({ description: "How many of an MSL's relationships fall in one strength band (strength as of now)." })
+export class StrengthBandCount {
+  @Field({ description: 'WEAK, MEDIUM or STRONG.' })
+  band!: string;
+
+  @Field(() => Float, { description: 'Lowest strength in the band (inclusive).' })
+  min!: number;
+
+  @Field(() => Float, { description: 'Highest strength in the band (exclusive, except 1 for STRONG).' })
+  max!: number;
+
+  @Field(() => Int)
+  relationships!: number;
+}
+
+@ObjectType({ description: 'Interactions an MSL logged in one calendar month.' })
+export class MonthCount {
+  @Field({ description: 'The month, YYYY-MM.' })
+  month!: string;
+
+  @Field(() => Int)
+  interactions!: number;
+}
+
+@ObjectType({
+  description:
+    "One MSL's workload and coverage (docs/planning.md): relationships by strength band, interactions per month, " +
+    "open plans, and the share of its territories' influence its relationships hold. A value of the query, not cached by id.",
+})
+export class MslWorkload {
+  @Field(() => MSL)
+  msl!: MSL;
+
+  @Field({ description: 'The day the answer is computed for (YYYY-MM-DD): strengths as of then, months up to it.' })
+  asOf!: string;
+
+  @Field(() => Int, { description: 'Relationships the MSL has.' })
+  relationships!: number;
+
+  @Field(() => [StrengthBandCount], { description: 'WEAK, MEDIUM, STRONG, in that order.' })
+  strengthBands!: StrengthBandCount[];
+
+  @Field(() => [MonthCount], { description: 'The last `months` calendar months, oldest first, the current one included (0 when none).' })
+  interactionsByMonth!: MonthCount[];
+
+  @Field(() => Int, { description: 'PLANNED interactions dated today or later.' })
+  plannedUpcoming!: number;
+
+  @Field(() => Int, { description: 'PLANNED interactions dated before today: neither completed nor cancelled.' })
+  plannedOverdue!: number;
+
+  @Field(() => Int, { description: 'HCPs of the territories the MSL covers.' })
+  territoryHcps!: number;
+
+  @Field(() => Float, {
+    description: "Share of the PageRank of the MSL's territories' HCPs held by the HCPs this MSL has a relationship with (0 to 1).",
+  })
+  influenceShare!: number;
+
+  mslId!: string;
+}
