@@ -45,6 +45,7 @@ import { HcpPublicationsResolver, PublicationResolver } from './publication/publ
 import { HcpRelationshipsResolver, MslRelationshipResolver, MslRelationshipsResolver } from './relationship/relationship.resolver';
 import { SimilarHcpFields, SimilarResolver } from './similar/similar.resolver';
 import { TerritoryResolver } from './territory/territory.resolver';
+import { TransferResolver, TransferredRelationshipFields } from './transfer/transfer.resolver';
 import { TherapeuticAreaResolver } from './therapeutic-area/therapeutic-area.resolver';
 import { HcpTrialsResolver, TrialInvestigatorResolver, TrialResolver } from './trial/trial.resolver';
 
@@ -111,4 +112,6 @@ export const resolvers: NonEmptyArray<Function> = [
   TrialResolver,
   TrialInvestigatorResolver,
   HcpTrialsResolver,
+  TransferResolver,
+  TransferredRelationshipFields,
 ];

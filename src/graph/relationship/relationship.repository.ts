@@ -35,7 +35,7 @@ export class RelationshipRepository {
   histories(pairs: readonly string[]): Promise<Keyed<InteractionEvidence[]>[]> {
     return this.db.read<Keyed<InteractionEvidence[]>>(
       `UNWIND $pairs AS p
-       MATCH (:MSL {id: p.m})-[:LOGGED]->(i:Interaction)-[:WITH]->(:HCP {id: p.h})
+       MATCH (:MSL {id: p.m})-[:LOGGED|INHERITED]->(i:Interaction)-[:WITH]->(:HCP {id: p.h})
        RETURN p.key AS key, collect({date: toString(i.date), channel: i.channel, sentiment: i.sentiment}) AS value`,
       { pairs: pairs.map((key) => ({ key, ...pairOf(key) })) },
     );

@@ -78,7 +78,7 @@ export function lockAndReadPair(carry = ''): string {
   SET k.strengthComputedAt = datetime($now)
   WITH m, h, k${carry}
   CALL (m, h) {
-    OPTIONAL MATCH (m)-[:LOGGED]->(x:Interaction)-[:WITH]->(h)
+    OPTIONAL MATCH (m)-[:LOGGED|INHERITED]->(x:Interaction)-[:WITH]->(h)
     RETURN [y IN collect(x) | {date: toString(y.date), channel: y.channel, sentiment: y.sentiment}] AS interactions
   }`;
 }
@@ -94,7 +94,7 @@ const LOCK_AND_READ = `
 
 const WRITE = `
   MATCH (m:MSL {id: $mslId})-[k:KNOWS]->(h:HCP {id: $hcpId})
-  CALL (m, h) { OPTIONAL MATCH (m)-[:LOGGED]->(i:Interaction)-[:WITH]->(h) RETURN max(i.date) AS latest }
+  CALL (m, h) { OPTIONAL MATCH (m)-[:LOGGED|INHERITED]->(i:Interaction)-[:WITH]->(h) RETURN max(i.date) AS latest }
   SET k.strength = $strength,
       k.baseStrength = coalesce(k.baseStrength, $baseStrength),
       k.lastContact = CASE WHEN latest IS NOT NULL AND (k.lastContact IS NULL OR k.lastContact < latest) THEN latest ELSE k.lastContact END`;
