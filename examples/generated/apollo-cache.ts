@@ -292,6 +292,9 @@ export const typePolicies: TypePolicies = {
   TerritoryCoverage: {
     merge: true,
   },
+  TransferredRelationship: {
+    merge: true,
+  },
   TrialInvestigator: {
     merge: true,
   },

@@ -996,14 +996,6 @@ export type MslEdge = {
   node: Msl;
 };
 
-/** Interactions an MSL logged in one calendar month. */
-export type MonthCount = {
-  __typename?: 'MonthCount';
-  interactions: Scalars['Int']['output'];
-  /** The month, YYYY-MM. */
-  month: Scalars['String']['output'];
-};
-
 /** How well an MSL knows an HCP. Its id is `MslRelationship/<msl id>/<hcp id>`. */
 export type MslRelationship = Node & {
   __typename?: 'MslRelationship';
@@ -1041,28 +1033,6 @@ export type MslRelationshipEdge = {
   node: MslRelationship;
 };
 
-/** One MSL's workload and coverage (docs/planning.md): relationships by strength band, interactions per month, open plans, and the share of its territories' influence its relationships hold. A value of the query, not cached by id. */
-export type MslWorkload = {
-  __typename?: 'MslWorkload';
-  /** The day the answer is computed for (YYYY-MM-DD): strengths as of then, months up to it. */
-  asOf: Scalars['String']['output'];
-  /** Share of the PageRank of the MSL's territories' HCPs held by the HCPs this MSL has a relationship with (0 to 1). */
-  influenceShare: Scalars['Float']['output'];
-  /** The last `months` calendar months, oldest first, the current one included (0 when none). */
-  interactionsByMonth: Array<MonthCount>;
-  msl: Msl;
-  /** PLANNED interactions dated before today: neither completed nor cancelled. */
-  plannedOverdue: Scalars['Int']['output'];
-  /** PLANNED interactions dated today or later. */
-  plannedUpcoming: Scalars['Int']['output'];
-  /** Relationships the MSL has. */
-  relationships: Scalars['Int']['output'];
-  /** WEAK, MEDIUM, STRONG, in that order. */
-  strengthBands: Array<StrengthBandCount>;
-  /** HCPs of the territories the MSL covers. */
-  territoryHcps: Scalars['Int']['output'];
-};
-
 export type Mutation = {
   __typename?: 'Mutation';
   /** Adds a restricted word or phrase (stored in lower case, single spaces); adding an existing one returns it. ADMIN only. */
@@ -1093,6 +1063,8 @@ export type Mutation = {
   scheduleInteraction: ScheduleResult;
   /** Creates or updates how well an MSL knows an HCP: strength (and baseStrength) in (0, 1], since (ISO date; default today on create, unchanged on update). */
   setMslRelationship: MslRelationship;
+  /** Moves the leaving MSL's relationships with these HCPs, with their history, to the receiving MSL (merged when it already knows the HCP); interactions stay attributed to who had them. All or nothing; recorded (relationshipTransfers) and audited. ADMIN only. */
+  transferRelationships: RelationshipTransfer;
   /** Removes the link of `type` between two HCPs (REFERRAL: from source to target), or without `type` every link between them. Returns how many were removed. */
   unlinkHcps: Scalars['Int']['output'];
   /** Changes an HCP: absent fields stay, null clears an optional field. Unknown HCP or reference: NOT_FOUND. */
@@ -1187,6 +1159,13 @@ export type MutationSetMslRelationshipArgs = {
   mslId: Scalars['ID']['input'];
   since?: InputMaybe<Scalars['String']['input']>;
   strength: Scalars['Float']['input'];
+};
+
+
+export type MutationTransferRelationshipsArgs = {
+  fromMslId: Scalars['ID']['input'];
+  hcpIds: Array<Scalars['ID']['input']>;
+  toMslId: Scalars['ID']['input'];
 };
 
 
@@ -1417,8 +1396,6 @@ export type Query = {
   kolRanking: Array<KolScore>;
   /** One MSL by id; null when there is none. */
   msl?: Maybe<Msl>;
-  /** One MSL's workload and coverage: relationships by strength band (as of now), interactions per month over the last `months`, open plans (upcoming and overdue) and the share of its territories' influence it holds. */
-  mslWorkload: MslWorkload;
   /** All MSLs, by id (the whole list; `mslsConnection` pages it). */
   msls: Array<Msl>;
   /** All MSLs, by id, paginated. */
@@ -1435,6 +1412,8 @@ export type Query = {
   plannedInteractionsConnection: PlannedInteractionConnection;
   /** Shares the target HCPs out across MSLs (mslIds, or those covering territoryId, or every MSL): each target to at most one MSL, each MSL at most `capacity` targets, maximising Σ (strength of the MSL’s best introduction path within maxHops) × (target’s PageRank). Exact (min-cost flow); targets no MSL reaches are left unassigned. */
   proposeAssignment: AssignmentProposal;
+  /** Relationship transfers from or to the MSL (every transfer when mslId is absent), newest first. PLANNER, ANALYST, ADMIN; an MSL its own. */
+  relationshipTransfers: Array<RelationshipTransfer>;
   /** The restricted words, alphabetically (the whole list; `restrictedWordsConnection` pages it). */
   restrictedWords: Array<RestrictedWord>;
   /** The restricted words, alphabetically (then id), paginated. */
@@ -1582,12 +1561,6 @@ export type QueryMslArgs = {
 };
 
 
-export type QueryMslWorkloadArgs = {
-  months?: InputMaybe<Scalars['Int']['input']>;
-  mslId: Scalars['ID']['input'];
-};
-
-
 export type QueryMslsConnectionArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -1644,6 +1617,12 @@ export type QueryProposeAssignmentArgs = {
 };
 
 
+export type QueryRelationshipTransfersArgs = {
+  first?: Scalars['Int']['input'];
+  mslId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
 export type QueryRestrictedWordsConnectionArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -1697,6 +1676,22 @@ export type RelationshipStrengthEvent = {
   eventId: Scalars['ID']['output'];
   /** The relationship now (`strength` is its current value); null when gone before delivery. */
   relationship?: Maybe<MslRelationship>;
+};
+
+/** A handover of relationships from one MSL to another (transferRelationships): who, from, to, when, which HCPs. */
+export type RelationshipTransfer = {
+  __typename?: 'RelationshipTransfer';
+  /** ISO 8601 date-time (UTC) of the transfer. */
+  at: Scalars['String']['output'];
+  /** Who made it (the token subject). */
+  by: Scalars['String']['output'];
+  /** The MSL the relationships left. */
+  from?: Maybe<Msl>;
+  id: Scalars['ID']['output'];
+  /** One per HCP, by HCP id. */
+  relationships: Array<TransferredRelationship>;
+  /** The MSL who received them. */
+  to?: Maybe<Msl>;
 };
 
 /** A word or phrase interaction notes and insight texts must not contain (case-insensitive, whole word). */
@@ -1843,18 +1838,6 @@ export type StaleRelationship = {
   strength: Scalars['Float']['output'];
 };
 
-/** How many of an MSL's relationships fall in one strength band (strength as of now). */
-export type StrengthBandCount = {
-  __typename?: 'StrengthBandCount';
-  /** WEAK, MEDIUM or STRONG. */
-  band: Scalars['String']['output'];
-  /** Highest strength in the band (exclusive, except 1 for STRONG). */
-  max: Scalars['Float']['output'];
-  /** Lowest strength in the band (inclusive). */
-  min: Scalars['Float']['output'];
-  relationships: Scalars['Int']['output'];
-};
-
 /** How MSL relationship strength follows from interaction history: strength = 1 − (1 − b)·exp(−0.3·E), E = Σ w(channel)·m(sentiment)·2^(−ageDays/halfLife) over the pair's interactions; b = the imported starting strength (baseStrength, 0.1 if none); w: IN_PERSON 1.0, CONGRESS 0.8, VIRTUAL 0.6, PHONE 0.45, EMAIL 0.25; m: POSITIVE 1.25, NEUTRAL 1.0, NEGATIVE 0.4; halfLife = STRENGTH_HALF_LIFE_DAYS (default 180). Always in (0, 1], never below b; ages count to the moment asked, so it decays towards b while nobody meets. */
 export type StrengthFormula = {
   __typename?: 'StrengthFormula';
@@ -1967,6 +1950,19 @@ export type TherapeuticArea = Node & {
   __typename?: 'TherapeuticArea';
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
+};
+
+/** One relationship of a transfer. */
+export type TransferredRelationship = {
+  __typename?: 'TransferredRelationship';
+  /** The leaving MSL's strength at the transfer (as MslRelationship.strength answered it then). */
+  fromStrength: Scalars['Float']['output'];
+  /** Null once the HCP is erased. */
+  hcp?: Maybe<Hcp>;
+  /** True when the receiving MSL already knew the HCP and the two relationships were merged. */
+  merged: Scalars['Boolean']['output'];
+  /** The receiving MSL's strength right after the transfer. */
+  strength: Scalars['Float']['output'];
 };
 
 /** An investigator of a trial. */
