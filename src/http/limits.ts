@@ -108,6 +108,8 @@ export const FIXED_BOUNDS: Readonly<Record<string, number>> = {
   'MslWorkload.strengthBands': 3,
   // At most MAX_MONTHS (src/graph/continuity/continuity.service.ts).
   'MslWorkload.interactionsByMonth': 60,
+  // At most MAX_TRANSFER_HCPS (src/graph/transfer/transfer.service.ts) per transfer.
+  'RelationshipTransfer.relationships': 1000,
 };
 
 /** Lists as long as one of their list arguments (`nodes(ids:)`). */
