@@ -996,6 +996,14 @@ export type MslEdge = {
   node: Msl;
 };
 
+/** Interactions an MSL logged in one calendar month. */
+export type MonthCount = {
+  __typename?: 'MonthCount';
+  interactions: Scalars['Int']['output'];
+  /** The month, YYYY-MM. */
+  month: Scalars['String']['output'];
+};
+
 /** How well an MSL knows an HCP. Its id is `MslRelationship/<msl id>/<hcp id>`. */
 export type MslRelationship = Node & {
   __typename?: 'MslRelationship';
@@ -1031,6 +1039,28 @@ export type MslRelationshipEdge = {
   /** Opaque; pass as `after` or `before`. */
   cursor: Scalars['String']['output'];
   node: MslRelationship;
+};
+
+/** One MSL's workload and coverage (docs/planning.md): relationships by strength band, interactions per month, open plans, and the share of its territories' influence its relationships hold. A value of the query, not cached by id. */
+export type MslWorkload = {
+  __typename?: 'MslWorkload';
+  /** The day the answer is computed for (YYYY-MM-DD): strengths as of then, months up to it. */
+  asOf: Scalars['String']['output'];
+  /** Share of the PageRank of the MSL's territories' HCPs held by the HCPs this MSL has a relationship with (0 to 1). */
+  influenceShare: Scalars['Float']['output'];
+  /** The last `months` calendar months, oldest first, the current one included (0 when none). */
+  interactionsByMonth: Array<MonthCount>;
+  msl: Msl;
+  /** PLANNED interactions dated before today: neither completed nor cancelled. */
+  plannedOverdue: Scalars['Int']['output'];
+  /** PLANNED interactions dated today or later. */
+  plannedUpcoming: Scalars['Int']['output'];
+  /** Relationships the MSL has. */
+  relationships: Scalars['Int']['output'];
+  /** WEAK, MEDIUM, STRONG, in that order. */
+  strengthBands: Array<StrengthBandCount>;
+  /** HCPs of the territories the MSL covers. */
+  territoryHcps: Scalars['Int']['output'];
 };
 
 export type Mutation = {
@@ -1396,6 +1426,8 @@ export type Query = {
   kolRanking: Array<KolScore>;
   /** One MSL by id; null when there is none. */
   msl?: Maybe<Msl>;
+  /** One MSL's workload and coverage: relationships by strength band (as of now), interactions per month over the last `months`, open plans (upcoming and overdue) and the share of its territories' influence it holds. */
+  mslWorkload: MslWorkload;
   /** All MSLs, by id (the whole list; `mslsConnection` pages it). */
   msls: Array<Msl>;
   /** All MSLs, by id, paginated. */
@@ -1558,6 +1590,12 @@ export type QueryKolRankingArgs = {
 
 export type QueryMslArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryMslWorkloadArgs = {
+  months?: InputMaybe<Scalars['Int']['input']>;
+  mslId: Scalars['ID']['input'];
 };
 
 
@@ -1836,6 +1874,18 @@ export type StaleRelationship = {
   /** ISO 8601 date. */
   since?: Maybe<Scalars['String']['output']>;
   strength: Scalars['Float']['output'];
+};
+
+/** How many of an MSL's relationships fall in one strength band (strength as of now). */
+export type StrengthBandCount = {
+  __typename?: 'StrengthBandCount';
+  /** WEAK, MEDIUM or STRONG. */
+  band: Scalars['String']['output'];
+  /** Highest strength in the band (exclusive, except 1 for STRONG). */
+  max: Scalars['Float']['output'];
+  /** Lowest strength in the band (inclusive). */
+  min: Scalars['Float']['output'];
+  relationships: Scalars['Int']['output'];
 };
 
 /** How MSL relationship strength follows from interaction history: strength = 1 − (1 − b)·exp(−0.3·E), E = Σ w(channel)·m(sentiment)·2^(−ageDays/halfLife) over the pair's interactions; b = the imported starting strength (baseStrength, 0.1 if none); w: IN_PERSON 1.0, CONGRESS 0.8, VIRTUAL 0.6, PHONE 0.45, EMAIL 0.25; m: POSITIVE 1.25, NEUTRAL 1.0, NEGATIVE 0.4; halfLife = STRENGTH_HALF_LIFE_DAYS (default 180). Always in (0, 1], never below b; ages count to the moment asked, so it decays towards b while nobody meets. */
