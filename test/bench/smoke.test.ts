@@ -101,6 +101,7 @@ describe('bench smoke run (1k HCPs)', () => {
       'nested-vs-cypher',
       'nested-vs-neo4j-graphql',
       'throughput-vs-neo4j-graphql',
+      'throughput-vs-cypher',
       'introduction-paths-p95',
       'network-reach-p95',
       'ranking-p95',
