@@ -182,7 +182,8 @@ export const STRENGTH_BANDS = [
 export interface RelationshipSpread {
   /** Relationships per STRENGTH_BANDS entry, same order. */
   bands: number[];
-  /** The summed score of the HCPs `include` accepts, and the share of it held by the HCPs this MSL knows. */
+  /** The HCPs `include` accepts, their summed score, and the share of it held by the HCPs this MSL knows. */
+  hcps: number;
   influence: number;
   influenceShare: number;
 }
@@ -203,12 +204,14 @@ export function relationshipSpread(
     bands[band]++;
     known.add(net.msl.targets[e]);
   }
+  let hcps = 0;
   let influence = 0;
   let ofKnown = 0;
   for (let v = 0; v < net.hcpIds.length; v++) {
     if (!include(v)) continue;
+    hcps++;
     influence += scores[v];
     if (known.has(v)) ofKnown += scores[v];
   }
-  return { bands, influence, influenceShare: influence > 0 ? ofKnown / influence : 0 };
+  return { bands, hcps, influence, influenceShare: influence > 0 ? ofKnown / influence : 0 };
 }

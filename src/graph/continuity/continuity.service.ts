@@ -103,8 +103,6 @@ export class ContinuityService {
       repository.interactionsByMonth(mslId, `${monthList[0]}-01`, today),
       repository.planCounts(mslId, today),
     ]);
-    let territoryHcps = 0;
-    for (let v = 0; v < snapshot.net.hcpIds.length; v++) if (inTerritories(v)) territoryHcps++;
     return {
       mslId,
       asOf: today,
@@ -113,7 +111,7 @@ export class ContinuityService {
       interactionsByMonth: monthList.map((month) => ({ month, interactions: logged.get(month) ?? 0 })),
       plannedUpcoming: plans.upcoming,
       plannedOverdue: plans.overdue,
-      territoryHcps,
+      territoryHcps: spread.hcps,
       influenceShare: spread.influenceShare,
     } as MslWorkload;
   }
