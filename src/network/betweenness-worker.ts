@@ -1,13 +1,21 @@
 /**
  * A thread of betweenness-pool.ts: keeps the graphs it is sent (shared memory, read-only) and
  * answers each chunk of sources with their summed Brandes dependencies.
+ *
+ * It runs at the lowest scheduling priority (nice 19): at 100k HCPs the computation keeps every
+ * core busy for many minutes, and requests (the event loop) and Neo4j must not wait for it. Linux
+ * keeps the nice value per thread, so only this thread is lowered.
  */
+import os from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { accumulateBetweenness } from './betweenness';
 import type { WorkerMessage, WorkerReply } from './betweenness-pool';
 import { Adjacency, nodeCount } from './csr';
 
 const graphs = new Map<number, Adjacency>();
+
+// Elsewhere (macOS, Windows) the call would lower the whole process: left as it is there.
+if (process.platform === 'linux') os.setPriority(os.constants.priority.PRIORITY_LOW);
 
 parentPort?.on('message', (message: WorkerMessage) => {
   if (message.kind === 'graph') {

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import { accumulateBetweenness, betweenness, normalizeBetweenness } from '../../src/network/betweenness';
 import { BetweennessJob, BetweennessPool, errorBound } from '../../src/network/betweenness-pool';
 import { buildNetwork } from '../../src/network/network';
@@ -53,6 +55,20 @@ describe('the betweenness pool', () => {
     expect(answered.exact).toBe(false);
     const small = randomNetwork(3200, 6000, 2);
     expect((await pool.start(small.ties).exact).exact).toBe(true);
+  });
+
+  // Linux keeps a nice value per thread (/proc/self/task/<tid>/stat, field 19).
+  const niceValues = () =>
+    fs
+      .readdirSync('/proc/self/task')
+      .map((tid) => Number(fs.readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1].split(' ')[16]));
+
+  it('runs its threads at the lowest priority and leaves the event loop as it is', async () => {
+    const net = randomNetwork(3600, 9000, 3);
+    await pool.start(net.ties).exact;
+    // The pool's threads stay alive between jobs.
+    expect(niceValues()).toContain(os.constants.priority.PRIORITY_LOW);
+    expect(os.getPriority()).toBe(os.constants.priority.PRIORITY_NORMAL);
   });
 
   it('computes small graphs inline, exactly', async () => {
