@@ -3,9 +3,12 @@
  * an edit, network answers under a steady write load next to the same without writes, projection
  * memory, and the betweenness estimate's error against exact (in memory, no database).
  */
+import { PerformanceObserver, monitorEventLoopDelay } from 'node:perf_hooks';
 import { NetworkService } from '../src/network/network.service';
 import { generateNetwork } from '../src/import/generate';
 import { buildNetwork, HcpNetwork } from '../src/network/network';
+import { pageRank } from '../src/network/pagerank';
+import { NetworkSnapshot } from '../src/network/snapshot';
 import { accumulateBetweenness, betweenness, normalizeBetweenness } from '../src/network/betweenness';
 import { errorBound } from '../src/network/betweenness-pool';
 import { seededRandom, shuffledRange } from '../src/network/random';
@@ -54,10 +57,56 @@ export interface SteadyLoad {
   writeFailures: number;
   writeLatency: Latency;
   reads: Record<string, Latency>;
+  /** What held the API's event loop (it runs in this process): its delays, and garbage collection. */
+  eventLoop: EventLoopLoad;
+}
+
+export interface EventLoopLoad {
+  seconds: number;
+  /** Event-loop delay (ms) as monitorEventLoopDelay samples it every 10 ms. */
+  delayP50: number;
+  delayP99: number;
+  delayMax: number;
+  /** Garbage-collection pauses in the period, summed (ms) and the longest. */
+  gcMs: number;
+  gcMaxMs: number;
+}
+
+/** Watches this process's event loop while `run` runs. */
+export async function watchEventLoop<T>(run: () => Promise<T>): Promise<{ result: T; eventLoop: EventLoopLoad }> {
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  const pauses: number[] = [];
+  const gc = new PerformanceObserver((list) => list.getEntries().forEach((entry) => pauses.push(entry.duration)));
+  gc.observe({ entryTypes: ['gc'] });
+  delay.enable();
+  const started = performance.now();
+  try {
+    const result = await run();
+    const ms = (x: number) => Math.round(x / 1e5) / 10;
+    return {
+      result,
+      eventLoop: {
+        seconds: Math.round((performance.now() - started) / 100) / 10,
+        delayP50: ms(delay.percentile(50)),
+        delayP99: ms(delay.percentile(99)),
+        delayMax: ms(delay.max),
+        gcMs: Math.round(pauses.reduce((sum, x) => sum + x, 0)),
+        gcMaxMs: Math.round(Math.max(0, ...pauses)),
+      },
+    };
+  } finally {
+    delay.disable();
+    gc.disconnect();
+  }
 }
 
 /** Paced writes (interactions and link edits at fixed rates, one request each at its time) while one reader loops the readers. */
 export async function steadyLoad(options: SteadyLoadOptions): Promise<SteadyLoad> {
+  const { result, eventLoop } = await watchEventLoop(() => paceWrites(options));
+  return { ...result, eventLoop };
+}
+
+async function paceWrites(options: SteadyLoadOptions): Promise<Omit<SteadyLoad, 'eventLoop'>> {
   const { post, hcps, msls, readers } = options;
   const deadline = Date.now() + options.durationMs;
   const writeLatency: number[] = [];
@@ -121,6 +170,17 @@ export async function steadyLoad(options: SteadyLoadOptions): Promise<SteadyLoad
     writeLatency: summarize(writeLatency),
     reads: Object.fromEntries(Object.entries(reads).map(([name, samples]) => [name, summarize(samples)])),
   };
+}
+
+/**
+ * The PageRank part of the next ranking after an edit, alone: a restart on the edited network
+ * from the previous vector, as the snapshot runs it (same node indices: no HCP added or erased).
+ */
+export function pagerankRestartMs(previous: NetworkSnapshot, next: NetworkSnapshot): number {
+  const start = previous.pagerank();
+  const began = performance.now();
+  pageRank(next.net.directed, { start });
+  return performance.now() - began;
 }
 
 /** Bytes of the typed arrays of the in-memory network, per 1M links (id strings and maps not counted). */
