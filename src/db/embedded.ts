@@ -83,6 +83,8 @@ export interface OfflineImportOptions {
   database: string;
   /** `--nodes=...` / `--relationships=...` arguments (see src/import/bulk-files.ts). */
   files: string[];
+  /** The files with line breaks inside cells (the others get the importer's faster single-line parser). */
+  multiline: string[];
   /** Heap of the importer's JVM; its page cache and other buffers are off-heap (offHeapMb). */
   heap: string;
   /** Off-heap memory the importer may use, MB. */
@@ -119,8 +121,10 @@ export async function runOfflineImport(options: OfflineImportOptions): Promise<v
     'import',
     'full',
     options.database,
-    // Notes may span lines; every string cell is quoted (bulk-files.ts).
-    '--multiline-fields=true',
+    // Node ids in the files are the store's own (bulk-files.ts): no id map to build.
+    '--id-type=actual',
+    // Only files with a line break inside a cell (notes may span lines) need the slower parser.
+    ...(options.multiline.length > 0 ? ['--multiline-fields-format=v2', `--multiline-fields=${options.multiline.join(',')}`] : []),
     // An empty cell is a null (no property), as a null in Cypher's CREATE.
     '--ignore-empty-strings=true',
     `--max-off-heap-memory=${options.offHeapMb}M`,

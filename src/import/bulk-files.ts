@@ -10,6 +10,8 @@ import { NetworkData, latestContacts, pairKey } from './records';
  * The graph they describe is the one the transactional writer (write.ts) creates in an empty
  * database - same labels, properties (and property types), relationships and directions:
  *
+ * - nodes are numbered with the store's own ids (`--id-type=actual`); the domain id is the `id`
+ *   property, as the writer stores it;
  * - every string is quoted (so commas, quotes and line breaks in notes survive), a null is an
  *   empty unquoted cell (no property, as a null in Cypher's CREATE);
  * - `year` and `position` are integers (toInteger), weights and strengths floats, dates `date`;
@@ -22,23 +24,20 @@ import { NetworkData, latestContacts, pairKey } from './records';
 export interface BulkFiles {
   /** `--nodes=Label=file` / `--relationships=TYPE=file` arguments of the import command. */
   args: string[];
+  /** The files with a line break inside a cell: only these need the importer's slower multi-line parser. */
+  multiline: string[];
   nodes: number;
   relationships: number;
 }
 
 type Cell = string | number | null | undefined;
 
-const quote = (value: Cell): string => {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return String(value);
-  return `"${value.replace(/"/g, '""')}"`;
-};
-
 class CsvFile {
   private readonly fd: number;
   private buffer: string[] = [];
   private size = 0;
   rows = 0;
+  multiline = false;
 
   constructor(
     readonly file: string,
@@ -49,9 +48,16 @@ class CsvFile {
   }
 
   row(cells: Cell[]): void {
-    this.line(cells.map(quote).join(','));
+    this.line(cells.map(this.quote).join(','));
     this.rows++;
   }
+
+  private readonly quote = (value: Cell): string => {
+    if (value === null || value === undefined) return '';
+    if (typeof value === 'number') return String(value);
+    if (!this.multiline && /[\n\r]/.test(value)) this.multiline = true;
+    return `"${value.replace(/"/g, '""')}"`;
+  };
 
   private line(text: string): void {
     this.buffer.push(text);
@@ -94,27 +100,29 @@ function extraEdgeProps(key: DatasetKey, record: Record<string, unknown>, latest
 export function writeBulkFiles(data: NetworkData, dir: string): BulkFiles {
   fs.mkdirSync(dir, { recursive: true });
   const args: string[] = [];
+  const files: CsvFile[] = [];
   let nodes = 0;
-  let relationships = 0;
-  const ids = new Map<string, Set<string>>();
-  const known = (label: string, id: unknown): id is string => typeof id === 'string' && (ids.get(label)?.has(id) ?? false);
+  // The store's own node ids (`--id-type=actual`), 0.. in the order written: the importer then
+  // needs no id map at all (building and sorting one for string ids is among its costliest
+  // stages). The domain id stays the `id` property.
+  const ids = new Map<string, Map<string, number>>();
+  const nodeId = (label: string, id: unknown): number | undefined => (typeof id === 'string' ? ids.get(label)?.get(id) : undefined);
   const header = (props: Prop[]) => props.map(([name, type]) => (type ? `${name}:${type}` : name));
 
   const edges = new Map<string, CsvFile>();
   const edge = (type: string, from: [string, unknown], to: [string, unknown], props: Prop[] = []) => {
-    if (!known(from[0], from[1]) || !known(to[0], to[1])) return;
-    const key = `${type}|${from[0]}|${to[0]}|${props.map(([name]) => name).join(',')}`;
+    const start = nodeId(from[0], from[1]);
+    const end = nodeId(to[0], to[1]);
+    if (start === undefined || end === undefined) return;
+    const key = `${type}|${props.map(([name]) => name).join(',')}`;
     let file = edges.get(key);
     if (!file) {
-      file = new CsvFile(path.join(dir, `rels-${edges.size}-${type}.csv`), [
-        `:START_ID(${from[0]})`,
-        `:END_ID(${to[0]})`,
-        ...header(props),
-      ]);
+      file = new CsvFile(path.join(dir, `rels-${edges.size}-${type}.csv`), [':START_ID', ':END_ID', ...header(props)]);
       edges.set(key, file);
+      files.push(file);
       args.push(`--relationships=${type}=${file.file}`);
     }
-    file.row([from[1], to[1], ...props.map(([, , value]) => value)]);
+    file.row([start, end, ...props.map(([, , value]) => value)]);
   };
   const latest = latestContacts(data.interactions);
 
@@ -126,17 +134,18 @@ export function writeBulkFiles(data: NetworkData, dir: string): BulkFiles {
       const columns = propertyColumns(spec);
       const refs = referenceColumns(spec);
       const file = new CsvFile(path.join(dir, `nodes-${graph.label}.csv`), [
-        `id:ID(${graph.label})`,
+        ':ID',
+        'id',
         ...header(columns.map((c) => [c.name, bulkType(c), null])),
       ]);
-      const seen = new Set<string>();
+      files.push(file);
+      const numbers = new Map<string, number>();
       for (const record of records) {
-        seen.add(record.id as string);
-        file.row([record.id as string, ...columns.map((c) => record[c.name] as Cell)]);
+        numbers.set(record.id as string, nodes);
+        file.row([nodes++, record.id as string, ...columns.map((c) => record[c.name] as Cell)]);
       }
       file.close();
-      ids.set(graph.label, seen);
-      nodes += file.rows;
+      ids.set(graph.label, numbers);
       args.push(`--nodes=${graph.label}=${file.file}`);
       for (const record of records) {
         for (const ref of refs) {
@@ -164,9 +173,10 @@ export function writeBulkFiles(data: NetworkData, dir: string): BulkFiles {
     }
   }
 
+  let relationships = 0;
   for (const file of edges.values()) {
     file.close();
     relationships += file.rows;
   }
-  return { args, nodes, relationships };
+  return { args, multiline: files.filter((file) => file.multiline).map((file) => file.file), nodes, relationships };
 }

@@ -73,6 +73,7 @@ export async function bulkImportNetwork(data: NetworkData, options: BulkImportOp
       dataDir: options.dataDir,
       database: options.database,
       files: files.args,
+      multiline: files.multiline,
       heap: options.heap ?? '1g',
       offHeapMb: options.offHeapMb ?? 1024,
       reportFile: path.join(scratch, 'import.report'),

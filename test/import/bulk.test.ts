@@ -18,8 +18,15 @@ import { freePort } from '../support/ports';
  * types, in the same numbers. Invalid folders are rejected by the same validation with nothing built, and an
  * existing database is never overwritten.
  */
-const FIXTURE = path.resolve(__dirname, '../fixtures/network-400');
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'msl-bulk-test-'));
+/**
+ * The 400-HCP reference network with one note spanning lines, with a quote and a comma: only the
+ * importer's file holding it gets the multi-line parser, and it must survive both paths alike.
+ */
+const FIXTURE = path.join(scratch, 'network');
+fs.cpSync(path.resolve(__dirname, '../fixtures/network-400'), FIXTURE, { recursive: true });
+const interactions = path.join(FIXTURE, 'interactions.csv');
+fs.writeFileSync(interactions, fs.readFileSync(interactions, 'utf8').replace(/^(int-00000-0,.*),$/m, '$1,"first line,\nsecond ""line"""'));
 const dataDir = path.join(scratch, 'neo4j');
 let transactional: Database;
 let embedded: EmbeddedNeo4j | undefined;
@@ -93,6 +100,8 @@ describe('bulk import (offline) = transactional import', () => {
     expect(await shape(bulk)).toEqual(await shape(transactional));
     const [change] = await bulk.read<{ full: boolean }>('MATCH (c:NetworkChange) RETURN c.full AS full');
     expect(change.full).toBe(true);
+    const [note] = await bulk.read<{ notes: string }>("MATCH (i:Interaction {id: 'int-00000-0'}) RETURN i.notes AS notes");
+    expect(note.notes).toBe('first line,\nsecond "line"');
   }, 600000);
 
   it('never overwrites an existing database', async () => {
