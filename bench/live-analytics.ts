@@ -4,6 +4,10 @@
  * memory, and the betweenness estimate's error against exact (in memory, no database).
  */
 import { PerformanceObserver, monitorEventLoopDelay } from 'node:perf_hooks';
+import v8 from 'node:v8';
+import vm from 'node:vm';
+import { Database } from '../src/db/database';
+import { loadProjection } from '../src/network/projection';
 import { NetworkService } from '../src/network/network.service';
 import { generateNetwork } from '../src/import/generate';
 import { buildNetwork, HcpNetwork } from '../src/network/network';
@@ -208,6 +212,26 @@ export async function projectionMemory(
   const bytes = arrays.reduce((sum, array) => sum + array.byteLength, 0);
   const links = net.links.source.length;
   return { links, typedArrayBytes: bytes, mbPerMillionLinks: Math.round((bytes / 1e6 / (links / 1e6)) * 10) / 10 };
+}
+
+/**
+ * The whole memory of one projection as loaded from the database (typed arrays, id strings,
+ * maps, attributes): heap plus array buffers after a full collection, before and after a second
+ * load kept alive meanwhile. Per 1M links.
+ */
+export async function projectionLoadMemory(db: Database): Promise<{ links: number; bytes: number; mbPerMillionLinks: number }> {
+  v8.setFlagsFromString('--expose-gc');
+  const gc = vm.runInNewContext('gc') as () => void;
+  const used = () => {
+    gc();
+    const memory = process.memoryUsage();
+    return memory.heapUsed + memory.arrayBuffers;
+  };
+  const before = used();
+  const projection = await loadProjection(db, 'memory', Date.now());
+  const bytes = used() - before;
+  const links = projection.net.links.source.length;
+  return { links, bytes, mbPerMillionLinks: Math.round((bytes / 1e6 / (links / 1e6)) * 10) / 10 };
 }
 
 export interface EstimateError {

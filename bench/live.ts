@@ -26,7 +26,17 @@ import { generateNetwork } from '../src/import/generate';
 import { importNetwork } from '../src/import/importer';
 import { bulkImportNetwork, finishBulkImport, storeDirectory } from '../src/import/bulk';
 import { connect } from '../src/db/connect';
-import { Post, RankedAnswer, estimateError, linkEdit, pagerankRestartMs, projectionMemory, ranked, steadyLoad } from './live-analytics';
+import {
+  Post,
+  RankedAnswer,
+  estimateError,
+  linkEdit,
+  pagerankRestartMs,
+  projectionLoadMemory,
+  projectionMemory,
+  ranked,
+  steadyLoad,
+} from './live-analytics';
 import { createLogger } from '../src/logger';
 import { seededRandom } from '../src/network/random';
 import { machineInfo } from './harness/machine';
@@ -147,9 +157,10 @@ async function main(): Promise<void> {
       return out;
     };
     const idle = await latencies();
+    say('projection memory ...');
+    const memory = { ...(await projectionMemory(app.services.network)), loaded: await projectionLoadMemory(db) };
     say('BETWEENNESS and COMPOSITE cold ...');
     const cold = { betweenness: await ranked(gql, 'BETWEENNESS'), composite: await ranked(gql, 'COMPOSITE') };
-    const memory = await projectionMemory(app.services.network);
     // Beyond the budget the pool goes on sampling towards exact: the same reads while it works.
     say('idle latencies while betweenness runs in the background ...');
     const idleWhileBetweenness = await latencies();
@@ -316,7 +327,7 @@ function markdown(r: any): string {
     '',
     `- API start to ready (schema, warm-up: projection, PageRank, communities): ${r.readyMs} ms; first kolRanking after: ${r.firstKolRankingMs} ms`,
     `- Cold BETWEENNESS ranking: ${answer(r.cold.betweenness)}; cold COMPOSITE ranking: ${answer(r.cold.composite)}; from API start (ready + cold BETWEENNESS): ${r.readyMs + r.cold.betweenness.ms} ms`,
-    `- Projection typed arrays: ${(r.projectionMemory.typedArrayBytes / 1e6).toFixed(1)} MB for ${r.projectionMemory.links} links (${r.projectionMemory.mbPerMillionLinks} MB per 1M links; id strings and maps not counted)`,
+    `- Projection typed arrays: ${(r.projectionMemory.typedArrayBytes / 1e6).toFixed(1)} MB for ${r.projectionMemory.links} links (${r.projectionMemory.mbPerMillionLinks} MB per 1M links; id strings and maps not counted); a whole projection as loaded (heap + array buffers): ${(r.projectionMemory.loaded.bytes / 1e6).toFixed(1)} MB (${r.projectionMemory.loaded.mbPerMillionLinks} MB per 1M links)`,
     ...Object.entries(r.idle).map(
       ([name, x]) => `- Idle ${name}: ${l(x as Latency)}; while betweenness runs in the background: ${l(r.idleWhileBetweenness[name])}`,
     ),
