@@ -14,8 +14,10 @@
  *   with probability at least 1 − BOUND_FAILURE_PROBABILITY:
  *     errorBound = n/(n−1) · sqrt((1 − (k−1)/n) · ln(2n/δ) / (2k)).
  *   (Each source adds at most (n−2)/((n−1)(n−2)) to a node's normalized score, times n/k.)
- * - `job.cancel()` stops handing out chunks (those running finish, at most one per thread, and
- *   are dropped): a newer network supersedes the job. The pool's size never changes.
+ * - `job.cancel()` stops the job: no more chunks are handed out, and running ones stop before
+ *   their next source (a flag in shared memory the threads read) and are dropped: a newer network
+ *   supersedes the job, and its threads are free for the next within one source. The pool's size
+ *   never changes.
  * - Graphs under INLINE_BELOW nodes are computed at once on the calling thread (starting a
  *   chunk costs more than it saves).
  */
@@ -45,7 +47,7 @@ export interface BetweennessResult {
 
 /** What the pool's threads are sent: one graph (shared memory), then chunks of sources. */
 export type WorkerMessage =
-  | { kind: 'graph'; graph: number; offsets: SharedArrayBuffer; targets: SharedArrayBuffer }
+  | { kind: 'graph'; graph: number; offsets: SharedArrayBuffer; targets: SharedArrayBuffer; stop: SharedArrayBuffer }
   | { kind: 'chunk'; graph: number; chunk: number; sources: Int32Array }
   | { kind: 'forget'; graph: number };
 
@@ -62,6 +64,8 @@ export function errorBound(n: number, k: number, delta = BOUND_FAILURE_PROBABILI
 
 export class BetweennessJob {
   readonly exact: Promise<BetweennessResult>;
+  /** Set to 1 on cancel; the threads read it before each source (shared memory). */
+  readonly stopFlag = new Int32Array(new SharedArrayBuffer(4));
   private readonly raw: Float64Array;
   private done = 0;
   private cancelled = false;
@@ -108,6 +112,7 @@ export class BetweennessJob {
 
   cancel(): void {
     this.cancelled = true;
+    Atomics.store(this.stopFlag, 0, 1);
     this.signalCancel();
   }
 
@@ -230,6 +235,7 @@ export class BetweennessPool {
         graph: queued.graph,
         offsets: queued.offsets,
         targets: queued.targets,
+        stop: queued.job.stopFlag.buffer as SharedArrayBuffer,
       } satisfies WorkerMessage);
       entry.graphs.add(queued.graph);
     }

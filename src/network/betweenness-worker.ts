@@ -12,20 +12,25 @@ import { accumulateBetweenness } from './betweenness';
 import type { WorkerMessage, WorkerReply } from './betweenness-pool';
 import { Adjacency, nodeCount } from './csr';
 
-const graphs = new Map<number, Adjacency>();
+const graphs = new Map<number, { adjacency: Adjacency; stop: Int32Array }>();
 
 // Elsewhere (macOS, Windows) the call would lower the whole process: left as it is there.
 if (process.platform === 'linux') os.setPriority(os.constants.priority.PRIORITY_LOW);
 
 parentPort?.on('message', (message: WorkerMessage) => {
   if (message.kind === 'graph') {
-    graphs.set(message.graph, { offsets: new Int32Array(message.offsets), targets: new Int32Array(message.targets) });
+    const adjacency = { offsets: new Int32Array(message.offsets), targets: new Int32Array(message.targets) };
+    graphs.set(message.graph, { adjacency, stop: new Int32Array(message.stop) });
   } else if (message.kind === 'forget') {
     graphs.delete(message.graph);
   } else {
-    const graph = graphs.get(message.graph)!;
-    const raw = new Float64Array(nodeCount(graph));
-    for (const source of message.sources) accumulateBetweenness(graph, source, source + 1, raw);
+    const { adjacency, stop } = graphs.get(message.graph)!;
+    const raw = new Float64Array(nodeCount(adjacency));
+    // A cancelled job's chunk ends early; the pool drops what it answers.
+    for (const source of message.sources) {
+      if (Atomics.load(stop, 0) !== 0) break;
+      accumulateBetweenness(adjacency, source, source + 1, raw);
+    }
     parentPort!.postMessage({ chunk: message.chunk, raw } satisfies WorkerReply, [raw.buffer as ArrayBuffer]);
   }
 });

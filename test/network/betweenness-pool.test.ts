@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { accumulateBetweenness, betweenness, normalizeBetweenness } from '../../src/network/betweenness';
-import { BetweennessJob, BetweennessPool, errorBound } from '../../src/network/betweenness-pool';
+import { BetweennessJob, BetweennessPool, WorkerMessage, WorkerReply, errorBound } from '../../src/network/betweenness-pool';
 import { buildNetwork } from '../../src/network/network';
 import { seededRandom, shuffledRange } from '../../src/network/random';
 
@@ -76,6 +78,38 @@ describe('the betweenness pool', () => {
     const result = await pool.start(net.ties).within(0);
     expect(result.exact).toBe(true);
     expect(Array.from(result.scores)).toEqual(Array.from(betweenness(net.ties)));
+  });
+});
+
+describe('a betweenness thread', () => {
+  const worker = new Worker(path.join(__dirname, '../../src/network/betweenness-worker.ts'), {
+    execArgv: ['--require', 'ts-node/register/transpile-only'],
+  });
+  afterAll(() => worker.terminate());
+  const shared = (array: Int32Array) => {
+    const buffer = new SharedArrayBuffer(array.byteLength);
+    new Int32Array(buffer).set(array);
+    return buffer;
+  };
+  const chunk = (message: Extract<WorkerMessage, { kind: 'chunk' }>) =>
+    new Promise<WorkerReply>((resolve) => {
+      worker.once('message', resolve);
+      worker.postMessage(message);
+    });
+
+  it("stops a chunk before its next source once the job's stop flag is set", async () => {
+    const net = randomNetwork(500, 1500, 6);
+    const job = new BetweennessJob(500);
+    const graph = { offsets: shared(net.ties.offsets), targets: shared(net.ties.targets), stop: job.stopFlag.buffer as SharedArrayBuffer };
+    worker.postMessage({ kind: 'graph', graph: 1, ...graph } satisfies WorkerMessage);
+    const sources = Int32Array.from({ length: 20 }, (_, i) => i);
+    const running = await chunk({ kind: 'chunk', graph: 1, chunk: 1, sources });
+    const expected = new Float64Array(500);
+    accumulateBetweenness(net.ties, 0, 20, expected);
+    expect(Array.from(running.raw)).toEqual(Array.from(expected));
+    job.cancel();
+    const stopped = await chunk({ kind: 'chunk', graph: 1, chunk: 2, sources });
+    expect(stopped.raw.every((x) => x === 0)).toBe(true);
   });
 });
 
