@@ -139,6 +139,9 @@ async function main(): Promise<void> {
   try {
     const config = loadConfig({
       ...process.env,
+      // Open mode on loopback, as the bench runs it (production mode refuses to start without auth).
+      NODE_ENV: 'development',
+      HOST: '127.0.0.1',
       NEO4J_URI: embedded.uri,
       NEO4J_PASSWORD: '',
       PORT: '0',
