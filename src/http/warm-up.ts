@@ -4,7 +4,8 @@ import { Logger } from '../logger';
 
 /**
  * What the first requests after a start would otherwise pay for, done before /ready says 200:
- * the driver's connection pool, the query plans of the common statements, the network snapshot
+ * the driver's connection pool, the query plans of the common statements (and of the network
+ * sync's, which the first answer after the first write needs), the network snapshot
  * with PageRank and communities, the full-text index, and the GraphQL request path itself
  * (parsing, validation, resolvers, JSON). The operations are those the explorer and list views
  * send first; each runs a few times so the JIT has seen them too. Betweenness is left cold: it is
@@ -51,14 +52,15 @@ async function run(apollo: ApolloServer<GraphContext>, app: AppServices): Promis
   // The first round side by side: the database plans its statements and opens the full-text index
   // while Node builds the network snapshot (shared, built once), which on two cores halves the
   // first round. The HCP view starts as soon as any answer names an HCP (the search comes first).
-  await Promise.all(
-    OPERATIONS.filter((query) => !perHcp.includes(query)).map(async (query) => {
+  await Promise.all([
+    ...OPERATIONS.filter((query) => !perHcp.includes(query)).map(async (query) => {
       const response = await execute(query);
       if (hcpId || response.body.kind !== 'complete') return;
       hcpId = firstHcpId(response.body.string);
       if (hcpId) await Promise.all(perHcp.map((hcpQuery) => execute(hcpQuery, { id: hcpId })));
     }),
-  );
+    app.network.warmUp(),
+  ]);
   // The later rounds one after another, as a client would send them.
   const operations = OPERATIONS.filter((query) => hcpId || !perHcp.includes(query));
   for (let round = 1; round < ROUNDS; round++) {

@@ -2,6 +2,14 @@
  * Reads the current state of the entities change records name (changes.ts), for
  * incremental.ts: one statement per kind, each an index seek per entity plus its own
  * relationships, so the cost follows the change, not the graph.
+ *
+ * Planning HCP_STATES costs the database far more than running it (~0.5 s idle, seconds on a
+ * loaded machine, against a few ms), so each statement must be planned once, not again later:
+ * - its ids come inside a map parameter ($input): Neo4j plans a top-level list parameter again
+ *   for each size bucket (one HCP for an interaction, two for a link edit...), not one in a map;
+ * - `replan=skip`: the plan (index seeks from each id) does not depend on the statistics, so it
+ *   is kept when they drift as writes add interactions and records;
+ * - NetworkService.warmUp runs them at start-up.
  */
 import { Database } from '../db/database';
 import { EntityStates, HcpState, MslState } from './incremental';
@@ -11,8 +19,8 @@ const TYPE_CODE = `CASE type(r) ${LINK_TYPES.map((type, code) => `WHEN '${type}'
 const LINKS = LINK_TYPES.join('|');
 
 /** Per HCP id: its state; links and relationships only when `row.links` (attribute-only changes skip them). */
-const HCP_STATES = `
-  UNWIND $rows AS row
+const HCP_STATES = `CYPHER replan=skip
+  UNWIND $input.rows AS row
   OPTIONAL MATCH (h:HCP {id: row.id})
   RETURN row.id AS id, h IS NOT NULL AS exists,
     CASE WHEN row.links AND h IS NOT NULL THEN COLLECT { MATCH (h)-[r:${LINKS}]->(b:HCP) RETURN [b.id, ${TYPE_CODE}, coalesce(r.weight, 1)] } ELSE [] END AS out,
@@ -26,8 +34,8 @@ const HCP_STATES = `
     COUNT { (:Interaction)-[:WITH]->(h) } AS interactions,
     COUNT { (i:Interaction)-[:WITH]->(h) WHERE i.sentiment = 'POSITIVE' } AS positiveInteractions`;
 
-const MSL_STATES = `
-  UNWIND $ids AS id
+const MSL_STATES = `CYPHER replan=skip
+  UNWIND $input.ids AS id
   OPTIONAL MATCH (m:MSL {id: id})
   RETURN id, m IS NOT NULL AS exists,
     CASE WHEN m IS NULL THEN [] ELSE COLLECT { MATCH (m)-[k:KNOWS]->(h:HCP) RETURN [h.id, coalesce(k.strength, 1), k.baseStrength, k.strengthComputedAt.epochMillis] } END AS knows`;
@@ -48,8 +56,8 @@ export async function readStates(db: Database, changed: ChangedEntities): Promis
     ...Array.from(changed.attrs, (id) => ({ id, links: false })).filter((row) => !changed.hcps.has(row.id)),
   ];
   const [hcpStates, msls, reference] = await Promise.all([
-    rows.length ? db.read<HcpState>(HCP_STATES, { rows }) : Promise.resolve([]),
-    changed.msls.size ? db.read<MslState>(MSL_STATES, { ids: Array.from(changed.msls) }) : Promise.resolve([]),
+    rows.length ? db.read<HcpState>(HCP_STATES, { input: { rows } }) : Promise.resolve([]),
+    changed.msls.size ? db.read<MslState>(MSL_STATES, { input: { ids: Array.from(changed.msls) } }) : Promise.resolve([]),
     changed.reference ? db.read<{ territoryIds: string[]; areaIds: string[] }>(REFERENCE).then(([row]) => row) : Promise.resolve(undefined),
   ]);
   return {

@@ -12,7 +12,8 @@
 import { HcpAttributes, NetworkProjection } from './projection';
 import { findEdge } from './csr';
 import { LINK_TYPES } from '../vocabulary';
-import { HcpNetwork, LinkTable, MslRelationship, buildMslNetwork, idIndex } from './network';
+import { HcpNetwork, LinkTable, idIndex } from './network';
+import { MslChanges, MslSide, patchMslSide } from './msl-patch';
 import { ChangedNodes, patchPairGraphs } from './patch';
 
 /** A link as re-read: [other HCP id, LINK_TYPES index, weight]. */
@@ -38,11 +39,6 @@ export interface HcpState {
 
 /** A relationship as re-read: strength, baseStrength, strengthComputedAt in epoch ms (what makes it decay). */
 export type KnowsState = [number, number | null, number | null];
-
-/** The relationship row of a re-read KNOWS. */
-function relationshipOf(mslId: string, hcpId: string, [strength, baseStrength, computedAt]: KnowsState): MslRelationship {
-  return { mslId, hcpId, strength, baseStrength, computedDay: computedAt === null ? null : Math.floor(computedAt / 86_400_000) };
-}
 
 export interface MslState {
   id: string;
@@ -72,11 +68,11 @@ export function applyStates(old: NetworkProjection, states: EntityStates, versio
   const hcpIds = nextHcpIds(oldNet, structural);
   const remap = hcpIds === oldNet.hcpIds ? undefined : remapOf(oldNet.hcpIds, hcpIds);
   const hcpIndex = remap ? idIndex(hcpIds) : oldNet.hcpIndex;
-  const msl = mslSide(oldNet, states, structural, hcpIndex, remap);
+  const changed = structural.size > 0 ? changedNodes(oldNet, structural, hcpIndex, remap) : undefined;
+  const msl = mslSide(oldNet, structural, { msls: states.msls, hcps: structural, hcpIndex, remap, dirtyOld: changed?.dirtyOld });
   let net: HcpNetwork;
   let linkCounts = old.counts.links;
-  if (structural.size > 0) {
-    const changed = changedNodes(oldNet, structural, hcpIndex, remap);
+  if (changed) {
     const next = nextLinks(oldNet, structural, hcpIndex, changed, old.counts.links);
     net = { hcpIds, hcpIndex, ...patchPairGraphs(oldNet, next.links, next.firstChanged, changed), links: next.links, ...msl };
     linkCounts = next.counts;
@@ -206,19 +202,13 @@ function nextLinks(
 
 /**
  * The MSL side of the next network: the old one when no MSL changed, no HCP was added or erased
- * and the changed HCPs' relationships are as before (a link edit), else built again.
+ * and the changed HCPs' relationships are as before (a link edit), else patched (msl-patch.ts).
  */
-function mslSide(
-  old: HcpNetwork,
-  states: EntityStates,
-  structural: ReadonlyMap<string, HcpState>,
-  hcpIndex: ReadonlyMap<string, number>,
-  remap: Int32Array | undefined,
-): Pick<HcpNetwork, 'mslIds' | 'mslIndex' | 'msl' | 'mslStored'> {
-  if (states.msls.length === 0 && !remap && [...structural.values()].every((state) => sameRelationships(old, state))) {
+function mslSide(old: HcpNetwork, structural: ReadonlyMap<string, HcpState>, changes: MslChanges): MslSide {
+  if (changes.msls.length === 0 && !changes.remap && [...structural.values()].every((state) => sameRelationships(old, state))) {
     return { mslIds: old.mslIds, mslIndex: old.mslIndex, msl: old.msl, mslStored: old.mslStored };
   }
-  return buildMslNetwork(nextRelationships(old, states, structural), nextMslIds(old, states.msls), hcpIndex);
+  return patchMslSide(old, changes);
 }
 
 /** Whether the relationships re-read for an HCP are those the network holds (one per MSL, same stored values). */
@@ -238,42 +228,6 @@ function sameRelationships(net: HcpNetwork, state: HcpState): boolean {
   let held = 0;
   for (let m = 0; m < net.mslIds.length; m++) if (findEdge(net.msl, m, h) >= 0) held++;
   return held === seen.size;
-}
-
-function nextMslIds(net: HcpNetwork, msls: readonly MslState[]): readonly string[] {
-  if (msls.every((state) => state.exists === net.mslIndex.has(state.id))) return net.mslIds;
-  const gone = new Set(msls.filter((state) => !state.exists).map((state) => state.id));
-  const ids = net.mslIds.filter((id) => !gone.has(id));
-  for (const state of msls) if (state.exists && !net.mslIndex.has(state.id)) ids.push(state.id);
-  return ids;
-}
-
-/** Every MSL relationship: the old ones not touching a changed entity, plus the changed ones as re-read. */
-function nextRelationships(net: HcpNetwork, states: EntityStates, structural: ReadonlyMap<string, HcpState>): MslRelationship[] {
-  const dirtyMsls = new Set(states.msls.map((state) => state.id));
-  const rows: MslRelationship[] = [];
-  const { offsets, targets, weights } = net.msl;
-  const { base, computedDay } = net.mslStored;
-  for (let m = 0; m < net.mslIds.length; m++) {
-    const mslId = net.mslIds[m];
-    if (dirtyMsls.has(mslId)) continue;
-    for (let e = offsets[m]; e < offsets[m + 1]; e++) {
-      const hcpId = net.hcpIds[targets[e]];
-      const stored = {
-        baseStrength: Number.isNaN(base[e]) ? null : base[e],
-        computedDay: Number.isNaN(computedDay[e]) ? null : computedDay[e],
-      };
-      if (!structural.has(hcpId)) rows.push({ mslId, hcpId, strength: weights[e], ...stored });
-    }
-  }
-  for (const state of states.msls) {
-    if (state.exists) for (const [hcpId, ...knows] of state.knows) rows.push(relationshipOf(state.id, hcpId, knows));
-  }
-  for (const state of structural.values()) {
-    if (!state.exists) continue;
-    for (const [mslId, ...knows] of state.knows) if (!dirtyMsls.has(mslId)) rows.push(relationshipOf(mslId, state.id, knows));
-  }
-  return rows;
 }
 
 function nextAttributes(old: HcpAttributes, net: HcpNetwork, remap: Int32Array | undefined, states: readonly HcpState[]): HcpAttributes {

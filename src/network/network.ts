@@ -106,8 +106,8 @@ export function buildNetwork(input: NetworkInput): HcpNetwork {
   };
 }
 
-/** The MSL side of a network over given HCPs: for changes that leave the HCP graphs as they are. */
-export function buildMslNetwork(
+/** The MSL side of a network over given HCPs (incremental changes patch it: msl-patch.ts). */
+function buildMslNetwork(
   relationships: readonly MslRelationship[],
   mslIds: readonly string[],
   hcpIndex: ReadonlyMap<string, number>,

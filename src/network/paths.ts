@@ -108,15 +108,16 @@ interface PathSearch {
   bounds: TargetBounds;
 }
 
-const searches = new WeakMap<HcpNetwork, PathSearch>();
+/** By tie graph: a network whose MSL side changed (a logged interaction) shares its ties, and so these. */
+const searches = new WeakMap<WeightedGraph, PathSearch>();
 
-/** −ln(weight) per tie and the bound table, built once per network. */
+/** −ln(weight) per tie and the bound table, built once per tie graph. */
 function searchFor(net: HcpNetwork): PathSearch {
-  let search = searches.get(net);
+  let search = searches.get(net.ties);
   if (!search) {
     const costs = net.ties.weights.map((w) => -Math.log(w));
     search = { costs, bounds: new TargetBounds(net.ties, costs) };
-    searches.set(net, search);
+    searches.set(net.ties, search);
   }
   return search;
 }

@@ -7,6 +7,7 @@
  * is their sum (maxHops < 1: empty). Unknown id: UnknownNodeError. The BFS reuses one
  * visited-stamp array and queue per network, so a call allocates only its answer.
  */
+import { Adjacency } from './csr';
 import { HcpNetwork, UnknownNodeError } from './network';
 
 export interface HopCount {
@@ -53,13 +54,14 @@ class BfsScratch {
   }
 }
 
-const scratch = new WeakMap<HcpNetwork, BfsScratch>();
+/** By tie graph: networks that share it (only their MSL side differs) share the scratch. */
+const scratch = new WeakMap<Adjacency, BfsScratch>();
 
 function searchFor(net: HcpNetwork): BfsScratch {
-  let search = scratch.get(net);
+  let search = scratch.get(net.ties);
   if (!search) {
     search = new BfsScratch(net.hcpIds.length);
-    scratch.set(net, search);
+    scratch.set(net.ties, search);
   }
   return search;
 }

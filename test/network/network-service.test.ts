@@ -75,15 +75,39 @@ describe('the network projection', () => {
 
   it('writes no change record for a write that leaves the network as it is', async () => {
     const count = async () => (await t.db.read<{ n: number }>('RETURN COUNT { (:NetworkChange) } AS n'))[0].n;
+    await t.client().request(gql`
+      mutation {
+        logInteraction(input: { id: "int-quiet", mslId: "msl-1", hcpId: "hcp-b", date: "2025-01-03", channel: EMAIL, sentiment: NEUTRAL }) {
+          id
+        }
+      }
+    `);
     const before = await count();
     await t.client().request(gql`
       mutation {
         updateHcp(id: "hcp-b", input: { email: "b@example.org" }) {
           id
         }
+        captureInsight(interactionId: "int-quiet", audience: MEDICAL_AFFAIRS, category: "dosing", text: "Asks about dosing") {
+          id
+        }
+        scheduleInteraction(input: { id: "plan-quiet", mslId: "msl-1", hcpId: "hcp-b", date: "2030-01-02", channel: EMAIL }) {
+          planned {
+            id
+          }
+        }
+      }
+    `);
+    await t.client().request(gql`
+      mutation {
+        cancelPlannedInteraction(id: "plan-quiet", reason: "moved") {
+          id
+        }
       }
     `);
     await t.db.write("MATCH (h:HCP {id: 'hcp-c'}) SET h.notes = 'typed by hand'");
+    // A planned interaction is WITH its HCP too, typed by hand here: the launcher's listener must not count it.
+    await t.db.write("MATCH (h:HCP {id: 'hcp-c'}) CREATE (:PlannedInteraction {id: 'plan-by-hand'})-[:WITH]->(h)");
     expect(await count()).toBe(before);
   });
 

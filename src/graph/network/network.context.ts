@@ -18,7 +18,8 @@ export function snapshotOf(ctx: GraphContext): Promise<NetworkSnapshot> {
   return snapshot;
 }
 
-const strengthsByNetwork = new WeakMap<HcpNetwork, { day: number; halfLife: number; strengths: Float64Array }>();
+/** By MSL graph: networks that share it (an HCP-to-HCP link edit) share the strengths. */
+const strengthsByGraph = new WeakMap<HcpNetwork['msl'], { day: number; halfLife: number; strengths: Float64Array }>();
 
 /**
  * MSL relationship strengths as MslRelationship.strength answers them now, one per `net.msl`
@@ -28,7 +29,7 @@ const strengthsByNetwork = new WeakMap<HcpNetwork, { day: number; halfLife: numb
 export function relationshipStrengths(ctx: GraphContext, net: HcpNetwork): Float64Array {
   const day = dayOf(new Date());
   const halfLife = ctx.app.config.strengthHalfLifeDays;
-  const cached = strengthsByNetwork.get(net);
+  const cached = strengthsByGraph.get(net.msl);
   if (cached && cached.day === day && cached.halfLife === halfLife) return cached.strengths;
   const { weights } = net.msl;
   const { base, computedDay } = net.mslStored;
@@ -41,7 +42,7 @@ export function relationshipStrengths(ctx: GraphContext, net: HcpNetwork): Float
     };
     strengths[e] = strengthAsOf(stored, day, halfLife);
   }
-  strengthsByNetwork.set(net, { day, halfLife, strengths });
+  strengthsByGraph.set(net.msl, { day, halfLife, strengths });
   return strengths;
 }
 

@@ -40,6 +40,7 @@ final class NetworkChangeListener implements TransactionEventListener<Void> {
   private static final Label CHANGE = Label.label("NetworkChange");
   private static final Label PUBLICATION = Label.label("Publication");
   private static final Label TRIAL = Label.label("ClinicalTrial");
+  private static final Label INTERACTION = Label.label("Interaction");
   private static final RelationshipType AUTHORED = RelationshipType.withName("AUTHORED");
   private static final RelationshipType INVESTIGATOR_ON = RelationshipType.withName("INVESTIGATOR_ON");
   private static final Set<String> LINK_TYPES = Set.of("COAUTHOR", "CO_INVESTIGATOR", "COLLEAGUE", "MENTOR", "REFERRAL");
@@ -143,7 +144,7 @@ final class NetworkChangeListener implements TransactionEventListener<Void> {
     if (key.equals("id")) {
       // A renamed HCP or MSL: the old id is gone, the new one appeared.
       for (Object id : Arrays.asList(entry.previouslyCommittedValue(), node.getProperty("id", null))) nodeTouched(node.getLabels(), id, touched);
-    } else if (key.equals("sentiment") && node.hasLabel(Label.label("Interaction"))) {
+    } else if (key.equals("sentiment") && node.hasLabel(INTERACTION)) {
       for (Relationship with : node.getRelationships(Direction.OUTGOING, RelationshipType.withName("WITH"))) {
         Node hcp = with.getEndNode();
         if (hcp.hasLabel(HCP)) touched.attrs.add(String.valueOf(hcp.getProperty("id", "")));
@@ -171,7 +172,8 @@ final class NetworkChangeListener implements TransactionEventListener<Void> {
     } else if (HCP_ATTRIBUTES.contains(type)) {
       if (deleted.hasLabel(start, HCP)) add(touched.attrs, deleted.id(start));
     } else if (type.equals("WITH")) {
-      if (deleted.hasLabel(end, HCP)) add(touched.attrs, deleted.id(end));
+      // Only an interaction's counts (a planned interaction, also WITH its HCP, counts for nothing).
+      if (deleted.hasLabel(start, INTERACTION) && deleted.hasLabel(end, HCP)) add(touched.attrs, deleted.id(end));
     }
   }
 
