@@ -19,7 +19,7 @@ import { connect } from '../src/db/connect';
 import { Database } from '../src/db/database';
 import { EmbeddedNeo4j, startEmbeddedNeo4j } from '../src/db/embedded';
 import { applySchema } from '../src/db/schema';
-import { bulkImportNetwork, finishBulkImport } from '../src/import/bulk';
+import { bulkImportAndServe, finishBulkImport } from '../src/import/bulk';
 import { generateNetwork } from '../src/import/generate';
 import { importNetwork } from '../src/import/importer';
 import { NetworkData } from '../src/import/records';
@@ -174,14 +174,15 @@ async function bulkRun(data: NetworkData, options: Options): Promise<NonNullable
   let server: EmbeddedNeo4j | undefined;
   let db: Database | undefined;
   try {
-    const built = await bulkImportNetwork(data, { dataDir, database: 'neo4j', log: () => undefined });
-    server = await startEmbeddedNeo4j({
+    const { summary: built, server: started } = await bulkImportAndServe(data, {
       dataDir,
+      database: 'neo4j',
       boltPort: await freePort(),
       heap: options.heap,
       pageCacheMb: options.pageCacheMb,
       log: () => undefined,
     });
+    server = started;
     db = databaseOf(server.uri);
     const finishing = Date.now();
     await finishBulkImport(db);
@@ -229,7 +230,7 @@ function markdown(r: ImportReport): string {
       '',
       '## Bulk import (offline importer into a new store)',
       '',
-      `${s(r.bulk.totalMs)} s: importer files ${s(r.bulk.filesMs)} s, store ${s(r.bulk.storeMs)} s, schema + change record on the started server ${s(r.bulk.finishMs)} s (JVM start not counted); load ${r.bulk.loadAverage.join(' ')}. ` +
+      `${s(r.bulk.totalMs)} s: importer files ${s(r.bulk.filesMs)} s, store ${s(r.bulk.storeMs)} s, schema + change record on the started server ${s(r.bulk.finishMs)} s (the importer runs in the server's JVM: its start is counted in the store, the database start after the import is not); load ${r.bulk.loadAverage.join(' ')}. ` +
         `${(best / r.bulk.totalMs).toFixed(2)}x faster than the fastest transactional run.`,
     );
   }

@@ -16,6 +16,8 @@ import { projectRoot } from '../paths';
 export interface EmbeddedNeo4j {
   uri: string;
   pid: number;
+  /** With `offlineImport`: from the JVM's spawn to the built store, ms (the database start after it not included). */
+  importMs?: number;
   stop(): Promise<void>;
 }
 
@@ -26,6 +28,12 @@ export interface EmbeddedOptions {
   pageCacheMb?: number;
   /** Cap on the memory of all open transactions together, MB (default: NEO4J_TX_MEMORY_MB, else 70% of the heap). */
   transactionMemoryMb?: number;
+  /**
+   * Builds the store of an EMPTY database first, in the same JVM, with Neo4j's offline importer:
+   * the arguments of `neo4j-admin` (`database import full <db> ...`, see src/import/bulk.ts and
+   * launcher/.../OfflineImport.java). No transactions, the store files written directly.
+   */
+  offlineImport?: string[];
   log?: (line: string) => void;
 }
 
@@ -58,18 +66,26 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
   buildLauncherIfNeeded(log);
   fs.mkdirSync(options.dataDir, { recursive: true });
 
-  const child = spawnLauncher(options.dataDir, [`-Xms512m`, `-Xmx${options.heap}`, ...(await classArchiveFlags(log))], {
+  const archive = await classArchiveFlags(log);
+  const importArgs = options.offlineImport ? writeImportArgs(options.offlineImport) : undefined;
+  const spawned = Date.now();
+  let importMs: number | undefined;
+  const child = spawnLauncher(options.dataDir, [`-Xms512m`, `-Xmx${options.heap}`, ...archive], {
     NEO4J_BOLT_PORT: String(options.boltPort),
     NEO4J_PAGECACHE_MB: String(options.pageCacheMb ?? 512),
     ...(options.transactionMemoryMb ? { NEO4J_TX_MEMORY_MB: String(options.transactionMemoryMb) } : {}),
+    ...(importArgs ? { NEO4J_IMPORT_ARGS: importArgs } : {}),
   });
   const stopOnExit = () => child.kill('SIGTERM');
   process.once('exit', stopOnExit);
 
-  const uri = await waitForReady(child, log);
+  const uri = await waitForReady(child, log, () => (importMs = Date.now() - spawned)).finally(
+    () => importArgs && fs.rmSync(path.dirname(importArgs), { recursive: true, force: true }),
+  );
   return {
     uri,
     pid: child.pid ?? -1,
+    importMs,
     stop: async () => {
       process.removeListener('exit', stopOnExit);
       await stopChild(child);
@@ -77,97 +93,37 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
   };
 }
 
-export interface OfflineImportOptions {
-  /** The embedded server's folder (its NEO4J_HOME): the store goes to data/databases/<database>. */
-  dataDir: string;
-  database: string;
-  /** `--nodes=...` / `--relationships=...` arguments (see src/import/bulk-files.ts). */
-  files: string[];
-  /** The files with line breaks inside cells (the others get the importer's faster single-line parser). */
-  multiline: string[];
-  /** Heap of the importer's JVM; its page cache and other buffers are off-heap (offHeapMb). */
-  heap: string;
-  /** Off-heap memory the importer may use, MB. */
-  offHeapMb: number;
-  /** Where the importer's report of bad entries goes. */
-  reportFile: string;
-  log?: (line: string) => void;
+/** The import arguments in a file of their own, one per line (an argument may hold any character but a line break). */
+function writeImportArgs(args: string[]): string {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'msl-import-args-')), 'args');
+  fs.writeFileSync(file, `${args.join('\n')}\n`);
+  return file;
 }
 
-/**
- * Builds the store of an EMPTY embedded database offline with Neo4j's own importer
- * (`neo4j-admin database import full`, from the launcher's classpath): no transactions, the
- * store files written directly, far faster than Cypher for a first load. Resolves when done;
- * rejects with the importer's last lines when it fails (it writes nothing then).
- */
-export async function runOfflineImport(options: OfflineImportOptions): Promise<void> {
-  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  requireTool(
-    'java',
-    '-version',
-    'Java 17+ is required for the offline import: install a JDK (e.g. apt-get install openjdk-17-jdk-headless)',
-  );
-  buildLauncherIfNeeded(log);
-  const conf = path.join(options.dataDir, 'conf');
-  fs.mkdirSync(conf, { recursive: true });
-  if (!fs.existsSync(path.join(conf, 'neo4j.conf'))) fs.writeFileSync(path.join(conf, 'neo4j.conf'), '');
-  const args = [
-    `-Xmx${options.heap}`,
-    ...JVM_FLAGS,
-    '-cp',
-    `${LIB}/*`,
-    'org.neo4j.cli.AdminTool',
-    'database',
-    'import',
-    'full',
-    options.database,
-    // Node ids in the files are the store's own (bulk-files.ts): no id map to build.
-    '--id-type=actual',
-    // Only files with a line break inside a cell (notes may span lines) need the slower parser.
-    ...(options.multiline.length > 0 ? ['--multiline-fields-format=v2', `--multiline-fields=${options.multiline.join(',')}`] : []),
-    // An empty cell is a null (no property), as a null in Cypher's CREATE.
-    '--ignore-empty-strings=true',
-    `--max-off-heap-memory=${options.offHeapMb}M`,
-    `--report-file=${options.reportFile}`,
-    ...options.files,
-  ];
-  const child = spawn('java', args, {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NEO4J_HOME: options.dataDir, NEO4J_CONF: conf },
-  });
-  const tail: string[] = [];
-  const keep = (chunk: Buffer) => {
-    for (const line of chunk.toString().split('\n')) {
-      if (!line.trim() || /^[.\s]+\d+%/.test(line)) continue;
-      tail.push(line);
-      if (tail.length > 20) tail.shift();
-      if (/^(IMPORT|Import starting|Imported:|\s+\d+ (nodes|relationships|properties)|Peak memory)/.test(line)) log(`  ${line.trim()}`);
-    }
-  };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
-  const code = await new Promise<number | null>((resolve, reject) => {
-    child.once('error', (error) => reject(new EmbeddedStartError(`could not start java: ${error.message}`)));
-    child.once('exit', resolve);
-  });
-  if (code !== 0) throw new EmbeddedStartError(`the offline import failed (exit ${code}): ${tail.slice(-6).join(' | ')}`);
-}
+/** The offline importer's summary lines, passed on to the log (its progress dots are not). */
+const IMPORT_SUMMARY = /^(IMPORT DONE|Imported:|\s+\d+ (nodes|relationships|properties)$|Peak memory)/;
 
-function waitForReady(child: ChildProcess, log: (line: string) => void): Promise<string> {
+function waitForReady(child: ChildProcess, log: (line: string) => void, onImported: () => void = () => undefined): Promise<string> {
   return new Promise((resolve, reject) => {
     const stderr: string[] = [];
-    child.stderr?.on('data', (chunk: Buffer) => {
-      stderr.push(chunk.toString());
+    readline.createInterface({ input: child.stderr! }).on('line', (line) => {
+      if (IMPORT_SUMMARY.test(line)) log(`  ${line.trim()}`);
+      if (!line.trim() || /^[.\s-]+\d+%/.test(line)) return;
+      stderr.push(line);
       if (stderr.length > 50) stderr.shift();
     });
     const lines = readline.createInterface({ input: child.stdout! });
     lines.on('line', (line) => {
+      if (line.startsWith('NEO4J_IMPORTED ')) return onImported();
       if (line.startsWith('NEO4J_READY ')) return resolve(line.slice('NEO4J_READY '.length).trim());
-      if (line.startsWith('NEO4J_ERROR ')) return reject(new EmbeddedStartError(line.slice('NEO4J_ERROR '.length)));
+      if (line.startsWith('NEO4J_ERROR ')) {
+        const importer = line.includes('offline import') ? `: ${stderr.slice(-6).join(' | ')}` : '';
+        return reject(new EmbeddedStartError(line.slice('NEO4J_ERROR '.length) + importer));
+      }
     });
     child.once('error', (error) => reject(new EmbeddedStartError(`could not start java: ${error.message}`)));
     child.once('exit', (code) => {
-      const tail = stderr.join('').trim().split('\n').slice(-3).join(' | ');
+      const tail = stderr.slice(-3).join(' | ');
       reject(new EmbeddedStartError(`the embedded Neo4j exited (code ${code}) before it was ready${tail ? `: ${tail}` : ''}`));
     });
     log('starting embedded Neo4j ...');
@@ -213,6 +169,7 @@ async function classArchiveFlags(log: (line: string) => void): Promise<string[]>
       const child = spawnLauncher(home, ['-Xmx512m', `-XX:ArchiveClassesAtExit=${trained}`, ...quiet], {
         NEO4J_BOLT_PORT: '0',
         NEO4J_PAGECACHE_MB: '8',
+        NEO4J_IMPORT_ARGS: trainingImport(home),
       });
       await waitForReady(child, () => undefined).finally(() => stopChild(child));
       // A rename is atomic: a concurrent start sees no archive or a whole one.
@@ -225,6 +182,19 @@ async function classArchiveFlags(log: (line: string) => void): Promise<string[]>
     }
   }
   return fresh() ? [`-XX:SharedArchiveFile=${CLASS_ARCHIVE}`, ...quiet] : [];
+}
+
+/** A one-node, one-relationship offline import, so that the archive holds the importer's classes too (bulk.ts). */
+function trainingImport(home: string): string {
+  const file = (name: string, text: string) => {
+    fs.writeFileSync(path.join(home, name), text);
+    return path.join(home, name);
+  };
+  const nodes = file('nodes.csv', ':ID,id,n:long,d:date\n0,"a",1,2025-01-01\n');
+  const relationships = file('relationships.csv', ':START_ID,:END_ID,w:double\n0,0,0.5\n');
+  const args = ['database', 'import', 'full', 'neo4j', '--id-type=actual', '--ignore-empty-strings=true'];
+  args.push(`--report-file=${path.join(home, 'import.report')}`, `--nodes=N=${nodes}`, `--relationships=R=${relationships}`);
+  return file('import.args', `${args.join('\n')}\n`);
 }
 
 function buildLauncherIfNeeded(log: (line: string) => void): void {

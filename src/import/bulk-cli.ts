@@ -4,14 +4,14 @@
  * The first load of the embedded server's database (NEO4J_DATA_DIR, which must not hold that
  * database yet): the same validation as `npm run import` (every problem printed as
  * `file:line: reason`, nothing built, exit 1), then the store built offline by Neo4j's own
- * importer, then the server started once to create the constraints and indexes, and stopped.
+ * importer in the embedded server's JVM, which then starts once to create the constraints and
+ * indexes, and stops.
  * Start the API afterwards as usual. Exit 2: an existing database, no JDK, or another error.
  * Later changes go through `npm run import` (one transaction, all or nothing).
  */
 import path from 'node:path';
 import { loadConfig } from '../config';
 import { connect } from '../db/connect';
-import { startEmbeddedNeo4j } from '../db/embedded';
 import { ProgressReporter, folderArgs, reportInvalidImport, runWhenMain } from './cli-support';
 import { bulkImportFolder, finishBulkImport } from './bulk';
 import { ImportValidationError } from './validate';
@@ -33,9 +33,12 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   const log = (line: string) => process.stderr.write(`${line}\n`);
   try {
     process.stderr.write(`bulk import of ${dir} into a new database "${config.neo4jDatabase}" in ${config.neo4jDataDir}\n`);
-    const summary = await bulkImportFolder(dir, {
+    const { summary, server } = await bulkImportFolder(dir, {
       dataDir: config.neo4jDataDir,
       database: config.neo4jDatabase,
+      boltPort: config.neo4jBoltPort,
+      heap: config.neo4jHeap,
+      pageCacheMb: config.neo4jPageCacheMb,
       onValidate: (p) => progress.update(`validate ${p.file}`, p.rows, p.rows),
       log: (line) => {
         progress.done();
@@ -43,14 +46,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
       },
     });
     progress.done();
-    log('starting Neo4j once for the constraints and indexes ...');
-    const server = await startEmbeddedNeo4j({
-      dataDir: config.neo4jDataDir,
-      boltPort: config.neo4jBoltPort,
-      heap: config.neo4jHeap,
-      pageCacheMb: config.neo4jPageCacheMb,
-      log,
-    });
+    log('creating the constraints and indexes ...');
     const db = connect({ ...config, neo4jUri: server.uri });
     const finishing = Date.now();
     try {

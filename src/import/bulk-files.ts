@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Column, DatasetKey, SCHEMA_FILES, edgePropertyColumns, propertyColumns, referenceColumns } from './csv-schema';
+import { Column, SCHEMA_FILES, SchemaFile, edgePropertyColumns, propertyColumns, referenceColumns } from './csv-schema';
 import { NetworkData, latestContacts, pairKey } from './records';
 
 /**
@@ -85,15 +85,28 @@ function bulkType(column: Column): string {
   return '';
 }
 
-type Prop = [name: string, type: string, value: Cell];
+/** A relationship file's property columns: `name` or `name:type` headers, and the values of a record. */
+interface EdgeProps {
+  header: string[];
+  /** The header joined: with the type, the key of the file. */
+  key: string;
+  values(record: Record<string, unknown>): Cell[];
+}
 
-/** Properties of a relationship beyond its file's columns: KNOWS as the writer creates it (write-statements.ts). */
-function extraEdgeProps(key: DatasetKey, record: Record<string, unknown>, latest: Map<string, string>): Prop[] {
-  if (key !== 'mslRelationships') return [];
-  return [
-    ['baseStrength', 'double', record.strength as number],
-    ['lastContact', 'date', latest.get(pairKey(record.mslId, record.hcpId)) ?? null],
-  ];
+const NO_PROPS: EdgeProps = { header: [], key: '', values: () => [] };
+
+/** The property columns of a relationship file, and KNOWS's as the writer creates it (write-statements.ts). */
+function edgeProps(spec: SchemaFile, latest: Map<string, string>): EdgeProps {
+  const columns = edgePropertyColumns(spec);
+  const header = columns.map((c) => (bulkType(c) ? `${c.name}:${bulkType(c)}` : c.name));
+  const own = (record: Record<string, unknown>) => columns.map((c) => record[c.name] as Cell);
+  if (spec.key !== 'mslRelationships') return { header, key: header.join(), values: own };
+  const knows = [...header, 'baseStrength:double', 'lastContact:date'];
+  return {
+    header: knows,
+    key: knows.join(),
+    values: (record) => [...own(record), record.strength as number, latest.get(pairKey(record.mslId, record.hcpId)) ?? null],
+  };
 }
 
 /** Writes the importer's files for `data` into `dir` (created if needed), following the format's declaration (csv-schema.ts). */
@@ -106,23 +119,21 @@ export function writeBulkFiles(data: NetworkData, dir: string): BulkFiles {
   // needs no id map at all (building and sorting one for string ids is among its costliest
   // stages). The domain id stays the `id` property.
   const ids = new Map<string, Map<string, number>>();
-  const nodeId = (label: string, id: unknown): number | undefined => (typeof id === 'string' ? ids.get(label)?.get(id) : undefined);
-  const header = (props: Prop[]) => props.map(([name, type]) => (type ? `${name}:${type}` : name));
 
+  // One file per relationship type and set of property columns; an endpoint not among the records
+  // leaves the relationship out.
   const edges = new Map<string, CsvFile>();
-  const edge = (type: string, from: [string, unknown], to: [string, unknown], props: Prop[] = []) => {
-    const start = nodeId(from[0], from[1]);
-    const end = nodeId(to[0], to[1]);
+  const edge = (type: string, props: EdgeProps, start: number | undefined, end: number | undefined, values: Cell[]) => {
     if (start === undefined || end === undefined) return;
-    const key = `${type}|${props.map(([name]) => name).join(',')}`;
+    const key = `${type}|${props.key}`;
     let file = edges.get(key);
     if (!file) {
-      file = new CsvFile(path.join(dir, `rels-${edges.size}-${type}.csv`), [':START_ID', ':END_ID', ...header(props)]);
+      file = new CsvFile(path.join(dir, `rels-${edges.size}-${type}.csv`), [':START_ID', ':END_ID', ...props.header]);
       edges.set(key, file);
       files.push(file);
       args.push(`--relationships=${type}=${file.file}`);
     }
-    file.row([start, end, ...props.map(([, , value]) => value)]);
+    file.row([start, end, ...values]);
   };
   const latest = latestContacts(data.interactions);
 
@@ -136,7 +147,7 @@ export function writeBulkFiles(data: NetworkData, dir: string): BulkFiles {
       const file = new CsvFile(path.join(dir, `nodes-${graph.label}.csv`), [
         ':ID',
         'id',
-        ...header(columns.map((c) => [c.name, bulkType(c), null])),
+        ...columns.map((c) => (bulkType(c) ? `${c.name}:${bulkType(c)}` : c.name)),
       ]);
       files.push(file);
       const numbers = new Map<string, number>();
@@ -147,28 +158,26 @@ export function writeBulkFiles(data: NetworkData, dir: string): BulkFiles {
       file.close();
       ids.set(graph.label, numbers);
       args.push(`--nodes=${graph.label}=${file.file}`);
-      for (const record of records) {
-        for (const ref of refs) {
-          const node: [string, unknown] = [graph.label, record.id];
-          const targets = ref.type === 'refs' ? (record[ref.name] as string[]) : [record[ref.name]];
-          for (const target of targets) {
-            const other: [string, unknown] = [ref.target, target];
-            if (ref.rel.incoming) edge(ref.rel.type, other, node);
-            else edge(ref.rel.type, node, other);
+      for (const ref of refs) {
+        const targets = ids.get(ref.target);
+        for (const record of records) {
+          const node = numbers.get(record.id as string);
+          const values = ref.type === 'refs' ? (record[ref.name] as string[]) : [record[ref.name] as string | null];
+          for (const value of values) {
+            const other = value === null ? undefined : targets?.get(value);
+            if (ref.rel.incoming) edge(ref.rel.type, NO_PROPS, other, node, []);
+            else edge(ref.rel.type, NO_PROPS, node, other, []);
           }
         }
       }
     } else {
-      const props = edgePropertyColumns(spec);
+      const props = edgeProps(spec, latest);
       const label = (column: string) => spec.columns.find((c) => c.name === column)!.target!;
+      const from = ids.get(label(graph.from));
+      const to = ids.get(label(graph.to));
       for (const record of records) {
         const type = graph.kind === 'link' ? (record[graph.typeColumn] as string) : graph.rel;
-        edge(
-          type,
-          [label(graph.from), record[graph.from]],
-          [label(graph.to), record[graph.to]],
-          [...props.map((c): Prop => [c.name, bulkType(c), record[c.name] as Cell]), ...extraEdgeProps(spec.key, record, latest)],
-        );
+        edge(type, props, from?.get(record[graph.from] as string), to?.get(record[graph.to] as string), props.values(record));
       }
     }
   }

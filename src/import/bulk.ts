@@ -2,21 +2,22 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Database } from '../db/database';
-import { runOfflineImport } from '../db/embedded';
+import { EmbeddedNeo4j, startEmbeddedNeo4j } from '../db/embedded';
 import { applySchema } from '../db/schema';
 import { FULL_CHANGE, recordNetworkChange } from '../network/changes';
-import { writeBulkFiles } from './bulk-files';
+import { BulkFiles, writeBulkFiles } from './bulk-files';
 import { NetworkData } from './records';
 import { ValidationProgress, noExistingIds, validateFolder } from './validate';
 
 /**
  * The first load of an EMPTY embedded database, offline: the same validation as the
  * transactional import (an empty database resolves no reference, so every reference must be in
- * the folder), then the records written as Neo4j importer files (bulk-files.ts) and the store
- * built by Neo4j's own importer before the server starts. Then, with the server up,
- * `finishBulkImport` applies the schema (constraints and indexes, built from the loaded data)
- * and records a full network change (as the transactional import does). The resulting graph is the transactional import's
- * (test/import/bulk.test.ts compares the exports byte for byte).
+ * the folder), then the records written as Neo4j importer files (bulk-files.ts), then the embedded
+ * server started with Neo4j's own importer building the store first, in the same JVM (one JVM
+ * start, the importer's classes from the launcher's class archive). Then `finishBulkImport`
+ * applies the schema (constraints and indexes, built from the loaded data) and records a full
+ * network change (as the transactional import does). The resulting graph is the transactional
+ * import's (test/import/bulk.test.ts compares the exports byte for byte).
  *
  * Only for a database that does not exist yet: the importer writes a new store and refuses an
  * existing one. Updates go through the transactional import (importer.ts).
@@ -27,8 +28,10 @@ export interface BulkImportOptions {
   dataDir: string;
   /** Database name (NEO4J_DATABASE, default neo4j). */
   database: string;
-  /** Heap of the importer JVM (default 1g) and the off-heap memory it may use, MB (default 1024). */
+  /** Heap of the embedded server's JVM, which runs the importer too (default 1g), and its page cache. */
   heap?: string;
+  pageCacheMb?: number;
+  /** Off-heap memory the importer may use, MB (default 1024). */
   offHeapMb?: number;
   onValidate?: ValidationProgress;
   log?: (line: string) => void;
@@ -40,9 +43,20 @@ export interface BulkImportSummary {
   validateMs: number;
   /** Writing the importer's files. */
   filesMs: number;
-  /** Neo4j's importer building the store. */
+  /** Neo4j's importer building the store, its JVM's start included (the database start after it is not). */
   storeMs: number;
   totalMs: number;
+}
+
+/** The summary, and the embedded server serving the new store (the caller stops it). */
+export interface BulkImport {
+  summary: BulkImportSummary;
+  server: EmbeddedNeo4j;
+}
+
+/** Where the server started on the new store listens. */
+export interface ServeOptions {
+  boltPort: number;
 }
 
 export class BulkImportError extends Error {}
@@ -52,38 +66,64 @@ export function storeDirectory(dataDir: string, database: string): string {
   return path.join(dataDir, 'data', 'databases', database);
 }
 
-/** Validates the CSV folder (every problem reported, nothing written), then builds the store offline. */
-export async function bulkImportFolder(dir: string, options: BulkImportOptions): Promise<BulkImportSummary> {
+/** Validates the CSV folder (every problem reported, nothing written), then builds the store offline and serves it. */
+export async function bulkImportFolder(dir: string, options: BulkImportOptions & ServeOptions): Promise<BulkImport> {
   requireNoDatabase(options);
   const started = Date.now();
   const validated = await validateFolder(dir, noExistingIds, options.onValidate);
-  const summary = await bulkImportNetwork(validated.data, options);
-  return { ...summary, validateMs: Date.now() - started - summary.totalMs, totalMs: Date.now() - started };
+  const { summary, server } = await bulkImportAndServe(validated.data, options);
+  return { summary: { ...summary, validateMs: Date.now() - started - summary.totalMs, totalMs: Date.now() - started }, server };
 }
 
-/** Builds the store from records that are valid by construction (the generator's). */
+/** Builds the store from records that are valid by construction (the generator's); nothing left running. */
 export async function bulkImportNetwork(data: NetworkData, options: BulkImportOptions): Promise<BulkImportSummary> {
+  // Port 0: the database starts only because the importer runs in its JVM; nobody connects.
+  const { summary, server } = await bulkImportAndServe(data, { ...options, boltPort: 0 });
+  await server.stop();
+  return summary;
+}
+
+/** Builds the store from valid records and starts the embedded server on it. */
+export async function bulkImportAndServe(data: NetworkData, options: BulkImportOptions & ServeOptions): Promise<BulkImport> {
   requireNoDatabase(options);
   const started = Date.now();
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'msl-bulk-'));
   try {
     const files = writeBulkFiles(data, scratch);
     const filesMs = Date.now() - started;
-    await runOfflineImport({
+    const server = await startEmbeddedNeo4j({
       dataDir: options.dataDir,
-      database: options.database,
-      files: files.args,
-      multiline: files.multiline,
+      boltPort: options.boltPort,
       heap: options.heap ?? '1g',
-      offHeapMb: options.offHeapMb ?? 1024,
-      reportFile: path.join(scratch, 'import.report'),
+      pageCacheMb: options.pageCacheMb,
+      offlineImport: importArguments(options, files, path.join(scratch, 'import.report')),
       log: options.log,
     });
-    const totalMs = Date.now() - started;
-    return { nodes: files.nodes, relationships: files.relationships, validateMs: 0, filesMs, storeMs: totalMs - filesMs, totalMs };
+    const storeMs = server.importMs ?? 0;
+    const summary = { nodes: files.nodes, relationships: files.relationships, validateMs: 0, filesMs, storeMs, totalMs: filesMs + storeMs };
+    return { summary, server };
   } finally {
     fs.rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+/** `neo4j-admin database import full` for the files of bulk-files.ts. */
+function importArguments(options: BulkImportOptions, files: BulkFiles, reportFile: string): string[] {
+  return [
+    'database',
+    'import',
+    'full',
+    options.database,
+    // Node ids in the files are the store's own (bulk-files.ts): no id map to build.
+    '--id-type=actual',
+    // Only files with a line break inside a cell (notes may span lines) need the slower parser.
+    ...(files.multiline.length > 0 ? ['--multiline-fields-format=v2', `--multiline-fields=${files.multiline.join(',')}`] : []),
+    // An empty cell is a null (no property), as a null in Cypher's CREATE.
+    '--ignore-empty-strings=true',
+    `--max-off-heap-memory=${options.offHeapMb ?? 1024}M`,
+    `--report-file=${reportFile}`,
+    ...files.args,
+  ];
 }
 
 /** With the server started on the new store: constraints and indexes, and a full network change record. */

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { connect } from '../../src/db/connect';
 import { Database } from '../../src/db/database';
-import { EmbeddedNeo4j, startEmbeddedNeo4j } from '../../src/db/embedded';
+import { EmbeddedNeo4j } from '../../src/db/embedded';
 import { BulkImportError, bulkImportFolder, finishBulkImport, storeDirectory } from '../../src/import/bulk';
 import { exportFolder } from '../../src/import/export';
 import { importFolder } from '../../src/import/importer';
@@ -28,6 +28,7 @@ fs.cpSync(path.resolve(__dirname, '../fixtures/network-400'), FIXTURE, { recursi
 const interactions = path.join(FIXTURE, 'interactions.csv');
 fs.writeFileSync(interactions, fs.readFileSync(interactions, 'utf8').replace(/^(int-00000-0,.*),$/m, '$1,"first line,\nsecond ""line"""'));
 const dataDir = path.join(scratch, 'neo4j');
+const serve = { dataDir, database: 'neo4j', heap: '512m', pageCacheMb: 64, offHeapMb: 256, log: () => undefined };
 let transactional: Database;
 let embedded: EmbeddedNeo4j | undefined;
 let bulk: Database | undefined;
@@ -75,7 +76,7 @@ describe('bulk import (offline) = transactional import', () => {
     const bad = path.join(scratch, 'bad');
     fs.mkdirSync(bad);
     fs.copyFileSync(path.join(FIXTURE, 'hcps.csv'), path.join(bad, 'hcps.csv'));
-    const error = await bulkImportFolder(bad, { dataDir, database: 'neo4j', log: () => undefined }).catch((e) => e);
+    const error = await bulkImportFolder(bad, { ...serve, boltPort: await freePort() }).catch((e) => e);
     expect(error).toBeInstanceOf(ImportValidationError);
     expect((error as ImportValidationError).issues.length).toBeGreaterThan(0);
     expect(fs.existsSync(storeDirectory(dataDir, 'neo4j'))).toBe(false);
@@ -83,11 +84,12 @@ describe('bulk import (offline) = transactional import', () => {
 
   it('builds the graph the transactional import builds: identical exports and typed properties', async () => {
     await importFolder(transactional, FIXTURE);
-    const summary = await bulkImportFolder(FIXTURE, { dataDir, database: 'neo4j', heap: '512m', offHeapMb: 256, log: () => undefined });
-    expect(summary.nodes).toBeGreaterThan(400);
-    expect(summary.relationships).toBeGreaterThan(1800);
+    const built = await bulkImportFolder(FIXTURE, { ...serve, boltPort: await freePort() });
+    embedded = built.server;
+    expect(built.summary.nodes).toBeGreaterThan(400);
+    expect(built.summary.relationships).toBeGreaterThan(1800);
+    expect(built.summary.storeMs).toBeGreaterThan(0);
 
-    embedded = await startEmbeddedNeo4j({ dataDir, boltPort: await freePort(), heap: '512m', pageCacheMb: 64, log: () => undefined });
     bulk = connect({ ...testConfig(), neo4jUri: embedded.uri });
     await finishBulkImport(bulk);
 
@@ -106,7 +108,7 @@ describe('bulk import (offline) = transactional import', () => {
 
   it('never overwrites an existing database', async () => {
     const before = fs.readdirSync(storeDirectory(dataDir, 'neo4j')).sort();
-    await expect(bulkImportFolder(FIXTURE, { dataDir, database: 'neo4j', log: () => undefined })).rejects.toThrow(BulkImportError);
+    await expect(bulkImportFolder(FIXTURE, { ...serve, boltPort: await freePort() })).rejects.toThrow(BulkImportError);
     expect(fs.readdirSync(storeDirectory(dataDir, 'neo4j')).sort()).toEqual(before);
   });
 });
