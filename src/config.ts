@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { machineMemoryMb, memoryDefaults } from './memory';
 
 /** Every setting the process reads, from the environment, once. The README's table mirrors this. */
 export interface Config {
@@ -10,9 +11,12 @@ export interface Config {
   neo4jDatabase: string;
   neo4jDataDir: string;
   neo4jBoltPort: number;
+  /** Heap of the embedded Neo4j (NEO4J_HEAP; default half of MACHINE_MEMORY_MB, see src/memory.ts). */
   neo4jHeap: string;
-  /** Page cache of the embedded Neo4j, MB (NEO4J_PAGECACHE_MB): the store files it keeps in memory. */
+  /** Page cache of the embedded Neo4j, MB (NEO4J_PAGECACHE_MB; default an eighth of MACHINE_MEMORY_MB): the store files it keeps in memory. */
   neo4jPageCacheMb: number;
+  /** The memory the embedded Neo4j's defaults are derived from, MB (MACHINE_MEMORY_MB; default the machine's or container's). */
+  machineMemoryMb: number;
   seedDemo: boolean;
   /** NODE_ENV=production: introspection off by default, and the process refuses to start without authentication. */
   production: boolean;
@@ -94,6 +98,7 @@ function bool(env: Env, name: string, fallback: boolean): boolean {
 export function loadConfig(env: Env = process.env): Config {
   const production = env.NODE_ENV === 'production';
   const mode = (env.RESTRICTED_WORDS_MODE ?? 'REJECT').toUpperCase();
+  const memory = memoryDefaults(int(env, 'MACHINE_MEMORY_MB', machineMemoryMb()));
   return {
     port: int(env, 'PORT', 4000),
     host: env.HOST || '127.0.0.1',
@@ -103,8 +108,9 @@ export function loadConfig(env: Env = process.env): Config {
     neo4jDatabase: env.NEO4J_DATABASE || 'neo4j',
     neo4jDataDir: path.resolve(env.NEO4J_DATA_DIR || './data/neo4j'),
     neo4jBoltPort: int(env, 'NEO4J_BOLT_PORT', 7687),
-    neo4jHeap: env.NEO4J_HEAP || '2g',
-    neo4jPageCacheMb: int(env, 'NEO4J_PAGECACHE_MB', 512),
+    neo4jHeap: env.NEO4J_HEAP || `${memory.heapMb}m`,
+    neo4jPageCacheMb: int(env, 'NEO4J_PAGECACHE_MB', memory.pageCacheMb),
+    machineMemoryMb: memory.machineMb,
     seedDemo: bool(env, 'SEED_DEMO', true),
     production,
     jwtSecret: env.JWT_SECRET || undefined,
