@@ -1,9 +1,11 @@
 /**
- * npm run bench:import -- [--hcps 100000] [--runs 3] [--heap 2g] [--no-bulk]
+ * npm run bench:import -- [--hcps 100000] [--runs 3] [--machine-mb 8192] [--heap 4g] [--page-cache 1024]
+ *   [--timeout-s 600] [--tx-memory-every-s 0] [--no-bulk] [--out dir]
  *
  * The import figures on their own, without the rest of the bench: the same generated network
  * imported `runs` times through the transactional import (one transaction, a fresh embedded
- * database each time, the embedded server's DEFAULT heap unless --heap), then once through the
+ * database each time, with the embedded server's DEFAULT memory settings unless --heap /
+ * --page-cache: those of this machine, or of a machine of --machine-mb MB), then once through the
  * bulk import (Neo4j's offline importer into a new store, then schema and change record).
  * Writes bench/results/import-<hcps>.{json,md}.
  */
@@ -31,13 +33,21 @@ interface Options {
   hcps: number;
   seed: number;
   runs: number;
+  /** The machine memory the default heap and page cache are derived from (src/memory.ts). */
+  machineMb: number;
   heap: string;
   pageCacheMb: number;
+  /** A transactional run taking longer is stopped (its transaction times out) and reported as failed. */
+  timeoutS: number;
+  /** How often the transaction's memory is polled, s (0: never; polling slows the import). */
+  txMemoryEveryS: number;
   bulk: boolean;
   outDir: string;
 }
 
 interface TransactionalRun {
+  /** Why the run did not import (null: it did). */
+  error: string | null;
   totalMs: number;
   /** Time after the last batch: the commit (index updates, transaction log, the launcher's change listener). */
   commitMs: number;
@@ -45,6 +55,12 @@ interface TransactionalRun {
   jvmCpuMs: number | null;
   jvmPeakRssMb: number | null;
   jvmHeapUsedMb: number | null;
+  /** Largest transaction memory Neo4j reported for the import while it ran (polled every second). */
+  txMemoryPeakMb: number | null;
+  /** Time the JVM spent collecting garbage during the import: a heap too small shows here first. */
+  jvmGcMs: number | null;
+  /** The bench process (records, validation, driver) after the run, peak. */
+  nodePeakRssMb: number;
   loadAverage: number[];
 }
 
@@ -66,8 +82,11 @@ function parseArgs(argv: string[]): Options {
     hcps: 100000,
     seed: 42,
     runs: 3,
-    heap: loadConfig({}).neo4jHeap,
-    pageCacheMb: 512,
+    machineMb: loadConfig({}).machineMemoryMb,
+    heap: '',
+    pageCacheMb: 0,
+    timeoutS: 600,
+    txMemoryEveryS: 0,
     bulk: true,
     outDir: path.join(__dirname, 'results'),
   };
@@ -81,12 +100,18 @@ function parseArgs(argv: string[]): Options {
     if (arg === '--hcps') options.hcps = Number(value());
     else if (arg === '--seed') options.seed = Number(value());
     else if (arg === '--runs') options.runs = Number(value());
+    else if (arg === '--machine-mb') options.machineMb = Number(value());
     else if (arg === '--heap') options.heap = value();
     else if (arg === '--page-cache') options.pageCacheMb = Number(value());
+    else if (arg === '--timeout-s') options.timeoutS = Number(value());
+    else if (arg === '--tx-memory-every-s') options.txMemoryEveryS = Number(value());
     else if (arg === '--no-bulk') options.bulk = false;
     else if (arg === '--out') options.outDir = path.resolve(value());
     else throw new Error(`unknown option ${arg}`);
   }
+  const defaults = loadConfig({ MACHINE_MEMORY_MB: String(options.machineMb) });
+  options.heap ||= defaults.neo4jHeap;
+  options.pageCacheMb ||= defaults.neo4jPageCacheMb;
   return options;
 }
 
@@ -123,6 +148,39 @@ async function setting(db: Database, name: string): Promise<string | null> {
   );
 }
 
+/** Total collection time of the JVM's garbage collectors so far, ms. */
+async function gcMs(db: Database): Promise<number | null> {
+  return db
+    .read<{ ms: number }>(
+      "CALL dbms.queryJmx('java.lang:type=GarbageCollector,*') YIELD attributes RETURN sum(attributes.CollectionTime.value) AS ms",
+    )
+    .then(
+      (rows) => Number(rows[0]?.ms ?? NaN),
+      () => NaN,
+    )
+    .then((ms) => (Number.isFinite(ms) ? ms : null));
+}
+
+/**
+ * Polls the largest memory Neo4j reports for an open transaction every `everyS` seconds (0: not
+ * at all). Off by default: each SHOW TRANSACTIONS works through the import's transaction while
+ * it runs, and polling every second slowed the import itself (docs/performance.md).
+ */
+function pollTransactionMemory(db: Database, everyS: number): { stop: () => void; peakMb: () => number | null } {
+  let peak: number | null = null;
+  if (everyS <= 0) return { stop: () => undefined, peakMb: () => peak };
+  const timer = setInterval(() => {
+    db.read<{ bytes: number }>('SHOW TRANSACTIONS YIELD estimatedUsedHeapMemory RETURN max(estimatedUsedHeapMemory) AS bytes').then(
+      ([row]) => {
+        const mb = Number(row?.bytes ?? NaN) / 1024 ** 2;
+        if (Number.isFinite(mb)) peak = Math.max(peak ?? 0, round(mb, 0));
+      },
+      () => undefined,
+    );
+  }, everyS * 1000);
+  return { stop: () => clearInterval(timer), peakMb: () => peak };
+}
+
 async function transactionalRun(data: NetworkData, options: Options, report: ImportReport): Promise<TransactionalRun> {
   return withServer(options, async (db, server) => {
     report.txStateAllocation ??= await setting(db, 'db.tx_state.memory_allocation');
@@ -130,17 +188,21 @@ async function transactionalRun(data: NetworkData, options: Options, report: Imp
     await applySchema(db);
     const loadAverage = os.loadavg().map((x) => round(x, 2));
     const cpuBefore = processCpuMs(server.pid);
+    const gcBefore = await gcMs(db);
     const lastEvent = new Map<string, number>();
     const rowsOf = new Map<string, number>();
+    const txMemory = pollTransactionMemory(db, options.txMemoryEveryS);
     const t0 = Date.now();
     const summary = await importNetwork(db, data, {
+      timeoutMs: options.timeoutS * 1000,
       onProgress: (p) => {
         if (p.phase !== 'write') return;
         lastEvent.set(p.file, Date.now());
         rowsOf.set(p.file, p.total);
       },
-    });
+    }).finally(() => txMemory.stop());
     const cpuAfter = processCpuMs(server.pid);
+    const gcAfter = await gcMs(db);
     const files: TransactionalRun['files'] = [];
     let previous = t0;
     for (const [file, at] of lastEvent) {
@@ -153,19 +215,40 @@ async function transactionalRun(data: NetworkData, options: Options, report: Imp
       )
       .catch(() => [{ used: NaN }]);
     const run: TransactionalRun = {
+      error: null,
       totalMs: summary.totalMs,
       commitMs: summary.commitMs,
       files,
       jvmCpuMs: cpuBefore !== null && cpuAfter !== null ? Math.round(cpuAfter - cpuBefore) : null,
       jvmPeakRssMb: processMemory(server.pid)?.peakRssMb ?? null,
       jvmHeapUsedMb: Number.isFinite(heap?.used) ? round(Number(heap.used) / 1024 ** 2, 1) : null,
+      txMemoryPeakMb: txMemory.peakMb(),
+      jvmGcMs: gcBefore !== null && gcAfter !== null ? gcAfter - gcBefore : null,
+      nodePeakRssMb: round(process.resourceUsage().maxRSS / 1024, 1),
       loadAverage,
     };
     log(
-      `transactional: ${summary.lines} rows in ${summary.totalMs} ms (commit ${summary.commitMs} ms), JVM peak RSS ${run.jvmPeakRssMb} MB, load ${loadAverage.join(' ')}`,
+      `transactional: ${summary.lines} rows in ${summary.totalMs} ms (commit ${summary.commitMs} ms), transaction memory peak ${run.txMemoryPeakMb} MB, GC ${run.jvmGcMs} ms, JVM peak RSS ${run.jvmPeakRssMb} MB, load ${loadAverage.join(' ')}`,
     );
     return run;
   });
+}
+
+function failedRun(error: Error): TransactionalRun {
+  log(`transactional: failed: ${error.message}`);
+  return {
+    error: error.message,
+    totalMs: NaN,
+    commitMs: NaN,
+    files: [],
+    jvmCpuMs: null,
+    jvmPeakRssMb: null,
+    jvmHeapUsedMb: null,
+    txMemoryPeakMb: null,
+    jvmGcMs: null,
+    nodePeakRssMb: round(process.resourceUsage().maxRSS / 1024, 1),
+    loadAverage: os.loadavg().map((x) => round(x, 2)),
+  };
 }
 
 async function bulkRun(data: NetworkData, options: Options): Promise<NonNullable<ImportReport['bulk']>> {
@@ -211,21 +294,22 @@ function markdown(r: ImportReport): string {
   const lines = [
     `# Import benchmark - ${r.dataset.hcps.toLocaleString('en-US')} HCPs`,
     '',
-    `${r.startedAt} · ${r.machine.cpuModel}, ${r.machine.cores} cores, ${r.machine.ramGb} GB · embedded Neo4j heap ${r.options.heap}, page cache ${r.options.pageCacheMb} MB, transaction state ${r.txStateAllocation}, transaction memory cap ${r.transactionMemoryMax} · load average ${r.machine.loadAverageStart.join(' ')} at start, ${r.machine.loadAverageEnd.join(' ')} at end`,
+    `${r.startedAt} · ${r.machine.cpuModel}, ${r.machine.cores} cores, ${r.machine.ramGb} GB · embedded Neo4j heap ${r.options.heap}, page cache ${r.options.pageCacheMb} MB (defaults of a ${r.options.machineMb.toLocaleString('en-US')} MB machine unless set), transaction state ${r.txStateAllocation}, transaction memory cap ${r.transactionMemoryMax} · load average ${r.machine.loadAverageStart.join(' ')} at start, ${r.machine.loadAverageEnd.join(' ')} at end`,
     '',
     `Dataset (seed ${r.options.seed}): ${r.dataset.rows.toLocaleString('en-US')} rows (${r.dataset.links.toLocaleString('en-US')} links).`,
     '',
     '## Transactional import (one transaction, fresh database each run)',
     '',
-    '| run | total s | commit s | hcp_links.csv s | Neo4j CPU s | JVM peak RSS MB | load (1/5/15 min) |',
-    '|---|---|---|---|---|---|---|',
-    ...r.transactional.map(
-      (t, i) =>
-        `| ${i + 1} | ${s(t.totalMs)} | ${s(t.commitMs)} | ${s(t.files.find((f) => f.file === 'hcp_links.csv')?.ms ?? 0)} | ${t.jvmCpuMs === null ? '-' : s(t.jvmCpuMs)} | ${t.jvmPeakRssMb ?? '-'} | ${t.loadAverage.join(' ')} |`,
+    '| run | total s | commit s | hcp_links.csv s | Neo4j CPU s | JVM GC s | transaction memory peak MB | JVM peak RSS MB | bench process peak RSS MB | load (1/5/15 min) |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+    ...r.transactional.map((t, i) =>
+      t.error
+        ? `| ${i + 1} | failed: ${t.error.replace(/\|/g, '/').slice(0, 200)} | | | | | | | ${t.nodePeakRssMb} | ${t.loadAverage.join(' ')} |`
+        : `| ${i + 1} | ${s(t.totalMs)} | ${s(t.commitMs)} | ${s(t.files.find((f) => f.file === 'hcp_links.csv')?.ms ?? 0)} | ${t.jvmCpuMs === null ? '-' : s(t.jvmCpuMs)} | ${t.jvmGcMs === null ? '-' : s(t.jvmGcMs)} | ${t.txMemoryPeakMb ?? '-'} | ${t.jvmPeakRssMb ?? '-'} | ${t.nodePeakRssMb} | ${t.loadAverage.join(' ')} |`,
     ),
   ];
   if (r.bulk) {
-    const best = Math.min(...r.transactional.map((t) => t.totalMs));
+    const best = Math.min(...r.transactional.filter((t) => !t.error).map((t) => t.totalMs));
     lines.push(
       '',
       '## Bulk import (offline importer into a new store)',
@@ -260,7 +344,11 @@ async function main(): Promise<void> {
     bulk: null,
   };
   log(`generated ${data.hcps.length} HCPs, ${data.hcpLinks.length} links (${rows} rows); heap ${options.heap}`);
-  for (let i = 0; i < options.runs; i++) report.transactional.push(await transactionalRun(data, options, report));
+  for (let i = 0; i < options.runs; i++) {
+    // A run that fails (too little memory, timeout) is reported as such; the next ones still run.
+    const run = await transactionalRun(data, options, report).catch((error: Error) => failedRun(error));
+    report.transactional.push(run);
+  }
   if (options.bulk) report.bulk = await bulkRun(data, options);
   report.machine.loadAverageEnd = os.loadavg().map((x) => round(x, 2));
   fs.mkdirSync(options.outDir, { recursive: true });

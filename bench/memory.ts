@@ -1,12 +1,14 @@
 /**
- * npm run bench:memory -- [--hcps 2000] [--heap 2g] [--page-cache 512]
+ * npm run bench:memory -- [--hcps 2000] [--machine-mb 4096] [--heap 2g] [--page-cache 512]
  *
  * Memory of a serving deployment: the embedded Neo4j (fresh temporary folder) loaded with the
  * generated network by the bulk import (the first load of a large network; its importer JVM is
  * gone before the server starts), the API started and warmed up, then the explorer's nested query
  * and the network queries run. Reports the resident memory (RSS) of the API process and of the
  * JVM, the JVM heap in use, and the store size on disk. The API runs in this process, as
- * `node dist/src/main.js` would, with the harness's few ids beside it.
+ * `node dist/src/main.js` would, with the harness's few ids beside it. The embedded server gets the
+ * default memory settings of this machine, or of a machine of --machine-mb MB (src/memory.ts),
+ * unless --heap / --page-cache.
  */
 process.env.NODE_ENV ??= 'production';
 (Error as { prepareStackTrace?: unknown }).prepareStackTrace = undefined;
@@ -32,7 +34,14 @@ import { round } from './harness/stats';
 const log = (line: string) => process.stderr.write(`[bench:memory] ${line}\n`);
 
 function parseArgs(argv: string[]) {
-  const options = { hcps: 2000, seed: 2026, heap: loadConfig({}).neo4jHeap, pageCacheMb: 512, outDir: path.join(__dirname, 'results') };
+  const options = {
+    hcps: 2000,
+    seed: 2026,
+    machineMb: loadConfig({}).machineMemoryMb,
+    heap: '',
+    pageCacheMb: 0,
+    outDir: path.join(__dirname, 'results'),
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -42,11 +51,15 @@ function parseArgs(argv: string[]) {
     };
     if (arg === '--hcps') options.hcps = Number(value());
     else if (arg === '--seed') options.seed = Number(value());
+    else if (arg === '--machine-mb') options.machineMb = Number(value());
     else if (arg === '--heap') options.heap = value();
     else if (arg === '--page-cache') options.pageCacheMb = Number(value());
     else if (arg === '--out') options.outDir = path.resolve(value());
     else throw new Error(`unknown option ${arg}`);
   }
+  const defaults = loadConfig({ MACHINE_MEMORY_MB: String(options.machineMb) });
+  options.heap ||= defaults.neo4jHeap;
+  options.pageCacheMb ||= defaults.neo4jPageCacheMb;
   return options;
 }
 
@@ -122,7 +135,13 @@ async function main(): Promise<void> {
       const report = {
         at: new Date().toISOString(),
         loadAverage: os.loadavg().map((x) => round(x, 2)),
-        options: { hcps: options.hcps, seed: options.seed, heap: options.heap, pageCacheMb: options.pageCacheMb },
+        options: {
+          hcps: options.hcps,
+          seed: options.seed,
+          machineMb: options.machineMb,
+          heap: options.heap,
+          pageCacheMb: options.pageCacheMb,
+        },
         dataset: sizes,
         storeMb: directoryMb(path.join(dataDir, 'data')),
         api: { ready: ready.node, afterQueries: nodeMemory() },
