@@ -41,6 +41,7 @@ import { createLogger } from '../src/logger';
 import { seededRandom } from '../src/network/random';
 import { machineInfo } from './harness/machine';
 import { Latency, summarize } from './harness/stats';
+import { concurrentWriters } from './harness/writers';
 
 const args = new Map<string, number>();
 const texts = new Map<string, string>();
@@ -220,50 +221,20 @@ async function main(): Promise<void> {
     );
 
     say(`${WRITERS} writers for ${DURATION_MS / 1000} s with a reader ...`);
-    const writeLatencies: number[] = [];
-    const readDuring: Record<string, number[]> = { kolRanking: [], introductionPaths: [], networkReach: [] };
-    const acknowledged = new Map<string, string>();
-    let mismatched = 0;
-    let failures = 0;
-    const deadline = Date.now() + DURATION_MS;
-    const writer = async (w: number) => {
-      // Each writer logs interactions for its own HCPs.
-      for (let k = 0; Date.now() < deadline; k++) {
-        const id = `${tag}-load-${w}-${k}`;
-        const input = {
-          id,
-          mslId: msls[w % msls.length],
-          hcpId: hcps[(w * 997 + k * WRITERS + 100) % hcps.length],
-          date: '2025-02-03',
-          channel: 'PHONE',
-          sentiment: 'POSITIVE',
-        };
-        const sends = k % 5 === 0 ? 2 : 1;
-        for (let s = 0; s < sends; s++) {
-          const start = performance.now();
-          try {
-            const result = await post(url, LOG, { input });
-            writeLatencies.push(performance.now() - start);
-            if (s === 0) acknowledged.set(id, result.logInteraction.id);
-            else if (result.logInteraction.id !== acknowledged.get(id)) mismatched++;
-          } catch (error) {
-            // A resend of an id already stored answers BAD_USER_INPUT "exists already": still one interaction.
-            if (s === 1 && /exists already/.test((error as Error).message)) continue;
-            failures++;
-          }
-        }
-      }
-    };
-    const reader = async () => {
-      while (Date.now() < deadline) for (const [name, read] of Object.entries(readers)) readDuring[name].push(await timed(read));
-    };
-    const started = Date.now();
-    await Promise.all([...Array.from({ length: WRITERS }, (_, w) => writer(w)), reader()]);
-    const seconds = (Date.now() - started) / 1000;
+    const writes = await concurrentWriters({
+      post: gql,
+      hcps,
+      msls,
+      writers: WRITERS,
+      durationMs: DURATION_MS,
+      tag,
+      readers,
+      neo4jPid: neo4j.pid,
+    });
     const [stored] = await db.read<{ n: number }>('MATCH (i:Interaction) WHERE i.id STARTS WITH $prefix RETURN count(i) AS n', {
       prefix: `${tag}-load-`,
     });
-    const during = Object.fromEntries(Object.entries(readDuring).map(([name, samples]) => [name, summarize(samples)]));
+    const during = writes.reads;
 
     const machine = await machineInfo(db);
     const report = {
@@ -287,17 +258,7 @@ async function main(): Promise<void> {
       },
       steadyLoad: { interactionsPerSecond: INTERACTIONS_PER_S, linkEditsPerSecond: LINKS_PER_S, ...steady, readRatioP95: steadyRatioP95 },
       estimateError: ERROR_HCPS > 0 ? estimateError(ERROR_HCPS, SEED, [100, 500, 2000]) : null,
-      writes: {
-        writers: WRITERS,
-        seconds,
-        requests: writeLatencies.length,
-        perSecond: Math.round(writeLatencies.length / seconds),
-        latency: summarize(writeLatencies),
-        acknowledged: acknowledged.size,
-        stored: stored.n,
-        retriesAnsweringAnotherId: mismatched,
-        failures,
-      },
+      writes: { ...writes, reads: undefined, stored: stored.n },
       readsDuringWrites: during,
       readRatioP95: Object.fromEntries(
         Object.keys(idle).map((name) => [name, Math.round((during[name].p95 / idle[name].p95) * 100) / 100]),

@@ -43,6 +43,11 @@ export interface Config {
   /** Aliased fields a query may hold, fragments expanded (MAX_QUERY_ALIASES). */
   maxAliases: number;
   queryTimeoutMs: number;
+  /**
+   * Write transactions this instance runs at once (MAX_CONCURRENT_WRITES; 0: no bound); the others
+   * wait in Node, so concurrent writes do not crowd the database's CPUs and the reads out.
+   */
+  maxConcurrentWrites: number;
   introspection: boolean;
   /** Serve the bundled GraphiQL at /graphql to browsers (GRAPHQL_IDE). */
   graphqlIde: boolean;
@@ -127,6 +132,7 @@ export function loadConfig(env: Env = process.env): Config {
     maxTokens: int(env, 'MAX_QUERY_TOKENS', 2000),
     maxAliases: int(env, 'MAX_QUERY_ALIASES', 50),
     queryTimeoutMs: int(env, 'NEO4J_QUERY_TIMEOUT_MS', 30000),
+    maxConcurrentWrites: int(env, 'MAX_CONCURRENT_WRITES', 4),
     introspection: bool(env, 'GRAPHQL_INTROSPECTION', !production),
     graphqlIde: bool(env, 'GRAPHQL_IDE', bool(env, 'GRAPHQL_INTROSPECTION', !production)),
     strengthHalfLifeDays: int(env, 'STRENGTH_HALF_LIFE_DAYS', 180),

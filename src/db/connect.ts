@@ -16,6 +16,8 @@ export function connect(config: Config): Database {
     connectionTimeout: 5000,
     maxTransactionRetryTime: 5000,
     logging: { level: 'error', logger: () => undefined },
+    // Nothing reads the server's notifications (deprecations, plan hints): it skips them per statement.
+    notificationFilter: { minimumSeverityLevel: 'OFF' },
   });
-  return new Database(driver, config.neo4jDatabase, config.queryTimeoutMs);
+  return new Database(driver, config.neo4jDatabase, config.queryTimeoutMs, config.maxConcurrentWrites);
 }

@@ -1,5 +1,6 @@
 import neo4j, { Driver, ManagedTransaction, Session, isRetryableError } from 'neo4j-driver';
 import { ServiceUnavailableError } from '../errors';
+import { WriteGate } from './write-gate';
 
 export type Params = Record<string, unknown>;
 export type Row = Record<string, unknown>;
@@ -14,6 +15,12 @@ export interface Statement {
   cypher: string;
   params: Params;
 }
+
+/**
+ * Hands a write whose result nothing in the transaction reads to the end of the transaction, where
+ * it runs in one statement with the others (runTogether): see runMutation.
+ */
+export type Defer = (statement: Statement) => void;
 
 /**
  * Runs independent writes as one statement, each in its own unit subquery (so one part's rows
@@ -44,17 +51,23 @@ export async function runTogether(tx: Tx, parts: readonly (Statement | null)[]):
  *   managed read transaction, with the driver's retries.
  * - `transaction` runs several statements atomically in one write transaction, retried as a
  *   whole: the work function must be safe to run again.
+ * - Write transactions (`write`, `transaction`) pass the write gate: at most MAX_CONCURRENT_WRITES
+ *   of this instance run at once, the others wait in Node (see write-gate.ts); reads never wait.
  * - A database that cannot be reached surfaces as ServiceUnavailableError.
  * - `statements` counts statements sent, so tests can prove there are no N+1 patterns.
  */
 export class Database {
   statements = 0;
+  readonly writeGate: WriteGate;
 
   constructor(
     readonly driver: Driver,
     readonly name: string,
     private readonly timeoutMs = 30000,
-  ) {}
+    maxConcurrentWrites = 0,
+  ) {
+    this.writeGate = new WriteGate(maxConcurrentWrites);
+  }
 
   async read<T = Row>(cypher: string, params: Params = {}): Promise<T[]> {
     try {
@@ -66,11 +79,11 @@ export class Database {
   }
 
   write<T = Row>(cypher: string, params: Params = {}): Promise<T[]> {
-    return this.session('WRITE', (tx) => tx.run<T>(cypher, params));
+    return this.transaction((tx) => tx.run<T>(cypher, params));
   }
 
   transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.session('WRITE', work);
+    return this.writeGate.run(() => this.session('WRITE', work));
   }
 
   readTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { GraphQLFieldResolver, GraphQLSchema, defaultFieldResolver } from 'graphql';
-import { Tx } from '../../db/database';
+import { Defer, Statement, Tx } from '../../db/database';
 import { LiveEventRecord, liveEventsStatement } from '../../db/live-events';
 import { NetworkChange } from '../../network/changes';
 import { ValidationError } from '../../errors';
@@ -17,8 +17,8 @@ import { RefLabel, Reference, checkReferences, isDuplicateKey } from './referenc
  * reset. Whatever fails (including the audit write) rolls everything back, so nothing is written without its
  * audit event and no client sees success for an unaudited write.
  *
- * Cost: the checks are one statement and the change record, the live events and the audit event
- * share one, so a mutation costs its own writes plus two statements (each statement is a round trip and the
+ * Cost: the checks are one statement and the change record, the live events, the audit event and
+ * the writes the mutation deferred (`defer`) share one, so a mutation costs its own writes plus two statements (each statement is a round trip and the
  * server's per-statement work; see docs/performance.md, "Writes").
  */
 export interface MutationPlan<W, R> {
@@ -26,8 +26,12 @@ export interface MutationPlan<W, R> {
   creates?: Creation<R>;
   /** Nodes that must exist: NOT_FOUND naming the first one missing. */
   requires?: readonly Reference[];
-  /** The writes, inside the transaction. */
-  write(tx: Tx): Promise<W>;
+  /**
+   * The writes, inside the transaction. `defer` queues a write whose result nothing before the
+   * commit reads, to run in the statement of the records (one round trip fewer); its parameter
+   * names must differ from theirs ($change, $live, $audit) and from the other deferred writes'.
+   */
+  write(tx: Tx, defer: Defer): Promise<W>;
   /** What the writes changed in the network; null or absent: nothing (see markNetworkChanged). */
   networkChange?: NetworkChange | null | ((written: W) => NetworkChange | null);
   /** What subscribers hear of the writes (src/db/live-events.ts); absent: nothing. */
@@ -72,12 +76,13 @@ export async function runMutation<W, R = W>(ctx: GraphContext, plan: MutationPla
     ctx.db.transaction(async (tx) => {
       for (const check of current.checks) await check(tx);
       if (await checkReferences(tx, creates, plan.requires)) return replayOrRefuse(tx, creates!);
-      const written = await plan.write(tx);
+      const deferred: Statement[] = [];
+      const written = await plan.write(tx, (statement) => deferred.push(statement));
       const change = typeof plan.networkChange === 'function' ? plan.networkChange(written) : plan.networkChange;
       const answer = plan.answer ? plan.answer(written) : (written as unknown as R);
       const entityIds = [...new Set([...idsOf(current.args), ...resultIds(answer)])];
       const audit = new AuditRepository(ctx.db).statement({ sub: ctx.viewer.sub, action: current.action, entityIds });
-      await markNetworkChanged(tx, change ?? {}, [liveEventsStatement(plan.liveEvents?.(written) ?? []), audit]);
+      await markNetworkChanged(tx, change ?? {}, [...deferred, liveEventsStatement(plan.liveEvents?.(written) ?? []), audit]);
       return answer;
     });
   let answer: R;

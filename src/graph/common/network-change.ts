@@ -5,7 +5,7 @@ import { NetworkChange, recordNetworkChange } from '../../network/changes';
  * Marks what a mutation changed in the network, inside its transaction (src/network/changes.ts):
  * HCPs whose existence or links changed, MSLs whose existence or relationships changed, HCPs
  * whose territory, areas or interactions changed. Writes that change none of these pass an empty change (no record):
- * the analytics keep their scores. `alongside` (the mutation's live events and audit event) is written
+ * the analytics keep their scores. `alongside` (the mutation's deferred writes, live events and audit event) is written
  * in the same statement: every statement costs a round trip and the server's per-statement work.
  */
 export function markNetworkChanged(tx: Tx, change: NetworkChange, alongside: readonly (Statement | null)[] = []): Promise<void> {

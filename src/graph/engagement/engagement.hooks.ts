@@ -3,9 +3,9 @@
  * them. Each throws to abort the transaction (nothing is written).
  */
 import { Config } from '../../config';
-import { Tx } from '../../db/database';
+import { Defer, Tx } from '../../db/database';
 import { checkCompliance, recordComplianceFlags } from '../compliance/compliance.repository';
-import { PairEvidence, writeStrength } from '../relationship/strength.repository';
+import { PairEvidence, strengthStatement } from '../relationship/strength.repository';
 
 type EngagementConfig = Pick<Config, 'restrictedWordsMode' | 'strengthHalfLifeDays'>;
 
@@ -13,7 +13,8 @@ type EngagementConfig = Pick<Config, 'restrictedWordsMode' | 'strengthHalfLifeDa
  * After (:MSL)-[:LOGGED]->(:Interaction)-[:WITH]->(:HCP) is written (with the pair's evidence read
  * under its lock, see interactionWrites.create): checks `notes` against the restricted words
  * (REJECT: BAD_USER_INPUT on field "notes"; FLAG: flags stored on the interaction), then sets the
- * pair's KNOWS.strength from its whole history as of `now`.
+ * pair's KNOWS.strength from its whole history as of `now` (a write deferred to the end of the
+ * mutation's transaction: see runMutation).
  */
 export async function afterInteractionLogged(
   tx: Tx,
@@ -21,10 +22,11 @@ export async function afterInteractionLogged(
   interaction: { id: string; mslId: string; hcpId: string; notes: string | null },
   evidence: PairEvidence,
   now: Date,
+  defer: Defer,
 ): Promise<void> {
   const compliance = await checkCompliance(tx, { notes: interaction.notes }, config.restrictedWordsMode);
   await recordComplianceFlags(tx, 'Interaction', interaction.id, compliance);
-  await writeStrength(tx, interaction.mslId, interaction.hcpId, evidence, now, { halfLifeDays: config.strengthHalfLifeDays });
+  defer(strengthStatement(interaction.mslId, interaction.hcpId, evidence, now, { halfLifeDays: config.strengthHalfLifeDays }).statement);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { Config } from '../../config';
-import { Tx } from '../../db/database';
+import { Defer, Tx } from '../../db/database';
 import { LiveEventRecord } from '../../db/live-events';
 import { NetworkChange } from '../../network/changes';
 import { MAX_TEXT, newId, optionalText, pastIsoDate, refId } from '../common/validate';
@@ -30,16 +30,18 @@ export function checkInteraction(input: LogInteractionInput, idField = 'id'): Ne
 
 /**
  * Writes the interaction inside the caller's transaction, then the engagement effects: restricted
- * words in the notes (REJECT throws, so nothing is written), the pair's strength recomputed.
+ * words in the notes (REJECT throws, so nothing is written), the pair's strength recomputed
+ * (its write handed to `defer`, runMutation's).
  */
 export async function writeInteraction(
   tx: Tx,
   config: Pick<Config, 'restrictedWordsMode' | 'strengthHalfLifeDays'>,
   record: NewInteraction,
+  defer: Defer,
 ): Promise<Interaction> {
   const now = new Date();
   const { interaction, evidence } = await interactionWrites.create(tx, record, now);
-  await afterInteractionLogged(tx, config, record, evidence, now);
+  await afterInteractionLogged(tx, config, record, evidence, now, defer);
   return interaction;
 }
 

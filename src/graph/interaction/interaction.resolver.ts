@@ -58,7 +58,7 @@ export class InteractionResolver {
         { label: 'MSL', ids: [record.mslId] },
         { label: 'HCP', ids: [record.hcpId] },
       ],
-      write: (tx) => writeInteraction(tx, ctx.app.config, record),
+      write: (tx, defer) => writeInteraction(tx, ctx.app.config, record, defer),
       networkChange: interactionNetworkChange(record),
       liveEvents: () => interactionLiveEvents(record),
     });

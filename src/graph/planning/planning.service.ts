@@ -102,9 +102,9 @@ export class PlanningService {
     return runMutation(this.ctx, {
       creates: { label: 'Interaction', id: interactionId, entity: 'interaction', field: 'interactionId' },
       requires: [{ label: 'PlannedInteraction', entity: 'planned interaction', ids: [id] }],
-      write: async (tx) => {
+      write: async (tx, defer) => {
         const record = check(requirePlanned(await planningWrites.lock(tx, id), 'completed'));
-        const interaction = await writeInteraction(tx, this.ctx.app.config, record);
+        const interaction = await writeInteraction(tx, this.ctx.app.config, record, defer);
         return planningWrites.complete(tx, id, interaction.id);
       },
       networkChange: (plan) => interactionNetworkChange(plan),

@@ -1,4 +1,4 @@
-import { Tx } from '../../db/database';
+import { Statement, Tx } from '../../db/database';
 import { DEFAULT_HALF_LIFE_DAYS, InteractionEvidence, effectiveBase, relationshipStrength } from '../../engagement/strength';
 
 export interface RecomputeOptions {
@@ -56,6 +56,23 @@ export async function writeStrength(
   now: Date,
   options: RecomputeOptions = {},
 ): Promise<RecomputedStrength> {
+  const { statement, recomputed } = strengthStatement(mslId, hcpId, evidence, now, options);
+  await tx.run(statement.cypher, statement.params);
+  return recomputed;
+}
+
+/**
+ * writeStrength as a statement (its parameters under `$pairStrength`), for a mutation that runs it
+ * together with its records at the end of its transaction (runMutation's `defer`): nothing in the
+ * transaction reads the strength before it commits, and the pair's KNOWS is locked already.
+ */
+export function strengthStatement(
+  mslId: string,
+  hcpId: string,
+  evidence: PairEvidence,
+  now: Date,
+  options: RecomputeOptions = {},
+): { statement: Statement; recomputed: RecomputedStrength } {
   const baseStrength = effectiveBase(evidence.base ?? evidence.strength);
   const strength = relationshipStrength({
     baseStrength,
@@ -63,8 +80,12 @@ export async function writeStrength(
     now,
     halfLifeDays: options.halfLifeDays ?? DEFAULT_HALF_LIFE_DAYS,
   });
-  await tx.run(WRITE, { mslId, hcpId, strength, baseStrength });
-  return { strength, baseStrength, interactions: evidence.interactions.length };
+  // The latest interaction date comes from the evidence (read under the lock): no second read of the history.
+  const latest = evidence.interactions.reduce<string | null>((max, x) => (max === null || x.date > max ? x.date : max), null);
+  return {
+    statement: { cypher: WRITE, params: { pairStrength: { mslId, hcpId, strength, baseStrength, latest } } },
+    recomputed: { strength, baseStrength, interactions: evidence.interactions.length },
+  };
 }
 
 /**
@@ -93,8 +114,8 @@ const LOCK_AND_READ = `
   RETURN ${PAIR_EVIDENCE}`;
 
 const WRITE = `
-  MATCH (m:MSL {id: $mslId})-[k:KNOWS]->(h:HCP {id: $hcpId})
-  CALL (m, h) { OPTIONAL MATCH (m)-[:LOGGED|INHERITED]->(i:Interaction)-[:WITH]->(h) RETURN max(i.date) AS latest }
-  SET k.strength = $strength,
-      k.baseStrength = coalesce(k.baseStrength, $baseStrength),
+  MATCH (m:MSL {id: $pairStrength.mslId})-[k:KNOWS]->(h:HCP {id: $pairStrength.hcpId})
+  WITH k, date($pairStrength.latest) AS latest
+  SET k.strength = $pairStrength.strength,
+      k.baseStrength = coalesce(k.baseStrength, $pairStrength.baseStrength),
       k.lastContact = CASE WHEN latest IS NOT NULL AND (k.lastContact IS NULL OR k.lastContact < latest) THEN latest ELSE k.lastContact END`;
