@@ -8,8 +8,8 @@ import { Logger } from '../logger';
  * sync's, which the first answer after the first write needs), the network snapshot
  * with PageRank and communities, the full-text index, and the GraphQL request path itself
  * (parsing, validation, resolvers, JSON). The operations are those the explorer and list views
- * send first; each runs a few times so the JIT has seen them too. Betweenness is left cold: it is
- * O(n·m) and computed on first use.
+ * send first; each runs a few times so the JIT has seen them too. Betweenness is not asked for: it
+ * is O(n·m), and building the snapshot already starts it in the background on big networks.
  */
 const OPERATIONS = [
   `query WarmUpFirstView { hcps(first: 20) { totalCount edges { node { id name specialty institution { name city } influence { pagerank rank } community { id size } } } }

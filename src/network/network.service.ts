@@ -144,6 +144,10 @@ export class NetworkService {
     this.markSynced(before.now, before.changes as StoredChange[]);
     this.current?.dispose();
     this.current = new NetworkSnapshot(projection, this.betweennessBudgetMs);
+    // A network read whole (first use, an import, a rebuild) has its betweenness sampled at once,
+    // at the lowest priority: at 100k HCPs the first ranking asked after a start is not cold.
+    // After an edit the job starts on first use, as each edit would supersede it again.
+    this.current.startBetweenness();
     this.builds += 1;
     return this.current;
   }

@@ -8,7 +8,7 @@
  * served meanwhile; when it does not finish within the budget, answers use its estimate so far
  * (`metric()` says which), and become exact when it does.
  */
-import { BetweennessJob, BetweennessPool, BetweennessResult } from './betweenness-pool';
+import { BetweennessJob, BetweennessPool, BetweennessResult, INLINE_BELOW } from './betweenness-pool';
 import { Adjacency } from './csr';
 import { Communities, louvain } from './louvain';
 import { buildTypedDirectedGraph, degrees } from './network';
@@ -180,12 +180,26 @@ export class NetworkSnapshot {
    * its error bound. Equal progress gives the same result object (and so the same derived values).
    */
   async betweennessResult(): Promise<BetweennessResult> {
-    const { job, started } = this.memo('betweenness-job', () => ({ job: betweennessPool().start(this.net.ties), started: Date.now() }));
+    const { job, started } = this.betweennessJob();
     const result = await job.within(started + this.betweennessWaitMs - Date.now());
     const last = this.cache.get('betweenness-last') as BetweennessResult | undefined;
     if (last && (last.exact || last.sampleSize >= result.sampleSize)) return last;
     this.cache.set('betweenness-last', result);
     return result;
+  }
+
+  /**
+   * Starts betweenness now, in the background, when the network is big enough for the pool (smaller
+   * ones are computed inline on first use): the first BETWEENNESS or COMPOSITE answer then waits
+   * only what is left of the budget. The pool's threads run at the lowest priority, so requests
+   * and Neo4j never wait for this work.
+   */
+  startBetweenness(): void {
+    if (this.size >= INLINE_BELOW) this.betweennessJob();
+  }
+
+  private betweennessJob(): { job: BetweennessJob; started: number } {
+    return this.memo('betweenness-job', () => ({ job: betweennessPool().start(this.net.ties), started: Date.now() }));
   }
 
   async betweenness(): Promise<Float64Array> {

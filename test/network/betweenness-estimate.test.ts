@@ -64,6 +64,18 @@ describe('betweenness beyond its time budget', () => {
     expect(t.app.services.network.builds).toBe(builds);
   });
 
+  it('starts sampling a network read whole (a rebuild) at once, before anyone asks for betweenness', async () => {
+    // The record an external writer leaves to ask every reader to rebuild (docs/network.md).
+    await t.db.write(
+      'CREATE (:NetworkChange {id: randomUUID(), at: timestamp(), hcps: [], msls: [], attrs: [], reference: true, full: true})',
+    );
+    const network = t.app.services.network;
+    const builds = network.builds;
+    const snapshot = await network.snapshot();
+    expect(network.builds).toBe(builds + 1);
+    expect((snapshot as unknown as { cache: Map<string, unknown> }).cache.has('betweenness-job')).toBe(true);
+  });
+
   it('says PageRank answers are exact, and what network version they were computed on', async () => {
     const [top] = (await ranking('PAGERANK')).kolRanking;
     expect(top).toMatchObject({ exact: true, sampleSize: null, errorBound: null });
