@@ -74,6 +74,38 @@ export function windowClause(sort: readonly SortPart[]): string {
   WITH r, total, start, page, [x IN page | ${keyOf(sort, 'x')}] AS keys`;
 }
 
+/**
+ * The end of a page statement: one record per element of the list `page` (bound to `x` for
+ * `project`, with its key from the list `keys`), carrying the page-level variables `carry`; an
+ * empty page gives one record with rowIndex -1. Not one record holding the whole page: the driver
+ * decodes a record spanning many Bolt chunks through a slow path (each string re-assembled across
+ * the chunk list), which cost more CPU than executing the GraphQL query for a page of 100 HCPs
+ * with their links (docs/performance.md).
+ */
+export function recordPerRow(page: string, carry: readonly string[], project: (x: string) => string): string {
+  const carried = carry.join(', ');
+  return `
+  UNWIND CASE WHEN size(${page}) = 0 THEN [-1] ELSE range(0, size(${page}) - 1) END AS rowIndex
+  WITH ${carried}, keys, rowIndex, ${page}[rowIndex] AS x
+  RETURN ${carried}, rowIndex,
+    CASE WHEN rowIndex >= 0 THEN keys[rowIndex] END AS key, CASE WHEN rowIndex >= 0 THEN ${project('x')} END AS row`;
+}
+
+/** A record of `recordPerRow`, with the page-level values `P`. */
+export type RowRecord<R, P> = P & { rowIndex: number; key: SortKey; row: R };
+
+/** The rows and keys of `recordPerRow`'s records, placed by their index whatever order the records come in. */
+export function placeRows<R, T>(records: readonly { rowIndex: number; key: SortKey; row: R }[], map: (row: R) => T) {
+  const rows: T[] = [];
+  const keys: SortKey[] = [];
+  for (const record of records) {
+    if (record.rowIndex < 0) continue;
+    rows[record.rowIndex] = map(record.row);
+    keys[record.rowIndex] = record.key;
+  }
+  return { rows, keys };
+}
+
 /** A window as Cypher parameters (integers, so they can slice lists). */
 export function windowParams(window: PageWindow) {
   const optionalInt = (n: number | null) => (n === null ? null : int(n));

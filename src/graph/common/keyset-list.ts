@@ -1,6 +1,6 @@
 import { Database, int } from '../../db/database';
-import { PageWindow, SortKey } from './cursor';
-import { SortPart, comparedToKey, keyOf } from './keyed-page';
+import { PageWindow } from './cursor';
+import { RowRecord, SortPart, comparedToKey, keyOf, placeRows, recordPerRow } from './keyed-page';
 import { Page, connectionOf } from './pagination';
 
 /**
@@ -40,10 +40,6 @@ function statement(list: KeysetList, window: PageWindow, count: boolean): string
   // (totalCount), or when a position cursor's page may be empty (previousOfEmpty reads it).
   const total =
     count || window.afterOffset !== null ? `CALL { MATCH ${pattern} ${where([])} RETURN count(x) AS total }` : 'WITH 0 AS total';
-  // One record per row, not one record holding the page: the driver decodes a record spanning
-  // many Bolt chunks through a slow path (each string is re-assembled across the chunk list),
-  // which cost more CPU than executing the whole GraphQL query for a page of 100 HCPs with their
-  // links (docs/performance.md). An empty page is one record without a row.
   return `
   ${total}
   CALL { MATCH ${pattern} ${where(bounds)} WITH x ORDER BY ${order} ${skip}LIMIT $limit RETURN collect(x) AS found }
@@ -52,10 +48,7 @@ function statement(list: KeysetList, window: PageWindow, count: boolean): string
   WITH total, page, keys,
     CASE WHEN size(page) = 0 THEN ${previousOfEmpty} ELSE ${exists(comparedToKey(sort, 'x', 'keys[0]', 'before', false))} END AS hasPrevious,
     CASE WHEN size(page) = 0 THEN ${nextOfEmpty} ELSE ${exists(comparedToKey(sort, 'x', 'keys[-1]', 'after', false))} END AS hasNext
-  UNWIND CASE WHEN size(page) = 0 THEN [-1] ELSE range(0, size(page) - 1) END AS rowIndex
-  WITH total, keys, hasPrevious, hasNext, rowIndex, page[rowIndex] AS x
-  RETURN total, hasPrevious, hasNext, rowIndex,
-    CASE WHEN rowIndex >= 0 THEN keys[rowIndex] END AS key, CASE WHEN rowIndex >= 0 THEN ${list.project('x')} END AS row`;
+  ${recordPerRow('page', ['total', 'hasPrevious', 'hasNext'], list.project)}`;
 }
 
 /**
@@ -70,24 +63,14 @@ export async function readKeysetPage<R, T>(
   map: (row: R) => T,
   count = true,
 ): Promise<Page<T>> {
-  const records = await db.read<{ total: number; hasPrevious: boolean; hasNext: boolean; rowIndex: number; key: SortKey; row: R }>(
-    statement(list, window, count),
-    {
-      ...params,
-      after: window.after,
-      before: window.before,
-      skip: int(window.afterOffset === null ? 0 : window.afterOffset + 1),
-      limit: int(window.first ?? window.last ?? 0),
-    },
-  );
+  const records = await db.read<RowRecord<R, { total: number; hasPrevious: boolean; hasNext: boolean }>>(statement(list, window, count), {
+    ...params,
+    after: window.after,
+    before: window.before,
+    skip: int(window.afterOffset === null ? 0 : window.afterOffset + 1),
+    limit: int(window.first ?? window.last ?? 0),
+  });
   const [{ total, hasPrevious, hasNext }] = records;
-  // Placed by their index in the page (-1: the empty page's record), whatever order records come in.
-  const rows: T[] = [];
-  const keys: SortKey[] = [];
-  for (const record of records) {
-    if (record.rowIndex < 0) continue;
-    rows[record.rowIndex] = map(record.row);
-    keys[record.rowIndex] = record.key;
-  }
+  const { rows, keys } = placeRows(records, map);
   return connectionOf(rows, keys, total, hasPrevious, hasNext);
 }

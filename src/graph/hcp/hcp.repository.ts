@@ -1,6 +1,18 @@
 import { Database } from '../../db/database';
 import { PageWindow } from '../common/cursor';
-import { KeyedPage, PageRequest, SortPart, byId, pagesStatement, requestParams, windowClause, windowParams } from '../common/keyed-page';
+import {
+  KeyedPage,
+  PageRequest,
+  RowRecord,
+  SortPart,
+  byId,
+  pagesStatement,
+  placeRows,
+  recordPerRow,
+  requestParams,
+  windowClause,
+  windowParams,
+} from '../common/keyed-page';
 import { readKeysetPage } from '../common/keyset-list';
 import { Page, slicedConnection } from '../common/pagination';
 import { fullName } from '../common/network-node';
@@ -59,11 +71,12 @@ export class HcpRepository {
       };
       return readKeysetPage(this.db, list, window, params, toListed, include.total ?? true);
     }
-    const [row] = await this.db.read<KeyedPage<Omit<ListedHcp, 'hcp'> & { hcp: HcpProps }>>(
-      searchStatement(conditions, pageEntry(include, 'x')),
+    const records = await this.db.read<RowRecord<Omit<ListedHcp, 'hcp'> & { hcp: HcpProps }, { start: number; total: number }>>(
+      searchStatement(conditions, (x) => pageEntry(include, x)),
       { ...params, r: windowParams(window) },
     );
-    return slicedConnection(row.rows.map(toListed), row.keys, row.start, row.total);
+    const { rows, keys } = placeRows(records, toListed);
+    return slicedConnection(rows, keys, records[0].start, records[0].total);
   }
 
   /** Pages of the HCPs of institutions or territories (one statement for all requests), by id. */
@@ -114,10 +127,11 @@ function pageEntry(include: ListInclude, x: string): string {
 }
 
 /** The search hits in relevance order, paged (see SEARCH_ORDER). */
-const searchStatement = (conditions: string[], entry: string) => `
+const searchStatement = (conditions: string[], entry: (x: string) => string) => `
   ${searchMatch(conditions)}
   WITH x, score ORDER BY score DESC, x.id
   WITH collect({h: x, score: score}) AS found
   WITH $r AS r, found
   ${windowClause(SEARCH_ORDER)}
-  RETURN total, start, keys, [x IN [hit IN page | hit.h] | ${entry}] AS rows`;
+  WITH total, start, keys, [hit IN page | hit.h] AS hits
+  ${recordPerRow('hits', ['total', 'start'], entry)}`;
