@@ -132,7 +132,7 @@ export function loadConfig(env: Env = process.env): Config {
     maxTokens: int(env, 'MAX_QUERY_TOKENS', 2000),
     maxAliases: int(env, 'MAX_QUERY_ALIASES', 50),
     queryTimeoutMs: int(env, 'NEO4J_QUERY_TIMEOUT_MS', 30000),
-    maxConcurrentWrites: int(env, 'MAX_CONCURRENT_WRITES', 4),
+    maxConcurrentWrites: int(env, 'MAX_CONCURRENT_WRITES', 0),
     introspection: bool(env, 'GRAPHQL_INTROSPECTION', !production),
     graphqlIde: bool(env, 'GRAPHQL_IDE', bool(env, 'GRAPHQL_INTROSPECTION', !production)),
     strengthHalfLifeDays: int(env, 'STRENGTH_HALF_LIFE_DAYS', 180),

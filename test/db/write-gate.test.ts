@@ -55,8 +55,8 @@ describe('the write gate (MAX_CONCURRENT_WRITES)', () => {
     await Promise.all(results);
   });
 
-  it('is read from MAX_CONCURRENT_WRITES (default 4) and holds write transactions, not reads', async () => {
-    expect(loadConfig({}).maxConcurrentWrites).toBe(4);
+  it('is read from MAX_CONCURRENT_WRITES (default 0: no bound) and holds write transactions, not reads', async () => {
+    expect(loadConfig({}).maxConcurrentWrites).toBe(0);
     expect(() => loadConfig({ MAX_CONCURRENT_WRITES: 'many' })).toThrow('MAX_CONCURRENT_WRITES must be an integer');
     const db = connect(loadConfig({ NEO4J_URI: process.env.TEST_NEO4J_URI, NEO4J_PASSWORD: 'x', MAX_CONCURRENT_WRITES: '1' }));
     try {
