@@ -125,7 +125,8 @@ describe('record types and the bulk importer follow the schema', () => {
       for (const spec of SCHEMA_FILES) {
         if (spec.graph.kind !== 'node') continue;
         const header = fs.readFileSync(path.join(dir, `nodes-${spec.graph.label}.csv`), 'utf8').split('\n')[0];
-        const expected = [`id:ID(${spec.graph.label})`, ...propertyColumns(spec).map((c) => `${c.name}${TYPES[c.type] ?? ''}`)];
+        // Nodes are numbered with the store's own ids (:ID); the domain id is an ordinary property.
+        const expected = [':ID', 'id', ...propertyColumns(spec).map((c) => `${c.name}${TYPES[c.type] ?? ''}`)];
         expect(header.split(',')).toEqual(expected);
       }
     } finally {
