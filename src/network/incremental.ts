@@ -10,11 +10,11 @@
  * the HCP graphs (and so every score computed on them) are the old ones.
  */
 import { HcpAttributes, NetworkProjection } from './projection';
-import { findEdge } from './csr';
+import { WeightedGraph, findEdge } from './csr';
 import { LINK_TYPES } from '../vocabulary';
 import { HcpNetwork, LinkTable, idIndex } from './network';
 import { MslChanges, MslSide, patchMslSide } from './msl-patch';
-import { ChangedNodes, patchPairGraphs } from './patch';
+import { ChangedNodes, patchPairGraphs, patchTypedGraph } from './patch';
 
 /** A link as re-read: [other HCP id, LINK_TYPES index, weight]. */
 export type LinkState = [string, number, number];
@@ -58,6 +58,8 @@ export interface AppliedChange {
   projection: NetworkProjection;
   /** True when the HCP graphs changed (scores over them must be recomputed). */
   structure: boolean;
+  /** When they changed: patches a PageRank graph of some link types of the old network into the new one's. */
+  patchTyped?: (graph: WeightedGraph, includeType: (code: number) => boolean) => WeightedGraph;
   /** Old node index -> new node index (-1: erased); undefined when the HCP ids did not change. */
   remap?: Int32Array;
 }
@@ -72,10 +74,12 @@ export function applyStates(old: NetworkProjection, states: EntityStates, versio
   const msl = mslSide(oldNet, structural, { msls: states.msls, hcps: structural, hcpIndex, remap, dirtyOld: changed?.dirtyOld });
   let net: HcpNetwork;
   let linkCounts = old.counts.links;
+  let patchTyped: AppliedChange['patchTyped'];
   if (changed) {
     const next = nextLinks(oldNet, structural, hcpIndex, changed, old.counts.links);
     net = { hcpIds, hcpIndex, ...patchPairGraphs(oldNet, next.links, next.firstChanged, changed), links: next.links, ...msl };
     linkCounts = next.counts;
+    patchTyped = (graph, includeType) => patchTypedGraph(oldNet, next.links, next.firstChanged, changed, graph, includeType);
   } else {
     net = { ...oldNet, ...msl };
   }
@@ -89,7 +93,7 @@ export function applyStates(old: NetworkProjection, states: EntityStates, versio
     therapeuticAreaIds: states.reference ? new Set(states.reference.areaIds) : old.therapeuticAreaIds,
     counts: { hcps: hcpIds.length, links: linkCounts, knows: net.msl.targets.length },
   };
-  return { projection, structure: structural.size > 0, remap };
+  return { projection, structure: structural.size > 0, remap, patchTyped };
 }
 
 function nextHcpIds(net: HcpNetwork, structural: ReadonlyMap<string, HcpState>): readonly string[] {

@@ -163,7 +163,7 @@ export class NetworkService {
     const states = await readStates(this.db, changed);
     const newest = changes.reduce((latest, change) => (change.at > latest.at ? change : latest));
     const applied = applyStates(current.projection, states, newest.id, Math.max(newest.at, current.projection.time));
-    this.current = current.derive(applied.projection, { structure: applied.structure, remap: applied.remap });
+    this.current = current.derive(applied.projection, applied);
     this.updates += 1;
   }
 

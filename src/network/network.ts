@@ -119,8 +119,13 @@ function buildMslNetwork(
 
 /** The PageRank graph restricted to some link types, e.g. COAUTHOR+CO_INVESTIGATOR. */
 export function buildTypedDirectedGraph(net: HcpNetwork, types: readonly LinkType[]): WeightedGraph {
+  return buildDirected(net.hcpIds.length, net.links, typeFilter(types));
+}
+
+/** Whether a LINK_TYPES code is one of `types`. */
+export function typeFilter(types: readonly LinkType[]): (code: number) => boolean {
   const wanted = new Set(types.map((t) => LINK_TYPES.indexOf(t)));
-  return buildDirected(net.hcpIds.length, net.links, (code) => wanted.has(code));
+  return (code) => wanted.has(code);
 }
 
 /** Distinct HCPs linked to each HCP, either direction. */
@@ -296,7 +301,8 @@ function countKept(keep: Uint8Array): number {
   return count;
 }
 
-function buildDirected(n: number, links: LinkTable, includeType: (code: number) => boolean): WeightedGraph {
+/** The PageRank graph of the links whose type passes `includeType` (symmetric types both ways, REFERRAL forward). */
+export function buildDirected(n: number, links: LinkTable, includeType: (code: number) => boolean): WeightedGraph {
   const edges = allocateHalfEdges(2 * links.source.length);
   for (let k = 0; k < links.source.length; k++) {
     const code = links.type[k];

@@ -12,8 +12,8 @@
  * equal to buildNetwork's on the new links (weights summed in another order: equal to ~1e-15).
  * The old network is not modified (requests holding it keep a consistent view).
  */
-import { Adjacency } from './csr';
-import { HcpNetwork, LinkTable, PairGraphs, buildPairGraphs } from './network';
+import { Adjacency, WeightedGraph } from './csr';
+import { HcpNetwork, LinkTable, PairGraphs, buildDirected, buildPairGraphs } from './network';
 
 /** Which HCPs changed, in both numberings, and how old node indices map to new ones. */
 export interface ChangedNodes {
@@ -29,13 +29,7 @@ type Column = Float64Array | Uint8Array;
 
 export function patchPairGraphs(old: HcpNetwork, links: LinkTable, firstChanged: number, changed: ChangedNodes): PairGraphs {
   const n = changed.dirtyNew.length;
-  const tail: LinkTable = {
-    source: links.source.subarray(firstChanged),
-    target: links.target.subarray(firstChanged),
-    type: links.type.subarray(firstChanged),
-    weight: links.weight.subarray(firstChanged),
-  };
-  const patch = buildPairGraphs(n, tail);
+  const patch = buildPairGraphs(n, tailOf(links, firstChanged));
   const rows = new RowPatcher(old.ties, changed);
   const ties = rows.patch(old.ties, [old.ties.weights, old.pairSums.weights, old.tieTypes], patch.ties, [
     patch.ties.weights,
@@ -49,6 +43,34 @@ export function patchPairGraphs(old: HcpNetwork, links: LinkTable, firstChanged:
     tieTypes: types,
     pairSums: { offsets: ties.offsets, targets: ties.targets, weights: sums },
     directed: { offsets: directed.offsets, targets: directed.targets, weights: directed.columns[0] as Float64Array },
+  };
+}
+
+/**
+ * A PageRank graph of some link types only (network.ts buildTypedDirectedGraph), patched like
+ * `directed` above: same arguments, plus the old network's graph of those types.
+ */
+export function patchTypedGraph(
+  old: HcpNetwork,
+  links: LinkTable,
+  firstChanged: number,
+  changed: ChangedNodes,
+  graph: WeightedGraph,
+  includeType: (code: number) => boolean,
+): WeightedGraph {
+  const patch = buildDirected(changed.dirtyNew.length, tailOf(links, firstChanged), includeType);
+  // The typed graph is part of `directed`, so the rows with an entry for a changed HCP are still among its tie neighbours.
+  const rows = new RowPatcher(old.ties, changed).patch(graph, [graph.weights], patch, [patch.weights]);
+  return { offsets: rows.offsets, targets: rows.targets, weights: rows.columns[0] as Float64Array };
+}
+
+/** The links from `firstChanged` on: those with a changed endpoint. */
+function tailOf(links: LinkTable, firstChanged: number): LinkTable {
+  return {
+    source: links.source.subarray(firstChanged),
+    target: links.target.subarray(firstChanged),
+    type: links.type.subarray(firstChanged),
+    weight: links.weight.subarray(firstChanged),
   };
 }
 

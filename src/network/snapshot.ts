@@ -9,9 +9,10 @@
  * (`metric()` says which), and become exact when it does.
  */
 import { BetweennessJob, BetweennessPool, BetweennessResult, INLINE_BELOW } from './betweenness-pool';
-import { Adjacency } from './csr';
+import { Adjacency, WeightedGraph } from './csr';
 import { Communities, louvain } from './louvain';
-import { buildTypedDirectedGraph, degrees } from './network';
+import { buildTypedDirectedGraph, degrees, typeFilter } from './network';
+import { LinkType } from '../vocabulary';
 import { BridgedCommunity, PageRankParts, bridgedCommunities, danglingRank, explainPageRank, transpose } from './explain';
 import { outWeights, pageRank } from './pagerank';
 import { NetworkProjection } from './projection';
@@ -53,9 +54,18 @@ const PAGERANK_KEYS = ['pagerank', 'scientific', 'referral'] as const;
  * leaves those graphs as they are keeps them. Anything not listed is recomputed after any change.
  */
 const STRUCTURE_KEYS = new Set(
-  ['pagerank', 'scientific', 'referral', 'degree', 'betweenness-job', 'betweenness-last', 'communities', 'pagerankFlows'].concat(
-    ...(['PAGERANK', 'BETWEENNESS', 'DEGREE'] as const).map((metric) => `ranks:${metric}`),
-  ),
+  [
+    'pagerank',
+    'scientific',
+    'referral',
+    'graph:scientific',
+    'graph:referral',
+    'degree',
+    'betweenness-job',
+    'betweenness-last',
+    'communities',
+    'pagerankFlows',
+  ].concat(...(['PAGERANK', 'BETWEENNESS', 'DEGREE'] as const).map((metric) => `ranks:${metric}`)),
 );
 
 /** Cached values that read only which pairs of HCPs are tied (not weights, not link types). */
@@ -67,7 +77,16 @@ export interface ProjectionChange {
   structure: boolean;
   /** Old node index -> new (-1: erased) when the HCP ids changed. */
   remap?: Int32Array;
+  /** Patches a PageRank graph of some link types of the old network into the new one's. */
+  patchTyped?: (graph: WeightedGraph, includeType: (code: number) => boolean) => WeightedGraph;
 }
+
+/** The PageRank scores over some link types only, by cache key, and their link types. */
+const TYPED_PAGERANKS: Record<'scientific' | 'referral', readonly LinkType[]> = {
+  scientific: ['COAUTHOR', 'CO_INVESTIGATOR'],
+  referral: ['REFERRAL'],
+};
+type TypedKey = keyof typeof TYPED_PAGERANKS;
 
 /** How long a betweenness answer waits for the exact result before answering the estimate. */
 export const DEFAULT_BETWEENNESS_BUDGET_MS = 10_000;
@@ -143,7 +162,28 @@ export class NetworkSnapshot {
       const previous = this.cache.get(key) as Float64Array | undefined;
       if (previous) next.warm.set(key, remapScores(previous, change.remap, next.size));
     }
+    if (change.patchTyped) this.patchTypedGraphs(next, change.patchTyped, change.remap);
     return next;
+  }
+
+  /**
+   * The typed PageRank graphs this snapshot built, patched for the next one instead of built again
+   * from every link; an edit to other link types leaves a graph, and so its scores, as they were.
+   */
+  private patchTypedGraphs(next: NetworkSnapshot, patchTyped: NonNullable<ProjectionChange['patchTyped']>, remap?: Int32Array): void {
+    for (const [key, types] of Object.entries(TYPED_PAGERANKS) as [TypedKey, readonly LinkType[]][]) {
+      const graph = this.cache.get(`graph:${key}`) as WeightedGraph | undefined;
+      if (!graph) continue;
+      const patched = patchTyped(graph, typeFilter(types));
+      const scores = this.cache.get(key);
+      if (!remap && scores && sameGraph(graph, patched)) {
+        next.cache.set(`graph:${key}`, graph);
+        next.cache.set(key, scores);
+        next.warm.delete(key);
+      } else {
+        next.cache.set(`graph:${key}`, patched);
+      }
+    }
   }
 
   get net() {
@@ -160,14 +200,19 @@ export class NetworkSnapshot {
 
   /** PageRank over co-authorship and co-investigation only: scientific influence. */
   scientificPagerank(): Float64Array {
-    return this.memo('scientific', () =>
-      pageRank(buildTypedDirectedGraph(this.net, ['COAUTHOR', 'CO_INVESTIGATOR']), { start: this.takeWarm('scientific') }),
-    );
+    return this.typedPagerank('scientific');
   }
 
   /** PageRank over referrals only: clinical influence (who receives patients). */
   referralPagerank(): Float64Array {
-    return this.memo('referral', () => pageRank(buildTypedDirectedGraph(this.net, ['REFERRAL']), { start: this.takeWarm('referral') }));
+    return this.typedPagerank('referral');
+  }
+
+  private typedPagerank(key: TypedKey): Float64Array {
+    return this.memo(key, () => {
+      const graph = this.memo(`graph:${key}`, () => buildTypedDirectedGraph(this.net, TYPED_PAGERANKS[key]));
+      return pageRank(graph, { start: this.takeWarm(key) });
+    });
   }
 
   degree(): Float64Array {
@@ -359,6 +404,13 @@ export function rankOrder(scores: Float64Array, tolerance = 0): Int32Array {
     start = end;
   }
   return order;
+}
+
+/** Same entries and weights. */
+function sameGraph(a: WeightedGraph, b: WeightedGraph): boolean {
+  if (!sameAdjacency(a, b)) return false;
+  for (let i = 0; i < a.weights.length; i++) if (a.weights[i] !== b.weights[i]) return false;
+  return true;
 }
 
 function sameAdjacency(a: Adjacency, b: Adjacency): boolean {

@@ -204,6 +204,7 @@ describe('incremental network updates', () => {
       // Compute scores on the current snapshot, so the next one has previous scores to start from and share.
       snapshot.pagerank();
       snapshot.scientificPagerank();
+      snapshot.referralPagerank();
       await snapshot.composite();
       const touched = randomEdit(truth, random, next);
       const states = statesOf(truth, touched);
@@ -212,7 +213,7 @@ describe('incremental network updates', () => {
         Array.from(a),
       );
       const applied = applyStates(snapshot.projection, states, `v${step}`, step);
-      snapshot = snapshot.derive(applied.projection, { structure: applied.structure, remap: applied.remap });
+      snapshot = snapshot.derive(applied.projection, applied);
       // The graphs are patched into new arrays: requests still holding the previous network see it unchanged.
       expect(
         [previous.ties.targets, previous.ties.weights, previous.directed.weights, previous.links.source].map((a) => Array.from(a)),
@@ -237,7 +238,9 @@ describe('incremental network updates', () => {
       expectClose(snapshot.pagerank(), cold.pagerank(), 2e-9);
       // Ties (isolated HCPs, symmetric positions) rank by id whether PageRank was warm-started or not.
       expect(Array.from(await snapshot.order('PAGERANK'))).toEqual(Array.from(await cold.order('PAGERANK')));
+      // The typed graphs are patched (or kept when the edit is of other link types), not built again.
       expectClose(snapshot.scientificPagerank(), cold.scientificPagerank(), 2e-9);
+      expectClose(snapshot.referralPagerank(), cold.referralPagerank(), 2e-9);
       expectClose(await snapshot.betweenness(), await cold.betweenness(), 1e-12);
       expectClose(snapshot.degree(), cold.degree(), 0);
       expectClose(await snapshot.composite(), await cold.composite(), 1e-9);
