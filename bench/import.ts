@@ -21,6 +21,7 @@ import { connect } from '../src/db/connect';
 import { Database } from '../src/db/database';
 import { EmbeddedNeo4j, startEmbeddedNeo4j } from '../src/db/embedded';
 import { applySchema } from '../src/db/schema';
+import { writeResults } from './harness/results';
 import { bulkImportAndServe, finishBulkImport } from '../src/import/bulk';
 import { generateNetwork } from '../src/import/generate';
 import { importNetwork } from '../src/import/importer';
@@ -351,11 +352,7 @@ async function main(): Promise<void> {
   }
   if (options.bulk) report.bulk = await bulkRun(data, options);
   report.machine.loadAverageEnd = os.loadavg().map((x) => round(x, 2));
-  fs.mkdirSync(options.outDir, { recursive: true });
-  const base = path.join(options.outDir, `import-${options.hcps}`);
-  fs.writeFileSync(`${base}.json`, `${JSON.stringify(report, null, 1)}\n`);
-  fs.writeFileSync(`${base}.md`, markdown(report));
-  log(`${base}.md`);
+  log(`${writeResults(`import-${options.hcps}`, report, markdown(report), options.outDir)}.md`);
 }
 
 main().then(

@@ -40,6 +40,8 @@ import {
 import { createLogger } from '../src/logger';
 import { seededRandom } from '../src/network/random';
 import { machineInfo } from './harness/machine';
+import { writeResults } from './harness/results';
+import { benchApiEnv, postGraphql } from './harness/api';
 import { Latency, summarize } from './harness/stats';
 import { concurrentWriters } from './harness/writers';
 
@@ -66,17 +68,6 @@ const REACH = 'query($id: ID!) { networkReach(fromId: $id, maxHops: 2) { total }
 const LOG = 'mutation($input: LogInteractionInput!) { logInteraction(input: $input) { id } }';
 const LINK = 'mutation($s: ID!, $t: ID!, $w: Float!) { linkHcps(sourceId: $s, targetId: $t, type: COLLEAGUE, weight: $w) { weight } }';
 
-async function post(url: string, query: string, variables: Record<string, unknown>): Promise<any> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: any; errors?: { message: string }[] };
-  if (body.errors?.length) throw new Error(body.errors[0].message);
-  return body.data;
-}
-
 async function timed(run: () => Promise<unknown>): Promise<number> {
   const start = performance.now();
   await run();
@@ -97,17 +88,7 @@ async function main(): Promise<void> {
     heap: process.env.NEO4J_HEAP || '2g',
     log: () => undefined,
   });
-  const config = loadConfig({
-    NEO4J_URI: neo4j.uri,
-    NEO4J_USER: 'neo4j',
-    NEO4J_PASSWORD: '',
-    PORT: '0',
-    HOST: '127.0.0.1',
-    SEED_DEMO: 'false',
-    JWT_SECRET: '',
-    LOG_LEVEL: 'silent',
-    NEO4J_QUERY_TIMEOUT_MS: '600000',
-  });
+  const config = loadConfig(benchApiEnv(neo4j.uri, { NEO4J_QUERY_TIMEOUT_MS: '600000' }));
   const say = (line: string) => process.stderr.write(`[live-bench] ${line}\n`);
   if (DATA && !prepared) {
     const db = connect({ ...config, neo4jUri: neo4j.uri });
@@ -138,11 +119,11 @@ async function main(): Promise<void> {
     const random = seededRandom(SEED + 3);
     const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)];
     const readers = {
-      kolRanking: () => post(url, RANKING, { m: 'PAGERANK' }),
-      introductionPaths: () => post(url, PATHS, { msl: pick(msls), hcp: pick(hcps) }),
-      networkReach: () => post(url, REACH, { id: pick(hcps) }),
+      kolRanking: () => postGraphql(url, RANKING, { m: 'PAGERANK' }),
+      introductionPaths: () => postGraphql(url, PATHS, { msl: pick(msls), hcp: pick(hcps) }),
+      networkReach: () => postGraphql(url, REACH, { id: pick(hcps) }),
     };
-    const gql: Post = (query, variables) => post(url, query, variables);
+    const gql: Post = (query, variables) => postGraphql(url, query, variables);
     // Asked right at ready: a network read whole starts its betweenness at once, in the background.
     say('BETWEENNESS and COMPOSITE cold ...');
     const cold = { betweenness: await ranked(gql, 'BETWEENNESS'), composite: await ranked(gql, 'COMPOSITE') };
@@ -175,7 +156,7 @@ async function main(): Promise<void> {
     const updateAfterLink: number[] = [];
     const pagerankAfterLink: number[] = [];
     for (let i = 0; i < 15; i++) {
-      await post(url, LOG, {
+      await postGraphql(url, LOG, {
         input: {
           id: `${tag}-int-${i}`,
           mslId: msls[i % msls.length],
@@ -187,7 +168,7 @@ async function main(): Promise<void> {
       });
       afterInteraction.push(await timed(readers.kolRanking));
       const previous = await service.snapshot();
-      await post(url, LINK, { s: hcps[(i * 31) % hcps.length], t: hcps[(i * 57 + 11) % hcps.length], w: 0.3 + (n++ % 5) / 10 });
+      await postGraphql(url, LINK, { s: hcps[(i * 31) % hcps.length], t: hcps[(i * 57 + 11) % hcps.length], w: 0.3 + (n++ % 5) / 10 });
       // The sync alone (re-read + apply), then the ranking (PageRank restarted from the last vector).
       updateAfterLink.push(await timed(() => service.snapshot()));
       afterLink.push(await timed(readers.kolRanking));
@@ -264,11 +245,7 @@ async function main(): Promise<void> {
         Object.keys(idle).map((name) => [name, Math.round((during[name].p95 / idle[name].p95) * 100) / 100]),
       ),
     };
-    const outDir = path.join(__dirname, 'results');
-    fs.mkdirSync(outDir, { recursive: true });
-    const base = path.join(outDir, `live-${HCPS}`);
-    fs.writeFileSync(`${base}.json`, JSON.stringify(report, null, 2));
-    fs.writeFileSync(`${base}.md`, markdown(report));
+    writeResults(`live-${HCPS}`, report, markdown(report));
     console.log(markdown(report));
   } finally {
     await app.stop();

@@ -21,6 +21,8 @@ import { importNetwork } from '../src/import/importer';
 import { createLogger } from '../src/logger';
 import { seededRandom } from '../src/network/random';
 import { machineInfo } from './harness/machine';
+import { writeResults } from './harness/results';
+import { benchApiEnv, postGraphql } from './harness/api';
 import { Latency, summarize, timeAsync } from './harness/stats';
 import { WritersResult, concurrentWriters } from './harness/writers';
 import { WriteGate } from '../src/db/write-gate';
@@ -53,34 +55,16 @@ async function main(): Promise<void> {
     heap: process.env.NEO4J_HEAP || '1g',
     log: () => undefined,
   });
-  const config = loadConfig({
-    NEO4J_HEAP: process.env.NEO4J_HEAP,
-    MAX_CONCURRENT_WRITES: process.env.MAX_CONCURRENT_WRITES,
-    NEO4J_URI: neo4j.uri,
-    NEO4J_USER: 'neo4j',
-    NEO4J_PASSWORD: '',
-    PORT: '0',
-    HOST: '127.0.0.1',
-    SEED_DEMO: 'false',
-    JWT_SECRET: '',
-    LOG_LEVEL: 'silent',
-  });
+  const config = loadConfig(
+    benchApiEnv(neo4j.uri, { NEO4J_HEAP: process.env.NEO4J_HEAP, MAX_CONCURRENT_WRITES: process.env.MAX_CONCURRENT_WRITES }),
+  );
   const app = await startApp(config, createLogger('silent'));
   try {
     await app.prepared;
     const db = app.services.db;
     say(`importing ${data.hcps.length} HCPs, ${data.hcpLinks.length} links ...`);
     await importNetwork(db, data);
-    const post = async (query: string, variables: Record<string, unknown>) => {
-      const response = await fetch(app.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query, variables }),
-      });
-      const body = (await response.json()) as { data?: any; errors?: { message: string }[] };
-      if (body.errors?.length) throw new Error(body.errors[0].message);
-      return body.data;
-    };
+    const post = (query: string, variables: Record<string, unknown>) => postGraphql(app.url, query, variables);
     const hcps = data.hcps.map((h) => h.id);
     const msls = data.msls.map((m) => m.id);
     const random = seededRandom(SEED + 3);
@@ -129,11 +113,7 @@ async function main(): Promise<void> {
       idle,
       runs,
     };
-    const outDir = path.join(__dirname, 'results');
-    fs.mkdirSync(outDir, { recursive: true });
-    const file = path.join(outDir, `writes-${HCPS}`);
-    fs.writeFileSync(`${file}.json`, JSON.stringify(report, null, 2));
-    fs.writeFileSync(`${file}.md`, markdown(report));
+    writeResults(`writes-${HCPS}`, report, markdown(report));
     console.log(markdown(report));
   } finally {
     await app.stop();
