@@ -39,7 +39,8 @@ const WRITERS = args.get('writers') ?? 16;
 const DURATION_MS = (args.get('duration') ?? 20) * 1000;
 const WARMUP_MS = (args.get('warmup') ?? 15) * 1000;
 const RUNS = args.get('runs') ?? 30;
-const BOUNDS = (process.argv[process.argv.indexOf('--bounds') + 1] ?? '4,0').split(',').map(Number);
+const boundsAt = process.argv.indexOf('--bounds');
+const BOUNDS = (boundsAt > 0 ? process.argv[boundsAt + 1] : '4,0').split(',').map(Number);
 
 const RANKING = 'query { kolRanking(metric: PAGERANK, first: 10) { rank score hcp { id name } } }';
 const PATHS = 'query($msl: ID!, $hcp: ID!) { introductionPaths(fromMslId: $msl, toHcpId: $hcp, maxHops: 4, first: 3) { hops cost } }';
