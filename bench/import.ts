@@ -27,7 +27,7 @@ import { generateNetwork } from '../src/import/generate';
 import { importNetwork } from '../src/import/importer';
 import { NetworkData } from '../src/import/records';
 import { freePort } from './bench';
-import { processCpuMs, processMemory } from './harness/machine';
+import { fillNeo4jMemory, processCpuMs, processMemory } from './harness/machine';
 import { round } from './harness/stats';
 
 interface Options {
@@ -110,9 +110,7 @@ function parseArgs(argv: string[]): Options {
     else if (arg === '--out') options.outDir = path.resolve(value());
     else throw new Error(`unknown option ${arg}`);
   }
-  const defaults = loadConfig({ MACHINE_MEMORY_MB: String(options.machineMb) });
-  options.heap ||= defaults.neo4jHeap;
-  options.pageCacheMb ||= defaults.neo4jPageCacheMb;
+  fillNeo4jMemory(options);
   return options;
 }
 

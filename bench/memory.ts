@@ -28,7 +28,7 @@ import { generateNetwork } from '../src/import/generate';
 import { NetworkData } from '../src/import/records';
 import { createLogger } from '../src/logger';
 import { API_NESTED, freePort } from './bench';
-import { nodeMemory, processMemory } from './harness/machine';
+import { fillNeo4jMemory, nodeMemory, processMemory } from './harness/machine';
 import { round } from './harness/stats';
 
 const log = (line: string) => process.stderr.write(`[bench:memory] ${line}\n`);
@@ -57,9 +57,7 @@ function parseArgs(argv: string[]) {
     else if (arg === '--out') options.outDir = path.resolve(value());
     else throw new Error(`unknown option ${arg}`);
   }
-  const defaults = loadConfig({ MACHINE_MEMORY_MB: String(options.machineMb) });
-  options.heap ||= defaults.neo4jHeap;
-  options.pageCacheMb ||= defaults.neo4jPageCacheMb;
+  fillNeo4jMemory(options);
   return options;
 }
 

@@ -1,3 +1,4 @@
+import { loadConfig } from '../../src/config';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -74,4 +75,14 @@ export function processCpuMs(pid: number): number | null {
 export function nodeMemory(): { rssMb: number; heapUsedMb: number; externalMb: number } {
   const m = process.memoryUsage();
   return { rssMb: round(m.rss / 1024 ** 2, 1), heapUsedMb: round(m.heapUsed / 1024 ** 2, 1), externalMb: round(m.external / 1024 ** 2, 1) };
+}
+
+/**
+ * The embedded Neo4j's memory for a bench run: the heap and page cache asked for, else the
+ * defaults the API would pick on a machine of `machineMb` (so a run can stand for a smaller machine).
+ */
+export function fillNeo4jMemory(options: { machineMb: number; heap: string; pageCacheMb: number }): void {
+  const defaults = loadConfig({ MACHINE_MEMORY_MB: String(options.machineMb) });
+  options.heap ||= defaults.neo4jHeap;
+  options.pageCacheMb ||= defaults.neo4jPageCacheMb;
 }
