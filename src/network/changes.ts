@@ -3,16 +3,33 @@
  * node or counter that all writes would lock.
  *
  * Each transaction that changes what the network projection reads creates its own
- * `(:NetworkChange {id, at, hcps, msls, attrs, reference, full})` node (`at`: the database's clock,
- * epoch ms; indexed). A record names the entities whose state changed, not the new values:
- * - `hcps`: HCPs created, erased, or whose links (any of LINK_TYPES, either direction) changed;
- * - `msls`: MSLs created or erased, or whose KNOWS relationships or strengths changed;
+ * `(:NetworkChange {id, at, hcps, msls, pairMsls, pairHcps, attrs, erased, reference, full})` node
+ * (`at`: the database's clock, epoch ms; indexed). A record names the entities whose state
+ * changed, not the new values:
+ * - `hcps`: HCPs created, or whose links (any of LINK_TYPES, either direction) changed;
+ * - `msls`: MSLs created or erased (readers re-read all their relationships);
+ * - `pairMsls`, `pairHcps`: parallel lists, the i-th MSL and HCP naming one pair whose KNOWS
+ *   relationship was created, deleted or re-weighted (a logged interaction): readers re-read that
+ *   relationship alone. Records without them (older writers) name the MSL in `msls` instead;
  * - `attrs`: HCPs whose territory, areas, institutions, or publication/trial/interaction counts changed;
+ * - `erased`: the store's internal node ids of HCPs erased (data-subject erasure), never their own
+ *   ids, which must not outlive them (see below);
  * - `reference`: territories or therapeutic areas were created or erased;
- * - `full`: too much changed to name (a bulk import), or an HCP was erased: readers rebuild.
+ * - `full`: too much changed to name (a bulk import): readers rebuild.
  * Readers re-read the current state of the named entities (index seeks, cost independent of the
  * graph's size), so applying a record twice, or two records in either order, gives the same
  * network: replaying values instead would depend on commit order, which `at` does not give.
+ *
+ * An erased HCP is named by its internal node id, which says nothing about the person once the
+ * node is gone. Each reader keeps the node id of every HCP it holds (projection `nodeIds`), maps
+ * an erased node id to the HCP id it holds under it, and re-reads that HCP like any named one: it
+ * no longer exists, so it leaves the network with its links and relationships (no rebuild). The
+ * store reuses the ids of deleted nodes, so a node id may name another HCP by the time a reader
+ * sees the record (a late record, or a reader that loaded the new node already): the re-read is
+ * by the HCP id the reader held, and answers that HCP's current state whatever the node id names
+ * now, so a reused id costs one needless re-read, never a wrong network. Records written before
+ * the erasure that name the HCP's id lose it (FORGET_STATEMENT); readers that had not applied them
+ * still re-read the HCP through the erasure's record.
  *
  * Who writes them: the API's mutations and the import (here), and - for Cypher typed by hand -
  * the embedded launcher's transaction listener (launcher/.../NetworkChangeListener.java), which
@@ -22,27 +39,42 @@ import { Statement, Tx, runTogether } from '../db/database';
 
 export interface NetworkChange {
   /**
-   * HCPs erased for good (data-subject erasure): their ids must not outlive them, so they are
-   * removed from the records that name them and this record asks for a rebuild instead.
+   * HCPs erased for good (data-subject erasure), each with its internal node id: their ids are
+   * removed from the records that name them and this record names the node ids instead.
    */
-  erasedHcps?: readonly string[];
+  erasedHcps?: readonly ErasedHcp[];
   hcps?: readonly string[];
   msls?: readonly string[];
+  /** MSL-HCP pairs whose relationship was created, deleted or re-weighted: [MSL id, HCP id]. */
+  pairs?: readonly (readonly [mslId: string, hcpId: string])[];
   attrs?: readonly string[];
   reference?: boolean;
   full?: boolean;
 }
 
-/** A change record as read back. */
+export interface ErasedHcp {
+  id: string;
+  /** The store's internal id of its node (Cypher `id(h)`), read before the delete. */
+  node: number;
+}
+
+/** A change record as read back (lists a record written by older code lacks read as empty). */
 export interface StoredChange {
   id: string;
   at: number;
   hcps: string[];
   msls: string[];
+  pairMsls: string[];
+  pairHcps: string[];
   attrs: string[];
+  erased: number[];
   reference: boolean;
   full: boolean;
 }
+
+/** A record's contents in a RETURN, as StoredChange (`c` names the record). */
+export const STORED_CHANGE = `c {.id, .at, .hcps, .msls, .attrs, .reference, .full,
+    pairMsls: coalesce(c.pairMsls, []), pairHcps: coalesce(c.pairHcps, []), erased: coalesce(c.erased, [])}`;
 
 /** Records written within this many ms before the newest one seen are read again: see NetworkService. */
 export const CHANGE_OVERLAP_MS = 10_000;
@@ -51,13 +83,20 @@ export const CHANGE_OVERLAP_MS = 10_000;
 export const CHANGE_RETENTION_MS = 60 * 60 * 1000;
 
 export const RECORD_CHANGE_STATEMENT = `
-  CREATE (:NetworkChange {id: randomUUID(), at: timestamp(), hcps: $change.hcps, msls: $change.msls, attrs: $change.attrs,
+  CREATE (:NetworkChange {id: randomUUID(), at: timestamp(), hcps: $change.hcps, msls: $change.msls,
+    pairMsls: $change.pairMsls, pairHcps: $change.pairHcps, attrs: $change.attrs, erased: $change.erased,
     reference: $change.reference, full: $change.full})`;
 
-/** Removes erased HCPs' ids from the records (no index: the records of the retention period are scanned). */
+/**
+ * Removes erased HCPs' ids from the records, pairs naming them included (no index: the records of
+ * the retention period are scanned; erasures are rare).
+ */
 const FORGET_STATEMENT = `
-  MATCH (c:NetworkChange) WHERE any(id IN $ids WHERE id IN c.hcps OR id IN c.attrs)
-  SET c.hcps = [id IN c.hcps WHERE NOT id IN $ids], c.attrs = [id IN c.attrs WHERE NOT id IN $ids]`;
+  MATCH (c:NetworkChange) WHERE any(id IN $ids WHERE id IN c.hcps OR id IN c.attrs OR id IN coalesce(c.pairHcps, []))
+  WITH c, coalesce(c.pairMsls, []) AS pairMsls, coalesce(c.pairHcps, []) AS pairHcps
+  WITH c, pairMsls, pairHcps, [i IN range(0, size(pairHcps) - 1) WHERE NOT pairHcps[i] IN $ids] AS kept
+  SET c.hcps = [id IN c.hcps WHERE NOT id IN $ids], c.attrs = [id IN c.attrs WHERE NOT id IN $ids],
+    c.pairMsls = [i IN kept | pairMsls[i]], c.pairHcps = [i IN kept | pairHcps[i]]`;
 
 /** The record of a bulk write (the import): every reader rebuilds. */
 export const FULL_CHANGE = { hcps: [], msls: [], attrs: [], reference: true, full: true } as const;
@@ -68,17 +107,33 @@ export const FULL_CHANGE = { hcps: [], msls: [], attrs: [], reference: true, ful
  * statement: each statement costs a round trip and the server's per-statement work.
  */
 export async function recordNetworkChange(tx: Tx, change: NetworkChange, alongside: readonly (Statement | null)[] = []): Promise<void> {
-  const erased = unique(change.erasedHcps);
-  if (erased.length > 0) await tx.run(FORGET_STATEMENT, { ids: erased });
+  const erased = change.erasedHcps ?? [];
+  if (erased.length > 0) await tx.run(FORGET_STATEMENT, { ids: unique(erased.map((hcp) => hcp.id)) });
+  const pairs = uniquePairs(change.pairs);
   const record = {
     hcps: unique(change.hcps),
     msls: unique(change.msls),
+    pairMsls: pairs.map(([mslId]) => mslId),
+    pairHcps: pairs.map(([, hcpId]) => hcpId),
     attrs: unique(change.attrs),
+    erased: Array.from(new Set(erased.map((hcp) => hcp.node))),
     reference: change.reference ?? false,
-    full: (change.full ?? false) || erased.length > 0,
+    full: change.full ?? false,
   };
-  const names = record.full || record.reference || record.hcps.length + record.msls.length + record.attrs.length > 0;
+  const names =
+    record.full ||
+    record.reference ||
+    record.hcps.length + record.msls.length + pairs.length + record.attrs.length + record.erased.length > 0;
   await runTogether(tx, [names ? { cypher: RECORD_CHANGE_STATEMENT, params: { change: record } } : null, ...alongside]);
+}
+
+function uniquePairs(pairs: NetworkChange['pairs'] = []): (readonly [string, string])[] {
+  return [...new Map(pairs.map((pair) => [pairKey(pair[0], pair[1]), pair])).values()];
+}
+
+/** One key per MSL-HCP pair (ids may hold any character: the MSL id's length keeps keys apart). */
+export function pairKey(mslId: string, hcpId: string): string {
+  return `${mslId.length}:${mslId}${hcpId}`;
 }
 
 function unique(ids: readonly string[] = []): string[] {

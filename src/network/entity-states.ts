@@ -12,7 +12,7 @@
  * - NetworkService.warmUp runs them at start-up.
  */
 import { Database } from '../db/database';
-import { EntityStates, HcpState, MslState } from './incremental';
+import { EntityStates, HcpState, MslState, PairState } from './incremental';
 import { LINK_TYPES } from '../vocabulary';
 
 const TYPE_CODE = `CASE type(r) ${LINK_TYPES.map((type, code) => `WHEN '${type}' THEN ${code}`).join(' ')} END`;
@@ -22,7 +22,7 @@ const LINKS = LINK_TYPES.join('|');
 const HCP_STATES = `CYPHER replan=skip
   UNWIND $input.rows AS row
   OPTIONAL MATCH (h:HCP {id: row.id})
-  RETURN row.id AS id, h IS NOT NULL AS exists,
+  RETURN row.id AS id, h IS NOT NULL AS exists, id(h) AS node,
     CASE WHEN row.links AND h IS NOT NULL THEN COLLECT { MATCH (h)-[r:${LINKS}]->(b:HCP) RETURN [b.id, ${TYPE_CODE}, coalesce(r.weight, 1)] } ELSE [] END AS out,
     CASE WHEN row.links AND h IS NOT NULL THEN COLLECT { MATCH (h)<-[r:${LINKS}]-(a:HCP) RETURN [a.id, ${TYPE_CODE}, coalesce(r.weight, 1)] } ELSE [] END AS in,
     CASE WHEN row.links AND h IS NOT NULL THEN COLLECT { MATCH (m:MSL)-[k:KNOWS]->(h) RETURN [m.id, coalesce(k.strength, 1), k.baseStrength, k.strengthComputedAt.epochMillis] } ELSE [] END AS knows,
@@ -40,12 +40,24 @@ const MSL_STATES = `CYPHER replan=skip
   RETURN id, m IS NOT NULL AS exists,
     CASE WHEN m IS NULL THEN [] ELSE COLLECT { MATCH (m)-[k:KNOWS]->(h:HCP) RETURN [h.id, coalesce(k.strength, 1), k.baseStrength, k.strengthComputedAt.epochMillis] } END AS knows`;
 
+/**
+ * Per MSL-HCP pair: its relationships (one, or none; several when typed so by hand), from the two
+ * ends' id index seeks: a logged interaction re-reads one relationship, not all of its MSL's.
+ */
+const PAIR_STATES = `CYPHER replan=skip
+  UNWIND $input.pairs AS pair
+  RETURN pair.msl AS msl, pair.hcp AS hcp,
+    COLLECT { MATCH (:MSL {id: pair.msl})-[k:KNOWS]->(:HCP {id: pair.hcp})
+      RETURN [coalesce(k.strength, 1), k.baseStrength, k.strengthComputedAt.epochMillis] } AS knows`;
+
 const REFERENCE = `
   RETURN COLLECT { MATCH (t:Territory) RETURN t.id } AS territoryIds, COLLECT { MATCH (a:TherapeuticArea) RETURN a.id } AS areaIds`;
 
 export interface ChangedEntities {
   hcps: ReadonlySet<string>;
   msls: ReadonlySet<string>;
+  /** MSL-HCP pairs whose relationship alone is re-read (neither end named above). */
+  pairs: readonly { msl: string; hcp: string }[];
   attrs: ReadonlySet<string>;
   reference: boolean;
 }
@@ -55,15 +67,18 @@ export async function readStates(db: Database, changed: ChangedEntities): Promis
     ...Array.from(changed.hcps, (id) => ({ id, links: true })),
     ...Array.from(changed.attrs, (id) => ({ id, links: false })).filter((row) => !changed.hcps.has(row.id)),
   ];
-  const [hcpStates, msls, reference] = await Promise.all([
+  const pairs = changed.pairs.filter((pair) => !changed.msls.has(pair.msl) && !changed.hcps.has(pair.hcp));
+  const [hcpStates, msls, pairStates, reference] = await Promise.all([
     rows.length ? db.read<HcpState>(HCP_STATES, { input: { rows } }) : Promise.resolve([]),
     changed.msls.size ? db.read<MslState>(MSL_STATES, { input: { ids: Array.from(changed.msls) } }) : Promise.resolve([]),
+    pairs.length ? db.read<PairState>(PAIR_STATES, { input: { pairs } }) : Promise.resolve([]),
     changed.reference ? db.read<{ territoryIds: string[]; areaIds: string[] }>(REFERENCE).then(([row]) => row) : Promise.resolve(undefined),
   ]);
   return {
     hcps: hcpStates.filter((state) => changed.hcps.has(state.id)),
     attrs: hcpStates.filter((state) => !changed.hcps.has(state.id)),
     msls,
+    pairs: pairStates,
     reference,
   };
 }

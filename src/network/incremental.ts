@@ -6,14 +6,16 @@
  * still served to requests that hold it). For each HCP in `states.hcps` the state replaces
  * everything the projection knew about it (existence, links either way, MSL relationships to it,
  * attributes); for each HCP in `states.attrs` only its attributes; for each MSL in `states.msls`
- * its existence and relationships. What did not change is shared: when no HCP's links changed,
+ * its existence and relationships; for each pair in `states.pairs` the relationships between
+ * that MSL and that HCP. What did not change is shared: when no HCP's links changed,
  * the HCP graphs (and so every score computed on them) are the old ones.
  */
 import { HcpAttributes, NetworkProjection } from './projection';
 import { WeightedGraph, findEdge } from './csr';
 import { LINK_TYPES } from '../vocabulary';
 import { HcpNetwork, LinkTable, idIndex } from './network';
-import { MslChanges, MslSide, patchMslSide } from './msl-patch';
+import { MslChanges, MslSide, PairRelationships, patchMslSide, reweighPairs } from './msl-patch';
+import { nextNodeIds } from './erasure';
 import { ChangedNodes, patchPairGraphs, patchTypedGraph } from './patch';
 
 /** A link as re-read: [other HCP id, LINK_TYPES index, weight]. */
@@ -22,6 +24,8 @@ export type LinkState = [string, number, number];
 export interface HcpState {
   id: string;
   exists: boolean;
+  /** The store's internal id of its node (null when it does not exist): see erasure.ts. */
+  node: number | null;
   /** Links from this HCP. */
   out: LinkState[];
   /** Links to this HCP. */
@@ -47,10 +51,14 @@ export interface MslState {
   knows: [string, ...KnowsState][];
 }
 
+/** The relationships between one MSL and one HCP, as re-read (none: the pair has no relationship). */
+export type PairState = PairRelationships;
+
 export interface EntityStates {
   hcps: HcpState[];
   attrs: HcpState[];
   msls: MslState[];
+  pairs?: PairState[];
   reference?: { territoryIds: string[]; areaIds: string[] };
 }
 
@@ -71,7 +79,14 @@ export function applyStates(old: NetworkProjection, states: EntityStates, versio
   const remap = hcpIds === oldNet.hcpIds ? undefined : remapOf(oldNet.hcpIds, hcpIds);
   const hcpIndex = remap ? idIndex(hcpIds) : oldNet.hcpIndex;
   const changed = structural.size > 0 ? changedNodes(oldNet, structural, hcpIndex, remap) : undefined;
-  const msl = mslSide(oldNet, structural, { msls: states.msls, hcps: structural, hcpIndex, remap, dirtyOld: changed?.dirtyOld });
+  const msl = mslSide(oldNet, structural, {
+    msls: states.msls,
+    hcps: structural,
+    hcpIndex,
+    remap,
+    dirtyOld: changed?.dirtyOld,
+    pairs: states.pairs ?? [],
+  });
   let net: HcpNetwork;
   let linkCounts = old.counts.links;
   let patchTyped: AppliedChange['patchTyped'];
@@ -89,6 +104,7 @@ export function applyStates(old: NetworkProjection, states: EntityStates, versio
     time,
     net,
     attributes,
+    nodeIds: nextNodeIds(old.nodeIds, hcpIds.length, remap, hcpIndex, states.hcps),
     territoryIds: states.reference ? new Set(states.reference.territoryIds) : old.territoryIds,
     therapeuticAreaIds: states.reference ? new Set(states.reference.areaIds) : old.therapeuticAreaIds,
     counts: { hcps: hcpIds.length, links: linkCounts, knows: net.msl.targets.length },
@@ -205,12 +221,16 @@ function nextLinks(
 }
 
 /**
- * The MSL side of the next network: the old one when no MSL changed, no HCP was added or erased
- * and the changed HCPs' relationships are as before (a link edit), else patched (msl-patch.ts).
+ * The MSL side of the next network: when no MSL changed, no HCP was added or erased and the
+ * changed HCPs' relationships are as before (a link edit), the old one with the re-read pairs'
+ * values (a logged interaction), else patched (msl-patch.ts).
  */
 function mslSide(old: HcpNetwork, structural: ReadonlyMap<string, HcpState>, changes: MslChanges): MslSide {
   if (changes.msls.length === 0 && !changes.remap && [...structural.values()].every((state) => sameRelationships(old, state))) {
-    return { mslIds: old.mslIds, mslIndex: old.mslIndex, msl: old.msl, mslStored: old.mslStored };
+    const pairs = changes.pairs.filter((pair) => !structural.has(pair.hcp));
+    const kept = { mslIds: old.mslIds, mslIndex: old.mslIndex, msl: old.msl, mslStored: old.mslStored };
+    const reweighed = reweighPairs(kept, pairs, changes.hcpIndex);
+    if (reweighed) return reweighed;
   }
   return patchMslSide(old, changes);
 }

@@ -6,11 +6,14 @@
  * Contract: the result equals buildMslNetwork on the relationships of the changed network, where
  * - the row of each MSL in `msls` is its relationships as re-read (none when it no longer exists);
  * - the other rows keep their old entries (renumbered when HCPs were added or erased) except those
- *   to a changed HCP of `hcps`, whose relationships come from that HCP's state.
+ *   to a changed HCP of `hcps`, whose relationships come from that HCP's state, and those of a
+ *   re-read pair of `pairs` (neither end in `msls` or `hcps`), which come from that pair's state.
  * A pair named twice keeps its strongest relationship whole, the first of equal ones (as
  * buildMslNetwork). Cost: one copy of the old entries, plus a sort of the re-read ones.
+ * `reweighPairs` is the common case of a logged interaction: only existing relationships changed
+ * their values, so the structure is shared and only the value columns are copied.
  */
-import { WeightedGraph } from './csr';
+import { WeightedGraph, findEdge } from './csr';
 import { HcpNetwork, idIndex } from './network';
 
 /** An MSL or HCP as re-read (incremental.ts MslState, HcpState): each relationship names the other end. */
@@ -36,6 +39,55 @@ export interface MslChanges {
   remap?: Int32Array;
   /** 1 for each changed HCP by old index; undefined when none changed. */
   dirtyOld?: Uint8Array;
+  /** Pairs whose relationships were re-read alone. */
+  pairs: readonly PairRelationships[];
+}
+
+/** An MSL-HCP pair as re-read (incremental.ts PairState): its relationships, [strength, baseStrength, strengthComputedAt]. */
+export interface PairRelationships {
+  msl: string;
+  hcp: string;
+  knows: [number, number | null, number | null][];
+}
+
+/**
+ * The MSL side with the re-read pairs' values, when each of them is one relationship the network
+ * already holds (or none it does not): the same offsets and targets, copies of the value columns.
+ * Undefined when a pair gained or lost its relationship (patchMslSide then). Only for a change
+ * that touches the MSL side through `pairs` alone (no MSL re-read, no HCP added or erased).
+ */
+export function reweighPairs(
+  old: MslSide,
+  pairs: readonly PairRelationships[],
+  hcpIndex: ReadonlyMap<string, number>,
+): MslSide | undefined {
+  const updates: [edge: number, entry: Entry][] = [];
+  for (const pair of pairs) {
+    const m = old.mslIndex.get(pair.msl);
+    const h = hcpIndex.get(pair.hcp);
+    if (m === undefined || h === undefined) continue; // not in this network: the record naming the MSL or HCP itself re-reads it
+    const entries: Entry[] = [];
+    for (const knows of pair.knows) addEntry(entries, h, knows);
+    const [entry] = strongestPerHcp(entries);
+    const e = findEdge(old.msl, m, h);
+    if (e >= 0 !== (entry !== undefined)) return undefined;
+    if (entry) updates.push([e, entry]);
+  }
+  if (updates.length === 0) return old;
+  const weights = old.msl.weights.slice();
+  const base = old.mslStored.base.slice();
+  const computedDay = old.mslStored.computedDay.slice();
+  for (const [e, [, strength, b, day]] of updates) {
+    weights[e] = strength;
+    base[e] = b;
+    computedDay[e] = day;
+  }
+  return {
+    mslIds: old.mslIds,
+    mslIndex: old.mslIndex,
+    msl: { offsets: old.msl.offsets, targets: old.msl.targets, weights },
+    mslStored: { base, computedDay },
+  };
 }
 
 export function patchMslSide(old: HcpNetwork, changes: MslChanges): MslSide {
@@ -72,6 +124,7 @@ export function patchMslSide(old: HcpNetwork, changes: MslChanges): MslSide {
         const before = old.msl.targets[e];
         if (dirtyOld?.[before]) continue;
         const hcp = remap ? remap[before] : before;
+        if (changed?.drop.has(hcp)) continue;
         while (x < extra.length && extra[x][0] < hcp) push(extra[x++]);
         write(hcp, old.msl.weights[e], old.mslStored.base[e], old.mslStored.computedDay[e]);
       }
@@ -83,15 +136,28 @@ export function patchMslSide(old: HcpNetwork, changes: MslChanges): MslSide {
   return { mslIds, mslIndex, msl, mslStored: { base: base.slice(0, k), computedDay: computedDay.slice(0, k) } };
 }
 
-/** Per next MSL index: entries that replace its row (a re-read MSL) or are merged into it (a changed HCP's relationships). */
-function changedRows(changes: MslChanges, mslIndex: ReadonlyMap<string, number>): Map<number, { replaces: boolean; entries: Entry[] }> {
-  const rows = new Map<number, { replaces: boolean; entries: Entry[] }>();
+/** What replaces an MSL's row (a re-read MSL), or is merged into it (a changed HCP's or a re-read pair's relationships). */
+interface ChangedRow {
+  replaces: boolean;
+  entries: Entry[];
+  /** HCPs (next index) of re-read pairs: their old entries are dropped, the pair's state is in `entries`. */
+  drop: Set<number>;
+}
+
+/** Per next MSL index: its ChangedRow. */
+function changedRows(changes: MslChanges, mslIndex: ReadonlyMap<string, number>): Map<number, ChangedRow> {
+  const rows = new Map<number, ChangedRow>();
+  const rowOf = (j: number) => {
+    let row = rows.get(j);
+    if (!row) rows.set(j, (row = { replaces: false, entries: [], drop: new Set() }));
+    return row;
+  };
   for (const state of changes.msls) {
     const j = mslIndex.get(state.id);
     if (j === undefined) continue;
     const entries: Entry[] = [];
     for (const [hcpId, ...knows] of state.knows) addEntry(entries, changes.hcpIndex.get(hcpId), knows);
-    rows.set(j, { replaces: true, entries });
+    rows.set(j, { replaces: true, entries, drop: new Set() });
   }
   for (const state of changes.hcps.values()) {
     if (!state.exists) continue;
@@ -99,10 +165,17 @@ function changedRows(changes: MslChanges, mslIndex: ReadonlyMap<string, number>)
     for (const [mslId, ...knows] of state.knows) {
       const j = mslIndex.get(mslId);
       if (j === undefined || rows.get(j)?.replaces) continue;
-      let row = rows.get(j);
-      if (!row) rows.set(j, (row = { replaces: false, entries: [] }));
-      addEntry(row.entries, h, knows);
+      addEntry(rowOf(j).entries, h, knows);
     }
+  }
+  for (const pair of changes.pairs) {
+    const j = mslIndex.get(pair.msl);
+    const h = changes.hcpIndex.get(pair.hcp);
+    // A pair whose MSL or HCP was re-read whole is in that state already.
+    if (j === undefined || h === undefined || rows.get(j)?.replaces || changes.hcps.has(pair.hcp)) continue;
+    const row = rowOf(j);
+    row.drop.add(h);
+    for (const knows of pair.knows) addEntry(row.entries, h, knows);
   }
   for (const row of rows.values()) row.entries = strongestPerHcp(row.entries);
   return rows;

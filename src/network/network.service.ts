@@ -21,7 +21,8 @@
  * API instances can serve one database.
  */
 import { Database } from '../db/database';
-import { CHANGE_OVERLAP_MS, CHANGE_RETENTION_MS, StoredChange } from './changes';
+import { CHANGE_OVERLAP_MS, CHANGE_RETENTION_MS, STORED_CHANGE, StoredChange, pairKey } from './changes';
+import { hcpsOfNodes } from './erasure';
 import { ChangedEntities, readStates } from './entity-states';
 import { applyStates } from './incremental';
 import { LINK_TYPES } from '../vocabulary';
@@ -39,14 +40,14 @@ const PROBE = `CYPHER replan=skip
   WITH timestamp() AS now, hcps, [${LINK_TYPES.map((_, code) => `link${code}`).join(', ')}] AS links, knows
   CALL (now) {
     MATCH (c:NetworkChange) WHERE c.at >= coalesce($since, now - $overlap)
-    RETURN collect(CASE WHEN c.at > $after THEN c {.id, .at, .hcps, .msls, .attrs, .reference, .full} ELSE c {.id, .at} END) AS changes
+    RETURN collect(CASE WHEN c.at > $after THEN ${STORED_CHANGE} ELSE c {.id, .at} END) AS changes
   }
   RETURN now, hcps, links, knows, changes`;
 
 /** Ids in a map parameter, planned once whatever their number (entity-states.ts). */
 const CHANGES_BY_ID = `CYPHER replan=skip
   MATCH (c:NetworkChange) WHERE c.id IN $input.ids
-  RETURN c {.id, .at, .hcps, .msls, .attrs, .reference, .full} AS change`;
+  RETURN ${STORED_CHANGE} AS change`;
 
 const PRUNE = `
   MATCH (c:NetworkChange) WHERE c.at < timestamp() - $retention
@@ -100,11 +101,14 @@ export class NetworkService {
    */
   async warmUp(): Promise<void> {
     const { projection } = await this.snapshot();
-    const [linked, attributes] = projection.net.hcpIds;
+    const { hcpIds, mslIds, msl } = projection.net;
+    const [linked, attributes] = hcpIds;
+    const related = mslIds.findIndex((_, m) => msl.offsets[m + 1] > msl.offsets[m]);
     const changed = {
       hcps: new Set(linked === undefined ? [] : [linked]),
       attrs: new Set(attributes === undefined ? [] : [attributes]),
-      msls: new Set(projection.net.mslIds.slice(0, 1)),
+      msls: new Set(mslIds.slice(0, 1)),
+      pairs: related < 0 ? [] : [{ msl: mslIds[related], hcp: hcpIds[msl.targets[msl.offsets[related]]] }],
       reference: true,
     };
     const [states] = await Promise.all([readStates(this.db, changed), this.db.read(CHANGES_BY_ID, { input: { ids: [] } })]);
@@ -154,9 +158,22 @@ export class NetworkService {
 
   private async apply(changes: StoredChange[]): Promise<void> {
     const current = this.current!;
+    const erased = hcpsOfNodes(
+      current.projection,
+      changes.flatMap((change) => change.erased),
+    );
+    const pairs = new Map<string, { msl: string; hcp: string }>();
+    for (const change of changes) {
+      change.pairMsls.forEach((msl, i) => {
+        const hcp = change.pairHcps[i];
+        if (hcp !== undefined) pairs.set(pairKey(msl, hcp), { msl, hcp });
+      });
+    }
     const changed: ChangedEntities = {
-      hcps: new Set(changes.flatMap((change) => change.hcps ?? [])),
+      // An erased HCP, named by its node id, is re-read like one named by id: it no longer exists (erasure.ts).
+      hcps: new Set([...changes.flatMap((change) => change.hcps ?? []), ...erased]),
       msls: new Set(changes.flatMap((change) => change.msls ?? [])),
+      pairs: [...pairs.values()],
       attrs: new Set(changes.flatMap((change) => change.attrs ?? [])),
       reference: changes.some((change) => change.reference),
     };

@@ -11,7 +11,7 @@
  * - nothing else is read HCP by HCP: HCP-side patterns scan each HCP's whole relationship chain
  *   (~20 links), so territories, areas and the publication, trial and interaction counts are
  *   aggregated from the territories', areas', publications', trials' and interactions' side.
- * Internal ids are only compared within one load. Each stream is its own transaction, as
+ * Internal ids are compared within one load, and kept only to recognise an erased HCP (erasure.ts). Each stream is its own transaction, as
  * before: a write during the load can leave a link out, and the next data-version check
  * rebuilds anyway.
  */
@@ -39,6 +39,8 @@ export interface NetworkProjection {
   time: number;
   net: HcpNetwork;
   attributes: HcpAttributes;
+  /** The store's internal node id of each HCP by node index: an erasure's record names the node this way (erasure.ts). */
+  nodeIds: Float64Array;
   territoryIds: ReadonlySet<string>;
   therapeuticAreaIds: ReadonlySet<string>;
   /** What the count check compares with the database's count store (network.service.ts). */
@@ -168,6 +170,7 @@ export async function loadProjection(db: Database, version: string, time: number
     time,
     net,
     attributes: attributesOf(net.hcpIds.length, byNode, territoryOf, areasOf, institutionsOf, counts),
+    nodeIds: nodeIdsOf(net.hcpIds.length, byNode),
     territoryIds: new Set(territoryIds),
     therapeuticAreaIds: new Set(areaIds),
     counts: countsOf(net),
@@ -182,6 +185,12 @@ function nodeIndices(ids: string[], nodes: number[], index: ReadonlyMap<string, 
     if (v !== undefined) byNode.set(nodes[i], v);
   }
   return byNode;
+}
+
+function nodeIdsOf(n: number, byNode: ReadonlyMap<number, number>): Float64Array {
+  const nodeIds = new Float64Array(n).fill(NaN);
+  for (const [node, v] of byNode) nodeIds[v] = node;
+  return nodeIds;
 }
 
 /** The streamed links as received (one entry per source HCP, by internal node id), resolved to node indices at the end. */

@@ -1,4 +1,5 @@
-import { EntityStates, HcpState, MslState, applyStates } from '../../src/network/incremental';
+import { EntityStates, HcpState, MslState, PairState, applyStates } from '../../src/network/incremental';
+import { hcpsOfNodes } from '../../src/network/erasure';
 import { buildNetwork } from '../../src/network/network';
 import { LINK_TYPES } from '../../src/vocabulary';
 import { NetworkProjection, countsOf } from '../../src/network/projection';
@@ -20,6 +21,15 @@ class Truth {
   knows = new Map<string, number>();
   territory = new Map<string, string>();
   interactions = new Map<string, number>();
+  /** HCP id -> its node id; node ids of erased HCPs are reused first, as the store does. */
+  nodes = new Map<string, number>();
+  private freed: number[] = [];
+  private nextNode = 0;
+
+  addHcp(id: string): void {
+    this.hcps.add(id);
+    this.nodes.set(id, this.freed.pop() ?? this.nextNode++);
+  }
 
   cold(): NetworkProjection {
     const net = buildNetwork({
@@ -40,6 +50,7 @@ class Truth {
       version: 'cold',
       time: 0,
       net,
+      nodeIds: Float64Array.from(net.hcpIds, (id) => this.nodes.get(id)!),
       attributes: {
         territory: net.hcpIds.map((id) => this.territory.get(id) ?? null),
         areas: net.hcpIds.map(() => []),
@@ -70,6 +81,7 @@ class Truth {
     return {
       id,
       exists,
+      node: exists ? this.nodes.get(id)! : null,
       out: exists ? out : [],
       in: exists ? into : [],
       knows: exists ? knows : [],
@@ -91,12 +103,21 @@ class Truth {
     return { id, exists, knows: exists ? knows : [] };
   }
 
-  eraseHcp(id: string): void {
+  pairState(msl: string, hcp: string): PairState {
+    const strength = this.msls.has(msl) && this.hcps.has(hcp) ? this.knows.get(`${msl}|${hcp}`) : undefined;
+    return { msl, hcp, knows: strength === undefined ? [] : [decayOf(strength)] };
+  }
+
+  eraseHcp(id: string): number {
+    const node = this.nodes.get(id)!;
+    this.nodes.delete(id);
+    this.freed.push(node);
     this.hcps.delete(id);
     for (const key of [...this.links.keys()]) if (key.startsWith(`${id}|`) || key.split('|')[1] === id) this.links.delete(key);
     for (const key of [...this.knows.keys()]) if (key.endsWith(`|${id}`)) this.knows.delete(key);
     this.territory.delete(id);
     this.interactions.delete(id);
+    return node;
   }
 }
 
@@ -104,6 +125,10 @@ interface Touched {
   hcps: string[];
   msls: string[];
   attrs: string[];
+  /** [MSL id, HCP id] of relationships re-read alone. */
+  pairs?: [string, string][];
+  /** Node ids of erased HCPs (their records do not name them). */
+  erased?: number[];
 }
 
 /** One random edit of the kinds the API makes; returns what its change record names. */
@@ -126,20 +151,20 @@ function randomEdit(truth: Truth, random: Random, next: () => string): Touched {
   }
   if (roll < 0.55) {
     const id = next();
-    truth.hcps.add(id);
+    truth.addHcp(id);
     if (hcps.length > 0) truth.links.set(`${id}|${pick(hcps)}|0`, 0.5);
     return { hcps: [id], msls: [], attrs: [] };
   }
   if (roll < 0.62 && hcps.length > 2) {
-    const id = pick(hcps);
-    truth.eraseHcp(id);
-    return { hcps: [id], msls: [], attrs: [] };
+    // Data-subject erasure: the record names the node, not the HCP.
+    return { hcps: [], msls: [], attrs: [], erased: [truth.eraseHcp(pick(hcps))] };
   }
   if (roll < 0.8 && msls.length > 0 && hcps.length > 0) {
     const [m, h] = [pick(msls), pick(hcps)];
     if (random() < 0.2) truth.knows.delete(`${m}|${h}`);
     else truth.knows.set(`${m}|${h}`, Math.round(random() * 100) / 100 + 0.01);
-    return { hcps: [], msls: [m], attrs: [] };
+    // Records name the pair; older writers named the MSL.
+    return random() < 0.7 ? { hcps: [], msls: [], attrs: [], pairs: [[m, h]] } : { hcps: [], msls: [m], attrs: [] };
   }
   if (roll < 0.85) {
     const id = `m-${next()}`;
@@ -157,20 +182,30 @@ function randomEdit(truth: Truth, random: Random, next: () => string): Touched {
   const h = pick(hcps);
   truth.interactions.set(h, (truth.interactions.get(h) ?? 0) + 1);
   if (random() < 0.3) truth.territory.set(h, pick(['t1', 't2']));
-  return { hcps: [], msls: [], attrs: [h] };
+  const pairs: [string, string][] = [];
+  if (msls.length > 0 && random() < 0.7) {
+    const m = pick(msls);
+    truth.knows.set(`${m}|${h}`, Math.round(random() * 100) / 100 + 0.01);
+    pairs.push([m, h]);
+  }
+  return { hcps: [], msls: [], attrs: [h], pairs };
 }
 
-function statesOf(truth: Truth, touched: Touched): EntityStates {
+/** The states a reader re-reads for a record (network.service.ts, entity-states.ts): erased nodes map to the HCPs it holds. */
+function statesOf(truth: Truth, touched: Touched, projection?: NetworkProjection): EntityStates {
+  const hcps = [...new Set([...touched.hcps, ...(projection ? hcpsOfNodes(projection, touched.erased ?? []) : [])])];
+  const msls = [...new Set(touched.msls)];
   return {
-    hcps: [...new Set(touched.hcps)].map((id) => truth.hcpState(id)),
-    attrs: [...new Set(touched.attrs)].filter((id) => !touched.hcps.includes(id)).map((id) => truth.hcpState(id)),
-    msls: [...new Set(touched.msls)].map((id) => truth.mslState(id)),
+    hcps: hcps.map((id) => truth.hcpState(id)),
+    attrs: [...new Set(touched.attrs)].filter((id) => !hcps.includes(id)).map((id) => truth.hcpState(id)),
+    msls: msls.map((id) => truth.mslState(id)),
+    pairs: (touched.pairs ?? []).filter(([m, h]) => !msls.includes(m) && !hcps.includes(h)).map(([m, h]) => truth.pairState(m, h)),
   };
 }
 
 function seedTruth(random: Random, n: number): Truth {
   const truth = new Truth();
-  for (let i = 0; i < n; i++) truth.hcps.add(`h${String(i).padStart(3, '0')}`);
+  for (let i = 0; i < n; i++) truth.addHcp(`h${String(i).padStart(3, '0')}`);
   for (let i = 0; i < 4; i++) truth.msls.add(`m${i}`);
   const ids = [...truth.hcps];
   for (let k = 0; k < n * 2; k++) {
@@ -207,7 +242,7 @@ describe('incremental network updates', () => {
       snapshot.referralPagerank();
       await snapshot.composite();
       const touched = randomEdit(truth, random, next);
-      const states = statesOf(truth, touched);
+      const states = statesOf(truth, touched, snapshot.projection);
       const previous = snapshot.net;
       const held = [previous.ties.targets, previous.ties.weights, previous.directed.weights, previous.links.source].map((a) =>
         Array.from(a),
@@ -234,6 +269,7 @@ describe('incremental network updates', () => {
       expect(snapshot.projection.attributes.territory).toEqual(cold.projection.attributes.territory);
       expect(Array.from(snapshot.projection.attributes.interactions)).toEqual(Array.from(cold.projection.attributes.interactions));
       expect(snapshot.projection.counts).toEqual(cold.projection.counts);
+      expect(Array.from(snapshot.projection.nodeIds)).toEqual(Array.from(cold.projection.nodeIds));
       // PageRank warm-started stops by the same rule as a cold run: both within 1e-9 of the fixed point.
       expectClose(snapshot.pagerank(), cold.pagerank(), 2e-9);
       // Ties (isolated HCPs, symmetric positions) rank by id whether PageRank was warm-started or not.
@@ -245,6 +281,121 @@ describe('incremental network updates', () => {
       expectClose(snapshot.degree(), cold.degree(), 0);
       expectClose(await snapshot.composite(), await cold.composite(), 1e-9);
     }
+  });
+
+  it.each([4, 5])(
+    'match a cold build when several records are applied at once, erasures and reused node ids among them (seed %i)',
+    async (seed) => {
+      const random = seededRandom(seed);
+      const truth = seedTruth(random, 40);
+      let counter = 0;
+      const next = () => `h${900 + counter++}`;
+      let snapshot = new NetworkSnapshot(truth.cold());
+      let erasures = 0;
+      for (let step = 0; step < 40; step++) {
+        snapshot.pagerank();
+        // A sync applies every record it has not seen: an erasure and an HCP created on the freed node id may come together.
+        const batch: Touched[] = [];
+        for (let k = 1 + Math.floor(random() * 4); k > 0; k--) {
+          if (random() < 0.25 && truth.hcps.size > 2) {
+            batch.push({
+              hcps: [],
+              msls: [],
+              attrs: [],
+              erased: [truth.eraseHcp([...truth.hcps][Math.floor(random() * truth.hcps.size)])],
+            });
+            erasures++;
+          } else batch.push(randomEdit(truth, random, next));
+        }
+        const touched: Touched = {
+          hcps: batch.flatMap((t) => t.hcps),
+          msls: batch.flatMap((t) => t.msls),
+          attrs: batch.flatMap((t) => t.attrs),
+          pairs: batch.flatMap((t) => t.pairs ?? []),
+          erased: batch.flatMap((t) => t.erased ?? []),
+        };
+        const applied = applyStates(snapshot.projection, statesOf(truth, touched, snapshot.projection), `v${step}`, step);
+        snapshot = snapshot.derive(applied.projection, applied);
+        const cold = new NetworkSnapshot(truth.cold());
+        expect(snapshot.net.hcpIds).toEqual(cold.net.hcpIds);
+        expect(Array.from(snapshot.projection.nodeIds)).toEqual(Array.from(cold.projection.nodeIds));
+        for (const graph of ['ties', 'directed', 'msl'] as const) {
+          expect(Array.from(snapshot.net[graph].targets)).toEqual(Array.from(cold.net[graph].targets));
+          expectClose(snapshot.net[graph].weights, cold.net[graph].weights, 1e-12);
+        }
+        expect(snapshot.projection.counts).toEqual(cold.projection.counts);
+        expectClose(snapshot.pagerank(), cold.pagerank(), 2e-9);
+      }
+      expect(erasures).toBeGreaterThan(5);
+    },
+  );
+
+  it('maps an erased node id to the HCP the reader holds under it, whatever the id names by then', () => {
+    const truth = new Truth();
+    for (const id of ['a', 'b', 'c']) truth.addHcp(id);
+    truth.links.set('a|b|0', 0.5);
+    truth.links.set('b|c|0', 0.5);
+    const before = new NetworkSnapshot(truth.cold());
+    const node = truth.eraseHcp('a');
+    truth.addHcp('d'); // the store reuses the erased node's id
+    truth.links.set('d|c|1', 0.3);
+    expect(truth.nodes.get('d')).toBe(node);
+    // A reader that held "a": the node id names "a" to it; "a" re-read no longer exists, "d" (its own record) appears.
+    expect(hcpsOfNodes(before.projection, [node])).toEqual(['a']);
+    const applied = applyStates(
+      before.projection,
+      statesOf(truth, { hcps: ['d'], msls: [], attrs: [], erased: [node] }, before.projection),
+      'v1',
+      1,
+    );
+    const cold = truth.cold();
+    expect(applied.projection.net.hcpIds).toEqual(['b', 'c', 'd']);
+    expect(Array.from(applied.projection.net.ties.targets)).toEqual(Array.from(cold.net.ties.targets));
+    expect(Array.from(applied.projection.nodeIds)).toEqual(Array.from(cold.nodeIds));
+    // A reader that loaded after the reuse and sees the erasure's record late: the node id names "d", re-read as it is.
+    expect(hcpsOfNodes(cold, [node])).toEqual(['d']);
+    const late = applyStates(cold, statesOf(truth, { hcps: [], msls: [], attrs: [], erased: [node] }, cold), 'v2', 2);
+    expect(late.projection.net.hcpIds).toEqual(['b', 'c', 'd']);
+    expect(Array.from(late.projection.net.ties.targets)).toEqual(Array.from(cold.net.ties.targets));
+    // A node id the reader never held names nothing to it.
+    expect(hcpsOfNodes(cold, [999])).toEqual([]);
+  });
+
+  it('re-weighs a relationship named by its pair in copies of the value columns, and patches the rows when the pair gains or loses it', () => {
+    const random = seededRandom(9);
+    const truth = seedTruth(random, 30);
+    const snapshot = new NetworkSnapshot(truth.cold());
+    const [held] = [...truth.knows.keys()];
+    const [m, h] = held.split('|');
+    truth.knows.set(held, 0.77);
+    const reweighed = applyStates(snapshot.projection, statesOf(truth, { hcps: [], msls: [], attrs: [], pairs: [[m, h]] }), 'v1', 1);
+    const { msl } = reweighed.projection.net;
+    expect(msl.offsets).toBe(snapshot.net.msl.offsets);
+    expect(msl.targets).toBe(snapshot.net.msl.targets);
+    expect(Array.from(msl.weights)).toEqual(Array.from(truth.cold().net.msl.weights));
+    expect(snapshot.net.msl.weights).not.toEqual(msl.weights);
+    // Unknown MSL or HCP (their own records re-read them), and a pair that has no relationship and gains none: nothing changes.
+    const none = applyStates(
+      snapshot.projection,
+      statesOf(truth, {
+        hcps: [],
+        msls: [],
+        attrs: [],
+        pairs: [
+          ['m-unknown', h],
+          [m, 'h-unknown'],
+        ],
+      }),
+      'v1',
+      1,
+    );
+    expect(none.projection.net.msl).toBe(snapshot.net.msl);
+    truth.knows.delete(held);
+    const lost = applyStates(reweighed.projection, statesOf(truth, { hcps: [], msls: [], attrs: [], pairs: [[m, h]] }), 'v2', 2);
+    const cold = truth.cold();
+    expect(Array.from(lost.projection.net.msl.offsets)).toEqual(Array.from(cold.net.msl.offsets));
+    expect(Array.from(lost.projection.net.msl.targets)).toEqual(Array.from(cold.net.msl.targets));
+    expect(lost.projection.counts.knows).toBe(cold.counts.knows);
   });
 
   it('keeps betweenness when an edit leaves the tied pairs as they are (a re-weighted link)', async () => {

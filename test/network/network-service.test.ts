@@ -30,6 +30,22 @@ const REACH = gql`
   }
 `;
 const service = () => t.app.services.network;
+/** The change records written since `since` (database clock), oldest first. */
+const recordsSince = (since: number) =>
+  t.db.read<{ msls: string[]; pairMsls: string[]; pairHcps: string[]; hcps: string[]; attrs: string[]; erased: number[]; full: boolean }>(
+    'MATCH (c:NetworkChange) WHERE c.at >= $since RETURN c.msls AS msls, c.pairMsls AS pairMsls, c.pairHcps AS pairHcps, c.hcps AS hcps, c.attrs AS attrs, c.erased AS erased, c.full AS full ORDER BY c.at',
+    { since },
+  );
+const dbNow = async () => (await t.db.read<{ now: number }>('RETURN timestamp() AS now'))[0].now;
+const PATH = gql`
+  query ($to: ID!, $hops: Int) {
+    introductionPaths(fromMslId: "msl-1", toHcpId: $to, maxHops: $hops, first: 1) {
+      strength
+    }
+  }
+`;
+const pathStrength = async (to: string, hops: number) =>
+  (await t.client().request<{ introductionPaths: { strength: number }[] }>(PATH, { to, hops })).introductionPaths[0]?.strength;
 const reachTotal = async (app = t) => (await app.client().request<{ networkReach: { total: number } }>(REACH)).networkReach.total;
 
 describe('the network projection', () => {
@@ -58,6 +74,7 @@ describe('the network projection', () => {
     const before = await service().snapshot();
     const pagerank = before.pagerank();
     const builds = service().builds;
+    const since = await dbNow();
     await t.client().request(gql`
       mutation {
         logInteraction(input: { mslId: "msl-1", hcpId: "hcp-a", date: "2025-01-02", channel: IN_PERSON, sentiment: POSITIVE }) {
@@ -70,6 +87,35 @@ describe('the network projection', () => {
     expect(after.pagerank()).toBe(pagerank);
     expect(after.net.ties).toBe(before.net.ties);
     expect(after.projection.attributes.interactions[after.net.hcpIndex.get('hcp-a')!]).toBe(1);
+    expect(service().builds).toBe(builds);
+    // The record names the pair, not the MSL: the one relationship is re-read, its value columns copied, its structure kept.
+    expect(after.net.msl.targets).toBe(before.net.msl.targets);
+    expect(await recordsSince(since)).toEqual([
+      { msls: [], pairMsls: ['msl-1'], pairHcps: ['hcp-a'], hcps: [], attrs: ['hcp-a'], erased: [], full: false },
+    ]);
+  });
+
+  it('sees a relationship re-weighted by hand and one created through the API, re-reading only their pairs', async () => {
+    const builds = service().builds;
+    const since = await dbNow();
+    await t.db.write(
+      "MATCH (:MSL {id: 'msl-1'})-[k:KNOWS]->(:HCP {id: 'hcp-a'}) SET k.strength = 0.8, k.baseStrength = 0.8 REMOVE k.strengthComputedAt",
+    );
+    // msl-1 -> hcp-a (0.8) -> hcp-b (0.5)
+    expect(await pathStrength('hcp-b', 2)).toBeCloseTo(0.4, 12);
+    const [typed] = await recordsSince(since);
+    expect(typed).toMatchObject({ msls: [], pairMsls: ['msl-1'], pairHcps: ['hcp-a'] });
+    await t.client().request(gql`
+      mutation {
+        setMslRelationship(mslId: "msl-1", hcpId: "hcp-c", strength: 0.6) {
+          strength
+        }
+      }
+    `);
+    expect(await pathStrength('hcp-c', 1)).toBeCloseTo(0.6, 12);
+    expect(service().builds).toBe(builds);
+    await t.db.write("MATCH (:MSL {id: 'msl-1'})-[k:KNOWS]->(:HCP {id: 'hcp-c'}) DELETE k");
+    expect(await pathStrength('hcp-c', 1)).toBeUndefined();
     expect(service().builds).toBe(builds);
   });
 
@@ -223,8 +269,35 @@ describe('the network projection', () => {
     expect(service().builds).toBe(builds + 1);
   });
 
-  it('reflects a deleted HCP', async () => {
+  it('erases an HCP through the API in memory: the record names its node, no record keeps its id', async () => {
+    expect(await reachTotal()).toBe(5);
+    const builds = service().builds;
+    const [{ node }] = await t.db.read<{ node: number }>("MATCH (f:HCP {id: 'hcp-f'}) RETURN id(f) AS node");
+    const since = await dbNow();
+    await t.client().request(gql`
+      mutation {
+        deleteHcp(id: "hcp-f") {
+          hcpId
+        }
+      }
+    `);
+    expect(await reachTotal()).toBe(4);
+    expect(service().builds).toBe(builds);
+    expect((await service().snapshot()).net.hcpIndex.has('hcp-f')).toBe(false);
+    const [record] = await recordsSince(since);
+    expect(record).toMatchObject({ erased: [node], full: false });
+    const [{ naming }] = await t.db.read<{ naming: number }>(
+      "MATCH (c:NetworkChange) WHERE 'hcp-f' IN c.hcps + c.attrs + coalesce(c.pairHcps, []) RETURN count(c) AS naming",
+    );
+    expect(naming).toBe(0);
+  });
+
+  it('reflects an HCP deleted by hand in memory, and forgets its id in the records that named it', async () => {
+    const builds = service().builds;
+    const named = "MATCH (c:NetworkChange) WHERE 'hcp-d' IN c.hcps + c.attrs + coalesce(c.pairHcps, []) RETURN count(c) AS n";
+    expect((await t.db.read<{ n: number }>(named))[0].n).toBeGreaterThan(0);
     await t.db.write("MATCH (d:HCP {id: 'hcp-d'}) DETACH DELETE d");
+    expect((await t.db.read<{ n: number }>(named))[0].n).toBe(0);
     const after = await t.client().request<{ kolRanking: { hcp: { id: string } }[] }>(gql`
       {
         kolRanking(first: 10) {
@@ -234,6 +307,7 @@ describe('the network projection', () => {
         }
       }
     `);
-    expect(after.kolRanking.map((k) => k.hcp.id).sort()).toEqual(['hcp-a', 'hcp-b', 'hcp-c', 'hcp-e', 'hcp-f']);
+    expect(after.kolRanking.map((k) => k.hcp.id).sort()).toEqual(['hcp-a', 'hcp-b', 'hcp-c', 'hcp-e']);
+    expect(service().builds).toBe(builds);
   });
 });

@@ -135,7 +135,8 @@ export class HcpResolver {
     return runMutation(ctx, {
       requires: [{ label: 'HCP', ids: [id] }],
       write: (tx) => hcpWrites.erase(tx, id),
-      networkChange: { erasedHcps: [id] },
+      networkChange: ({ node }) => ({ erasedHcps: [{ id, node }] }),
+      answer: ({ receipt }) => receipt,
     });
   }
 }

@@ -64,18 +64,20 @@ export const hcpWrites = {
    * Data-subject erasure: the HCP node with every relationship it has, the interactions with it
    * (their notes are personal data), the insights captured from them and the interactions
    * planned with it. Publications and trials
-   * stay (they are public records); only the HCP's authorship/investigator roles go.
+   * stay (they are public records); only the HCP's authorship/investigator roles go. `node`: the
+   * store's internal id of the deleted node, which its change record names instead of its id.
    */
-  async erase(tx: Tx, id: string): Promise<ErasureReceipt> {
-    const [row] = await tx.run<ErasureReceipt>(
+  async erase(tx: Tx, id: string): Promise<{ receipt: ErasureReceipt; node: number }> {
+    const [row] = await tx.run<{ receipt: ErasureReceipt; node: number }>(
       `MATCH (h:HCP {id: $id})
+       WITH h, id(h) AS node
        CALL (h) {
          OPTIONAL MATCH (i:Interaction)-[:WITH]->(h)
          OPTIONAL MATCH (s:Insight)-[:FROM]->(i)
          RETURN collect(DISTINCT i) AS interactions, collect(DISTINCT s) AS insights
        }
        CALL (h) { OPTIONAL MATCH (p:PlannedInteraction)-[:WITH]->(h) RETURN collect(DISTINCT p) AS plans }
-       WITH h, interactions, insights, plans,
+       WITH h, node, interactions, insights, plans,
             COUNT { (h)-[:${LINK_TYPES.join('|')}]-(:HCP) } AS links,
             COUNT { (:MSL)-[:KNOWS]->(h) } AS mslRelationships,
             COUNT { (h)-[:AUTHORED|INVESTIGATOR_ON]->() } AS scientificRoles,
@@ -84,8 +86,8 @@ export const hcpWrites = {
        FOREACH (i IN interactions | DETACH DELETE i)
        FOREACH (p IN plans | DETACH DELETE p)
        DETACH DELETE h
-       RETURN $id AS hcpId, size(interactions) AS interactions, size(insights) AS insights, size(plans) AS plannedInteractions, links, mslRelationships,
-              scientificRoles, relationships, toString(datetime()) AS erasedAt`,
+       RETURN node, {hcpId: $id, interactions: size(interactions), insights: size(insights), plannedInteractions: size(plans), links: links,
+              mslRelationships: mslRelationships, scientificRoles: scientificRoles, relationships: relationships, erasedAt: toString(datetime())} AS receipt`,
       { id },
     );
     return row;

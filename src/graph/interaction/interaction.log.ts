@@ -47,7 +47,7 @@ export async function writeInteraction(
 
 /** What a logged interaction changes in the network: the pair's strength (paths) and the HCP's interaction counts (COMPOSITE). */
 export function interactionNetworkChange(record: Pick<NewInteraction, 'mslId' | 'hcpId'>): NetworkChange {
-  return { msls: [record.mslId], attrs: [record.hcpId] };
+  return { pairs: [[record.mslId, record.hcpId]], attrs: [record.hcpId] };
 }
 
 /** What subscribers hear of a logged interaction: the interaction, and its pair's strength. */

@@ -76,7 +76,7 @@ export class MslRelationshipResolver {
         { label: 'HCP', ids: [hcpId] },
       ],
       write: (tx) => relationshipWrites.set(tx, mslId, hcpId, strength, sinceDate),
-      networkChange: { msls: [mslId] },
+      networkChange: { pairs: [[mslId, hcpId]] },
       liveEvents: () => [liveEvent.relationshipStrength(mslId, hcpId)],
     });
   }

@@ -59,8 +59,8 @@ export class TransferService {
           })),
         });
       },
-      // Both MSLs' relationships changed: introduction paths, reach, key-person risk, handovers.
-      networkChange: { msls: [from, to] },
+      // Both MSLs' relationships with these HCPs changed (introduction paths, reach, key-person risk, handovers): readers re-read those pairs.
+      networkChange: { pairs: hcps.flatMap((hcpId) => [[from, hcpId] as const, [to, hcpId] as const]) },
       liveEvents: () => hcps.flatMap((hcpId) => [liveEvent.relationshipStrength(from, hcpId), liveEvent.relationshipStrength(to, hcpId)]),
     });
   }

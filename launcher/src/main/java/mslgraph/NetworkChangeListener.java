@@ -2,8 +2,11 @@ package mslgraph;
 
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -28,11 +31,16 @@ import org.neo4j.graphdb.event.TransactionEventListener;
  *
  * <p>What counts, mirroring what the projection reads (src/network/projection.ts):
  * HCP and MSL nodes created, erased or relabelled; links of the link types between HCPs and
- * their {@code weight}; KNOWS relationships and their {@code strength}; an HCP's territory,
+ * their {@code weight}; KNOWS relationships and their {@code strength} (named by their MSL-HCP
+ * pair, so readers re-read that relationship alone); an HCP's territory,
  * areas, institutions, authorships, trials and interactions (and an interaction's {@code sentiment},
  * a publication's {@code year}, a trial's {@code startYear});
  * territories and therapeutic areas created or erased. Anything else (notes, audit events,
  * names, schedules...) writes no record.
+ *
+ * <p>An erased HCP is named by its internal node id in {@code erased}, never by its id, and its
+ * id is removed from the records that named it before (see src/network/erasure.ts): readers
+ * remove it in memory, and no record keeps the id of a person erased.
  */
 final class NetworkChangeListener implements TransactionEventListener<Void> {
   private static final Label HCP = Label.label("HCP");
@@ -52,12 +60,23 @@ final class NetworkChangeListener implements TransactionEventListener<Void> {
   private static final class Touched {
     final Set<String> hcps = new LinkedHashSet<>();
     final Set<String> msls = new LinkedHashSet<>();
+    /** MSL-HCP pairs whose relationship changed, by a key that keeps pairs apart (the MSL id's length first). */
+    final Map<String, String[]> pairs = new LinkedHashMap<>();
     final Set<String> attrs = new LinkedHashSet<>();
+    /** Internal node ids of the HCPs erased, and (for forgetting them) their ids. */
+    final Set<Long> erased = new LinkedHashSet<>();
+    final Set<String> erasedIds = new HashSet<>();
     boolean reference;
-    boolean full;
 
     boolean isEmpty() {
-      return hcps.isEmpty() && msls.isEmpty() && attrs.isEmpty() && !reference && !full;
+      return hcps.isEmpty() && msls.isEmpty() && pairs.isEmpty() && attrs.isEmpty() && erased.isEmpty() && !reference;
+    }
+
+    void pair(Object msl, Object hcp) {
+      if (msl == null || hcp == null) return;
+      String m = msl.toString();
+      String h = hcp.toString();
+      pairs.put(m.length() + ":" + m + h, new String[] {m, h});
     }
   }
 
@@ -82,8 +101,10 @@ final class NetworkChangeListener implements TransactionEventListener<Void> {
       Set<String> labels = deleted.labels(node);
       if (labels.contains(CHANGE.name())) continue;
       if (labels.contains(HCP.name())) {
-        // An erased HCP: its id must not outlive it, not even in a change record. Readers rebuild.
-        touched.full = true;
+        // An erased HCP: its id must not outlive it, not even in a change record. Its node id names it.
+        touched.erased.add(erasedNodeId(node));
+        Object id = deleted.erasedId(node);
+        if (id != null) touched.erasedIds.add(id.toString());
         labels = new HashSet<>(labels);
         labels.remove(HCP.name());
       }
@@ -98,6 +119,9 @@ final class NetworkChangeListener implements TransactionEventListener<Void> {
     for (PropertyEntry<Relationship> entry : data.assignedRelationshipProperties()) relationshipPropertyTouched(entry, deleted, touched);
     for (PropertyEntry<Relationship> entry : data.removedRelationshipProperties()) relationshipPropertyTouched(entry, deleted, touched);
     if (touched.isEmpty()) return null;
+    // The API's erasure removed the ids it erased from the records already (its record names the nodes).
+    boolean forgotten = record != null && record.getProperty("erased", null) instanceof long[] nodes && nodes.length > 0;
+    if (!touched.erasedIds.isEmpty() && !forgotten) forget(tx, touched.erasedIds, record);
     if (record == null) {
       record = tx.createNode(CHANGE);
       record.setProperty("id", UUID.randomUUID().toString());
@@ -107,10 +131,45 @@ final class NetworkChangeListener implements TransactionEventListener<Void> {
     }
     merge(record, "hcps", touched.hcps);
     merge(record, "msls", touched.msls);
+    mergePairs(record, touched.pairs);
     merge(record, "attrs", touched.attrs);
+    mergeErased(record, touched.erased);
     if (touched.reference) record.setProperty("reference", true);
-    if (touched.full) record.setProperty("full", true);
     return null;
+  }
+
+  @SuppressWarnings("deprecation") // the internal id is what readers hold per HCP (src/network/projection.ts reads id(h))
+  private static long erasedNodeId(Node node) {
+    return node.getId();
+  }
+
+  /** Removes erased HCPs' ids from the records (scanned: erasures are rare, records last an hour). */
+  private static void forget(Transaction tx, Set<String> ids, Node own) {
+    try (var records = tx.findNodes(CHANGE)) {
+      while (records.hasNext()) {
+        Node record = records.next();
+        if (record.equals(own)) continue;
+        without(record, "hcps", ids);
+        without(record, "attrs", ids);
+        if (!(record.getProperty("pairHcps", null) instanceof String[] hcps)) continue;
+        if (!(record.getProperty("pairMsls", null) instanceof String[] msls) || Arrays.stream(hcps).noneMatch(ids::contains)) continue;
+        List<String> keptMsls = new ArrayList<>();
+        List<String> keptHcps = new ArrayList<>();
+        for (int i = 0; i < hcps.length && i < msls.length; i++) {
+          if (ids.contains(hcps[i])) continue;
+          keptMsls.add(msls[i]);
+          keptHcps.add(hcps[i]);
+        }
+        record.setProperty("pairMsls", keptMsls.toArray(new String[0]));
+        record.setProperty("pairHcps", keptHcps.toArray(new String[0]));
+      }
+    }
+  }
+
+  private static void without(Node record, String key, Set<String> ids) {
+    if (record.getProperty(key, null) instanceof String[] values && Arrays.stream(values).anyMatch(ids::contains)) {
+      record.setProperty(key, Arrays.stream(values).filter(id -> !ids.contains(id)).toArray(String[]::new));
+    }
   }
 
   @Override
@@ -168,7 +227,10 @@ final class NetworkChangeListener implements TransactionEventListener<Void> {
         add(touched.hcps, deleted.id(end));
       }
     } else if (type.equals("KNOWS")) {
-      if (deleted.hasLabel(start, MSL)) add(touched.msls, deleted.id(start));
+      if (!deleted.hasLabel(start, MSL)) return;
+      // One pair's relationship: readers re-read it alone. To an erased HCP (id unknown): the erasure covers it.
+      if (deleted.hasLabel(end, HCP)) touched.pair(deleted.id(start), deleted.id(end));
+      else add(touched.msls, deleted.id(start));
     } else if (HCP_ATTRIBUTES.contains(type)) {
       if (deleted.hasLabel(start, HCP)) add(touched.attrs, deleted.id(start));
     } else if (type.equals("WITH")) {
@@ -196,6 +258,25 @@ final class NetworkChangeListener implements TransactionEventListener<Void> {
     if (existing instanceof String[] values) all.addAll(Arrays.asList(values));
     all.addAll(ids);
     record.setProperty(key, all.toArray(new String[0]));
+  }
+
+  private static void mergePairs(Node record, Map<String, String[]> pairs) {
+    Map<String, String[]> all = new LinkedHashMap<>();
+    if (record.getProperty("pairMsls", null) instanceof String[] msls && record.getProperty("pairHcps", null) instanceof String[] hcps) {
+      Touched existing = new Touched();
+      for (int i = 0; i < msls.length && i < hcps.length; i++) existing.pair(msls[i], hcps[i]);
+      all.putAll(existing.pairs);
+    }
+    all.putAll(pairs);
+    record.setProperty("pairMsls", all.values().stream().map(pair -> pair[0]).toArray(String[]::new));
+    record.setProperty("pairHcps", all.values().stream().map(pair -> pair[1]).toArray(String[]::new));
+  }
+
+  private static void mergeErased(Node record, Set<Long> nodes) {
+    Set<Long> all = new LinkedHashSet<>();
+    if (record.getProperty("erased", null) instanceof long[] existing) for (long node : existing) all.add(node);
+    all.addAll(nodes);
+    record.setProperty("erased", all.stream().mapToLong(Long::longValue).toArray());
   }
 
   /**
@@ -229,10 +310,15 @@ final class NetworkChangeListener implements TransactionEventListener<Void> {
       return labels.getOrDefault(node.getElementId(), Set.of());
     }
 
-    /** The id of a node; null for an erased HCP (the record says `full` instead). */
+    /** The id of a node; null for an erased HCP (the record names its node id instead). */
     Object id(Node node) {
       if (!isDeleted(node)) return node.getProperty("id", null);
       return labels(node).contains(HCP.name()) ? null : ids.get(node.getElementId());
+    }
+
+    /** The id an erased HCP had: only to remove it from older records. */
+    Object erasedId(Node node) {
+      return ids.get(node.getElementId());
     }
 
     boolean hasLabel(Node node, Label label) {
