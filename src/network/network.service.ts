@@ -12,10 +12,12 @@
  *   projection's after applying the records (a writer that wrote no record: an external Neo4j
  *   without the launcher's listener), or after a long idle period (records are pruned).
  * Commit order: a record's `at` is stamped before its transaction commits, so one can become
- * visible after a later one. Each sync reads again the records of the CHANGE_OVERLAP_MS before
- * the previous sync and skips those already applied: a record is missed only if its
- * transaction committed more than that after stamping it (the count check still catches those
- * that add or remove something).
+ * visible after a later one. Each sync also counts the records of the CHANGE_OVERLAP_MS before
+ * the previous sync and compares that with the records of that window it has applied; only when
+ * they differ (a late commit) does it read that window's records and apply the ones it lacks.
+ * (Reading the window itself on every sync cost each read one map per record: thousands while
+ * writers run.) A record is missed only if its transaction committed more than that after
+ * stamping it (the count check still catches those that add or remove something).
  * Concurrent callers share syncs: a call joins the sync started after it, never an earlier one
  * (which might not see the caller's own write). Nothing here is client state, so any number of
  * API instances can serve one database.
@@ -30,8 +32,10 @@ import { NetworkCounts, loadProjection } from './projection';
 import { DEFAULT_BETWEENNESS_BUDGET_MS, NetworkSnapshot } from './snapshot';
 
 /**
- * Counts from the count store (O(1) each), then the records since $since (index seek on `at`).
- * Run by every request: `replan=skip` keeps its plan when the statistics drift (entity-states.ts).
+ * Counts from the count store (O(1) each), the records newer than $after (the last sync; none
+ * yet: those of the overlap window), and how many records $since..$after holds (index seeks on
+ * `at`; a count reads no record). Run by every request: `replan=skip` keeps its plan when the
+ * statistics drift (entity-states.ts).
  */
 const PROBE = `CYPHER replan=skip
   CALL () { MATCH (h:HCP) RETURN count(h) AS hcps }
@@ -39,14 +43,18 @@ const PROBE = `CYPHER replan=skip
   CALL () { MATCH (:MSL)-[k:KNOWS]->() RETURN count(k) AS knows }
   WITH timestamp() AS now, hcps, [${LINK_TYPES.map((_, code) => `link${code}`).join(', ')}] AS links, knows
   CALL (now) {
-    MATCH (c:NetworkChange) WHERE c.at >= coalesce($since, now - $overlap)
-    RETURN collect(CASE WHEN c.at > $after THEN ${STORED_CHANGE} ELSE c {.id, .at} END) AS changes
+    MATCH (c:NetworkChange) WHERE c.at > coalesce($after, now - $overlap - 1)
+    RETURN collect(${STORED_CHANGE}) AS changes
   }
-  RETURN now, hcps, links, knows, changes`;
+  CALL () {
+    MATCH (c:NetworkChange) WHERE c.at >= $since AND c.at <= $after
+    RETURN count(c) AS earlier
+  }
+  RETURN now, hcps, links, knows, changes, earlier`;
 
-/** Ids in a map parameter, planned once whatever their number (entity-states.ts). */
-const CHANGES_BY_ID = `CYPHER replan=skip
-  MATCH (c:NetworkChange) WHERE c.id IN $input.ids
+/** The records of the overlap window, read when its count says one committed late. */
+const CHANGES_BETWEEN = `CYPHER replan=skip
+  MATCH (c:NetworkChange) WHERE c.at >= $since AND c.at <= $after
   RETURN ${STORED_CHANGE} AS change`;
 
 const PRUNE = `
@@ -58,7 +66,10 @@ const PRUNE_EVERY_MS = 5 * 60 * 1000;
 interface Probe {
   now: number;
   counts: NetworkCounts;
-  changes: Partial<StoredChange>[];
+  /** Records newer than the last sync (all of the overlap window for a first probe). */
+  changes: StoredChange[];
+  /** How many records the overlap window before the last sync holds. */
+  earlier: number;
 }
 
 export class NetworkService {
@@ -111,7 +122,7 @@ export class NetworkService {
       pairs: related < 0 ? [] : [{ msl: mslIds[related], hcp: hcpIds[msl.targets[msl.offsets[related]]] }],
       reference: true,
     };
-    const [states] = await Promise.all([readStates(this.db, changed), this.db.read(CHANGES_BY_ID, { input: { ids: [] } })]);
+    const [states] = await Promise.all([readStates(this.db, changed), this.db.read(CHANGES_BETWEEN, { since: 1, after: 0 })]);
     applyStates(projection, states, projection.version, projection.time);
   }
 
@@ -126,9 +137,10 @@ export class NetworkService {
   private async sync(): Promise<NetworkSnapshot> {
     if (!this.current) return this.rebuild();
     for (let attempt = 0; ; attempt++) {
-      const probe = await this.probe(this.syncedAt - CHANGE_OVERLAP_MS, this.syncedAt);
+      const since = this.syncedAt - CHANGE_OVERLAP_MS;
+      const probe = await this.probe(since, this.syncedAt);
       if (probe.now - this.syncedAt > CHANGE_RETENTION_MS / 2) return this.rebuild();
-      const fresh = await this.unseen(probe.changes);
+      const fresh = await this.unseen(probe, since, this.syncedAt);
       if (fresh.some((change) => change.full)) return this.rebuild();
       if (fresh.length > 0) await this.apply(fresh);
       this.markSynced(probe.now, fresh);
@@ -140,12 +152,12 @@ export class NetworkService {
   }
 
   private async rebuild(): Promise<NetworkSnapshot> {
-    const before = await this.probe(null, Infinity);
+    const before = await this.probe(null, null);
     const projection = await loadProjection(this.db, `full-${before.now}`, before.now);
-    const after = await this.probe(null, Infinity);
+    const after = await this.probe(null, null);
     this.countOffset = sameCounts(before.counts, after.counts) ? difference(after.counts, projection.counts) : undefined;
     this.seen.clear();
-    this.markSynced(before.now, before.changes as StoredChange[]);
+    this.markSynced(before.now, before.changes);
     this.current?.dispose();
     this.current = new NetworkSnapshot(projection, this.betweennessBudgetMs);
     // A network read whole (first use, an import, a rebuild) has its betweenness sampled at once,
@@ -184,31 +196,36 @@ export class NetworkService {
     this.updates += 1;
   }
 
-  private async probe(since: number | null, after: number): Promise<Probe> {
-    const [row] = await this.db.read<{ now: number; hcps: number; links: number[]; knows: number; changes: Partial<StoredChange>[] }>(
-      PROBE,
-      {
-        since,
-        after: Number.isFinite(after) ? after : null,
-        overlap: CHANGE_OVERLAP_MS,
-      },
-    );
-    return { now: row.now, counts: { hcps: row.hcps, links: row.links, knows: row.knows }, changes: row.changes };
+  /** since/after null: a first probe (a rebuild), which returns every record of the overlap window. */
+  private async probe(since: number | null, after: number | null): Promise<Probe> {
+    const [row] = await this.db.read<{
+      now: number;
+      hcps: number;
+      links: number[];
+      knows: number;
+      changes: StoredChange[];
+      earlier: number;
+    }>(PROBE, { since, after, overlap: CHANGE_OVERLAP_MS });
+    return { now: row.now, counts: { hcps: row.hcps, links: row.links, knows: row.knows }, changes: row.changes, earlier: row.earlier };
   }
 
-  /** The records not applied yet, with their contents (fetched for late ones, which the probe returns without). */
-  private async unseen(changes: Partial<StoredChange>[]): Promise<StoredChange[]> {
-    const fresh = changes.filter((change) => !this.seen.has(change.id!));
-    const late = fresh.filter((change) => change.hcps === undefined).map((change) => change.id!);
-    if (late.length === 0) return fresh as StoredChange[];
-    const rows = await this.db.read<{ change: StoredChange }>(CHANGES_BY_ID, { input: { ids: late } });
-    const byId = new Map(rows.map((row) => [row.change.id, row.change]));
-    return fresh.map((change) => byId.get(change.id!) ?? (change as StoredChange)).filter((change) => change.hcps !== undefined);
+  /**
+   * The records not applied yet: the probe's new ones, and those of the overlap window
+   * since..after that committed after the last sync read it (there are some exactly when the
+   * window holds more records than were applied from it: records are never removed within it).
+   */
+  private async unseen(probe: Probe, since: number, after: number): Promise<StoredChange[]> {
+    const fresh = probe.changes.filter((change) => !this.seen.has(change.id));
+    let applied = 0;
+    for (const at of this.seen.values()) if (at >= since && at <= after) applied++;
+    if (probe.earlier === applied) return fresh;
+    const rows = await this.db.read<{ change: StoredChange }>(CHANGES_BETWEEN, { since, after });
+    return [...rows.map((row) => row.change).filter((change) => !this.seen.has(change.id)), ...fresh];
   }
 
-  private markSynced(now: number, applied: readonly Partial<StoredChange>[]): void {
+  private markSynced(now: number, applied: readonly StoredChange[]): void {
     this.syncedAt = now;
-    for (const change of applied) this.seen.set(change.id!, change.at!);
+    for (const change of applied) this.seen.set(change.id, change.at);
     const horizon = now - 2 * CHANGE_OVERLAP_MS;
     for (const [id, at] of this.seen) if (at < horizon) this.seen.delete(id);
   }

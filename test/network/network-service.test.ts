@@ -310,4 +310,32 @@ describe('the network projection', () => {
     expect(after.kolRanking.map((k) => k.hcp.id).sort()).toEqual(['hcp-a', 'hcp-b', 'hcp-c', 'hcp-e']);
     expect(service().builds).toBe(builds);
   });
+
+  it('applies a record that became visible after a later sync read its window (a late commit)', async () => {
+    await t.db.write("UNWIND ['late-1', 'late-2', 'late-3'] AS id CREATE (:HCP {id: id, firstName: id, lastName: 'X'})");
+    await t.db.write("MATCH (a:HCP {id: 'late-1'}), (b:HCP {id: 'late-2'}) CREATE (a)-[:COLLEAGUE {weight: 0.5}]->(b)");
+    const lateReach = async () =>
+      (
+        await t.client().request<{ networkReach: { total: number } }>(gql`
+          query {
+            networkReach(fromId: "late-1", maxHops: 3) {
+              total
+            }
+          }
+        `)
+      ).networkReach.total;
+    expect(await lateReach()).toBe(1);
+    const { builds, updates } = service();
+    // The link moves (the counts stay the same) under a record stamped 3 s before now, so before
+    // the sync above: what a transaction committing 3 s after stamping its record looks like.
+    await t.db.transaction(async (tx) => {
+      await tx.run("MATCH (:HCP {id: 'late-1'})-[r:COLLEAGUE]->(:HCP {id: 'late-2'}) DELETE r");
+      await tx.run("MATCH (b:HCP {id: 'late-2'}), (c:HCP {id: 'late-3'}) CREATE (b)-[:COLLEAGUE {weight: 0.5}]->(c)");
+      await tx.run(`CREATE (:NetworkChange {id: randomUUID(), at: timestamp() - 3000, hcps: ['late-1', 'late-2', 'late-3'],
+        msls: [], attrs: [], reference: false, full: false})`);
+    });
+    expect(await lateReach()).toBe(0);
+    expect(service().builds).toBe(builds);
+    expect(service().updates).toBe(updates + 1);
+  });
 });
