@@ -4,7 +4,7 @@ import { PubSub, buildSchemaSync } from 'type-graphql';
 import { withMutationPath } from './common/mutation';
 import { authChecker } from './auth';
 import { NetworkNode } from './common/network-node';
-import { withPlainFields, withSyncTypeResolvers } from './common/plain-fields';
+import { withDirectResolvers, withPlainFields, withSyncTypeResolvers } from './common/plain-fields';
 import { resolvers } from './resolvers';
 
 let schema: GraphQLSchema | undefined;
@@ -26,14 +26,16 @@ const NO_PUBSUB: PubSub = {
 /**
  * The executable schema, built once from the type-graphql classes (the single source of every type),
  * with the role checker of `@Authorized` (src/graph/auth), every mutation on its one path (common/mutation.ts: transaction, checks, audit),
- * plain property fields left to graphql's default resolver and synchronous type resolvers
- * (common/plain-fields.ts).
+ * plain property fields left to graphql's default resolver, field resolvers without arguments or
+ * guards called directly, and synchronous type resolvers (common/plain-fields.ts).
  */
 export function graphqlSchema(): GraphQLSchema {
   schema ??= withMutationPath(
     withSyncTypeResolvers(
-      withPlainFields(
-        buildSchemaSync({ resolvers, orphanedTypes: [NetworkNode], validate: false, authChecker, authMode: 'error', pubSub: NO_PUBSUB }),
+      withDirectResolvers(
+        withPlainFields(
+          buildSchemaSync({ resolvers, orphanedTypes: [NetworkNode], validate: false, authChecker, authMode: 'error', pubSub: NO_PUBSUB }),
+        ),
       ),
     ),
   );

@@ -13,6 +13,9 @@ export abstract class NetworkNode {
   name!: string;
 }
 
+/** First and last name joined by a space, either left out when empty (no arrays: it runs once per linked HCP read). */
 export function fullName(person: { firstName?: string | null; lastName?: string | null }): string {
-  return [person.firstName, person.lastName].filter(Boolean).join(' ');
+  const first = person.firstName || '';
+  const last = person.lastName || '';
+  return first && last ? `${first} ${last}` : first || last;
 }

@@ -57,3 +57,48 @@ export function withSyncTypeResolvers(schema: GraphQLSchema): GraphQLSchema {
   }
   return schema;
 }
+
+/** The parameters a field resolver method may take for `withDirectResolvers` to call it itself. */
+type DirectParam = { kind: string; index: number; propertyName?: string; getType?: () => unknown };
+
+/**
+ * Calls field resolver methods that take only `@Root()`, `@Ctx()` and `@Info()` directly.
+ *
+ * For each call type-graphql's wrapper looks the resolver instance up in its container, builds a
+ * resolver-data object, runs the (empty) middleware chain and sorts the parameter list again
+ * before building the arguments: on a 100-HCP page that is ~2,000 `HcpLink.hcp` calls doing
+ * nothing but `link.other`. Here the parameter list is built once and the method called on one
+ * instance per resolver class (type-graphql's default container keeps one too).
+ *
+ * Same rules as `withPlainFields`: a field with roles, middlewares or any other kind of
+ * parameter (arguments go through type-graphql's conversion and validation) keeps the wrapper.
+ * A root that is not already an instance of the declared root type goes through the wrapper too,
+ * which converts it as before.
+ */
+export function withDirectResolvers(schema: GraphQLSchema): GraphQLSchema {
+  const storage = getMetadataStorage();
+  const instances = new Map<Function, Record<string, (...args: unknown[]) => unknown>>();
+  for (const resolver of storage.fieldResolvers) {
+    const objectClass = resolver.getObjectType?.();
+    const type = schema.getType(storage.objectTypes.find((objectType) => objectType.target === objectClass)?.name ?? '');
+    const field = isObjectType(type) ? type.getFields()[resolver.schemaName] : undefined;
+    const wrapped = field?.resolve;
+    const params = [...(resolver.params as DirectParam[])].sort((a, b) => a.index - b.index);
+    const direct = params.every((p) => !p.propertyName && (p.kind === 'root' || p.kind === 'context' || p.kind === 'info'));
+    if (!field || !wrapped || resolver.kind !== 'external' || !direct) continue;
+    if (resolver.roles !== undefined || (resolver.middlewares?.length ?? 0) > 0) continue;
+    const target = resolver.target as new () => Record<string, (...args: unknown[]) => unknown>;
+    if (!instances.has(target)) instances.set(target, new target());
+    const instance = instances.get(target)!;
+    const method = instance[resolver.methodName];
+    const rootType = params.find((p) => p.kind === 'root')?.getType?.();
+    field.resolve = (root, args, context, info) => {
+      if (root != null && typeof rootType === 'function' && !(root instanceof rootType)) return wrapped(root, args, context, info);
+      return method.apply(
+        instance,
+        params.map((p) => (p.kind === 'root' ? root : p.kind === 'context' ? context : info)),
+      );
+    };
+  }
+  return schema;
+}
