@@ -178,10 +178,11 @@ async function paceWrites(options: SteadyLoadOptions): Promise<Omit<SteadyLoad, 
 
 /**
  * The PageRank part of the next ranking after an edit, alone: a restart on the edited network
- * from the previous vector, as the snapshot runs it (same node indices: no HCP added or erased).
+ * from the previous vector, as the PageRank thread runs it (same node indices: no HCP added or
+ * erased), here on the calling thread.
  */
-export function pagerankRestartMs(previous: NetworkSnapshot, next: NetworkSnapshot): number {
-  const start = previous.pagerank();
+export async function pagerankRestartMs(previous: NetworkSnapshot, next: NetworkSnapshot): Promise<number> {
+  const start = await previous.pagerank();
   const began = performance.now();
   pageRank(next.net.directed, { start });
   return performance.now() - began;

@@ -172,7 +172,7 @@ async function main(): Promise<void> {
       // The sync alone (re-read + apply), then the ranking (PageRank restarted from the last vector).
       updateAfterLink.push(await timed(() => service.snapshot()));
       afterLink.push(await timed(readers.kolRanking));
-      pagerankAfterLink.push(pagerankRestartMs(previous, await service.snapshot()));
+      pagerankAfterLink.push(await pagerankRestartMs(previous, await service.snapshot()));
     }
     // The next BETWEENNESS and COMPOSITE answers after a link edit (the previous network's betweenness asked first).
     const betweennessAfterLink: RankedAnswer[] = [];

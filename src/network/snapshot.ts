@@ -14,7 +14,9 @@ import { Communities, louvain } from './louvain';
 import { buildTypedDirectedGraph, degrees, typeFilter } from './network';
 import { LinkType } from '../vocabulary';
 import { BridgedCommunity, PageRankParts, bridgedCommunities, danglingRank, explainPageRank, transpose } from './explain';
-import { outWeights, pageRank } from './pagerank';
+import { outWeights } from './pagerank';
+import { PageRankThread } from './pagerank-thread';
+import { rankOrder } from './rank-order';
 import { NetworkProjection } from './projection';
 
 export type Metric = 'PAGERANK' | 'BETWEENNESS' | 'DEGREE' | 'COMPOSITE';
@@ -118,6 +120,26 @@ function betweennessPool(): BetweennessPool {
   return pool;
 }
 
+/** One PageRank thread per process (pagerank-thread.ts), started on first use. */
+let pagerankThread: PageRankThread | undefined;
+function pagerankOffThread(): PageRankThread {
+  pagerankThread ??= new PageRankThread();
+  return pagerankThread;
+}
+
+/** Score arrays PageRank produced: their rank order treats scores within PAGERANK_TIE_TOLERANCE as ties. */
+const PAGERANK_SCORES = new WeakSet<Float64Array>();
+
+/**
+ * A PageRank computation, shared by the snapshots that keep it: its scores once known, and the
+ * vector it started from (what a later edit restarts from if it comes before the scores).
+ */
+interface PageRankEntry {
+  promise: Promise<Float64Array>;
+  start?: Float64Array;
+  scores?: Float64Array;
+}
+
 export class NetworkSnapshot {
   private cache = new Map<string, unknown>();
   /** Previous PageRank vectors (mapped to this network's node indices) to start from. */
@@ -130,6 +152,8 @@ export class NetworkSnapshot {
   constructor(
     readonly projection: NetworkProjection,
     readonly betweennessBudgetMs = DEFAULT_BETWEENNESS_BUDGET_MS,
+    /** Where PageRank runs (the process's PageRank thread unless given: tests pass their own). */
+    private readonly pagerankThread = pagerankOffThread(),
   ) {
     this.betweennessWaitMs = betweennessBudgetMs;
   }
@@ -140,10 +164,11 @@ export class NetworkSnapshot {
    * communities as they are), PageRank restarts from the previous vectors.
    */
   derive(projection: NetworkProjection, change: ProjectionChange): NetworkSnapshot {
-    const next = new NetworkSnapshot(projection, this.betweennessBudgetMs);
+    const next = new NetworkSnapshot(projection, this.betweennessBudgetMs, this.pagerankThread);
     if (!change.structure) {
       for (const [key, value] of this.cache) if (STRUCTURE_KEYS.has(key)) next.cache.set(key, value);
       next.orders = this.orders;
+      next.warm = this.warm;
       next.betweennessWaitMs = this.betweennessWaitMs;
       return next;
     }
@@ -159,11 +184,27 @@ export class NetworkSnapshot {
       if (last && !last.exact) next.betweennessWaitMs = Math.min(AFTER_EDIT_WAIT_MS, this.betweennessBudgetMs);
     }
     for (const key of PAGERANK_KEYS) {
-      const previous = this.cache.get(key) as Float64Array | undefined;
+      const entry = this.cache.get(key) as PageRankEntry | undefined;
+      const previous = entry?.scores ?? entry?.start ?? this.warm.get(key);
       if (previous) next.warm.set(key, remapScores(previous, change.remap, next.size));
     }
     if (change.patchTyped) this.patchTypedGraphs(next, change.patchTyped, change.remap);
+    next.restartPageRanks(this);
     return next;
+  }
+
+  /**
+   * Starts on the PageRank thread, at once, each PageRank the previous network had that this one
+   * does not share: the first ranking asked after an edit finds it under way, and nothing waits
+   * on the event loop. Small graphs (computed inline) stay lazy.
+   */
+  private restartPageRanks(previous: NetworkSnapshot): void {
+    const thread = this.pagerankThread;
+    for (const key of PAGERANK_KEYS) {
+      if (!previous.cache.has(key) || this.cache.has(key)) continue;
+      const graph = key === 'pagerank' ? this.net.directed : (this.cache.get(`graph:${key}`) as WeightedGraph | undefined);
+      if (graph && thread.offThread(graph)) void this.ranked(key, () => graph);
+    }
   }
 
   /**
@@ -194,25 +235,41 @@ export class NetworkSnapshot {
     return this.projection.net.hcpIds.length;
   }
 
-  pagerank(): Float64Array {
-    return this.memo('pagerank', () => pageRank(this.net.directed, { start: this.takeWarm('pagerank') }));
+  /**
+   * PageRank, computed on the PageRank thread for big graphs (the event loop keeps serving
+   * meanwhile), restarted from the previous network's vector after an edit; its rank order comes
+   * with it, sorted there too.
+   */
+  pagerank(): Promise<Float64Array> {
+    return this.ranked('pagerank', () => this.net.directed);
   }
 
   /** PageRank over co-authorship and co-investigation only: scientific influence. */
-  scientificPagerank(): Float64Array {
+  scientificPagerank(): Promise<Float64Array> {
     return this.typedPagerank('scientific');
   }
 
   /** PageRank over referrals only: clinical influence (who receives patients). */
-  referralPagerank(): Float64Array {
+  referralPagerank(): Promise<Float64Array> {
     return this.typedPagerank('referral');
   }
 
-  private typedPagerank(key: TypedKey): Float64Array {
-    return this.memo(key, () => {
-      const graph = this.memo(`graph:${key}`, () => buildTypedDirectedGraph(this.net, TYPED_PAGERANKS[key]));
-      return pageRank(graph, { start: this.takeWarm(key) });
-    });
+  private typedPagerank(key: TypedKey): Promise<Float64Array> {
+    return this.ranked(key, () => this.memo(`graph:${key}`, () => buildTypedDirectedGraph(this.net, TYPED_PAGERANKS[key])));
+  }
+
+  private ranked(key: (typeof PAGERANK_KEYS)[number], graph: () => WeightedGraph): Promise<Float64Array> {
+    return this.memo(key, (): PageRankEntry => {
+      const start = this.warm.get(key);
+      const entry = { start } as PageRankEntry;
+      entry.promise = this.pagerankThread.run(graph(), { start }, PAGERANK_TIE_TOLERANCE).then(({ scores, order }) => {
+        PAGERANK_SCORES.add(scores);
+        this.orders.set(scores, order);
+        entry.scores = scores;
+        return scores;
+      });
+      return entry;
+    }).promise;
   }
 
   degree(): Float64Array {
@@ -255,7 +312,7 @@ export class NetworkSnapshot {
   async metric(metric: Metric): Promise<MetricScores> {
     switch (metric) {
       case 'PAGERANK':
-        return exactScores(this.pagerank());
+        return exactScores(await this.pagerank());
       case 'DEGREE':
         return exactScores(this.degree());
       case 'BETWEENNESS': {
@@ -281,7 +338,7 @@ export class NetworkSnapshot {
       const { attributes } = this.projection;
       const engagement = Float64Array.from(attributes.interactions, (count, v) => count + attributes.positiveInteractions[v]);
       const signals: [CompositeSignal['signal'], number, Float64Array][] = [
-        ['PAGERANK', COMPOSITE_WEIGHTS.pagerank, this.pagerank()],
+        ['PAGERANK', COMPOSITE_WEIGHTS.pagerank, await this.pagerank()],
         ['BETWEENNESS', COMPOSITE_WEIGHTS.betweenness, betweenness.scores],
         ['PUBLICATIONS', COMPOSITE_WEIGHTS.publications, Float64Array.from(attributes.publications)],
         ['TRIALS', COMPOSITE_WEIGHTS.trials, Float64Array.from(attributes.trials)],
@@ -289,7 +346,14 @@ export class NetworkSnapshot {
       ];
       const present = signals.filter(([, , values]) => values.some((x) => x > 0));
       const total = present.reduce((sum, [, weight]) => sum + weight, 0);
-      return present.map(([signal, weight, values]) => ({ signal, weight: weight / total, values, percentiles: percentiles(values) }));
+      // PageRank ties are those of its rankings (within PAGERANK_TIE_TOLERANCE), so a restarted vector gives a cold run's percentiles.
+      const tolerance = (signal: CompositeSignal['signal']) => (signal === 'PAGERANK' ? PAGERANK_TIE_TOLERANCE : 0);
+      return present.map(([signal, weight, values]) => ({
+        signal,
+        weight: weight / total,
+        values,
+        percentiles: percentiles(values, tolerance(signal)),
+      }));
     });
   }
 
@@ -303,12 +367,13 @@ export class NetworkSnapshot {
   }
 
   /** PageRank of node v split into in-neighbour inflows, teleport and dangling parts (explain.ts). */
-  pagerankParts(v: number): PageRankParts {
+  async pagerankParts(v: number): Promise<PageRankParts> {
+    const pagerank = await this.pagerank();
     const { reverse, out, dangling } = this.memo('pagerankFlows', () => {
       const out = outWeights(this.net.directed);
-      return { reverse: transpose(this.net.directed), out, dangling: danglingRank(this.pagerank(), out) };
+      return { reverse: transpose(this.net.directed), out, dangling: danglingRank(pagerank, out) };
     });
-    return explainPageRank(reverse, out, this.pagerank(), dangling, v);
+    return explainPageRank(reverse, out, pagerank, dangling, v);
   }
 
   /** The communities other than its own that node v's ties reach. */
@@ -329,7 +394,7 @@ export class NetworkSnapshot {
   orderOf(scores: Float64Array): Int32Array {
     let order = this.orders.get(scores);
     if (!order) {
-      const tolerance = scores === this.cache.get('pagerank') ? PAGERANK_TIE_TOLERANCE : 0;
+      const tolerance = PAGERANK_SCORES.has(scores) ? PAGERANK_TIE_TOLERANCE : 0;
       this.orders.set(scores, (order = rankOrder(scores, tolerance)));
     }
     return order;
@@ -350,12 +415,6 @@ export class NetworkSnapshot {
       const found = louvain(this.net.pairSums);
       return { ...found, members: membersOf(found.membership), externalWeight: externalWeight(this, found.membership) };
     });
-  }
-
-  private takeWarm(key: string): Float64Array | undefined {
-    const start = this.warm.get(key);
-    this.warm.delete(key);
-    return start;
   }
 
   /** Like memo, for a value derived from `from` (a betweenness estimate moves on: the latest is kept). */
@@ -389,23 +448,6 @@ function remapScores(scores: Float64Array, remap: Int32Array | undefined, n: num
   return out;
 }
 
-/**
- * Node indices by descending score, equal scores by ascending id. With a tolerance: each run of
- * scores whose neighbours in the order differ by at most `tolerance` counts as equal (by id).
- */
-export function rankOrder(scores: Float64Array, tolerance = 0): Int32Array {
-  const order = Int32Array.from({ length: scores.length }, (_, i) => i);
-  order.sort((a, b) => scores[b] - scores[a] || a - b);
-  if (tolerance <= 0) return order;
-  for (let start = 0; start < order.length;) {
-    let end = start + 1;
-    while (end < order.length && scores[order[end - 1]] - scores[order[end]] <= tolerance) end++;
-    if (end - start > 1) order.subarray(start, end).sort();
-    start = end;
-  }
-  return order;
-}
-
 /** Same entries and weights. */
 function sameGraph(a: WeightedGraph, b: WeightedGraph): boolean {
   if (!sameAdjacency(a, b)) return false;
@@ -420,8 +462,11 @@ function sameAdjacency(a: Adjacency, b: Adjacency): boolean {
   return true;
 }
 
-/** Mid-rank percentile of each value in 0..1 (ties share a percentile; one value: 1). */
-export function percentiles(values: Float64Array): Float64Array {
+/**
+ * Mid-rank percentile of each value in 0..1 (ties share a percentile; one value: 1). With a
+ * tolerance, ties are runs whose neighbours differ by at most it, as in rankOrder.
+ */
+export function percentiles(values: Float64Array, tolerance = 0): Float64Array {
   const n = values.length;
   const out = new Float64Array(n);
   if (n === 1) out[0] = 1;
@@ -429,7 +474,7 @@ export function percentiles(values: Float64Array): Float64Array {
   const order = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => values[a] - values[b]);
   for (let start = 0; start < n;) {
     let end = start;
-    while (end + 1 < n && values[order[end + 1]] === values[order[start]]) end++;
+    while (end + 1 < n && values[order[end + 1]] - values[order[end]] <= tolerance) end++;
     const midRank = (start + end) / 2;
     for (let k = start; k <= end; k++) out[order[k]] = midRank / (n - 1);
     start = end + 1;

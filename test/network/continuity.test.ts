@@ -5,7 +5,7 @@ import { NetworkInput, buildNetwork } from '../../src/network/network';
 import { pageRank } from '../../src/network/pagerank';
 import { IntroductionPath, introductionPaths } from '../../src/network/paths';
 import { seededRandom } from '../../src/network/random';
-import { rankOrder } from '../../src/network/snapshot';
+import { rankOrder } from '../../src/network/rank-order';
 import { NETWORK_400 } from '../support/fixtures';
 import { csvRows } from '../support/network400';
 import { PlanningExpected, expectSamePath } from '../support/planning-expected';

@@ -5,6 +5,7 @@ import { LINK_TYPES } from '../../src/vocabulary';
 import { NetworkProjection, countsOf } from '../../src/network/projection';
 import { Random, seededRandom } from '../../src/network/random';
 import { AFTER_EDIT_WAIT_MS, NetworkSnapshot } from '../../src/network/snapshot';
+import { PageRankThread } from '../../src/network/pagerank-thread';
 
 /** The stored base and recomputation time of a relationship of the model (some never recomputed), derived from its strength. */
 function decayOf(strength: number): [number, number | null, number | null] {
@@ -229,17 +230,26 @@ function expectClose(actual: Float64Array, expected: Float64Array, tolerance: nu
 }
 
 describe('incremental network updates', () => {
-  it.each([1, 2, 3])('match a cold build after every edit of a random sequence (seed %i)', async (seed) => {
+  // Every graph, however small, on the thread: the path big networks take.
+  const thread = new PageRankThread(0);
+  afterAll(() => thread.close());
+
+  it.each([
+    [1, 'inline'],
+    [2, 'inline'],
+    [3, 'inline'],
+    [4, 'on the PageRank thread'],
+  ] as const)('match a cold build after every edit of a random sequence (seed %i, PageRank %s)', async (seed, where) => {
     const random = seededRandom(seed);
     const truth = seedTruth(random, 60);
     let counter = 0;
     const next = () => `h${900 + counter++}`;
-    let snapshot = new NetworkSnapshot(truth.cold());
+    let snapshot = new NetworkSnapshot(truth.cold(), undefined, where === 'inline' ? undefined : thread);
     for (let step = 0; step < 60; step++) {
       // Compute scores on the current snapshot, so the next one has previous scores to start from and share.
-      snapshot.pagerank();
-      snapshot.scientificPagerank();
-      snapshot.referralPagerank();
+      await snapshot.pagerank();
+      await snapshot.scientificPagerank();
+      await snapshot.referralPagerank();
       await snapshot.composite();
       const touched = randomEdit(truth, random, next);
       const states = statesOf(truth, touched, snapshot.projection);
@@ -271,12 +281,12 @@ describe('incremental network updates', () => {
       expect(snapshot.projection.counts).toEqual(cold.projection.counts);
       expect(Array.from(snapshot.projection.nodeIds)).toEqual(Array.from(cold.projection.nodeIds));
       // PageRank warm-started stops by the same rule as a cold run: both within 1e-9 of the fixed point.
-      expectClose(snapshot.pagerank(), cold.pagerank(), 2e-9);
+      expectClose(await snapshot.pagerank(), await cold.pagerank(), 2e-9);
       // Ties (isolated HCPs, symmetric positions) rank by id whether PageRank was warm-started or not.
       expect(Array.from(await snapshot.order('PAGERANK'))).toEqual(Array.from(await cold.order('PAGERANK')));
       // The typed graphs are patched (or kept when the edit is of other link types), not built again.
-      expectClose(snapshot.scientificPagerank(), cold.scientificPagerank(), 2e-9);
-      expectClose(snapshot.referralPagerank(), cold.referralPagerank(), 2e-9);
+      expectClose(await snapshot.scientificPagerank(), await cold.scientificPagerank(), 2e-9);
+      expectClose(await snapshot.referralPagerank(), await cold.referralPagerank(), 2e-9);
       expectClose(await snapshot.betweenness(), await cold.betweenness(), 1e-12);
       expectClose(snapshot.degree(), cold.degree(), 0);
       expectClose(await snapshot.composite(), await cold.composite(), 1e-9);
@@ -290,10 +300,10 @@ describe('incremental network updates', () => {
       const truth = seedTruth(random, 40);
       let counter = 0;
       const next = () => `h${900 + counter++}`;
-      let snapshot = new NetworkSnapshot(truth.cold());
+      let snapshot = new NetworkSnapshot(truth.cold(), undefined, seed === 5 ? thread : undefined);
       let erasures = 0;
       for (let step = 0; step < 40; step++) {
-        snapshot.pagerank();
+        await snapshot.pagerank();
         // A sync applies every record it has not seen: an erasure and an HCP created on the freed node id may come together.
         const batch: Touched[] = [];
         for (let k = 1 + Math.floor(random() * 4); k > 0; k--) {
@@ -324,7 +334,7 @@ describe('incremental network updates', () => {
           expectClose(snapshot.net[graph].weights, cold.net[graph].weights, 1e-12);
         }
         expect(snapshot.projection.counts).toEqual(cold.projection.counts);
-        expectClose(snapshot.pagerank(), cold.pagerank(), 2e-9);
+        expectClose(await snapshot.pagerank(), await cold.pagerank(), 2e-9);
       }
       expect(erasures).toBeGreaterThan(5);
     },
@@ -411,7 +421,7 @@ describe('incremental network updates', () => {
     const next = snapshot.derive(applied.projection, applied);
     expect(await next.betweennessResult()).toBe(before);
     expectClose(await next.betweenness(), await new NetworkSnapshot(truth.cold()).betweenness(), 1e-12);
-    expect(next.pagerank()).not.toBe(snapshot.pagerank());
+    expect(await next.pagerank()).not.toBe(await snapshot.pagerank());
   });
 
   it("after an edit, answers the new network's betweenness estimate at once when the previous one was an estimate too", async () => {
@@ -430,18 +440,18 @@ describe('incremental network updates', () => {
     expect((new NetworkSnapshot(truth.cold(), 60_000) as unknown as { betweennessWaitMs: number }).betweennessWaitMs).toBe(60_000);
   });
 
-  it('keeps the scores over the HCP graphs when only MSL relationships or interactions change', () => {
+  it('keeps the scores over the HCP graphs when only MSL relationships or interactions change', async () => {
     const random = seededRandom(7);
     const truth = seedTruth(random, 30);
     const snapshot = new NetworkSnapshot(truth.cold());
-    const pagerank = snapshot.pagerank();
+    const pagerank = await snapshot.pagerank();
     truth.knows.set('m1|h001', 0.9);
     truth.interactions.set('h002', 5);
     const states = statesOf(truth, { hcps: [], msls: ['m1'], attrs: ['h002'] });
     const applied = applyStates(snapshot.projection, states, 'v1', 1);
     expect(applied.structure).toBe(false);
     const next = snapshot.derive(applied.projection, { structure: false });
-    expect(next.pagerank()).toBe(pagerank);
+    expect(await next.pagerank()).toBe(pagerank);
     expect(next.net.ties).toBe(snapshot.net.ties);
     expect(next.net.msl).not.toBe(snapshot.net.msl);
   });

@@ -72,7 +72,7 @@ describe('the network projection', () => {
       }
     `);
     const before = await service().snapshot();
-    const pagerank = before.pagerank();
+    const pagerank = await before.pagerank();
     const builds = service().builds;
     const since = await dbNow();
     await t.client().request(gql`
@@ -84,7 +84,7 @@ describe('the network projection', () => {
     `);
     const after = await service().snapshot();
     expect(after).not.toBe(before);
-    expect(after.pagerank()).toBe(pagerank);
+    expect(await after.pagerank()).toBe(pagerank);
     expect(after.net.ties).toBe(before.net.ties);
     expect(after.projection.attributes.interactions[after.net.hcpIndex.get('hcp-a')!]).toBe(1);
     expect(service().builds).toBe(builds);

@@ -1,4 +1,5 @@
-import { COMPOSITE_WEIGHTS, percentiles, rankOrder } from '../../src/network/snapshot';
+import { COMPOSITE_WEIGHTS, percentiles } from '../../src/network/snapshot';
+import { rankOrder } from '../../src/network/rank-order';
 
 describe('percentiles', () => {
   it('maps values to mid-rank percentiles in 0..1, ties sharing one', () => {

@@ -46,7 +46,15 @@ export class AssignmentService {
 
     const members = territoryId !== null ? await mslsCovering(this.ctx, territoryId) : new Set(team ?? net.mslIds);
     const msls = net.mslIds.flatMap((id, m) => (members.has(id) ? [m] : []));
-    const proposal = proposeAssignment(net, targets, msls, capacity, maxHops, relationshipStrengths(this.ctx, net), snapshot.pagerank());
+    const proposal = proposeAssignment(
+      net,
+      targets,
+      msls,
+      capacity,
+      maxHops,
+      relationshipStrengths(this.ctx, net),
+      await snapshot.pagerank(),
+    );
     return {
       assignments: proposal.assignments.map((pair) => {
         // hcp and msl are resolved from the ids (assignment.resolver.ts).

@@ -54,7 +54,7 @@ export class ContinuityService {
     await requireTerritoryReader(this.ctx, [territoryId], 'keyPersonRisk');
     const { territory } = snapshot.projection.attributes;
     const include = territoryId ? (v: number) => territory[v] === territoryId : undefined;
-    const pagerank = snapshot.pagerank();
+    const pagerank = await snapshot.pagerank();
     const found = keyPersonRisk(snapshot.net, await snapshot.order('PAGERANK'), this.strengths(snapshot), size, include);
     return found.map(
       (risk) => ({ hcpId: risk.hcpId, mslId: risk.mslId, strength: risk.strength, influence: pagerank[risk.hcp] }) as KeyPersonRisk,
@@ -84,7 +84,7 @@ export class ContinuityService {
     this.requireTerritory(snapshot, territoryId);
     await requireTerritoryReader(this.ctx, [territoryId], 'territoryCoverage');
     const { territory } = snapshot.projection.attributes;
-    return territoryCoverage(snapshot.net, snapshot.pagerank(), (v) => territory[v] === territoryId);
+    return territoryCoverage(snapshot.net, await snapshot.pagerank(), (v) => territory[v] === territoryId);
   }
 
   async mslWorkload(mslId: string, months: number): Promise<MslWorkload> {
@@ -95,7 +95,7 @@ export class ContinuityService {
     if (this.ctx.viewer.mslId !== mslId) await requireTerritoryReader(this.ctx, [...territories], 'mslWorkload');
     const { territory } = snapshot.projection.attributes;
     const inTerritories = (v: number) => territory[v] !== null && territories.has(territory[v] as string);
-    const spread = relationshipSpread(snapshot.net, mslId, this.strengths(snapshot), snapshot.pagerank(), inTerritories);
+    const spread = relationshipSpread(snapshot.net, mslId, this.strengths(snapshot), await snapshot.pagerank(), inTerritories);
     const today = new Date().toISOString().slice(0, 10);
     const monthList = lastMonths(today, span);
     const repository = new WorkloadRepository(this.ctx.db);

@@ -23,7 +23,7 @@ export class RequestNetworkSource implements InfluenceSource, PathSource {
 
   async pagerank(hcpIds: readonly string[]): Promise<Map<string, number>> {
     const snapshot = await snapshotOf(this.ctx);
-    const rank = snapshot.pagerank();
+    const rank = await snapshot.pagerank();
     const scores = new Map<string, number>();
     for (const id of hcpIds) {
       const index = snapshot.net.hcpIndex.get(id);

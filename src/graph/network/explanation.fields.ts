@@ -29,10 +29,10 @@ export class InfluenceExplanationFields {
   @FieldResolver(() => PageRankExplanation)
   async pagerank(@Root() explanation: InfluenceExplanation, @Ctx() ctx: GraphContext): Promise<PageRankExplanation> {
     const snapshot = await snapshotOf(ctx);
-    const parts = snapshot.pagerankParts(explanation.index);
+    const parts = await snapshot.pagerankParts(explanation.index);
     const inflow = parts.inflows.reduce((sum, part) => sum + part.amount, 0);
     return {
-      score: snapshot.pagerank()[explanation.index],
+      score: (await snapshot.pagerank())[explanation.index],
       inNeighbours: parts.inflows.length,
       inflowShare: inflow / parts.total,
       danglingShare: parts.dangling / parts.total,

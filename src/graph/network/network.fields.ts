@@ -114,7 +114,7 @@ export class HcpNetworkFields {
 export class InfluenceFields {
   @FieldResolver(() => Float)
   async pagerank(@Root() influence: Influence, @Ctx() ctx: GraphContext): Promise<number> {
-    return (await snapshotOf(ctx)).pagerank()[influence.index];
+    return (await (await snapshotOf(ctx)).pagerank())[influence.index];
   }
 
   @FieldResolver(() => Float, {
@@ -133,12 +133,12 @@ export class InfluenceFields {
 
   @FieldResolver(() => Float, { description: 'PageRank over co-authorship and co-investigator ties only (scientific influence).' })
   async scientificPagerank(@Root() influence: Influence, @Ctx() ctx: GraphContext): Promise<number> {
-    return (await snapshotOf(ctx)).scientificPagerank()[influence.index];
+    return (await (await snapshotOf(ctx)).scientificPagerank())[influence.index];
   }
 
   @FieldResolver(() => Float, { description: 'PageRank over referrals only (clinical influence: who receives patients).' })
   async referralPagerank(@Root() influence: Influence, @Ctx() ctx: GraphContext): Promise<number> {
-    return (await snapshotOf(ctx)).referralPagerank()[influence.index];
+    return (await (await snapshotOf(ctx)).referralPagerank())[influence.index];
   }
 
   @FieldResolver(() => Int, { description: 'Rank by PageRank over all HCPs, from 1 (equal scores by id).' })

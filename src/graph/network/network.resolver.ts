@@ -76,7 +76,7 @@ export class NetworkResolver {
     const snapshot = await snapshotOf(ctx);
     if (!snapshot.projection.territoryIds.has(territoryId)) throw new NotFoundError('Territory', territoryId);
     const covered = coveredHcps(snapshot);
-    const pagerank = snapshot.pagerank();
+    const pagerank = await snapshot.pagerank();
     const inGap = (v: number) => snapshot.projection.attributes.territory[v] === territoryId && !covered[v];
     return take(await snapshot.order('PAGERANK'), inGap, size).map(
       (v) => ({ influence: pagerank[v], hcpId: snapshot.net.hcpIds[v] }) as CoverageGap,
@@ -103,7 +103,7 @@ export class NetworkResolver {
     const nodes = ego.nodes.slice(0, size);
     const kept = new Set(nodes.map((node) => node.id));
     const { membership } = snapshot.communities();
-    const pagerank = snapshot.pagerank();
+    const pagerank = await snapshot.pagerank();
     return {
       truncated: ego.nodes.length > size,
       nodes: nodes.map(

@@ -1,0 +1,63 @@
+import { WeightedGraph } from '../../src/network/csr';
+import { pageRank } from '../../src/network/pagerank';
+import { PageRankThread } from '../../src/network/pagerank-thread';
+import { seededRandom } from '../../src/network/random';
+import { rankOrder } from '../../src/network/rank-order';
+
+/** A random weighted directed graph with self-loops, dangling nodes and exact ties (isolated nodes). */
+function randomGraph(n: number, edges: number, seed: number): WeightedGraph {
+  const random = seededRandom(seed);
+  const rows: [number, number][][] = Array.from({ length: n }, () => []);
+  for (let k = 0; k < edges; k++) {
+    const from = Math.floor(random() * (n - 10));
+    if (from % 7 === 0) continue; // dangling
+    rows[from].push([Math.floor(random() * (n - 10)), Math.round(random() * 100) / 100 + 0.01]);
+  }
+  const offsets = new Int32Array(n + 1);
+  const targets: number[] = [];
+  const weights: number[] = [];
+  rows.forEach((row, v) => {
+    const merged = new Map<number, number>();
+    for (const [t, w] of row) merged.set(t, (merged.get(t) ?? 0) + w);
+    for (const [t, w] of [...merged].sort((a, b) => a[0] - b[0])) {
+      targets.push(t);
+      weights.push(w);
+    }
+    offsets[v + 1] = targets.length;
+  });
+  return { offsets, targets: Int32Array.from(targets), weights: Float64Array.from(weights) };
+}
+
+describe('PageRankThread', () => {
+  const thread = new PageRankThread(0);
+  afterAll(() => thread.close());
+
+  it('answers exactly what pageRank and rankOrder answer on the calling thread, cold and from a start vector', async () => {
+    const graph = randomGraph(2000, 12000, 3);
+    const cold = pageRank(graph);
+    const off = await thread.run(graph, {}, 1e-10);
+    expect(Array.from(off.scores)).toEqual(Array.from(cold));
+    expect(Array.from(off.order)).toEqual(Array.from(rankOrder(cold, 1e-10)));
+    const start = Float64Array.from(cold, (x, v) => x * (1 + (v % 3) * 1e-3));
+    const warm = await thread.run(graph, { start }, 1e-10);
+    expect(Array.from(warm.scores)).toEqual(Array.from(pageRank(graph, { start })));
+  });
+
+  it('runs jobs in order and computes on the calling thread what a dying thread had', async () => {
+    const graphs = [1, 2, 3].map((seed) => randomGraph(500, 3000, seed));
+    const answers = graphs.map((graph) => thread.run(graph, {}, 0));
+    await thread.close();
+    const results = await Promise.all(answers);
+    results.forEach((result, i) => expect(Array.from(result.scores)).toEqual(Array.from(pageRank(graphs[i]))));
+    // A new thread starts on the next job.
+    expect(Array.from((await thread.run(graphs[0], {}, 0)).scores)).toEqual(Array.from(pageRank(graphs[0])));
+  });
+
+  it('computes small graphs at once on the calling thread', async () => {
+    const inline = new PageRankThread(1_000_000);
+    const graph = randomGraph(100, 300, 5);
+    expect(inline.offThread(graph)).toBe(false);
+    expect(Array.from((await inline.run(graph, {}, 0)).scores)).toEqual(Array.from(pageRank(graph)));
+    await inline.close();
+  });
+});
