@@ -16,7 +16,7 @@ import { projectRoot } from '../paths';
 export interface EmbeddedNeo4j {
   uri: string;
   pid: number;
-  /** With `offlineImport`: from the JVM's spawn to the built store, ms (the database start after it not included). */
+  /** With `offlineImport`: from the import's arguments handed over to the built store, ms (the database start after it not included). */
   importMs?: number;
   stop(): Promise<void>;
 }
@@ -32,8 +32,10 @@ export interface EmbeddedOptions {
    * Builds the store of an EMPTY database first, in the same JVM, with Neo4j's offline importer:
    * the arguments of `neo4j-admin` (`database import full <db> ...`, see src/import/bulk.ts and
    * launcher/.../OfflineImport.java). No transactions, the store files written directly.
+   * A function is called once the JVM is spawned, so that the JVM starts while it prepares the
+   * importer's input; when it throws, the JVM stops before writing anything and its error is thrown.
    */
-  offlineImport?: string[];
+  offlineImport?: string[] | (() => Promise<string[]>);
   log?: (line: string) => void;
 }
 
@@ -64,24 +66,38 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
     'Java 17+ is required for the embedded Neo4j: install a JDK (e.g. apt-get install openjdk-17-jdk-headless), or set NEO4J_URI to an external Neo4j',
   );
   buildLauncherIfNeeded(log);
-  fs.mkdirSync(options.dataDir, { recursive: true });
-
   const archive = await classArchiveFlags(log);
-  const importArgs = options.offlineImport ? writeImportArgs(options.offlineImport) : undefined;
-  const spawned = Date.now();
+  const prepare = options.offlineImport;
+  const deferred = typeof prepare === 'function';
+  // A deferred import: the launcher creates the folder once it has its arguments (nothing written
+  // for an input found invalid meanwhile).
+  if (!deferred) fs.mkdirSync(options.dataDir, { recursive: true });
+  let importArgs = prepare && !deferred ? writeImportArgs(prepare) : undefined;
+  let handedOver = Date.now();
   let importMs: number | undefined;
   const child = spawnLauncher(options.dataDir, [`-Xms512m`, `-Xmx${options.heap}`, ...archive], {
     NEO4J_BOLT_PORT: String(options.boltPort),
     NEO4J_PAGECACHE_MB: String(options.pageCacheMb ?? 512),
     ...(options.transactionMemoryMb ? { NEO4J_TX_MEMORY_MB: String(options.transactionMemoryMb) } : {}),
-    ...(importArgs ? { NEO4J_IMPORT_ARGS: importArgs } : {}),
+    ...(importArgs ? { NEO4J_IMPORT_ARGS: importArgs } : deferred ? { NEO4J_IMPORT_ARGS: '-' } : {}),
   });
   const stopOnExit = () => child.kill('SIGTERM');
   process.once('exit', stopOnExit);
 
-  const uri = await waitForReady(child, log, () => (importMs = Date.now() - spawned)).finally(
-    () => importArgs && fs.rmSync(path.dirname(importArgs), { recursive: true, force: true }),
-  );
+  const ready = waitForReady(child, log, () => (importMs = Date.now() - handedOver));
+  if (deferred) {
+    try {
+      importArgs = writeImportArgs(await prepare());
+    } catch (error) {
+      ready.catch(() => undefined);
+      process.removeListener('exit', stopOnExit);
+      await stopChild(child);
+      throw error;
+    }
+    handedOver = Date.now();
+    child.stdin!.write(`${importArgs}\n`);
+  }
+  const uri = await ready.finally(() => importArgs && fs.rmSync(path.dirname(importArgs), { recursive: true, force: true }));
   return {
     uri,
     pid: child.pid ?? -1,

@@ -25,7 +25,12 @@ export function schemaStatements(file = SCHEMA_FILE): string[] {
 export async function applySchema(db: Database): Promise<void> {
   const statements = schemaStatements();
   if (await allOnline(db, statements)) return;
-  for (const statement of statements) await db.write(statement);
+  // Indexes first: each is populated in the background from its creation, while a constraint's
+  // creation waits for its own index. On a loaded database (a bulk import's first start) the
+  // indexes' population then overlaps the constraints' instead of following it.
+  const constraint = (statement: string) => /^CREATE\s+CONSTRAINT\b/i.test(statement);
+  for (const statement of statements.filter((s) => !constraint(s))) await db.write(statement);
+  for (const statement of statements.filter(constraint)) await db.write(statement);
   await db.write('CALL db.awaitIndexes(300)');
 }
 

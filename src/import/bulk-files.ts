@@ -88,7 +88,7 @@ function bulkType(column: Column): string {
 /** A relationship file's property columns: `name` or `name:type` headers, and the values of a record. */
 interface EdgeProps {
   header: string[];
-  /** The header joined: with the type, the key of the file. */
+  /** The header joined: the key of the file (one file per set of property columns). */
   key: string;
   values(record: Record<string, unknown>): Cell[];
 }
@@ -120,20 +120,20 @@ export function writeBulkFiles(data: NetworkData, dir: string): BulkFiles {
   // stages). The domain id stays the `id` property.
   const ids = new Map<string, Map<string, number>>();
 
-  // One file per relationship type and set of property columns; an endpoint not among the records
-  // leaves the relationship out.
+  // One file per set of property columns, the type in a column: the importer samples up to a read
+  // buffer of every file before it starts (its estimates), so fewer files are less input read
+  // twice. An endpoint not among the records leaves the relationship out.
   const edges = new Map<string, CsvFile>();
   const edge = (type: string, props: EdgeProps, start: number | undefined, end: number | undefined, values: Cell[]) => {
     if (start === undefined || end === undefined) return;
-    const key = `${type}|${props.key}`;
-    let file = edges.get(key);
+    let file = edges.get(props.key);
     if (!file) {
-      file = new CsvFile(path.join(dir, `rels-${edges.size}-${type}.csv`), [':START_ID', ':END_ID', ...props.header]);
-      edges.set(key, file);
+      file = new CsvFile(path.join(dir, `relationships-${edges.size}.csv`), [':START_ID', ':END_ID', ':TYPE', ...props.header]);
+      edges.set(props.key, file);
       files.push(file);
-      args.push(`--relationships=${type}=${file.file}`);
+      args.push(`--relationships=${file.file}`);
     }
-    file.row([start, end, ...values]);
+    file.row([start, end, type, ...values]);
   };
   const latest = latestContacts(data.interactions);
 

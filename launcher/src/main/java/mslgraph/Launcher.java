@@ -1,9 +1,11 @@
 package mslgraph;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,8 +46,9 @@ public final class Launcher {
     long txMemoryMb = Long.parseLong(env("NEO4J_TX_MEMORY_MB", String.valueOf(defaultTxMb)));
 
     failIfPortTaken(port);
+    Path importArgs = importArguments();
     Files.createDirectories(home);
-    importFirst(home);
+    if (importArgs != null) importFirst(home, importArgs);
 
     DatabaseManagementService dbms;
     try {
@@ -83,16 +86,29 @@ public final class Launcher {
   }
 
   /**
-   * NEO4J_IMPORT_ARGS names a file of import arguments (OfflineImport): the store is built first,
-   * {@code NEO4J_IMPORTED <ms>} says how long that took, then the database starts on it.
+   * NEO4J_IMPORT_ARGS names a file of import arguments (OfflineImport), or is {@code -}: the file's
+   * name then comes as the first line on stdin, so that this JVM starts while the parent still
+   * validates the input and writes the importer's files. Without that line (stdin closed: the
+   * input was invalid) the JVM exits before it writes anything.
    */
-  private static void importFirst(Path home) {
+  private static Path importArguments() throws IOException {
     String argsFile = System.getenv("NEO4J_IMPORT_ARGS");
-    if (argsFile == null || argsFile.isBlank()) return;
+    if (argsFile == null || argsFile.isBlank()) return null;
+    if (!argsFile.equals("-")) return Path.of(argsFile);
+    ByteArrayOutputStream line = new ByteArrayOutputStream();
+    for (int c = System.in.read(); c != '\n'; c = System.in.read()) {
+      if (c < 0) System.exit(0);
+      line.write(c);
+    }
+    return Path.of(line.toString(StandardCharsets.UTF_8));
+  }
+
+  /** Builds the store first; {@code NEO4J_IMPORTED <ms>} says how long that took, then the database starts on it. */
+  private static void importFirst(Path home, Path argsFile) {
     long started = System.nanoTime();
     int code;
     try {
-      code = OfflineImport.run(home, Path.of(argsFile));
+      code = OfflineImport.run(home, argsFile);
     } catch (Throwable e) {
       fail("the offline import failed: " + e);
       return;
