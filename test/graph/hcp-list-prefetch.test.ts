@@ -149,4 +149,44 @@ describe('hcps page with institutions and areas', () => {
       expect(await statementsFor(other)).toBe(2);
     }
   });
+
+  it('reads linked HCPs with their names only when nothing in the operation asks more of any HCP', async () => {
+    const statements: string[] = [];
+    const read = t.db.read.bind(t.db);
+    const spy = jest.spyOn(t.db, 'read').mockImplementation((cypher, params) => {
+      statements.push(cypher);
+      return read(cypher, params);
+    });
+    try {
+      const linkedOf = (answer: { hcps: { edges: { node: Hcp }[] } }) => answer.hcps.edges.flatMap((e) => e.node.links!.map((l) => l.hcp));
+      const names = 'id name firstName lastName';
+      const namesOnly = gql`{ hcps(first: 20) { edges { node { id links { type hcp { ${names} } } } } } }`;
+      const answer = await t.client().request<{ hcps: { edges: { node: Hcp }[] } }>(namesOnly);
+      expect(statements.at(-1)).not.toContain('o.email');
+      const linked = linkedOf(answer);
+      const direct = new Map((await oneByOne([...new Set(linked.map((h) => h.id as string))], names)).map((h) => [h.id, h]));
+      for (const hcp of linked) expect(hcp).toEqual(direct.get(hcp.id as string));
+
+      // The page primes the links loader, so a selection elsewhere reading more of the same linked
+      // HCPs (another field, or a fragment deeper down) makes the page read every property.
+      const pageHcp = answer.hcps.edges[0].node.id;
+      const more = 'id specialty email preferredChannel';
+      for (const query of [
+        gql`{ hcps(first: 20) { edges { node { id links { hcp { ${names} } } } } } other: hcp(id: "${pageHcp}") { links { hcp { ${more} } } } }`,
+        gql`{ hcps(first: 20) { edges { node { id links { hcp { id links { hcp { ...More } } } } } } } } fragment More on HCP { ${more} }`,
+      ]) {
+        statements.length = 0;
+        const data = await t.client().request<{ other?: Hcp; hcps: { edges: { node: Hcp }[] } }>(query);
+        expect(statements[0]).toContain('o.email');
+        const seen = data.other
+          ? data.other.links!.map((l) => l.hcp)
+          : linkedOf(data).flatMap((h) => (h.links as unknown as { hcp: Record<string, unknown> }[]).map((l) => l.hcp));
+        expect(seen.length).toBeGreaterThan(0);
+        const full = new Map((await oneByOne([...new Set(seen.map((h) => h.id as string))], more)).map((h) => [h.id, h]));
+        for (const hcp of seen) expect(hcp).toEqual(full.get(hcp.id as string));
+      }
+    } finally {
+      spy.mockRestore();
+    }
+  });
 });

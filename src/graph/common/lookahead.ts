@@ -1,4 +1,4 @@
-import { FieldNode, GraphQLResolveInfo, Kind, SelectionSetNode } from 'graphql';
+import { FieldNode, GraphQLResolveInfo, Kind, SelectionSetNode, TypeInfo, visit, visitWithTypeInfo } from 'graphql';
 
 /**
  * The names of the fields selected below the current field along `path` (e.g. ['edges', 'node']
@@ -45,4 +45,32 @@ export function argumentGiven(info: GraphQLResolveInfo, name: string): boolean {
   if (!node) return false;
   if (node.value.kind === Kind.VARIABLE) return info.variableValues[node.value.name.value] !== undefined;
   return true;
+}
+
+const selectedOnCache = new WeakMap<object, Map<string, Set<string>>>();
+
+/**
+ * Every field the whole operation (its fragments included) selects on an object or interface
+ * of one of `typeNames`, wherever in the query. Cached per parsed operation: Apollo hands the
+ * same document object to every request with the same query text.
+ */
+export function fieldsSelectedOn(info: GraphQLResolveInfo, typeNames: readonly string[]): Set<string> {
+  let byTypes = selectedOnCache.get(info.operation);
+  if (!byTypes) selectedOnCache.set(info.operation, (byTypes = new Map()));
+  const key = typeNames.join(',');
+  let fields = byTypes.get(key);
+  if (!fields) {
+    const found = new Set<string>();
+    const typeInfo = new TypeInfo(info.schema);
+    const collect = visitWithTypeInfo(typeInfo, {
+      Field(node) {
+        const parent = typeInfo.getParentType();
+        if (parent && typeNames.includes(parent.name)) found.add(node.name.value);
+      },
+    });
+    // Fragments are visited with their own type condition, whether or not this operation spreads them.
+    for (const definition of [info.operation, ...Object.values(info.fragments)]) visit(definition, collect);
+    byTypes.set(key, (fields = found));
+  }
+  return fields;
 }

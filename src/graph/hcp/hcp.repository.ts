@@ -24,6 +24,11 @@ import { HCP } from './hcp.type';
 
 export type HcpProps = Omit<HCP, 'name'>;
 
+/** The stored properties an HCP object is built from (`toHcp`): what statements read of an HCP node. */
+export const HCP_PROPS = ['id', 'firstName', 'lastName', 'specialty', 'email', 'preferredChannel'] as const;
+const everyHcpProp: Exclude<keyof HcpProps, (typeof HCP_PROPS)[number]> extends never ? true : never = true;
+void everyHcpProp;
+
 export function toHcp(props: HcpProps): HCP {
   return {
     id: props.id,
@@ -115,7 +120,8 @@ export interface ListedHcp {
 
 /** The map each page entry `x` becomes. */
 function pageEntry(include: ListInclude, x: string): string {
-  const parts = [`hcp: ${x}`];
+  // A map of the properties toHcp reads, not the node: no labels, element id or other properties to decode.
+  const parts = [`hcp: ${x} {${HCP_PROPS.map((prop) => `.${prop}`).join(', ')}}`];
   if (include.institution)
     parts.push(`institution: [(${x})-[:AFFILIATED_WITH]->(i:Institution) | i {.id, .name, .type, .city, .country}][0]`);
   if (include.therapeuticAreas)

@@ -2,7 +2,7 @@ import { FieldNode, GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { GraphContext } from '../context';
 import { runMutation } from '../common/mutation';
-import { selectedFieldNodes, selectedFields } from '../common/lookahead';
+import { fieldsSelectedOn, selectedFieldNodes, selectedFields } from '../common/lookahead';
 import { byId } from '../common/keyed-page';
 import { PageArgs, windowOf } from '../common/pagination';
 import { Reference } from '../common/references';
@@ -45,10 +45,11 @@ export class HcpResolver {
     // types (and `links` no `first`): that is the request the page's links answer.
     const selected = selectedFieldNodes(info, ['edges', 'node']);
     const has = (name: string) => selected.some((field) => field.name.value === name);
+    const namesOnly = linkedNamesOnly(info);
     const include = {
       institution: has('institution'),
       therapeuticAreas: has('therapeuticAreas'),
-      links: selected.some(takesAllLinks) ? allLinksOf : undefined,
+      links: selected.some(takesAllLinks) ? (x: string) => allLinksOf(x, namesOnly) : undefined,
       total: selectedFields(info, []).has('totalCount'),
     };
     const listed = await new HcpRepository(ctx.db).page(filter ?? {}, window, include);
@@ -146,6 +147,30 @@ function takesAllLinks(field: FieldNode): boolean {
   const args = new Set(field.arguments?.map((argument) => argument.name.value));
   if (field.name.value === 'links') return !args.has('types') && !args.has('first');
   return field.name.value === 'linksConnection' && !args.has('types');
+}
+
+/** Fields of an HCP answered from its id and names alone: the others read more of it, or may. */
+const ID_AND_NAME_FIELDS = new Set([
+  '__typename',
+  'id',
+  'name',
+  'firstName',
+  'lastName',
+  'institution',
+  'territory',
+  'therapeuticAreas',
+  'links',
+  'linksConnection',
+]);
+
+/**
+ * Whether the whole operation reads nothing of any HCP (or person, or node) but what
+ * ID_AND_NAME_FIELDS answer: then the HCPs a page's links point to are read with their names
+ * only. Decided on the whole operation, not this field's selection, because the page primes the
+ * request's links loader, which every selection of those HCPs' links reads.
+ */
+function linkedNamesOnly(info: GraphQLResolveInfo): boolean {
+  return [...fieldsSelectedOn(info, ['HCP', 'NetworkNode', 'Node'])].every((field) => ID_AND_NAME_FIELDS.has(field));
 }
 
 /** The references an HCP write names, for the existence check. */
