@@ -6,8 +6,8 @@
  * effect reaches every node within a few hops, and pushing the residual down to the stopping
  * rule's accuracy visits the links more often than the restart does (docs/network.md).
  *
- * Contract: `run(graph, options, tolerance)` resolves with exactly `pageRank(graph, options)`
- * (same code, same order of operations) and `rankOrder(scores, tolerance)`. Graphs with fewer
+ * Contract: `run(graph, options, tolerance, from)` resolves with exactly `pageRank(graph, options)`
+ * (same code, same order of operations) and `rankOrder(scores, tolerance, from)`. Graphs with fewer
  * than `inlineBelow` entries are computed at once on the calling thread (sending them costs more
  * than it saves). One thread at normal priority (answers wait for it), started on first use; jobs
  * run one at a time, in order. If the thread dies, its jobs are computed on the calling thread.
@@ -33,6 +33,8 @@ export interface PageRankJob {
   targets: SharedArrayBuffer;
   weights: SharedArrayBuffer;
   start: SharedArrayBuffer | null;
+  /** The previous order, to sort from (rank-order.ts). */
+  from: SharedArrayBuffer | null;
   options: Omit<PageRankOptions, 'start'>;
   tolerance: number;
 }
@@ -55,10 +57,10 @@ export class PageRankThread {
 
   constructor(readonly inlineBelow = INLINE_BELOW_ENTRIES) {}
 
-  run(graph: WeightedGraph, options: PageRankOptions, tolerance: number): Promise<RankedScores> {
+  run(graph: WeightedGraph, options: PageRankOptions, tolerance: number, from?: Int32Array): Promise<RankedScores> {
     const inline = () => {
       const scores = pageRank(graph, options);
-      return { scores, order: rankOrder(scores, tolerance) };
+      return { scores, order: rankOrder(scores, tolerance, from) };
     };
     if (!this.offThread(graph)) return Promise.resolve(inline());
     const job: PageRankJob = {
@@ -67,6 +69,7 @@ export class PageRankThread {
       targets: share(graph.targets),
       weights: share(graph.weights),
       start: options.start ? share(options.start) : null,
+      from: from ? share(from) : null,
       options: { alpha: options.alpha, tolerance: options.tolerance, maxIterations: options.maxIterations },
       tolerance,
     };

@@ -11,7 +11,7 @@ parentPort?.on('message', (job: PageRankJob) => {
   const graph = { offsets: new Int32Array(job.offsets), targets: new Int32Array(job.targets), weights: new Float64Array(job.weights) };
   const start = job.start ? new Float64Array(job.start) : undefined;
   const scores = pageRank(graph, { ...job.options, start });
-  const order = rankOrder(scores, job.tolerance);
+  const order = rankOrder(scores, job.tolerance, job.from ? new Int32Array(job.from) : undefined);
   parentPort!.postMessage({ id: job.id, scores, order } satisfies PageRankReply, [
     scores.buffer as ArrayBuffer,
     order.buffer as ArrayBuffer,

@@ -144,6 +144,8 @@ export class NetworkSnapshot {
   private cache = new Map<string, unknown>();
   /** Previous PageRank vectors (mapped to this network's node indices) to start from. */
   private warm = new Map<string, Float64Array>();
+  /** Their rank orders (same node indices only), which the new order is sorted from. */
+  private warmOrders = new Map<string, Int32Array>();
   /** Rank order per scores array (shared by derived snapshots whose scores are the same arrays). */
   private orders = new WeakMap<Float64Array, Int32Array>();
   /** How long a betweenness answer waits for the exact result, from the job's start. */
@@ -187,6 +189,8 @@ export class NetworkSnapshot {
       const entry = this.cache.get(key) as PageRankEntry | undefined;
       const previous = entry?.scores ?? entry?.start ?? this.warm.get(key);
       if (previous) next.warm.set(key, remapScores(previous, change.remap, next.size));
+      const order = entry?.scores && this.orders.get(entry.scores);
+      if (order && !change.remap) next.warmOrders.set(key, order);
     }
     if (change.patchTyped) this.patchTypedGraphs(next, change.patchTyped, change.remap);
     next.restartPageRanks(this);
@@ -262,12 +266,14 @@ export class NetworkSnapshot {
     return this.memo(key, (): PageRankEntry => {
       const start = this.warm.get(key);
       const entry = { start } as PageRankEntry;
-      entry.promise = this.pagerankThread.run(graph(), { start }, PAGERANK_TIE_TOLERANCE).then(({ scores, order }) => {
-        PAGERANK_SCORES.add(scores);
-        this.orders.set(scores, order);
-        entry.scores = scores;
-        return scores;
-      });
+      entry.promise = this.pagerankThread
+        .run(graph(), { start }, PAGERANK_TIE_TOLERANCE, this.warmOrders.get(key))
+        .then(({ scores, order }) => {
+          PAGERANK_SCORES.add(scores);
+          this.orders.set(scores, order);
+          entry.scores = scores;
+          return scores;
+        });
       return entry;
     }).promise;
   }

@@ -41,6 +41,9 @@ describe('PageRankThread', () => {
     const start = Float64Array.from(cold, (x, v) => x * (1 + (v % 3) * 1e-3));
     const warm = await thread.run(graph, { start }, 1e-10);
     expect(Array.from(warm.scores)).toEqual(Array.from(pageRank(graph, { start })));
+    // Sorted from the previous order: the same order.
+    const resorted = await thread.run(graph, { start }, 1e-10, off.order);
+    expect(Array.from(resorted.order)).toEqual(Array.from(rankOrder(warm.scores, 1e-10)));
   });
 
   it('runs jobs in order and computes on the calling thread what a dying thread had', async () => {

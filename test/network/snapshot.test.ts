@@ -26,6 +26,9 @@ describe('rankOrder', () => {
     // A run of near-equal neighbours is one group; larger gaps keep the order of scores.
     expect(Array.from(rankOrder(Float64Array.from([0.3, 0.3 + 8e-11, 0.3 + 16e-11, 0.3 + 1e-9]), 1e-10))).toEqual([3, 0, 1, 2]);
     expect(Array.from(rankOrder(Float64Array.from([0.3, 0.3 + 4e-11]), 0))).toEqual([1, 0]);
+    // Sorted from another permutation (the order before an edit): the same order.
+    const scores = Float64Array.from([0.3, 0.1, 0.3 + 8e-11, 0.5, 0.1, 0.3 + 16e-11]);
+    expect(Array.from(rankOrder(scores, 1e-10, Int32Array.from([5, 4, 3, 2, 1, 0])))).toEqual(Array.from(rankOrder(scores, 1e-10)));
   });
 });
 
