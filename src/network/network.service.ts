@@ -13,10 +13,12 @@
  *   without the launcher's listener), or after a long idle period (records are pruned).
  * Commit order: a record's `at` is stamped before its transaction commits, so one can become
  * visible after a later one. Each sync also counts the records of the CHANGE_OVERLAP_MS before
- * the previous sync and compares that with the records of that window it has applied; only when
- * they differ (a late commit) does it read that window's records and apply the ones it lacks.
- * (Reading the window itself on every sync cost each read one map per record: thousands while
- * writers run.) A record is missed only if its transaction committed more than that after
+ * the previous sync, by age (LATE_AGES), and compares that with the records of that window it has
+ * applied; where they differ (a late commit) it reads the window's records back to the oldest
+ * age that differs and applies the ones it lacks. Late commits are recent (a few ms to a few
+ * hundred while writers run), so that is the last few dozen records, not all of them: reading the
+ * whole window on every sync cost each read one map per record, thousands while writers run.
+ * A record is missed only if its transaction committed more than CHANGE_OVERLAP_MS after
  * stamping it (the count check still catches those that add or remove something).
  * Concurrent callers share syncs: a call joins the sync started after it, never an earlier one
  * (which might not see the caller's own write). Nothing here is client state, so any number of
@@ -32,10 +34,18 @@ import { NetworkCounts, loadProjection } from './projection';
 import { DEFAULT_BETWEENNESS_BUDGET_MS, NetworkSnapshot } from './snapshot';
 
 /**
+ * Ages (ms before the last sync) that split the overlap window into buckets: bucket i holds the
+ * records younger than LATE_AGES[i] and not younger than the previous age; the last, the rest.
+ */
+const LATE_AGES = [16, 64, 256, 1024, 4096];
+
+const bucketOf = (age: number): number => LATE_AGES.filter((edge) => age >= edge).length;
+
+/**
  * Counts from the count store (O(1) each), the records newer than $after (the last sync; none
- * yet: those of the overlap window), and how many records $since..$after holds (index seeks on
- * `at`; a count reads no record). Run by every request: `replan=skip` keeps its plan when the
- * statistics drift (entity-states.ts).
+ * yet: those of the overlap window), and how many records $since..$after holds per age bucket
+ * ([bucket, count] pairs; index seeks on `at`, whose values the index holds). Run by every
+ * request: `replan=skip` keeps its plan when the statistics drift (entity-states.ts).
  */
 const PROBE = `CYPHER replan=skip
   CALL () { MATCH (h:HCP) RETURN count(h) AS hcps }
@@ -48,11 +58,12 @@ const PROBE = `CYPHER replan=skip
   }
   CALL () {
     MATCH (c:NetworkChange) WHERE c.at >= $since AND c.at <= $after
-    RETURN count(c) AS earlier
+    WITH size([age IN [${LATE_AGES.join(', ')}] WHERE $after - c.at >= age]) AS bucket, count(*) AS records
+    RETURN collect([bucket, records]) AS earlier
   }
   RETURN now, hcps, links, knows, changes, earlier`;
 
-/** The records of the overlap window, read when its count says one committed late. */
+/** Records of the overlap window, read when its counts say one committed late. */
 const CHANGES_BETWEEN = `CYPHER replan=skip
   MATCH (c:NetworkChange) WHERE c.at >= $since AND c.at <= $after
   RETURN ${STORED_CHANGE} AS change`;
@@ -68,8 +79,8 @@ interface Probe {
   counts: NetworkCounts;
   /** Records newer than the last sync (all of the overlap window for a first probe). */
   changes: StoredChange[];
-  /** How many records the overlap window before the last sync holds. */
-  earlier: number;
+  /** How many records the overlap window before the last sync holds: [age bucket, count] pairs. */
+  earlier: [number, number][];
 }
 
 export class NetworkService {
@@ -204,22 +215,26 @@ export class NetworkService {
       links: number[];
       knows: number;
       changes: StoredChange[];
-      earlier: number;
+      earlier: [number, number][];
     }>(PROBE, { since, after, overlap: CHANGE_OVERLAP_MS });
     return { now: row.now, counts: { hcps: row.hcps, links: row.links, knows: row.knows }, changes: row.changes, earlier: row.earlier };
   }
 
   /**
    * The records not applied yet: the probe's new ones, and those of the overlap window
-   * since..after that committed after the last sync read it (there are some exactly when the
-   * window holds more records than were applied from it: records are never removed within it).
+   * since..after that committed after the last sync read it. An age bucket holds some exactly
+   * when it holds more records than were applied from it (records are not removed within the
+   * window: pruning takes hour-old ones); the window is read back to the oldest such bucket.
    */
   private async unseen(probe: Probe, since: number, after: number): Promise<StoredChange[]> {
     const fresh = probe.changes.filter((change) => !this.seen.has(change.id));
-    let applied = 0;
-    for (const at of this.seen.values()) if (at >= since && at <= after) applied++;
-    if (probe.earlier === applied) return fresh;
-    const rows = await this.db.read<{ change: StoredChange }>(CHANGES_BETWEEN, { since, after });
+    const applied = new Array<number>(LATE_AGES.length + 1).fill(0);
+    for (const at of this.seen.values()) if (at >= since && at <= after) applied[bucketOf(after - at)]++;
+    const late = probe.earlier.filter(([bucket, records]) => records !== applied[bucket]).map(([bucket]) => bucket);
+    if (late.length === 0) return fresh;
+    const oldest = Math.max(...late);
+    const from = oldest < LATE_AGES.length ? Math.max(since, after - LATE_AGES[oldest] + 1) : since;
+    const rows = await this.db.read<{ change: StoredChange }>(CHANGES_BETWEEN, { since: from, after });
     return [...rows.map((row) => row.change).filter((change) => !this.seen.has(change.id)), ...fresh];
   }
 

@@ -326,16 +326,26 @@ describe('the network projection', () => {
       ).networkReach.total;
     expect(await lateReach()).toBe(1);
     const { builds, updates } = service();
-    // The link moves (the counts stay the same) under a record stamped 3 s before now, so before
-    // the sync above: what a transaction committing 3 s after stamping its record looks like.
-    await t.db.transaction(async (tx) => {
-      await tx.run("MATCH (:HCP {id: 'late-1'})-[r:COLLEAGUE]->(:HCP {id: 'late-2'}) DELETE r");
-      await tx.run("MATCH (b:HCP {id: 'late-2'}), (c:HCP {id: 'late-3'}) CREATE (b)-[:COLLEAGUE {weight: 0.5}]->(c)");
-      await tx.run(`CREATE (:NetworkChange {id: randomUUID(), at: timestamp() - 3000, hcps: ['late-1', 'late-2', 'late-3'],
-        msls: [], attrs: [], reference: false, full: false})`);
-    });
-    expect(await lateReach()).toBe(0);
+    // The link moves (the counts stay the same) under a record stamped `age` ms before now, so
+    // before the sync above: what a transaction committing that long after stamping it looks like.
+    // 3 s: a bucket of the overlap window; 6 s: its oldest one.
+    const moves = [
+      { age: 3000, removed: ['late-1', 'late-2'], added: ['late-2', 'late-3'], reach: 0 },
+      { age: 6000, removed: ['late-2', 'late-3'], added: ['late-1', 'late-3'], reach: 1 },
+    ];
+    for (const move of moves) {
+      await t.db.transaction(async (tx) => {
+        await tx.run('MATCH (:HCP {id: $removed[0]})-[r:COLLEAGUE]->(:HCP {id: $removed[1]}) DELETE r', move);
+        await tx.run('MATCH (a:HCP {id: $added[0]}), (b:HCP {id: $added[1]}) CREATE (a)-[:COLLEAGUE {weight: 0.5}]->(b)', move);
+        await tx.run(
+          `CREATE (:NetworkChange {id: randomUUID(), at: timestamp() - $age, hcps: ['late-1', 'late-2', 'late-3'],
+            msls: [], attrs: [], reference: false, full: false})`,
+          move,
+        );
+      });
+      expect(await lateReach()).toBe(move.reach);
+    }
     expect(service().builds).toBe(builds);
-    expect(service().updates).toBe(updates + 1);
+    expect(service().updates).toBe(updates + 2);
   });
 });
