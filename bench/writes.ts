@@ -1,12 +1,13 @@
 /**
- * npm run bench:writes -- [--hcps 5000] [--seed 7] [--writers 16] [--duration 20] [--warmup 15] [--runs 30] [--bounds 4,0]
+ * npm run bench:writes -- [--hcps 5000] [--seed 7] [--writers 16] [--duration 20] [--warmup 15] [--runs 30] [--bounds 0/2,0/0,4/0]
  *
  * Concurrent writes on the embedded Neo4j: N writers logging interactions for different HCPs
  * through HTTP (every fifth request resent with the same id), first alone, then with one reader
  * looping kolRanking / introductionPaths / networkReach, whose latencies are compared with the
  * same reads idle. States writes/s, latency, CPU per write of the API process (with this bench's
  * HTTP client) and of Neo4j, and checks nothing was lost or duplicated. --bounds: the
- * MAX_CONCURRENT_WRITES values measured one after the other (0: no bound), on the same database. Writes
+ * MAX_CONCURRENT_WRITES[/MAX_CONCURRENT_WRITES_WHILE_READING] pairs measured one after the other
+ * (0: no bound), on the same database. Writes
  * bench/results/writes-<hcps>.json and .md with machine and dataset.
  */
 process.env.NODE_ENV ??= 'production';
@@ -40,7 +41,12 @@ const DURATION_MS = (args.get('duration') ?? 20) * 1000;
 const WARMUP_MS = (args.get('warmup') ?? 15) * 1000;
 const RUNS = args.get('runs') ?? 30;
 const boundsAt = process.argv.indexOf('--bounds');
-const BOUNDS = (boundsAt > 0 ? process.argv[boundsAt + 1] : '4,0').split(',').map(Number);
+/** Each bound: MAX_CONCURRENT_WRITES, or MAX_CONCURRENT_WRITES/MAX_CONCURRENT_WRITES_WHILE_READING. */
+const BOUNDS = (boundsAt > 0 ? process.argv[boundsAt + 1] : '0/2,0/0,4/0').split(',').map((bound) => {
+  const [limit, whileReading = 0] = bound.split('/').map(Number);
+  if (!Number.isInteger(limit) || !Number.isInteger(whileReading)) throw new Error(`--bounds: "${bound}" is not N or N/M`);
+  return { limit, whileReading, name: `${limit}/${whileReading}` };
+});
 
 const RANKING = 'query { kolRanking(metric: PAGERANK, first: 10) { rank score hcp { id name } } }';
 const PATHS = 'query($msl: ID!, $hcp: ID!) { introductionPaths(fromMslId: $msl, toHcpId: $hcp, maxHops: 4, first: 3) { hops cost } }';
@@ -57,7 +63,11 @@ async function main(): Promise<void> {
     log: () => undefined,
   });
   const config = loadConfig(
-    benchApiEnv(neo4j.uri, { NEO4J_HEAP: process.env.NEO4J_HEAP, MAX_CONCURRENT_WRITES: process.env.MAX_CONCURRENT_WRITES }),
+    benchApiEnv(neo4j.uri, {
+      NEO4J_HEAP: process.env.NEO4J_HEAP,
+      MAX_CONCURRENT_WRITES: process.env.MAX_CONCURRENT_WRITES,
+      MAX_CONCURRENT_WRITES_WHILE_READING: process.env.MAX_CONCURRENT_WRITES_WHILE_READING,
+    }),
   );
   const app = await startApp(config, createLogger('silent'));
   try {
@@ -94,14 +104,18 @@ async function main(): Promise<void> {
     const runs = [];
     for (const bound of BOUNDS) {
       // The bench swaps the instance's gate to measure each bound on the same warm database.
-      (db as { writeGate: WriteGate }).writeGate = new WriteGate(bound);
-      say(`MAX_CONCURRENT_WRITES=${bound}: ${WRITERS} writers alone for ${DURATION_MS / 1000} s, then with a reader ...`);
-      const alone = await concurrentWriters({ ...base, durationMs: DURATION_MS, tag: `alone${bound}` });
-      const withReader = await concurrentWriters({ ...base, durationMs: DURATION_MS, tag: `read${bound}`, readers });
+      (db as { writeGate: WriteGate }).writeGate = new WriteGate(bound.limit, bound.whileReading);
+      const tag = `${bound.limit}-${bound.whileReading}`;
+      say(
+        `MAX_CONCURRENT_WRITES(_WHILE_READING)=${bound.name}: ${WRITERS} writers alone for ${DURATION_MS / 1000} s, then with a reader ...`,
+      );
+      const alone = await concurrentWriters({ ...base, durationMs: DURATION_MS, tag: `alone${tag}` });
+      const withReader = await concurrentWriters({ ...base, durationMs: DURATION_MS, tag: `read${tag}`, readers });
       runs.push({
-        maxConcurrentWrites: bound,
-        alone: { ...alone, stored: await stored(`alone${bound}`) },
-        withReader: { ...withReader, stored: await stored(`read${bound}`) },
+        maxConcurrentWrites: bound.limit,
+        maxConcurrentWritesWhileReading: bound.whileReading,
+        alone: { ...alone, stored: await stored(`alone${tag}`) },
+        withReader: { ...withReader, stored: await stored(`read${tag}`) },
         readRatioP95: Object.fromEntries(
           Object.keys(idle).map((name) => [name, Math.round((withReader.reads[name].p95 / idle[name].p95) * 100) / 100]),
         ),
@@ -136,7 +150,7 @@ function markdown(r: any): string {
     '',
     ...Object.entries(r.idle).map(([name, x]) => `- Idle ${name}: ${l(x as Latency)}`),
     ...r.runs.flatMap((run: any) => [
-      `- MAX_CONCURRENT_WRITES=${run.maxConcurrentWrites}:`,
+      `- MAX_CONCURRENT_WRITES=${run.maxConcurrentWrites}, MAX_CONCURRENT_WRITES_WHILE_READING=${run.maxConcurrentWritesWhileReading}:`,
       `  ${writes('writers alone', run.alone)}`,
       `  ${writes('writers with a reader', run.withReader)}`,
       ...Object.keys(r.idle).map(

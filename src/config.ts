@@ -48,6 +48,11 @@ export interface Config {
    * wait in Node, so concurrent writes do not crowd the database's CPUs and the reads out.
    */
   maxConcurrentWrites: number;
+  /**
+   * The same bound while a GraphQL query is in flight (MAX_CONCURRENT_WRITES_WHILE_READING; 0: no
+   * other bound), so reads come first: see src/db/write-gate.ts.
+   */
+  maxConcurrentWritesWhileReading: number;
   introspection: boolean;
   /** Serve the bundled GraphiQL at /graphql to browsers (GRAPHQL_IDE). */
   graphqlIde: boolean;
@@ -94,11 +99,24 @@ function int(env: Env, name: string, fallback: number): number {
   return value;
 }
 
+/** An integer >= 0 (a bound where 0 means none). */
+function count(env: Env, name: string, fallback: number): number {
+  const value = int(env, name, fallback);
+  if (value < 0) throw new Error(`${name} must be 0 (no bound) or more, got "${env[name]}"`);
+  return value;
+}
+
 function bool(env: Env, name: string, fallback: boolean): boolean {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   return !['false', '0', 'no', 'off'].includes(raw.toLowerCase());
 }
+
+/**
+ * Writes at once while a query is in flight, by default: on 2 cores with 16 writers this kept
+ * readers' p95 within 2x of idle and writes above 150/s (docs/performance.md, "Writes").
+ */
+const DEFAULT_WRITES_WHILE_READING = 2;
 
 export function loadConfig(env: Env = process.env): Config {
   const production = env.NODE_ENV === 'production';
@@ -132,7 +150,8 @@ export function loadConfig(env: Env = process.env): Config {
     maxTokens: int(env, 'MAX_QUERY_TOKENS', 2000),
     maxAliases: int(env, 'MAX_QUERY_ALIASES', 50),
     queryTimeoutMs: int(env, 'NEO4J_QUERY_TIMEOUT_MS', 30000),
-    maxConcurrentWrites: int(env, 'MAX_CONCURRENT_WRITES', 0),
+    maxConcurrentWrites: count(env, 'MAX_CONCURRENT_WRITES', 0),
+    maxConcurrentWritesWhileReading: count(env, 'MAX_CONCURRENT_WRITES_WHILE_READING', DEFAULT_WRITES_WHILE_READING),
     introspection: bool(env, 'GRAPHQL_INTROSPECTION', !production),
     graphqlIde: bool(env, 'GRAPHQL_IDE', bool(env, 'GRAPHQL_INTROSPECTION', !production)),
     strengthHalfLifeDays: int(env, 'STRENGTH_HALF_LIFE_DAYS', 180),

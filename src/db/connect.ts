@@ -19,5 +19,11 @@ export function connect(config: Config): Database {
     // Nothing reads the server's notifications (deprecations, plan hints): it skips them per statement.
     notificationFilter: { minimumSeverityLevel: 'OFF' },
   });
-  return new Database(driver, config.neo4jDatabase, config.queryTimeoutMs, config.maxConcurrentWrites);
+  return new Database(
+    driver,
+    config.neo4jDatabase,
+    config.queryTimeoutMs,
+    config.maxConcurrentWrites,
+    config.maxConcurrentWritesWhileReading,
+  );
 }

@@ -52,7 +52,8 @@ export async function runTogether(tx: Tx, parts: readonly (Statement | null)[]):
  * - `transaction` runs several statements atomically in one write transaction, retried as a
  *   whole: the work function must be safe to run again.
  * - Write transactions (`write`, `transaction`) pass the write gate: at most MAX_CONCURRENT_WRITES
- *   of this instance run at once, the others wait in Node (see write-gate.ts); reads never wait.
+ *   of this instance run at once (MAX_CONCURRENT_WRITES_WHILE_READING while a query is in flight),
+ *   the others wait in Node (see write-gate.ts); reads never wait.
  * - A database that cannot be reached surfaces as ServiceUnavailableError.
  * - `statements` counts statements sent, so tests can prove there are no N+1 patterns.
  */
@@ -65,8 +66,9 @@ export class Database {
     readonly name: string,
     private readonly timeoutMs = 30000,
     maxConcurrentWrites = 0,
+    maxConcurrentWritesWhileReading = 0,
   ) {
-    this.writeGate = new WriteGate(maxConcurrentWrites);
+    this.writeGate = new WriteGate(maxConcurrentWrites, maxConcurrentWritesWhileReading);
   }
 
   async read<T = Row>(cypher: string, params: Params = {}): Promise<T[]> {

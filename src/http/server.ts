@@ -14,6 +14,7 @@ import { authConfigProblem, authConfigured, authenticator } from './auth';
 import { formatError } from './errors';
 import { compiledExecutor } from './executor';
 import { complexityLimits } from './limits';
+import { readPriority } from './read-priority';
 import { Metrics } from './metrics';
 import { AccessLog } from './access-log';
 import { webRoutes } from './explorer';
@@ -112,6 +113,7 @@ export async function startHttpServer(app: AppServices, logger: Logger): Promise
       // `cache-control: no-store`, is set below instead.
       ApolloServerPluginCacheControlDisabled(),
       complexityLimits(limits, () => app.listBounds.current()),
+      readPriority(() => app.db.writeGate),
       metrics.plugin(),
       accessLog.plugin(),
       logUnexpectedErrors(logger),
