@@ -113,8 +113,9 @@ function bool(env: Env, name: string, fallback: boolean): boolean {
 }
 
 /**
- * Writes at once while a query is in flight, by default: on 2 cores with 16 writers this kept
- * readers' p95 within 2x of idle and writes above 150/s (docs/performance.md, "Writes").
+ * Writes at once while a query is in flight, by default: on 2 cores with 16 writers and a reader
+ * it took about a fifth off the readers' p95 at the same throughput (over 300 writes/s), and 1
+ * did no better (docs/performance.md, "Writes").
  */
 const DEFAULT_WRITES_WHILE_READING = 2;
 
