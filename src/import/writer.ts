@@ -7,6 +7,7 @@ import {
   EDGES,
   LAST_CONTACT_STATEMENT,
   NODES,
+  NodeSpec,
   edgeCheckStatement,
   edgeCreateStatement,
   linkCheckStatement,
@@ -72,6 +73,11 @@ export class Writer {
   private readonly summary: WriteSummary = {};
   /** Ids created by this import, per label: relationships between them cannot exist yet. */
   private readonly created = new Map<string, Set<string>>();
+  /**
+   * Internal ids of the nodes this transaction created or read, per label and domain id:
+   * relationships to them are written by node id, without an index seek (write-statements.ts).
+   */
+  private readonly nodeIds = new Map<string, Map<string, number>>();
 
   constructor(
     private readonly tx: Tx,
@@ -132,6 +138,62 @@ export class Writer {
     return { created, updated, rows: out };
   }
 
+  private remember(label: string, ids: unknown[], nodeIds: unknown[]): void {
+    let known = this.nodeIds.get(label);
+    if (!known) this.nodeIds.set(label, (known = new Map()));
+    for (let i = 0; i < ids.length; i++) known.set(ids[i] as string, nodeIds[i] as number);
+  }
+
+  private nodeId(label: string, id: unknown): number | undefined {
+    return this.nodeIds.get(label)?.get(id as string);
+  }
+
+  /**
+   * Runs a statement over rows in two groups: the rows `byNodeId` can rewrite with internal ids
+   * (every endpoint known), with the statement's by-node-id variant, then the others as they are.
+   */
+  private async byEndpoints(
+    statement: (byNodeId: boolean) => string,
+    rows: Record<string, unknown>[],
+    byNodeId: (row: Record<string, unknown>) => Record<string, unknown> | null,
+    onBatch?: (size: number) => void,
+  ): Promise<{ created: number; updated: number; rows: Record<string, unknown>[] }> {
+    const known: Record<string, unknown>[] = [];
+    const unknown: Record<string, unknown>[] = [];
+    for (const row of rows) {
+      const rewritten = byNodeId(row);
+      if (rewritten) known.push(rewritten);
+      else unknown.push(row);
+    }
+    const first = await this.batches(statement(true), known, 'rows', onBatch);
+    const second = await this.batches(statement(false), unknown, 'rows', onBatch);
+    return { created: first.created + second.created, updated: first.updated + second.updated, rows: [...first.rows, ...second.rows] };
+  }
+
+  /** A relationship row with its two endpoint fields replaced by internal ids, or null when one is not known. */
+  private endpoints(
+    row: Record<string, unknown>,
+    from: { field: string; label: string },
+    to: { field: string; label: string },
+  ): Record<string, unknown> | null {
+    const a = this.nodeId(from.label, row[from.field]);
+    const b = this.nodeId(to.label, row[to.field]);
+    return a === undefined || b === undefined ? null : { ...row, [from.field]: a, [to.field]: b };
+  }
+
+  /** A new node's row with its references replaced by internal ids, or null when one is not known. */
+  private references(spec: NodeSpec, row: Record<string, unknown>): Record<string, unknown> | null {
+    const out = { ...row };
+    for (const ref of spec.refs) {
+      const value = row[ref.field];
+      if (value === null || value === undefined) continue;
+      const ids = (ref.list ? (value as string[]) : [value]).map((id) => this.nodeId(ref.label, id));
+      if (ids.some((id) => id === undefined)) return null;
+      out[ref.field] = ref.list ? ids : ids[0];
+    }
+    return out;
+  }
+
   private counts(key: DatasetKey, total: number, created: number, updated: number, started: number): void {
     this.summary[key] = { rows: total, created, updated, unchanged: total - created - updated, ms: Date.now() - started };
   }
@@ -147,6 +209,11 @@ export class Writer {
       'ids',
     );
     const stored = new Map(state.rows.map((row) => [row.id as string, row]));
+    this.remember(
+      spec.label,
+      state.rows.map((row) => row.id),
+      state.rows.map((row) => row.nodeId),
+    );
     const fresh: Record<string, unknown>[] = [];
     const changed: Record<string, unknown>[] = [];
     for (let record of records) {
@@ -161,7 +228,8 @@ export class Writer {
     this.created.set(spec.label, new Set(fresh.map((r) => r.id as string)));
     let done = records.length - fresh.length - changed.length;
     const tick = (n: number) => this.progress(key, (done += n), records.length);
-    await this.batches(nodeCreateStatement(spec), fresh, 'rows', tick);
+    const made = await this.byEndpoints((byId) => nodeCreateStatement(spec, byId), fresh, (row) => this.references(spec, row), tick);
+    for (const row of made.rows) this.remember(spec.label, row.ids as unknown[], row.nodeIds as unknown[]);
     await this.batches(nodeUpdateStatement(spec), changed, 'rows', tick);
     this.counts(key, records.length, fresh.length, changed.length, started);
   }
@@ -174,8 +242,8 @@ export class Writer {
     let done = 0;
     const tick = (n: number) => this.progress('hcpLinks', (done += n), links.length);
     for (const type of LINK_TYPES) {
-      const fresh: { s: string; t: string; w: number }[] = [];
-      const maybe: { s: string; t: string; w: number }[] = [];
+      const fresh: Record<string, unknown>[] = [];
+      const maybe: Record<string, unknown>[] = [];
       for (const link of links) {
         if (link.type !== type) continue;
         const row = linkRow(link);
@@ -183,10 +251,11 @@ export class Writer {
         if (mode === 'auto' && (this.isNew('HCP', link.sourceId) || this.isNew('HCP', link.targetId))) fresh.push(row);
         else maybe.push(row);
       }
-      await this.batches(linkCreateStatement(type), fresh, 'rows', tick);
+      const ends = (row: Record<string, unknown>) => this.endpoints(row, HCP_FROM, HCP_TO);
+      await this.byEndpoints((byId) => linkCreateStatement(type, byId), fresh, ends, tick);
       counts.created += fresh.length;
-      const statement = linkCheckStatement(type, this.options.linkMode === 'merge' ? 'merge' : 'check-create');
-      const checked = await this.batches(statement, maybe, 'rows', tick);
+      const mode = this.options.linkMode === 'merge' ? 'merge' : 'check-create';
+      const checked = await this.byEndpoints((byId) => linkCheckStatement(type, mode, byId), maybe, ends, tick);
       counts.created += checked.created;
       counts.updated += checked.updated;
     }
@@ -210,8 +279,9 @@ export class Writer {
     }
     let done = 0;
     const tick = (n: number) => this.progress(key, (done += n), records.length);
-    await this.batches(edgeCreateStatement(spec), fresh, 'rows', tick);
-    const checked = await this.batches(edgeCheckStatement(spec), maybe, 'rows', tick);
+    const ends = (row: Record<string, unknown>) => this.endpoints(row, spec.from, spec.to);
+    await this.byEndpoints((byId) => edgeCreateStatement(spec, byId), fresh, ends, tick);
+    const checked = await this.byEndpoints((byId) => edgeCheckStatement(spec, byId), maybe, ends, tick);
     this.counts(key, records.length, fresh.length + checked.created, checked.updated, started);
   }
 
@@ -233,6 +303,10 @@ export class Writer {
   }
 }
 
-function linkRow(link: HcpLinkRecord): { s: string; t: string; w: number } {
+/** Short keys: a million of them go over the wire. */
+function linkRow(link: HcpLinkRecord): Record<string, unknown> {
   return { s: link.sourceId, t: link.targetId, w: link.weight };
 }
+
+const HCP_FROM = { field: 's', label: 'HCP' };
+const HCP_TO = { field: 't', label: 'HCP' };
