@@ -2,16 +2,19 @@ import os from 'node:os';
 
 /**
  * Memory defaults of the embedded Neo4j, derived from the machine like Neo4j derives its own,
- * but split for this project: half of the machine's memory for the heap, an eighth for the page
- * cache, the rest (three eighths) for the API process, the JVM's own memory and the system.
+ * but split for this project: five eighths of the machine's memory for the heap, a sixteenth for
+ * the page cache, the rest (five sixteenths) for the API process, the JVM's own memory and the
+ * system.
  *
  * Why not Neo4j's split (`neo4j-admin server memory-recommendation`: 2 GB heap + 512 MB page cache
  * on 4 GB, 3.5 GB + 2 GB on 8 GB): the transactional import is one transaction, held on the heap
- * until its commit (3.1 GB of transaction memory at 100k HCPs / 1M links), while the whole store
- * of that network is 0.45 GB on disk, so a page cache beyond about 1 GB would sit idle. On 4 GB
- * this rule gives Neo4j's own figures; on 8 GB a 4 GB heap and 1 GB of page cache, which serve
- * 100k HCPs with 3 GB left for the API (0.67 GB) and the system. Measured figures:
- * docs/performance.md (Memory).
+ * until its commit (about 3 KB of heap per link written: 3.1-3.3 GB at 100k HCPs / 1M links,
+ * measured both as Neo4j's transaction memory and as the live heap after a collection), while
+ * the whole store of that network is 0.45 GB on disk, so a page cache beyond that would sit idle.
+ * On 8 GB this gives a 5 GB heap (the import's transaction fits under the 70% cap, see
+ * launcher/) and 512 MB of page cache, leaving about 2.5 GB for the API (0.67 GB serving 100k
+ * HCPs), the JVM's own memory and the system; on 4 GB (the demo) 2.5 GB and 256 MB. Measured
+ * figures: docs/performance.md (Memory).
  */
 export interface MemoryDefaults {
   /** The memory the defaults were derived from, MB. */
@@ -29,8 +32,8 @@ const MIN_PAGE_CACHE_MB = 128;
 export function memoryDefaults(machineMb: number): MemoryDefaults {
   return {
     machineMb,
-    heapMb: Math.min(MAX_HEAP_MB, Math.max(MIN_HEAP_MB, Math.floor(machineMb / 2))),
-    pageCacheMb: Math.max(MIN_PAGE_CACHE_MB, Math.floor(machineMb / 8)),
+    heapMb: Math.min(MAX_HEAP_MB, Math.max(MIN_HEAP_MB, Math.floor((machineMb * 5) / 8))),
+    pageCacheMb: Math.max(MIN_PAGE_CACHE_MB, Math.floor(machineMb / 16)),
   };
 }
 
