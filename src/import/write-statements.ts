@@ -258,9 +258,12 @@ export function linkCheckStatement(type: LinkType, mode: LinkWriteMode = 'check-
 
 /** Links between two HCPs created by this import: they cannot exist yet. */
 export function linkCreateStatement(type: LinkType, byNodeId = false): string {
-  return ['UNWIND $rows AS r', find('a', 'HCP', 'r.s', byNodeId), find('b', 'HCP', 'r.t', byNodeId), `CREATE (a)-[:${type} {weight: r.w}]->(b)`].join(
-    '\n',
-  );
+  return [
+    'UNWIND $rows AS r',
+    find('a', 'HCP', 'r.s', byNodeId),
+    find('b', 'HCP', 'r.t', byNodeId),
+    `CREATE (a)-[:${type} {weight: r.w}]->(b)`,
+  ].join('\n');
 }
 
 function edgeCreateProps(spec: EdgeSpec): string {

@@ -228,7 +228,12 @@ export class Writer {
     this.created.set(spec.label, new Set(fresh.map((r) => r.id as string)));
     let done = records.length - fresh.length - changed.length;
     const tick = (n: number) => this.progress(key, (done += n), records.length);
-    const made = await this.byEndpoints((byId) => nodeCreateStatement(spec, byId), fresh, (row) => this.references(spec, row), tick);
+    const made = await this.byEndpoints(
+      (byId) => nodeCreateStatement(spec, byId),
+      fresh,
+      (row) => this.references(spec, row),
+      tick,
+    );
     for (const row of made.rows) this.remember(spec.label, row.ids as unknown[], row.nodeIds as unknown[]);
     await this.batches(nodeUpdateStatement(spec), changed, 'rows', tick);
     this.counts(key, records.length, fresh.length, changed.length, started);
