@@ -18,7 +18,8 @@ import { eventually, freePort } from '../support/ports';
  * connection drops, Neo4j rolls the transaction back), and the database's own JVM (SIGKILL:
  * the restart recovers committed transactions only). Either way the data of the earlier import
  * is exactly as it was and nothing of the killed one is left, not even its change record or
- * audit event. A server of its own, since one test kills it.
+ * audit event. A server of its own, since one test kills it. (test/security/import-kill.test.ts
+ * kills the JVM during a first import into an empty database, then imports again.)
  */
 jest.setTimeout(600000);
 
