@@ -1,16 +1,17 @@
 /**
  * npm run bench:live -- [--hcps 30000] [--seed 7] [--writers 16] [--duration 20]
  *   [--data <folder>] [--prepare 1] [--steady 30] [--interactions-per-s 20] [--links-per-s 1] [--error-hcps 10000]
+ *   [--next-runs 15]
  *
  * --data: an embedded database folder kept between runs; built offline (the bulk importer) when it
  * holds none, so a 100k/1M run can prepare its data (--prepare 1: only that) outside the timed run.
  * --steady: seconds of a steady write load (interactions and link edits through the API at the
  * given rates) with a reader, next to the idle latencies. --error-hcps: the betweenness estimate's
  * error against exact on a generated network of that size (in memory). --writers 0 skips the
- * concurrent writers.
+ * concurrent writers. --next-runs: how many times the next answer after each kind of write is timed.
  *
  * Live analytics on the embedded Neo4j: network answers idle, the next answer after an
- * interaction and after a link edit (incremental update), and N concurrent writers logging
+ * interaction, after a link edit and after an HCP's erasure (incremental updates), and N concurrent writers logging
  * interactions for different HCPs (20% of requests sent twice with the same id, as retrying
  * clients do) while a reader asks kolRanking / introductionPaths / networkReach. Writes
  * bench/results/live-<hcps>.json and .md; machine and dataset stated in both.
@@ -66,6 +67,9 @@ const RANKING = 'query($m: InfluenceMetric) { kolRanking(metric: $m, first: 10) 
 const PATHS = 'query($msl: ID!, $hcp: ID!) { introductionPaths(fromMslId: $msl, toHcpId: $hcp, maxHops: 4, first: 3) { hops cost } }';
 const REACH = 'query($id: ID!) { networkReach(fromId: $id, maxHops: 2) { total } }';
 const LOG = 'mutation($input: LogInteractionInput!) { logInteraction(input: $input) { id } }';
+const CREATE_HCP = 'mutation($id: ID!) { createHcp(input: { id: $id, firstName: "Bench", lastName: "Erased" }) { id } }';
+const ERASE = 'mutation($id: ID!) { deleteHcp(id: $id) { hcpId } }';
+const NEXT_RUNS = args.get('next-runs') ?? 15;
 const LINK = 'mutation($s: ID!, $t: ID!, $w: Float!) { linkHcps(sourceId: $s, targetId: $t, type: COLLEAGUE, weight: $w) { weight } }';
 
 async function timed(run: () => Promise<unknown>): Promise<number> {
@@ -155,7 +159,7 @@ async function main(): Promise<void> {
     const afterLink: number[] = [];
     const updateAfterLink: number[] = [];
     const pagerankAfterLink: number[] = [];
-    for (let i = 0; i < 15; i++) {
+    for (let i = 0; i < NEXT_RUNS; i++) {
       await postGraphql(url, LOG, {
         input: {
           id: `${tag}-int-${i}`,
@@ -173,6 +177,17 @@ async function main(): Promise<void> {
       updateAfterLink.push(await timed(() => service.snapshot()));
       afterLink.push(await timed(readers.kolRanking));
       pagerankAfterLink.push(await pagerankRestartMs(previous, await service.snapshot()));
+    }
+    // Data-subject erasure of an HCP with links (created by this run, so a kept database keeps its own).
+    const afterErasure: number[] = [];
+    for (let i = 0; i < NEXT_RUNS; i++) {
+      const id = `${tag}-erased-${i}`;
+      await postGraphql(url, CREATE_HCP, { id });
+      await postGraphql(url, LINK, { s: id, t: hcps[(i * 43 + 1) % hcps.length], w: 0.5 });
+      await postGraphql(url, LINK, { s: hcps[(i * 47 + 2) % hcps.length], t: id, w: 0.5 });
+      await timed(readers.kolRanking);
+      await postGraphql(url, ERASE, { id });
+      afterErasure.push(await timed(readers.kolRanking));
     }
     // The next BETWEENNESS and COMPOSITE answers after a link edit (the previous network's betweenness asked first).
     const betweennessAfterLink: RankedAnswer[] = [];
@@ -231,6 +246,7 @@ async function main(): Promise<void> {
       nextAnswer: {
         afterInteraction: summarize(afterInteraction),
         afterLinkEdit: summarize(afterLink),
+        afterErasure: summarize(afterErasure),
         incrementalUpdatePerLinkEdit: summarize(updateAfterLink),
         pagerankRestartPerLinkEdit: summarize(pagerankAfterLink),
         betweennessAfterLinkEdit: betweennessAfterLink,
@@ -269,7 +285,8 @@ function markdown(r: any): string {
     `- Idle reads below: betweenness ${r.sampledAfterIdle === null ? 'exact by their end' : `sampled in the background meanwhile (lowest priority), ${r.sampledAfterIdle} sources by their end`}`,
     ...Object.entries(r.idle).map(([name, x]) => `- Idle ${name}: ${l(x as Latency)}`),
     `- Next kolRanking after logInteraction: ${l(r.nextAnswer.afterInteraction)}`,
-    `- Next kolRanking after a link edit: ${l(r.nextAnswer.afterLinkEdit)}; the sync alone (re-read + apply): ${l(r.nextAnswer.incrementalUpdatePerLinkEdit)}; PageRank restarted from the last vector, alone: ${l(r.nextAnswer.pagerankRestartPerLinkEdit)}; full rebuilds: ${r.nextAnswer.fullRebuilds}`,
+    `- Next kolRanking after a link edit: ${l(r.nextAnswer.afterLinkEdit)}; the sync alone (re-read + apply): ${l(r.nextAnswer.incrementalUpdatePerLinkEdit)}; PageRank restarted from the last vector, alone: ${l(r.nextAnswer.pagerankRestartPerLinkEdit)}`,
+    `- Next kolRanking after an HCP's erasure (deleteHcp of an HCP with 2 links): ${l(r.nextAnswer.afterErasure)}; full rebuilds over all of these: ${r.nextAnswer.fullRebuilds}`,
     `- Next BETWEENNESS after a link edit: ${r.nextAnswer.betweennessAfterLinkEdit.map(answer).join('; ')}`,
     `- Next COMPOSITE after a link edit: ${r.nextAnswer.compositeAfterLinkEdit.map(answer).join('; ')}`,
     `- Steady load ${r.steadyLoad.interactionsPerSecond} interactions/s + ${r.steadyLoad.linkEditsPerSecond} link edits/s (${r.steadyLoad.interactions} + ${r.steadyLoad.linkEdits} sent, ${r.steadyLoad.writeFailures} failed; writes ${l(r.steadyLoad.writeLatency)}):`,
