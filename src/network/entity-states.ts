@@ -18,6 +18,43 @@ import { LINK_TYPES } from '../vocabulary';
 const TYPE_CODE = `CASE type(r) ${LINK_TYPES.map((type, code) => `WHEN '${type}' THEN ${code}`).join(' ')} END`;
 const LINKS = LINK_TYPES.join('|');
 
+/** An HCP's attributes (`h`, null when it does not exist), as [HcpState field, expression]. */
+const ATTRIBUTES: [string, string][] = [
+  ['territory', 'head(COLLECT { MATCH (h)-[:IN_TERRITORY]->(t:Territory) RETURN t.id })'],
+  ['areas', 'COLLECT { MATCH (h)-[:SPECIALIZES_IN]->(a:TherapeuticArea) RETURN a.id }'],
+  ['institutions', 'COLLECT { MATCH (h)-[:AFFILIATED_WITH]->(i:Institution) RETURN i.id }'],
+  ['publications', 'COUNT { (h)-[:AUTHORED]->(:Publication) }'],
+  ['trials', 'COUNT { (h)-[:INVESTIGATOR_ON]->(:ClinicalTrial) }'],
+  ['interactions', 'COUNT { (:Interaction)-[:WITH]->(h) }'],
+  ['positiveInteractions', "COUNT { (i:Interaction)-[:WITH]->(h) WHERE i.sentiment = 'POSITIVE' }"],
+];
+
+/** The relationships of the pair `pair` ({msl, hcp}), as PairState.knows. */
+const PAIR_KNOWS = `COLLECT { MATCH (:MSL {id: pair.msl})-[k:KNOWS]->(:HCP {id: pair.hcp})
+      RETURN [coalesce(k.strength, 1), k.baseStrength, k.strengthComputedAt.epochMillis] }`;
+
+/**
+ * For the sync's probe (network.service.ts), given `changes` (the records it returns, those with
+ * their contents): the states of the HCPs their `attrs` name (attributes only) and of the pairs
+ * they name, as `attrStates` and `pairStates`. A logged interaction names nothing else, so the
+ * sync after one needs no statement beyond the probe.
+ */
+export const PREFETCH_STATES = `
+  CALL (changes) {
+    UNWIND changes AS c
+    UNWIND coalesce(c.attrs, []) AS id
+    WITH DISTINCT id
+    OPTIONAL MATCH (h:HCP {id: id})
+    RETURN collect({id: id, exists: h IS NOT NULL, node: id(h), out: [], in: [], knows: [],
+      ${ATTRIBUTES.map(([name, expression]) => `${name}: ${expression}`).join(',\n      ')}}) AS attrStates
+  }
+  CALL (changes) {
+    UNWIND changes AS c
+    UNWIND range(0, size(coalesce(c.pairMsls, [])) - 1) AS i
+    WITH DISTINCT {msl: c.pairMsls[i], hcp: c.pairHcps[i]} AS pair
+    RETURN collect({msl: pair.msl, hcp: pair.hcp, knows: ${PAIR_KNOWS}}) AS pairStates
+  }`;
+
 /** Per HCP id: its state; links and relationships only when `row.links` (attribute-only changes skip them). */
 const HCP_STATES = `CYPHER replan=skip
   UNWIND $input.rows AS row
@@ -26,13 +63,7 @@ const HCP_STATES = `CYPHER replan=skip
     CASE WHEN row.links AND h IS NOT NULL THEN COLLECT { MATCH (h)-[r:${LINKS}]->(b:HCP) RETURN [b.id, ${TYPE_CODE}, coalesce(r.weight, 1)] } ELSE [] END AS out,
     CASE WHEN row.links AND h IS NOT NULL THEN COLLECT { MATCH (h)<-[r:${LINKS}]-(a:HCP) RETURN [a.id, ${TYPE_CODE}, coalesce(r.weight, 1)] } ELSE [] END AS in,
     CASE WHEN row.links AND h IS NOT NULL THEN COLLECT { MATCH (m:MSL)-[k:KNOWS]->(h) RETURN [m.id, coalesce(k.strength, 1), k.baseStrength, k.strengthComputedAt.epochMillis] } ELSE [] END AS knows,
-    head(COLLECT { MATCH (h)-[:IN_TERRITORY]->(t:Territory) RETURN t.id }) AS territory,
-    COLLECT { MATCH (h)-[:SPECIALIZES_IN]->(a:TherapeuticArea) RETURN a.id } AS areas,
-    COLLECT { MATCH (h)-[:AFFILIATED_WITH]->(i:Institution) RETURN i.id } AS institutions,
-    COUNT { (h)-[:AUTHORED]->(:Publication) } AS publications,
-    COUNT { (h)-[:INVESTIGATOR_ON]->(:ClinicalTrial) } AS trials,
-    COUNT { (:Interaction)-[:WITH]->(h) } AS interactions,
-    COUNT { (i:Interaction)-[:WITH]->(h) WHERE i.sentiment = 'POSITIVE' } AS positiveInteractions`;
+    ${ATTRIBUTES.map(([name, expression]) => `${expression} AS ${name}`).join(',\n    ')}`;
 
 const MSL_STATES = `CYPHER replan=skip
   UNWIND $input.ids AS id
@@ -46,9 +77,7 @@ const MSL_STATES = `CYPHER replan=skip
  */
 const PAIR_STATES = `CYPHER replan=skip
   UNWIND $input.pairs AS pair
-  RETURN pair.msl AS msl, pair.hcp AS hcp,
-    COLLECT { MATCH (:MSL {id: pair.msl})-[k:KNOWS]->(:HCP {id: pair.hcp})
-      RETURN [coalesce(k.strength, 1), k.baseStrength, k.strengthComputedAt.epochMillis] } AS knows`;
+  RETURN pair.msl AS msl, pair.hcp AS hcp, ${PAIR_KNOWS} AS knows`;
 
 const REFERENCE = `
   RETURN COLLECT { MATCH (t:Territory) RETURN t.id } AS territoryIds, COLLECT { MATCH (a:TherapeuticArea) RETURN a.id } AS areaIds`;

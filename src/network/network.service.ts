@@ -27,8 +27,8 @@
 import { Database } from '../db/database';
 import { CHANGE_OVERLAP_MS, CHANGE_RETENTION_MS, STORED_CHANGE, StoredChange, pairKey } from './changes';
 import { hcpsOfNodes } from './erasure';
-import { ChangedEntities, readStates } from './entity-states';
-import { applyStates } from './incremental';
+import { ChangedEntities, PREFETCH_STATES, readStates } from './entity-states';
+import { EntityStates, HcpState, PairState, applyStates } from './incremental';
 import { LINK_TYPES } from '../vocabulary';
 import { NetworkCounts, loadProjection } from './projection';
 import { DEFAULT_BETWEENNESS_BUDGET_MS, NetworkSnapshot } from './snapshot';
@@ -44,8 +44,10 @@ const bucketOf = (age: number): number => LATE_AGES.filter((edge) => age >= edge
 /**
  * Counts from the count store (O(1) each), the records newer than $after (the last sync; none
  * yet: those of the overlap window), and how many records $since..$after holds per age bucket
- * ([bucket, count] pairs; index seeks on `at`, whose values the index holds). Run by every
- * request: `replan=skip` keeps its plan when the statistics drift (entity-states.ts).
+ * ([bucket, count] pairs; index seeks on `at`, whose values the index holds), and the states of
+ * the attributes and pairs the new records name (nothing to read when there are none): the sync
+ * after a logged interaction costs this one statement. Run by every request: `replan=skip` keeps
+ * its plan when the statistics drift (entity-states.ts).
  */
 const PROBE = `CYPHER replan=skip
   CALL () { MATCH (h:HCP) RETURN count(h) AS hcps }
@@ -55,13 +57,13 @@ const PROBE = `CYPHER replan=skip
   CALL (now) {
     MATCH (c:NetworkChange) WHERE c.at > coalesce($after, now - $overlap - 1)
     RETURN collect(${STORED_CHANGE}) AS changes
-  }
+  }${PREFETCH_STATES}
   CALL () {
     MATCH (c:NetworkChange) WHERE c.at >= $since AND c.at <= $after
     WITH size([age IN [${LATE_AGES.join(', ')}] WHERE $after - c.at >= age]) AS bucket, count(*) AS records
     RETURN collect([bucket, records]) AS earlier
   }
-  RETURN now, hcps, links, knows, changes, earlier`;
+  RETURN now, hcps, links, knows, changes, earlier, attrStates, pairStates`;
 
 /** Records of the overlap window, read when its counts say one committed late. */
 const CHANGES_BETWEEN = `CYPHER replan=skip
@@ -81,6 +83,8 @@ interface Probe {
   changes: StoredChange[];
   /** How many records the overlap window before the last sync holds: [age bucket, count] pairs. */
   earlier: [number, number][];
+  /** The states of the attributes and pairs `changes` name. */
+  prefetched: { attrs: HcpState[]; pairs: PairState[] };
 }
 
 export class NetworkService {
@@ -153,7 +157,8 @@ export class NetworkService {
       if (probe.now - this.syncedAt > CHANGE_RETENTION_MS / 2) return this.rebuild();
       const fresh = await this.unseen(probe, since, this.syncedAt);
       if (fresh.some((change) => change.full)) return this.rebuild();
-      if (fresh.length > 0) await this.apply(fresh);
+      const prefetched = new Set(probe.changes.map((change) => change.id));
+      if (fresh.length > 0) await this.apply(fresh, fresh.every((change) => prefetched.has(change.id)) ? probe.prefetched : undefined);
       this.markSynced(probe.now, fresh);
       this.pruneNowAndThen(probe.now);
       if (this.countsMatch(probe.counts)) return this.current;
@@ -179,7 +184,8 @@ export class NetworkService {
     return this.current;
   }
 
-  private async apply(changes: StoredChange[]): Promise<void> {
+  /** `prefetched`: the probe's states, when every one of `changes` came with the probe. */
+  private async apply(changes: StoredChange[], prefetched?: Probe['prefetched']): Promise<void> {
     const current = this.current!;
     const erased = hcpsOfNodes(
       current.projection,
@@ -200,7 +206,7 @@ export class NetworkService {
       attrs: new Set(changes.flatMap((change) => change.attrs ?? [])),
       reference: changes.some((change) => change.reference),
     };
-    const states = await readStates(this.db, changed);
+    const states = prefetchedStates(changed, prefetched) ?? (await readStates(this.db, changed));
     const newest = changes.reduce((latest, change) => (change.at > latest.at ? change : latest));
     const applied = applyStates(current.projection, states, newest.id, Math.max(newest.at, current.projection.time));
     this.current = current.derive(applied.projection, applied);
@@ -216,8 +222,16 @@ export class NetworkService {
       knows: number;
       changes: StoredChange[];
       earlier: [number, number][];
+      attrStates: HcpState[];
+      pairStates: PairState[];
     }>(PROBE, { since, after, overlap: CHANGE_OVERLAP_MS });
-    return { now: row.now, counts: { hcps: row.hcps, links: row.links, knows: row.knows }, changes: row.changes, earlier: row.earlier };
+    return {
+      now: row.now,
+      counts: { hcps: row.hcps, links: row.links, knows: row.knows },
+      changes: row.changes,
+      earlier: row.earlier,
+      prefetched: { attrs: row.attrStates, pairs: row.pairStates },
+    };
   }
 
   /**
@@ -262,6 +276,18 @@ export class NetworkService {
     this.prunedAt = now;
     this.db.write(PRUNE, { retention: CHANGE_RETENTION_MS }).catch(() => undefined);
   }
+}
+
+/** The states of `changed` from the probe's, when they are all there: only attributes and pairs named. */
+function prefetchedStates(changed: ChangedEntities, prefetched: Probe['prefetched'] | undefined): EntityStates | undefined {
+  if (!prefetched || changed.hcps.size > 0 || changed.msls.size > 0 || changed.reference) return undefined;
+  const pairs = new Set(changed.pairs.map((pair) => pairKey(pair.msl, pair.hcp)));
+  return {
+    hcps: [],
+    attrs: prefetched.attrs.filter((state) => changed.attrs.has(state.id)),
+    msls: [],
+    pairs: prefetched.pairs.filter((pair) => pairs.has(pairKey(pair.msl, pair.hcp))),
+  };
 }
 
 function sameCounts(a: NetworkCounts, b: NetworkCounts): boolean {

@@ -2,6 +2,7 @@ import { gql } from 'graphql-request';
 import { importNetwork } from '../../src/import/importer';
 import { NetworkData, emptyNetwork } from '../../src/import/records';
 import { testDatabase } from '../support/db';
+import { Database } from '../../src/db/database';
 import { TestApp, startTestApp } from '../support/app';
 
 let t: TestApp;
@@ -82,7 +83,11 @@ describe('the network projection', () => {
         }
       }
     `);
+    // One statement: the probe returns the pair's and the HCP's states with the record.
+    const reads = jest.spyOn((service() as unknown as { db: Database }).db, 'read');
     const after = await service().snapshot();
+    expect(reads).toHaveBeenCalledTimes(1);
+    reads.mockRestore();
     expect(after).not.toBe(before);
     expect(await after.pagerank()).toBe(pagerank);
     expect(after.net.ties).toBe(before.net.ties);
@@ -116,6 +121,19 @@ describe('the network projection', () => {
     expect(service().builds).toBe(builds);
     await t.db.write("MATCH (:MSL {id: 'msl-1'})-[k:KNOWS]->(:HCP {id: 'hcp-c'}) DELETE k");
     expect(await pathStrength('hcp-c', 1)).toBeUndefined();
+    expect(service().builds).toBe(builds);
+  });
+
+  it('applies a record written by older code (no pair or erased lists) by re-reading the MSL it names', async () => {
+    const builds = service().builds;
+    await reachTotal();
+    const before = await service().snapshot();
+    await t.db.write(
+      "CREATE (:NetworkChange {id: randomUUID(), at: timestamp(), hcps: [], msls: ['msl-1'], attrs: [], reference: false, full: false})",
+    );
+    const after = await service().snapshot();
+    expect(after).not.toBe(before);
+    expect(Array.from(after.net.msl.weights)).toEqual(Array.from(before.net.msl.weights));
     expect(service().builds).toBe(builds);
   });
 
