@@ -22,6 +22,13 @@ describe('the real Neo4j', () => {
     expect(row.versions[0]).toMatch(/^5\.26\./);
   });
 
+  it('sends no anonymous usage data to Neo4j (an embedded store is private to the API)', async () => {
+    const rows = await db.read<{ value: string }>("SHOW SETTINGS YIELD name, value WHERE name = 'dbms.usage_report.enabled' RETURN value");
+    // An external server (NEO4J_URI) is configured by its owner; docker-compose.yml switches it off too.
+    if (process.env.NEO4J_URI) return;
+    expect(rows).toEqual([{ value: 'false' }]);
+  });
+
   it('has a uniqueness constraint on id for every label and the full-text indexes', async () => {
     const constraints = await db.read<{ labels: string[]; properties: string[] }>(
       "SHOW CONSTRAINTS YIELD labelsOrTypes AS labels, properties, type WHERE type = 'UNIQUENESS' RETURN labels, properties",

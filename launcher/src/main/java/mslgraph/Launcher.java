@@ -63,6 +63,8 @@ public final class Launcher {
               .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMb))
               .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, ByteUnit.mebiBytes(txMemoryMb))
               .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
+              // The embedded store is the API's own: no anonymous usage data leaves the machine.
+              .setConfig(GraphDatabaseSettings.udc_enabled, false)
               // Shutdown waits this long for the Bolt worker pool (default 5 s) even when every
               // connection is closed: the API closes its driver before stopping this JVM.
               .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofMillis(200))
