@@ -22,11 +22,11 @@
  *   chunk costs more than it saves).
  */
 import os from 'node:os';
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { betweenness, normalizeBetweenness } from './betweenness';
 import { Adjacency, nodeCount } from './csr';
 import { Random, seededRandom, shuffledRange } from './random';
+import { share, spawnWorker } from './threads';
 
 /** Below this many nodes one thread is faster than the pool. */
 export const INLINE_BELOW = 3000;
@@ -222,7 +222,7 @@ export class BetweennessPool {
   private idleWorker(): PooledWorker | undefined {
     const idle = this.workers.find((entry) => !entry.busy);
     if (idle || this.workers.length >= this.threads) return idle;
-    const entry: PooledWorker = { worker: spawnWorker(), busy: false, graphs: new Set() };
+    const entry: PooledWorker = { worker: spawnWorker('betweenness-worker'), busy: false, graphs: new Set() };
     entry.worker.unref();
     this.workers.push(entry);
     return entry;
@@ -274,20 +274,4 @@ export class BetweennessPool {
     entry.worker.on('message', onMessage);
     entry.worker.postMessage({ kind: 'chunk', graph: queued.graph, chunk, sources } satisfies WorkerMessage);
   }
-}
-
-function share(array: Int32Array): SharedArrayBuffer {
-  const buffer = new SharedArrayBuffer(array.byteLength);
-  new Int32Array(buffer).set(array);
-  return buffer;
-}
-
-function spawnWorker(): Worker {
-  const compiled = __filename.endsWith('.js');
-  const entry = path.join(__dirname, `betweenness-worker.${compiled ? 'js' : 'ts'}`);
-  // Under ts-node or jest the worker needs the TypeScript loader; built code runs as is.
-  const execArgv = compiled ? [] : ['--require', 'ts-node/register/transpile-only'];
-  const worker = new Worker(entry, { execArgv });
-  worker.on('error', () => undefined);
-  return worker;
 }

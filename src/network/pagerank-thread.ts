@@ -12,11 +12,11 @@
  * than it saves). One thread at normal priority (answers wait for it), started on first use; jobs
  * run one at a time, in order. If the thread dies, its jobs are computed on the calling thread.
  */
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { WeightedGraph } from './csr';
 import { PageRankOptions, pageRank } from './pagerank';
 import { rankOrder } from './rank-order';
+import { share, spawnWorker } from './threads';
 
 /** Below this many graph entries (~15k HCPs) the thread costs more than it saves. */
 export const INLINE_BELOW_ENTRIES = 200_000;
@@ -95,7 +95,7 @@ export class PageRankThread {
 
   private thread(): Worker {
     if (this.worker) return this.worker;
-    const worker = spawnWorker();
+    const worker = spawnWorker('pagerank-worker');
     worker.on('message', (reply: PageRankReply) => {
       const pending = this.pending.get(reply.id);
       this.pending.delete(reply.id);
@@ -109,22 +109,7 @@ export class PageRankThread {
       this.pending.clear();
       for (const pending of lost) pending.resolve(pending.inline());
     });
-    worker.on('error', () => undefined);
     this.worker = worker;
     return worker;
   }
-}
-
-function share(array: Int32Array | Float64Array): SharedArrayBuffer {
-  const buffer = new SharedArrayBuffer(array.byteLength);
-  new Uint8Array(buffer).set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength));
-  return buffer;
-}
-
-function spawnWorker(): Worker {
-  const compiled = __filename.endsWith('.js');
-  const entry = path.join(__dirname, `pagerank-worker.${compiled ? 'js' : 'ts'}`);
-  // Under ts-node or jest the worker needs the TypeScript loader; built code runs as is.
-  const execArgv = compiled ? [] : ['--require', 'ts-node/register/transpile-only'];
-  return new Worker(entry, { execArgv });
 }
