@@ -59,10 +59,13 @@ export function processMemory(pid: number): { rssMb: number; peakRssMb: number }
 
 let ticksPerSecond: number | undefined;
 
-/** CPU time (user + system) a process has used so far, in ms (Linux /proc); null when unknown. */
-export function processCpuMs(pid: number): number | null {
+/**
+ * CPU time (user + system) a process has used so far, all its threads, in ms (Linux /proc); with
+ * `thread`, that one thread's (the process's own pid: its main thread, a Node event loop); null when unknown.
+ */
+export function processCpuMs(pid: number, thread?: number): number | null {
   try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const stat = fs.readFileSync(thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`, 'utf8');
     // Fields after the parenthesised command: state is field 3, utime 14, stime 15.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     ticksPerSecond ??= Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
