@@ -254,8 +254,39 @@ function sameRelationships(net: HcpNetwork, state: HcpState): boolean {
   return held === seen.size;
 }
 
+/**
+ * The attributes of the next network: each column is the old one (shared) until a re-read state
+ * changes a value in it, then a copy (a block copy; renumbered when HCPs were added or erased).
+ * A link edit re-reads attributes equal to those held, so it copies nothing.
+ */
 function nextAttributes(old: HcpAttributes, net: HcpNetwork, remap: Int32Array | undefined, states: readonly HcpState[]): HcpAttributes {
-  const n = net.hcpIds.length;
+  const next: HcpAttributes = remap ? renumberedAttributes(old, net.hcpIds.length, remap) : { ...old };
+  const copied = new Set<keyof HcpAttributes>(remap ? ATTRIBUTE_COLUMNS : []);
+  for (const state of states) {
+    const v = net.hcpIndex.get(state.id);
+    if (v === undefined || !state.exists) continue;
+    for (const key of ATTRIBUTE_COLUMNS) {
+      const value = state[key];
+      if (sameAttribute(next[key][v], value)) continue;
+      if (!copied.has(key)) {
+        (next as unknown as Record<string, unknown>)[key] = next[key].slice();
+        copied.add(key);
+      }
+      (next[key] as unknown[])[v] = value;
+    }
+  }
+  return next;
+}
+
+const ATTRIBUTE_COLUMNS = ['territory', 'areas', 'institutions', 'publications', 'trials', 'interactions', 'positiveInteractions'] as const;
+
+function sameAttribute(held: unknown, value: unknown): boolean {
+  if (!Array.isArray(held) || !Array.isArray(value)) return held === value;
+  return held.length === value.length && held.every((item, i) => item === value[i]);
+}
+
+/** The old attributes by new node index; HCPs not held before get the defaults of an HCP without any. */
+function renumberedAttributes(old: HcpAttributes, n: number, remap: Int32Array): HcpAttributes {
   const next: HcpAttributes = {
     territory: new Array<string | null>(n).fill(null),
     areas: new Array<string[]>(n),
@@ -266,7 +297,7 @@ function nextAttributes(old: HcpAttributes, net: HcpNetwork, remap: Int32Array |
     positiveInteractions: new Int32Array(n),
   };
   for (let i = 0; i < old.territory.length; i++) {
-    const v = remap ? remap[i] : i;
+    const v = remap[i];
     if (v < 0) continue;
     next.territory[v] = old.territory[i];
     next.areas[v] = old.areas[i];
@@ -275,17 +306,6 @@ function nextAttributes(old: HcpAttributes, net: HcpNetwork, remap: Int32Array |
     next.trials[v] = old.trials[i];
     next.interactions[v] = old.interactions[i];
     next.positiveInteractions[v] = old.positiveInteractions[i];
-  }
-  for (const state of states) {
-    const v = net.hcpIndex.get(state.id);
-    if (v === undefined || !state.exists) continue;
-    next.territory[v] = state.territory;
-    next.areas[v] = state.areas;
-    next.institutions[v] = state.institutions;
-    next.publications[v] = state.publications;
-    next.trials[v] = state.trials;
-    next.interactions[v] = state.interactions;
-    next.positiveInteractions[v] = state.positiveInteractions;
   }
   for (let v = 0; v < n; v++) {
     next.areas[v] ??= [];

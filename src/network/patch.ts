@@ -109,6 +109,7 @@ class RowPatcher {
   }
 
   patch(old: Adjacency, oldColumns: Column[], patch: Adjacency, patchColumns: Column[]): PatchedRows {
+    if (!this.changed.remap) return this.patchInPlace(old, oldColumns, patch, patchColumns);
     const { dirtyOld, dirtyNew } = this.changed;
     const n = dirtyNew.length;
     const offsets = new Int32Array(n + 1);
@@ -143,6 +144,65 @@ class RowPatcher {
     }
     flush(n);
     return { offsets, targets, columns };
+  }
+
+  /**
+   * Same node numbering (a link edit): the rows between two merged rows keep their entries, shifted
+   * by what the merged rows before them gained or lost, so offsets and entries are block copies and
+   * only the merged rows (the changed HCPs and their neighbours: O(degree)) are visited one by one.
+   */
+  private patchInPlace(old: Adjacency, oldColumns: Column[], patch: Adjacency, patchColumns: Column[]): PatchedRows {
+    const n = this.changed.dirtyNew.length;
+    const rows = this.mergedRows(patch);
+    const lengths = rows.map((j) => this.mergedLength(j, old, patch));
+    const offsets = new Int32Array(n + 1);
+    let delta = 0;
+    let from = 0;
+    rows.forEach((j, r) => {
+      // Rows from..j-1 are copied: their offsets shift by the change so far.
+      for (let v = from + 1; v <= j; v++) offsets[v] = old.offsets[v] + delta;
+      delta += lengths[r] - (old.offsets[j + 1] - old.offsets[j]);
+      offsets[j + 1] = old.offsets[j + 1] + delta;
+      from = j + 1;
+    });
+    for (let v = from + 1; v <= n; v++) offsets[v] = old.offsets[v] + delta;
+    const total = offsets[n];
+    const out: PatchedRows = {
+      offsets,
+      targets: new Int32Array(total),
+      columns: oldColumns.map((column) => (column instanceof Uint8Array ? new Uint8Array(total) : new Float64Array(total))),
+    };
+    const copy = (start: number, end: number) => {
+      if (end <= start) return;
+      const a = old.offsets[start];
+      const b = old.offsets[end];
+      out.targets.set(old.targets.subarray(a, b), offsets[start]);
+      oldColumns.forEach((column, c) => out.columns[c].set(column.subarray(a, b), offsets[start]));
+    };
+    from = 0;
+    for (const j of rows) {
+      copy(from, j);
+      this.mergeRow(j, old, oldColumns, patch, patchColumns, out);
+      from = j + 1;
+    }
+    copy(from, n);
+    return out;
+  }
+
+  /** The rows merged rather than copied, ascending (same numbering): changed, touched, or with patch entries. */
+  private mergedRows(patch: Adjacency): number[] {
+    const { dirtyNew } = this.changed;
+    const rows: number[] = [];
+    for (let j = 0; j < dirtyNew.length; j++) if (dirtyNew[j] || this.merged(j, patch)) rows.push(j);
+    return rows;
+  }
+
+  /** How many entries row j has once merged (the count mergeRow writes). */
+  private mergedLength(j: number, old: Adjacency, patch: Adjacency): number {
+    let length = patch.offsets[j + 1] - patch.offsets[j];
+    if (this.changed.dirtyNew[j]) return length;
+    for (let e = old.offsets[j]; e < old.offsets[j + 1]; e++) length += this.changed.dirtyOld[old.targets[e]] ? 0 : 1;
+    return length;
   }
 
   private merged(j: number, patch: Adjacency): boolean {

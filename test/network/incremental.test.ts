@@ -254,15 +254,22 @@ describe('incremental network updates', () => {
       const touched = randomEdit(truth, random, next);
       const states = statesOf(truth, touched, snapshot.projection);
       const previous = snapshot.net;
-      const held = [previous.ties.targets, previous.ties.weights, previous.directed.weights, previous.links.source].map((a) =>
-        Array.from(a),
-      );
+      const previousAttributes = snapshot.projection.attributes;
+      const heldArrays = () =>
+        [
+          previous.ties.offsets,
+          previous.ties.targets,
+          previous.ties.weights,
+          previous.directed.weights,
+          previous.links.source,
+          previousAttributes.territory,
+          previousAttributes.interactions,
+        ].map((a: ArrayLike<unknown>) => Array.from(a));
+      const held = heldArrays();
       const applied = applyStates(snapshot.projection, states, `v${step}`, step);
       snapshot = snapshot.derive(applied.projection, applied);
       // The graphs are patched into new arrays: requests still holding the previous network see it unchanged.
-      expect(
-        [previous.ties.targets, previous.ties.weights, previous.directed.weights, previous.links.source].map((a) => Array.from(a)),
-      ).toEqual(held);
+      expect(heldArrays()).toEqual(held);
 
       const cold = new NetworkSnapshot(truth.cold());
       const [net, expected] = [snapshot.net, cold.net];
@@ -454,5 +461,22 @@ describe('incremental network updates', () => {
     expect(await next.pagerank()).toBe(pagerank);
     expect(next.net.ties).toBe(snapshot.net.ties);
     expect(next.net.msl).not.toBe(snapshot.net.msl);
+  });
+
+  it('shares the attribute columns a change leaves as they are, and copies only those it changes', () => {
+    const truth = seedTruth(seededRandom(8), 30);
+    const before = truth.cold();
+    truth.links.set('h003|h017|2', 0.7);
+    const linked = applyStates(before, statesOf(truth, { hcps: ['h003', 'h017'], msls: [], attrs: [] }), 'v1', 1).projection;
+    // A link edit re-reads attributes equal to those held: every column is the old one.
+    for (const key of Object.keys(before.attributes) as (keyof typeof before.attributes)[]) {
+      expect(linked.attributes[key]).toBe(before.attributes[key]);
+    }
+    truth.interactions.set('h004', 9);
+    const logged = applyStates(linked, statesOf(truth, { hcps: [], msls: [], attrs: ['h004'] }), 'v2', 2).projection;
+    expect(logged.attributes.interactions).not.toBe(linked.attributes.interactions);
+    expect(logged.attributes.interactions[logged.net.hcpIndex.get('h004')!]).toBe(9);
+    expect(linked.attributes.interactions[linked.net.hcpIndex.get('h004')!]).not.toBe(9);
+    expect(logged.attributes.territory).toBe(linked.attributes.territory);
   });
 });
