@@ -12,14 +12,16 @@
  *   projection's after applying the records (a writer that wrote no record: an external Neo4j
  *   without the launcher's listener), or after a long idle period (records are pruned).
  * Commit order: a record's `at` is stamped before its transaction commits, so one can become
- * visible after a later one. Each sync also counts the records of the CHANGE_OVERLAP_MS before
- * the previous sync, by age (LATE_AGES), and compares that with the records of that window it has
- * applied; where they differ (a late commit) it reads the window's records back to the oldest
- * age that differs and applies the ones it lacks. Late commits are recent (a few ms to a few
- * hundred while writers run), so that is the last few dozen records, not all of them: reading the
- * whole window on every sync cost each read one map per record, thousands while writers run.
- * A record is missed only if its transaction committed more than CHANGE_OVERLAP_MS after
- * stamping it (the count check still catches those that add or remove something).
+ * visible after a later one. While writers run nearly every sync finds such a late commit, a few
+ * ms to a few hundred after the previous sync. So the probe returns, besides the records newer
+ * than the previous sync, those of the RECENT_MS before it that were not applied (their ids are
+ * a parameter: a few dozen), with their states, in the same statement. Beyond that, it counts
+ * the records of the rest of the CHANGE_OVERLAP_MS before the previous sync by age (LATE_AGES) and
+ * compares that with the records of that window it has applied; where they differ (a commit
+ * later still) it reads the window's records back to the oldest age that differs and applies the
+ * ones it lacks: reading the whole window on every sync cost each read one map per record,
+ * thousands while writers run. A record is missed only if its transaction committed more than
+ * CHANGE_OVERLAP_MS after stamping it (the count check still catches those that add or remove something).
  * Concurrent callers share syncs: a call joins the sync started after it, never an earlier one
  * (which might not see the caller's own write). Nothing here is client state, so any number of
  * API instances can serve one database.
@@ -34,20 +36,28 @@ import { NetworkCounts, loadProjection } from './projection';
 import { DEFAULT_BETWEENNESS_BUDGET_MS, NetworkSnapshot } from './snapshot';
 
 /**
- * Ages (ms before the last sync) that split the overlap window into buckets: bucket i holds the
- * records younger than LATE_AGES[i] and not younger than the previous age; the last, the rest.
+ * Records stamped up to this many ms before the last sync come back with the probe when they were
+ * not applied (late commits: measured with 16 writers, a few to a few hundred ms late).
  */
-const LATE_AGES = [16, 64, 256, 1024, 4096];
+const RECENT_MS = 256;
+
+/**
+ * Ages (ms before the last sync) that split the rest of the overlap window, older than RECENT_MS,
+ * into buckets: bucket i holds the records younger than LATE_AGES[i] and not younger than the
+ * previous age (RECENT_MS for the first); the last, the rest.
+ */
+const LATE_AGES = [1024, 4096];
 
 const bucketOf = (age: number): number => LATE_AGES.filter((edge) => age >= edge).length;
 
 /**
- * Counts from the count store (O(1) each), the records newer than $after (the last sync; none
- * yet: those of the overlap window), and how many records $since..$after holds per age bucket
- * ([bucket, count] pairs; index seeks on `at`, whose values the index holds), and the states of
- * the attributes and pairs the new records name (nothing to read when there are none): the sync
- * after a logged interaction costs this one statement. Run by every request: `replan=skip` keeps
- * its plan when the statistics drift (entity-states.ts).
+ * Counts from the count store (O(1) each), the records newer than $recent (RECENT_MS before the
+ * last sync; none yet: those of the overlap window) but those in $applied, and how many records
+ * $since..$recent holds per age bucket ([bucket, count] pairs; index seeks on `at`, whose values
+ * the index holds), and the states of the attributes and pairs the records returned name
+ * (nothing to read when there are none): the sync after logged interactions, late commits among
+ * them, costs this one statement. Run by every request: `replan=skip` keeps its plan when the
+ * statistics drift (entity-states.ts).
  */
 const PROBE = `CYPHER replan=skip
   CALL () { MATCH (h:HCP) RETURN count(h) AS hcps }
@@ -55,11 +65,11 @@ const PROBE = `CYPHER replan=skip
   CALL () { MATCH (:MSL)-[k:KNOWS]->() RETURN count(k) AS knows }
   WITH timestamp() AS now, hcps, [${LINK_TYPES.map((_, code) => `link${code}`).join(', ')}] AS links, knows
   CALL (now) {
-    MATCH (c:NetworkChange) WHERE c.at > coalesce($after, now - $overlap - 1)
+    MATCH (c:NetworkChange) WHERE c.at > coalesce($recent, now - $overlap - 1) AND NOT c.id IN $applied
     RETURN collect(${STORED_CHANGE}) AS changes
   }${PREFETCH_STATES}
   CALL () {
-    MATCH (c:NetworkChange) WHERE c.at >= $since AND c.at <= $after
+    MATCH (c:NetworkChange) WHERE c.at >= $since AND c.at <= $recent
     WITH size([age IN [${LATE_AGES.join(', ')}] WHERE $after - c.at >= age]) AS bucket, count(*) AS records
     RETURN collect([bucket, records]) AS earlier
   }
@@ -79,9 +89,9 @@ const PRUNE_EVERY_MS = 5 * 60 * 1000;
 interface Probe {
   now: number;
   counts: NetworkCounts;
-  /** Records newer than the last sync (all of the overlap window for a first probe). */
+  /** Records newer than the last sync, and late ones of the RECENT_MS before it (all of the overlap window for a first probe). */
   changes: StoredChange[];
-  /** How many records the overlap window before the last sync holds: [age bucket, count] pairs. */
+  /** How many records the overlap window holds, but its RECENT_MS before the last sync: [age bucket, count] pairs. */
   earlier: [number, number][];
   /** The states of the attributes and pairs `changes` name. */
   prefetched: { attrs: HcpState[]; pairs: PairState[] };
@@ -215,6 +225,8 @@ export class NetworkService {
 
   /** since/after null: a first probe (a rebuild), which returns every record of the overlap window. */
   private async probe(since: number | null, after: number | null): Promise<Probe> {
+    const recent = after === null ? null : after - RECENT_MS;
+    const applied = recent === null ? [] : [...this.seen].filter(([, at]) => at > recent).map(([id]) => id);
     const [row] = await this.db.read<{
       now: number;
       hcps: number;
@@ -224,7 +236,7 @@ export class NetworkService {
       earlier: [number, number][];
       attrStates: HcpState[];
       pairStates: PairState[];
-    }>(PROBE, { since, after, overlap: CHANGE_OVERLAP_MS });
+    }>(PROBE, { since, after, recent, overlap: CHANGE_OVERLAP_MS, applied });
     return {
       now: row.now,
       counts: { hcps: row.hcps, links: row.links, knows: row.knows },
@@ -235,20 +247,22 @@ export class NetworkService {
   }
 
   /**
-   * The records not applied yet: the probe's new ones, and those of the overlap window
-   * since..after that committed after the last sync read it. An age bucket holds some exactly
-   * when it holds more records than were applied from it (records are not removed within the
-   * window: pruning takes hour-old ones); the window is read back to the oldest such bucket.
+   * The records not applied yet: the probe's (new ones and late ones of the RECENT_MS before the
+   * last sync), and those of the rest of the overlap window since..after - RECENT_MS that
+   * committed after the last sync read it. An age bucket holds some exactly when it holds more
+   * records than were applied from it (records are not removed within the window: pruning takes
+   * hour-old ones); the window is read back to the oldest such bucket.
    */
   private async unseen(probe: Probe, since: number, after: number): Promise<StoredChange[]> {
     const fresh = probe.changes.filter((change) => !this.seen.has(change.id));
+    const recent = after - RECENT_MS;
     const applied = new Array<number>(LATE_AGES.length + 1).fill(0);
-    for (const at of this.seen.values()) if (at >= since && at <= after) applied[bucketOf(after - at)]++;
+    for (const at of this.seen.values()) if (at >= since && at <= recent) applied[bucketOf(after - at)]++;
     const late = probe.earlier.filter(([bucket, records]) => records !== applied[bucket]).map(([bucket]) => bucket);
     if (late.length === 0) return fresh;
     const oldest = Math.max(...late);
     const from = oldest < LATE_AGES.length ? Math.max(since, after - LATE_AGES[oldest] + 1) : since;
-    const rows = await this.db.read<{ change: StoredChange }>(CHANGES_BETWEEN, { since: from, after });
+    const rows = await this.db.read<{ change: StoredChange }>(CHANGES_BETWEEN, { since: from, after: recent });
     return [...rows.map((row) => row.change).filter((change) => !this.seen.has(change.id)), ...fresh];
   }
 

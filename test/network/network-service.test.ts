@@ -3,6 +3,7 @@ import { importNetwork } from '../../src/import/importer';
 import { NetworkData, emptyNetwork } from '../../src/import/records';
 import { testDatabase } from '../support/db';
 import { Database } from '../../src/db/database';
+import { findEdge } from '../../src/network/csr';
 import { TestApp, startTestApp } from '../support/app';
 
 let t: TestApp;
@@ -346,10 +347,12 @@ describe('the network projection', () => {
     const { builds, updates } = service();
     // The link moves (the counts stay the same) under a record stamped `age` ms before now, so
     // before the sync above: what a transaction committing that long after stamping it looks like.
-    // 3 s: a bucket of the overlap window; 6 s: its oldest one.
+    // 100 ms: a late commit the probe returns itself; 3 s: a bucket of the overlap window, read
+    // back; 6 s: its oldest one.
     const moves = [
-      { age: 3000, removed: ['late-1', 'late-2'], added: ['late-2', 'late-3'], reach: 0 },
-      { age: 6000, removed: ['late-2', 'late-3'], added: ['late-1', 'late-3'], reach: 1 },
+      { age: 100, removed: ['late-1', 'late-2'], added: ['late-2', 'late-3'], reach: 0, readBack: 0 },
+      { age: 3000, removed: ['late-2', 'late-3'], added: ['late-1', 'late-3'], reach: 1, readBack: 1 },
+      { age: 6000, removed: ['late-1', 'late-3'], added: ['late-2', 'late-3'], reach: 0, readBack: 1 },
     ];
     for (const move of moves) {
       await t.db.transaction(async (tx) => {
@@ -361,9 +364,35 @@ describe('the network projection', () => {
           move,
         );
       });
+      const reads = jest.spyOn((service() as unknown as { db: Database }).db, 'read');
       expect(await lateReach()).toBe(move.reach);
+      const readBacks = reads.mock.calls.filter(([cypher]) => cypher.trim().endsWith('AS change'));
+      reads.mockRestore();
+      expect(readBacks).toHaveLength(move.readBack);
     }
     expect(service().builds).toBe(builds);
-    expect(service().updates).toBe(updates + 2);
+    expect(service().updates).toBe(updates + 3);
+  });
+
+  it('applies a late logged interaction with the probe itself: one statement, states included', async () => {
+    const before = await service().snapshot();
+    const m = before.net.mslIndex.get('msl-1')!;
+    const h = before.net.hcpIndex.get('hcp-a')!;
+    const weight = (snapshot: typeof before) => snapshot.net.msl.weights[findEdge(snapshot.net.msl, m, h)];
+    expect(weight(before)).not.toBeCloseTo(0.75);
+    // Stamped 100 ms before the sync above, committed after it: what a logged interaction whose
+    // transaction commits late looks like while writers run.
+    await t.db.transaction(async (tx) => {
+      await tx.run("MATCH (:MSL {id: 'msl-1'})-[k:KNOWS]->(:HCP {id: 'hcp-a'}) SET k.strength = 0.75, k.baseStrength = null");
+      await tx.run(
+        `CREATE (:NetworkChange {id: randomUUID(), at: timestamp() - 100, hcps: [], msls: [], attrs: ['hcp-a'],
+          pairMsls: ['msl-1'], pairHcps: ['hcp-a'], reference: false, full: false})`,
+      );
+    });
+    const reads = jest.spyOn((service() as unknown as { db: Database }).db, 'read');
+    const after = await service().snapshot();
+    expect(reads).toHaveBeenCalledTimes(1);
+    reads.mockRestore();
+    expect(weight(after)).toBeCloseTo(0.75);
   });
 });
