@@ -44,20 +44,38 @@ export function pageRank(graph: WeightedGraph, options: PageRankOptions = {}): F
   let rank: Float64Array = start ?? new Float64Array(n).fill(1 / n);
   let next: Float64Array = new Float64Array(n);
   const outWeight = outWeights(graph);
-  // The iterates since the start or the last extrapolation, oldest first (restarts only).
-  const recent: Float64Array[] | undefined = start ? [Float64Array.from(start)] : undefined;
+  const recent = start ? new Iterates(start) : undefined;
   for (let iteration = 0; iteration < maxIterations; iteration++) {
     step(graph, outWeight, alpha, rank, next);
     const change = l1Distance(rank, next);
     [rank, next] = [next, rank];
     if (change < tolerance) break;
-    if (!recent) continue;
-    recent.push(Float64Array.from(rank));
-    if (recent.length < 4) continue;
-    if (quadraticExtrapolation(recent, rank)) recent.splice(0, 4, Float64Array.from(rank));
-    else recent.shift();
+    recent?.add(rank);
   }
   return rank;
+}
+
+/** The iterates since the start or the last extrapolation, oldest first, in four buffers reused throughout. */
+class Iterates {
+  private buffers: Float64Array[];
+  private count = 1;
+
+  constructor(first: Float64Array) {
+    this.buffers = [Float64Array.from(first), ...[1, 2, 3].map(() => new Float64Array(first.length))];
+  }
+
+  /** Records `rank`; once there are four, replaces `rank` by their extrapolation, or drops the oldest when there is none. */
+  add(rank: Float64Array): void {
+    this.buffers[this.count++].set(rank);
+    if (this.count < 4) return;
+    const extrapolated = quadraticExtrapolation(this.buffers, rank);
+    // The oldest buffer served as scratch space: it is free either way.
+    this.buffers.push(this.buffers.shift()!);
+    if (extrapolated) {
+      this.buffers[0].set(rank);
+      this.count = 1;
+    } else this.count = 3;
+  }
 }
 
 /**
@@ -66,6 +84,7 @@ export function pageRank(graph: WeightedGraph, options: PageRankOptions = {}): F
  * eigen-components, the combination of x1..x3 that cancels both (their polynomial fitted by
  * least squares to the differences), scaled to sum 1. Returns false, leaving `into` alone, when
  * the fit is degenerate or the result has a negative entry (then the steps go on as they are).
+ * x0 is overwritten (scratch space) either way.
  */
 function quadraticExtrapolation([x0, x1, x2, x3]: Float64Array[], into: Float64Array): boolean {
   const n = into.length;
@@ -90,16 +109,15 @@ function quadraticExtrapolation([x0, x1, x2, x3]: Float64Array[], into: Float64A
   const g1 = (b1 * a22 - b2 * a12) / determinant;
   const g2 = (a11 * b2 - a12 * b1) / determinant;
   const [c1, c2, c3] = [g1 + g2 + 1, g2 + 1, 1];
-  const extrapolated = new Float64Array(n);
   let sum = 0;
   for (let v = 0; v < n; v++) {
     const x = c1 * x1[v] + c2 * x2[v] + c3 * x3[v];
     if (!(x >= 0)) return false;
-    extrapolated[v] = x;
+    x0[v] = x;
     sum += x;
   }
   if (!(sum > 0) || !Number.isFinite(sum)) return false;
-  for (let v = 0; v < n; v++) into[v] = extrapolated[v] / sum;
+  for (let v = 0; v < n; v++) into[v] = x0[v] / sum;
   return true;
 }
 

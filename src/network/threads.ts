@@ -5,8 +5,13 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 
-/** A copy of `array` in memory a worker thread reads without another copy. */
+/**
+ * `array` in memory a worker thread reads without another copy: its own buffer when it already is
+ * a whole SharedArrayBuffer (graphs are never written once built), else a copy.
+ */
 export function share(array: Int32Array | Float64Array): SharedArrayBuffer {
+  if (array.buffer instanceof SharedArrayBuffer && array.byteOffset === 0 && array.byteLength === array.buffer.byteLength)
+    return array.buffer;
   const buffer = new SharedArrayBuffer(array.byteLength);
   new Uint8Array(buffer).set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength));
   return buffer;

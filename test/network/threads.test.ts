@@ -7,6 +7,16 @@ describe('worker thread helpers', () => {
     expect(Array.from(new Int32Array(share(Int32Array.from([7, -1]))))).toEqual([7, -1]);
   });
 
+  it('share hands over an array that is already a whole SharedArrayBuffer as it is, without a copy', () => {
+    const shared = new Int32Array(new SharedArrayBuffer(12));
+    shared.set([5, 6, 7]);
+    expect(share(shared)).toBe(shared.buffer);
+    // Part of a shared buffer: copied, exactly the view.
+    const part = share(shared.subarray(1));
+    expect(part).not.toBe(shared.buffer);
+    expect(Array.from(new Int32Array(part))).toEqual([6, 7]);
+  });
+
   it('spawnWorker ends a thread whose module fails with an exit, not an uncaught error', async () => {
     const worker = spawnWorker('no-such-worker');
     const code = await new Promise<number>((resolve) => worker.once('exit', resolve));
