@@ -1,21 +1,24 @@
 /**
- * npm run bench:profile -- [--hcps 10000] [--runs 200]
+ * npm run bench:profile -- [--hcps 10000] [--runs 200] [--client fetch|http]
  *
  * Where the nested front-end query's time goes: an embedded Neo4j on a temporary folder, the
- * generated network imported, the API started, then the nested query (the bench's) and the same
+ * generated network imported (or NEO4J_URI, a database already holding it: nothing imported),
+ * the API started, then the nested query (the bench's) and the same
  * data by hand-written Cypher each run `runs` times under the V8 CPU profiler (the data
  * `node --cpu-prof` writes, taken for the measured window only). Prints the self time per
  * request grouped by where the code lives (graphql-js execution, type-graphql, Apollo, the Neo4j
  * driver's decoding, JSON, our code, GC ...) and the heaviest functions; writes both .cpuprofile
  * files (open them in Chrome DevTools) next to the summary in --out.
  *
- * GRAPHQL_EXECUTOR=graphql-js profiles the API without the compiled executor.
+ * GRAPHQL_EXECUTOR=graphql-js profiles the API without the compiled executor. `--client http`
+ * sends the requests with node:http and a keep-alive agent instead of fetch (undici).
  */
 process.env.NODE_ENV ??= 'production';
 (Error as { prepareStackTrace?: unknown }).prepareStackTrace = undefined;
 
 import 'reflect-metadata';
 import fs from 'node:fs';
+import http from 'node:http';
 import inspector from 'node:inspector';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,6 +32,7 @@ import { generateNetwork } from '../src/import/generate';
 import { importNetwork } from '../src/import/importer';
 import { createLogger } from '../src/logger';
 import { API_NESTED, CYPHER_NESTED } from './bench';
+import { processCpuMs } from './harness/machine';
 import { round, sequential, summarize } from './harness/stats';
 
 interface ProfileNode {
@@ -113,13 +117,14 @@ async function profiled<T>(session: inspector.Session, run: () => Promise<T>): P
 }
 
 function parseArgs(argv: string[]) {
-  const options = { hcps: 10000, runs: 200, warmup: 30, out: path.join(os.tmpdir(), 'msl-profile') };
+  const options = { hcps: 10000, runs: 200, warmup: 30, out: path.join(os.tmpdir(), 'msl-profile'), client: 'fetch' };
   for (let i = 0; i < argv.length; i++) {
     const next = () => argv[++i];
     if (argv[i] === '--hcps') options.hcps = Number(next());
     else if (argv[i] === '--runs') options.runs = Number(next());
     else if (argv[i] === '--warmup') options.warmup = Number(next());
     else if (argv[i] === '--out') options.out = path.resolve(next());
+    else if (argv[i] === '--client' && ['fetch', 'http'].includes(argv[i + 1])) options.client = next();
     else throw new Error(`unknown option ${argv[i]}`);
   }
   return options;
@@ -128,22 +133,25 @@ function parseArgs(argv: string[]) {
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const log = (line: string) => process.stderr.write(`[profile] ${line}\n`);
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'msl-profile-neo4j-'));
-  const embedded = await startEmbeddedNeo4j({
-    dataDir,
-    boltPort: 17000 + Math.floor(Math.random() * 2000),
-    heap: process.env.NEO4J_HEAP || '1g',
-    pageCacheMb: 256,
-    log,
-  });
+  const external = process.env.NEO4J_URI;
+  const dataDir = external ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'msl-profile-neo4j-'));
+  const embedded = dataDir
+    ? await startEmbeddedNeo4j({
+        dataDir,
+        boltPort: 17000 + Math.floor(Math.random() * 2000),
+        heap: process.env.NEO4J_HEAP || '1g',
+        pageCacheMb: 256,
+        log,
+      })
+    : undefined;
   try {
     const config = loadConfig({
       ...process.env,
       // Open mode on loopback, as the bench runs it (production mode refuses to start without auth).
       NODE_ENV: 'development',
       HOST: '127.0.0.1',
-      NEO4J_URI: embedded.uri,
-      NEO4J_PASSWORD: '',
+      NEO4J_URI: external ?? embedded!.uri,
+      NEO4J_PASSWORD: process.env.NEO4J_PASSWORD ?? '',
       PORT: '0',
       SEED_DEMO: 'false',
       JWT_SECRET: '',
@@ -152,24 +160,24 @@ async function main(): Promise<void> {
       MAX_QUERY_COST: String(1e9),
     });
     const db = connect(config);
-    await applySchema(db);
-    const data = generateNetwork({ hcps: options.hcps, seed: 42 });
-    log(`importing ${data.hcps.length} HCPs, ${data.hcpLinks.length} links ...`);
-    await importNetwork(db, data);
+    if (!external) {
+      await applySchema(db);
+      const data = generateNetwork({ hcps: options.hcps, seed: 42 });
+      log(`importing ${data.hcps.length} HCPs, ${data.hcpLinks.length} links ...`);
+      await importNetwork(db, data);
+    }
     const app = await startApp(config, createLogger('silent'));
     await app.prepared;
 
     const variables = { first: 100 };
+    const body = JSON.stringify({ query: API_NESTED, variables });
+    // Uncompressed, as the bench compares it (compression is measured apart there).
+    const headers = { 'content-type': 'application/json', 'accept-encoding': 'identity' };
+    const post = options.client === 'http' ? keepAlivePost(app.url, headers) : fetchPost(app.url, headers);
     const api = async () => {
-      const response = await fetch(app.url, {
-        method: 'POST',
-        // Uncompressed, as the bench compares it (compression is measured apart there).
-        headers: { 'content-type': 'application/json', 'accept-encoding': 'identity' },
-        body: JSON.stringify({ query: API_NESTED, variables }),
-      });
-      const body = JSON.parse(await response.text());
-      if (body.errors) throw new Error(JSON.stringify(body.errors));
-      return body;
+      const parsed = JSON.parse(await post(body));
+      if (parsed.errors) throw new Error(JSON.stringify(parsed.errors));
+      return parsed;
     };
     const cypher = async () => {
       const result = await db.driver.executeQuery(
@@ -183,8 +191,10 @@ async function main(): Promise<void> {
     const links = sample.data.hcps.edges.reduce((n: number, e: { node: { links: unknown[] } }) => n + e.node.links.length, 0);
     const fields = countFields(sample.data);
     log(
-      `nested query: ${sample.data.hcps.edges.length} HCPs, ${links} links, ${fields} fields resolved per request; executor ${process.env.GRAPHQL_EXECUTOR ?? 'default'}`,
+      `nested query: ${sample.data.hcps.edges.length} HCPs, ${links} links, ${fields} fields resolved per request; executor ${process.env.GRAPHQL_EXECUTOR ?? 'default'}, client ${options.client}`,
     );
+    // A network rebuild still running would fall in the measured window: wait for the snapshot.
+    await post(JSON.stringify({ query: '{ kolRanking(first: 1) { rank } communities { modularity } }' }));
     for (let i = 0; i < options.warmup; i++) {
       await api();
       await cypher();
@@ -199,14 +209,14 @@ async function main(): Promise<void> {
       ['api', api],
       ['cypher', cypher],
     ] as const) {
-      const cpu = process.cpuUsage();
+      const cpu = processCpuMs(process.pid, process.pid);
       const { result: samples, profile } = await profiled(session, () => sequential(options.runs, 0, run));
-      const used = process.cpuUsage(cpu);
+      const used = (processCpuMs(process.pid, process.pid) ?? NaN) - (cpu ?? NaN);
       fs.writeFileSync(path.join(options.out, `${name}.cpuprofile`), JSON.stringify(profile));
       results[name] = {
         ...analyse(profile),
         latency: summarize(samples),
-        cpuMs: round((used.user + used.system) / 1000 / options.runs, 2),
+        cpuMs: round(used / options.runs, 2),
       };
     }
     session.disconnect();
@@ -216,7 +226,7 @@ async function main(): Promise<void> {
       `${new Date().toISOString()} · ${os.cpus()[0]?.model.trim()} · ${os.cpus().length} cores · load ${os
         .loadavg()
         .map((x) => round(x, 2))
-        .join(' ')} · Node ${process.version} · executor ${process.env.GRAPHQL_EXECUTOR ?? 'default'}`,
+        .join(' ')} · Node ${process.version} · executor ${process.env.GRAPHQL_EXECUTOR ?? 'default'} · client ${options.client}`,
     );
     for (const name of ['api', 'cypher']) {
       const r = results[name];
@@ -229,15 +239,15 @@ async function main(): Promise<void> {
     await app.stop();
     await db.close();
   } finally {
-    await embedded.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await embedded?.stop();
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
 /**
  * The profile's sample intervals are wall-clock time: on a loaded machine a sample also covers
  * time the process waited for a core. Shares of the busy (non-idle) samples are robust to that;
- * CPU ms per request is the measured process CPU time (process.cpuUsage) split by those shares.
+ * CPU ms per request is the main thread's measured CPU time (/proc, processCpuMs with the main thread) split by those shares.
  */
 export function renderAnalysis(
   name: string,
@@ -246,7 +256,7 @@ export function renderAnalysis(
 ): string[] {
   const lines = [
     '',
-    `## ${name}: p50 ${r.latency.p50} ms, p95 ${r.latency.p95} ms; Node CPU ${cpuMs} ms/request`,
+    `## ${name}: p50 ${r.latency.p50} ms, p95 ${r.latency.p95} ms; Node main-thread CPU ${cpuMs} ms/request`,
     '',
     '| where | share of CPU | ≈ CPU ms/request |',
     '|---|---|---|',
@@ -263,6 +273,29 @@ export function renderAnalysis(
     lines.push(`| \`${fn}\` | ${round((100 * ms) / busy, 1)}% | ${round((cpuMs * ms) / busy, 2)} |`);
   }
   return lines;
+}
+
+type Post = (body: string) => Promise<string>;
+
+function fetchPost(url: string, headers: Record<string, string>): Post {
+  return async (body) => (await fetch(url, { method: 'POST', headers, body })).text();
+}
+
+/** node:http with one kept-alive socket: another HTTP client than fetch (undici). */
+function keepAlivePost(url: string, headers: Record<string, string>): Post {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  return (body) =>
+    new Promise((resolve, reject) => {
+      const request = http.request(url, { method: 'POST', headers, agent }, (response) => {
+        response.setEncoding('utf8');
+        let text = '';
+        response.on('data', (chunk: string) => (text += chunk));
+        response.on('end', () => resolve(text));
+        response.on('error', reject);
+      });
+      request.on('error', reject);
+      request.end(body);
+    });
 }
 
 /** Leaf and object fields in a GraphQL response (what the executor resolved and completed). */
