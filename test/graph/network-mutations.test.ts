@@ -79,6 +79,36 @@ describe('linkHcps', () => {
     expect(await stored('hcp-1', 'hcp-2')).toEqual(['hcp-1>hcp-2:COLLEAGUE:0.9']);
   });
 
+  it("answers with the target HCP, read in the link's own statement, whichever end the link is stored from", async () => {
+    const LINK_WITH_NAME = gql`
+      mutation ($sourceId: ID!, $targetId: ID!) {
+        linkHcps(sourceId: $sourceId, targetId: $targetId, type: MENTOR, weight: 0.5) {
+          hcp {
+            id
+            name
+          }
+        }
+      }
+    `;
+    const names = await t.client().request<{ a: { name: string }; b: { name: string } }>(gql`
+      {
+        a: hcp(id: "hcp-2") {
+          name
+        }
+        b: hcp(id: "hcp-4") {
+          name
+        }
+      }
+    `);
+    for (const [sourceId, targetId, name] of [
+      ['hcp-2', 'hcp-4', names.b.name],
+      ['hcp-4', 'hcp-2', names.a.name],
+    ]) {
+      const data = await t.client().request<{ linkHcps: unknown }>(LINK_WITH_NAME, { sourceId, targetId });
+      expect(data.linkHcps).toEqual({ hcp: { id: targetId, name } });
+    }
+  });
+
   it('stores a REFERRAL from source to target, seen OUTGOING and INCOMING from the two ends', async () => {
     const data = await t
       .client()

@@ -66,8 +66,8 @@ type DirectParam = { kind: string; index: number; propertyName?: string; getType
  *
  * For each call type-graphql's wrapper looks the resolver instance up in its container, builds a
  * resolver-data object, runs the (empty) middleware chain and sorts the parameter list again
- * before building the arguments: on a 100-HCP page that is ~2,000 `HcpLink.hcp` calls doing
- * nothing but `link.other`. Here the parameter list is built once and the method called on one
+ * before building the arguments, for every HCP's `institution` and `therapeuticAreas` of a page
+ * and every `HcpLink.id`. Here the parameter list is built once and the method called on one
  * instance per resolver class (type-graphql's default container keeps one too).
  *
  * Same rules as `withPlainFields`: a field with roles, middlewares or any other kind of

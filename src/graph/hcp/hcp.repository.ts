@@ -29,16 +29,32 @@ export const HCP_PROPS = ['id', 'firstName', 'lastName', 'specialty', 'email', '
 const everyHcpProp: Exclude<keyof HcpProps, (typeof HCP_PROPS)[number]> extends never ? true : never = true;
 void everyHcpProp;
 
+/**
+ * An HCP instance, not a plain object: the field resolvers of HCP (institution, areas...) are then
+ * called directly; type-graphql would first copy a plain root into its class, once per field per HCP.
+ */
 export function toHcp(props: HcpProps): HCP {
-  return {
-    id: props.id,
-    name: fullName(props),
-    firstName: props.firstName ?? '',
-    lastName: props.lastName ?? '',
-    specialty: props.specialty ?? null,
-    email: props.email ?? null,
-    preferredChannel: props.preferredChannel ?? null,
-  };
+  return newHcp(props.id, props.firstName, props.lastName, props.specialty, props.email, props.preferredChannel);
+}
+
+/** The HCP whose HCP_PROPS values, in that order, start at `values[at]` (missing values: absent). */
+export function hcpFromValues(values: readonly unknown[], at: number): HCP {
+  const value = (i: number) => values[at + i] as string | null | undefined;
+  return newHcp(value(0) as string, value(1), value(2), value(3), value(4), value(5));
+}
+
+type Prop = string | null | undefined;
+
+function newHcp(id: string, firstName: Prop, lastName: Prop, specialty: Prop, email: Prop, preferredChannel: Prop): HCP {
+  const hcp = new HCP();
+  hcp.id = id;
+  hcp.name = fullName({ firstName, lastName });
+  hcp.firstName = firstName ?? '';
+  hcp.lastName = lastName ?? '';
+  hcp.specialty = specialty ?? null;
+  hcp.email = email ?? null;
+  hcp.preferredChannel = preferredChannel ?? null;
+  return hcp;
 }
 
 /** Search hits: by relevance (highest first), then id. */

@@ -1,5 +1,6 @@
 import { Database, Tx, int } from '../../db/database';
-import { HCP_PROPS, HcpProps, toHcp } from '../hcp/hcp.repository';
+import { HCP_PROPS, HcpProps, hcpFromValues, toHcp } from '../hcp/hcp.repository';
+import { HCP } from '../hcp/hcp.type';
 import { LINK_TYPES, isSymmetricLink } from '../../vocabulary';
 import { HcpLink, LinkDirection, LinkType } from './link.type';
 
@@ -81,24 +82,32 @@ export function allLinksRequest(hcpId: string): LinksRequest {
 
 /**
  * An HcpLink instance, not a plain object: type-graphql converts the root of a field resolver
- * (`HcpLink.hcp`) to its class, copying every plain object it is given - once per link per request.
+ * (`HcpLink.id`) to its class, copying every plain object it is given. The other HCP is built
+ * straight from the tuple (a names-only tuple ends early: its missing properties are null).
  */
 function toLink(tuple: LinkTuple, ownerId: string): HcpLink {
-  // A names-only tuple ends early: the missing properties are read as absent (null).
-  const props = {} as Record<(typeof HCP_PROPS)[number], unknown>;
-  for (let i = 0; i < HCP_PROPS.length; i++) props[HCP_PROPS[i]] = tuple[3 + i];
-  const other = toHcp(props as unknown as HcpProps);
+  const other = hcpFromValues(tuple, 3);
   const link = new HcpLink();
   link.type = tuple[0] as LinkType;
   link.weight = tuple[1];
   link.direction = tuple[2] as LinkDirection;
   link.hcpId = other.id;
   link.ownerId = ownerId;
-  link.other = other;
+  link.hcp = other;
   return link;
 }
 
-export const linksCacheKey = (r: LinksRequest): string => JSON.stringify([r.hcpId, [...r.types].sort(), r.first]);
+/** The request's types, sorted, as JSON: per order given (a few hundred orders of five types at most). */
+const typesKeys = new Map<string, string>();
+function typesKey(types: readonly string[]): string {
+  const given = types.join(',');
+  let key = typesKeys.get(given);
+  if (key === undefined) typesKeys.set(given, (key = JSON.stringify([...types].sort())));
+  return key;
+}
+
+/** `JSON.stringify([hcpId, sorted types, first])`, with the types' part computed once per order (twice per HCP of a page). */
+export const linksCacheKey = (r: LinksRequest): string => `[${JSON.stringify(r.hcpId)},${typesKey(r.types)},${JSON.stringify(r.first)}]`;
 
 /** The pattern of a link of `type` between (a) and (b): either direction for symmetric types. */
 function linkPattern(type: LinkType): string {
@@ -126,17 +135,20 @@ export const linkWrites = {
    * either direction and created in the canonical direction (smaller id -> larger id), as the
    * import stores it; a REFERRAL goes from source to target.
    */
-  async upsert(tx: Tx, sourceId: string, targetId: string, type: LinkType, weight: number): Promise<{ created: boolean }> {
+  async upsert(tx: Tx, sourceId: string, targetId: string, type: LinkType, weight: number): Promise<{ created: boolean; target: HCP }> {
     const [from, to] = isSymmetricLink(type) && targetId < sourceId ? [targetId, sourceId] : [sourceId, targetId];
-    const [row] = await tx.run<{ created: boolean }>(
+    // The target HCP comes back too: the answer (the link seen from the source) carries it.
+    const [row] = await tx.run<{ created: boolean; target: HcpProps }>(
       `MATCH (a:HCP {id: $from}) MATCH (b:HCP {id: $to})
        WITH a, b, [${linkPattern(type)} | x] AS olds
        FOREACH (o IN olds | SET o.weight = $weight)
        FOREACH (_ IN CASE WHEN size(olds) = 0 THEN [1] ELSE [] END | CREATE (a)-[:${type} {weight: $weight}]->(b))
-       RETURN size(olds) = 0 AS created`,
-      { from, to, weight },
+       WITH olds, CASE WHEN a.id = $targetId THEN a ELSE b END AS target
+       RETURN size(olds) = 0 AS created, target {${HCP_PROPS.map((prop) => `.${prop}`).join(', ')}} AS target`,
+      { from, to, weight, targetId },
     );
-    return { created: row?.created ?? false };
+    if (!row) throw new Error(`linkHcps: HCP ${sourceId} or ${targetId} vanished inside the transaction`);
+    return { created: row.created, target: toHcp(row.target) };
   },
 
   /**

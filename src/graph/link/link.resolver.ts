@@ -6,7 +6,6 @@ import { KeyPart } from '../common/cursor';
 import { PageArgs, checkFirst, pageOfList, windowOf } from '../common/pagination';
 import { runMutation } from '../common/mutation';
 import { refId, unitInterval } from '../common/validate';
-import { hcpLoaders } from '../hcp/hcp.loaders';
 import { derivedId } from '../node/derived-id';
 import { HCP } from '../hcp/hcp.type';
 import { linkLoaders } from './link.loaders';
@@ -23,17 +22,6 @@ export class HcpLinkResolver {
   @FieldResolver(() => ID)
   id(@Root() link: HcpLink): string {
     return derivedId('HcpLink', link.ownerId, link.type, link.direction, link.hcpId);
-  }
-
-  @FieldResolver(() => HCP, { description: 'The other HCP.' })
-  hcp(@Root() link: HcpLink, @Ctx() ctx: GraphContext): HCP | Promise<HCP> {
-    return link.other ?? this.load(link.hcpId, ctx);
-  }
-
-  private async load(hcpId: string, ctx: GraphContext): Promise<HCP> {
-    const hcp = await ctx.loaders.get(hcpLoaders).byId.load(hcpId);
-    if (!hcp) throw new Error(`linked HCP ${hcpId} vanished`);
-    return hcp;
   }
 
   @AdminOnly()
@@ -54,12 +42,13 @@ export class HcpLinkResolver {
       requires: [{ label: 'HCP', ids: [sourceId, targetId] }],
       write: (tx) => linkWrites.upsert(tx, sourceId, targetId, type, weight),
       networkChange: { hcps: [sourceId, targetId] },
-      answer: (): HcpLink => ({
+      answer: ({ target }): HcpLink => ({
         type,
         weight,
         direction: isSymmetricLink(type) ? LinkDirection.UNDIRECTED : LinkDirection.OUTGOING,
         hcpId: targetId,
         ownerId: sourceId,
+        hcp: target,
       }),
     });
   }
