@@ -14,6 +14,7 @@ import { HcpAttributes, NetworkProjection } from './projection';
 import { WeightedGraph, findEdge } from './csr';
 import { LINK_TYPES } from '../vocabulary';
 import { HcpNetwork, LinkTable, idIndex } from './network';
+import { LinkLog, NewLink } from './link-log';
 import { MslChanges, MslSide, PairRelationships, patchMslSide, reweighPairs } from './msl-patch';
 import { nextNodeIds } from './erasure';
 import { ChangedNodes, patchPairGraphs, patchTypedGraph } from './patch';
@@ -92,9 +93,9 @@ export function applyStates(old: NetworkProjection, states: EntityStates, versio
   let patchTyped: AppliedChange['patchTyped'];
   if (changed) {
     const next = nextLinks(oldNet, structural, hcpIndex, changed, old.counts.links);
-    net = { hcpIds, hcpIndex, ...patchPairGraphs(oldNet, next.links, next.firstChanged, changed), links: next.links, ...msl };
+    net = { hcpIds, hcpIndex, ...patchPairGraphs(oldNet, next.changedLinks, changed), links: next.links, ...msl };
     linkCounts = next.counts;
-    patchTyped = (graph, includeType) => patchTypedGraph(oldNet, next.links, next.firstChanged, changed, graph, includeType);
+    patchTyped = (graph, includeType) => patchTypedGraph(oldNet, next.changedLinks, changed, graph, includeType);
   } else {
     net = { ...oldNet, ...msl };
   }
@@ -157,8 +158,10 @@ function remapOf(oldIds: readonly string[], newIds: readonly string[]): Int32Arr
 }
 
 /**
- * The old links not touching a changed HCP (copied in blocks), then, from `firstChanged` on, the
- * changed HCPs' links as re-read: the part patch.ts groups. `counts`: links per type.
+ * The next network's links and, apart, those of the changed HCPs as re-read (the part patch.ts
+ * groups); `counts`: links per type. Same numbering (a link edit): the next version of the old
+ * log, at the cost of the changed HCPs' links (link-log.ts). HCPs added or erased: the old links
+ * not touching a changed HCP renumbered (block copies of the other columns), then the changed ones.
  */
 function nextLinks(
   old: HcpNetwork,
@@ -166,49 +169,14 @@ function nextLinks(
   index: ReadonlyMap<string, number>,
   { dirtyOld, remap }: ChangedNodes,
   oldCounts: readonly number[],
-): { links: LinkTable; firstChanged: number; counts: number[] } {
-  const links = old.links;
+): { links: LinkLog; changedLinks: LinkTable; counts: number[] } {
   const counts = [...oldCounts];
-  let added = 0;
-  for (const state of structural.values()) added += state.out.length + state.in.length;
-  const capacity = links.source.length + added;
-  const source = new Int32Array(capacity);
-  const target = new Int32Array(capacity);
-  const type = new Uint8Array(capacity);
-  const weight = new Float64Array(capacity);
-  let k = 0;
-  let runStart = 0;
-  const copyRun = (end: number) => {
-    if (remap) {
-      for (let i = runStart, j = k; i < end; i++, j++) {
-        source[j] = remap[links.source[i]];
-        target[j] = remap[links.target[i]];
-      }
-    } else {
-      source.set(links.source.subarray(runStart, end), k);
-      target.set(links.target.subarray(runStart, end), k);
-    }
-    type.set(links.type.subarray(runStart, end), k);
-    weight.set(links.weight.subarray(runStart, end), k);
-    k += end - runStart;
-  };
-  for (let i = 0; i < links.source.length; i++) {
-    if (!dirtyOld[links.source[i]] && !dirtyOld[links.target[i]]) continue;
-    copyRun(i);
-    counts[links.type[i]]--;
-    runStart = i + 1;
-  }
-  copyRun(links.source.length);
-  const firstChanged = k;
-  const push = (from: string, to: string, code: number, w: number) => {
-    const s = index.get(from);
-    const t = index.get(to);
-    if (s === undefined || t === undefined || code < 0 || code >= LINK_TYPES.length) return;
-    source[k] = s;
-    target[k] = t;
-    type[k] = code;
-    weight[k++] = w;
-    counts[code]++;
+  const fresh: NewLink[] = [];
+  const push = (from: string, to: string, code: number, weight: number) => {
+    const source = index.get(from);
+    const target = index.get(to);
+    if (source !== undefined && target !== undefined && code >= 0 && code < LINK_TYPES.length)
+      fresh.push({ source, target, type: code, weight });
   };
   for (const state of structural.values()) {
     if (!state.exists) continue;
@@ -216,8 +184,63 @@ function nextLinks(
     // A link between two changed HCPs is in both states: take it from its source's.
     for (const [from, code, w] of state.in) if (!structural.has(from)) push(from, state.id, code, w);
   }
-  const table = { source: source.subarray(0, k), target: target.subarray(0, k), type: type.subarray(0, k), weight: weight.subarray(0, k) };
-  return { links: table, firstChanged, counts };
+  const changedLinks = columnsOf(fresh);
+  if (!remap) {
+    const changed = [...structural.keys()].map((id) => old.hcpIndex.get(id)).filter((v): v is number => v !== undefined);
+    return { links: old.links.edit(changed, fresh, counts), changedLinks, counts };
+  }
+  const { source: oldSource, target: oldTarget, type: oldType, weight: oldWeight } = old.links;
+  const capacity = oldSource.length + fresh.length;
+  const table = {
+    source: new Int32Array(capacity),
+    target: new Int32Array(capacity),
+    type: new Uint8Array(capacity),
+    weight: new Float64Array(capacity),
+  };
+  let k = 0;
+  let runStart = 0;
+  const copyRun = (end: number) => {
+    for (let i = runStart, j = k; i < end; i++, j++) {
+      table.source[j] = remap[oldSource[i]];
+      table.target[j] = remap[oldTarget[i]];
+    }
+    table.type.set(oldType.subarray(runStart, end), k);
+    table.weight.set(oldWeight.subarray(runStart, end), k);
+    k += end - runStart;
+  };
+  for (let i = 0; i < oldSource.length; i++) {
+    if (!dirtyOld[oldSource[i]] && !dirtyOld[oldTarget[i]]) continue;
+    copyRun(i);
+    counts[oldType[i]]--;
+    runStart = i + 1;
+  }
+  copyRun(oldSource.length);
+  table.source.set(changedLinks.source, k);
+  table.target.set(changedLinks.target, k);
+  table.type.set(changedLinks.type, k);
+  table.weight.set(changedLinks.weight, k);
+  for (const link of fresh) counts[link.type]++;
+  const end = k + fresh.length;
+  const columns = {
+    source: table.source.subarray(0, end),
+    target: table.target.subarray(0, end),
+    type: table.type.subarray(0, end),
+    weight: table.weight.subarray(0, end),
+  };
+  return { links: LinkLog.of(columns, index.size), changedLinks, counts };
+}
+
+function columnsOf(links: readonly NewLink[]): LinkTable {
+  const n = links.length;
+  const table = { source: new Int32Array(n), target: new Int32Array(n), type: new Uint8Array(n), weight: new Float64Array(n) };
+  for (let i = 0; i < n; i++) {
+    const link = links[i];
+    table.source[i] = link.source;
+    table.target[i] = link.target;
+    table.type[i] = link.type;
+    table.weight[i] = link.weight;
+  }
+  return table;
 }
 
 /**

@@ -18,6 +18,7 @@
  */
 import { LINK_TYPES, LinkType } from '../vocabulary';
 import { GroupedPairs, WeightedGraph, addHalfEdge, allocateHalfEdges, groupHalfEdges, sumPairs } from './csr';
+import { LinkLog } from './link-log';
 
 /** The only directed link type: the source refers patients to the target. */
 const REFERRAL_CODE = LINK_TYPES.indexOf('REFERRAL');
@@ -78,7 +79,8 @@ export interface HcpNetwork {
   /** Same offsets/targets as `ties`, weight = sum of the pair's link weights. */
   readonly pairSums: WeightedGraph;
   readonly directed: WeightedGraph;
-  readonly links: LinkTable;
+  /** Every link, as a log an edit appends to (link-log.ts): read whole only by whole-network work. */
+  readonly links: LinkLog;
   readonly mslIds: readonly string[];
   readonly mslIndex: ReadonlyMap<string, number>;
   readonly msl: WeightedGraph;
@@ -101,7 +103,7 @@ export function buildNetwork(input: NetworkInput): HcpNetwork {
     hcpIds,
     hcpIndex,
     ...buildPairGraphs(hcpIds.length, links),
-    links,
+    links: LinkLog.of(links, hcpIds.length),
     ...buildMslNetwork(input.relationships, input.mslIds ?? input.relationships.map((r) => r.mslId), hcpIndex),
   };
 }

@@ -7,8 +7,8 @@
  * erased: the new numbering keeps the old order, so rows stay sorted). No sort of all links, no
  * per-link work beyond one copy: an edit costs O(n + m) memory copies, not a rebuild.
  *
- * Contract: given the old network and the new link table whose entries from `firstChanged` on are
- * exactly the links with a changed endpoint (and none before), `patchPairGraphs` returns graphs
+ * Contract: given the old network and `changedLinks`, exactly the new network's links with a
+ * changed endpoint (by new node index), `patchPairGraphs` returns graphs
  * equal to buildNetwork's on the new links (weights summed in another order: equal to ~1e-15).
  * The old network is not modified (requests holding it keep a consistent view).
  */
@@ -27,9 +27,9 @@ export interface ChangedNodes {
 
 type Column = Float64Array | Uint8Array;
 
-export function patchPairGraphs(old: HcpNetwork, links: LinkTable, firstChanged: number, changed: ChangedNodes): PairGraphs {
+export function patchPairGraphs(old: HcpNetwork, changedLinks: LinkTable, changed: ChangedNodes): PairGraphs {
   const n = changed.dirtyNew.length;
-  const patch = buildPairGraphs(n, tailOf(links, firstChanged));
+  const patch = buildPairGraphs(n, changedLinks);
   const rows = new RowPatcher(old.ties, changed);
   const ties = rows.patch(old.ties, [old.ties.weights, old.pairSums.weights, old.tieTypes], patch.ties, [
     patch.ties.weights,
@@ -52,26 +52,15 @@ export function patchPairGraphs(old: HcpNetwork, links: LinkTable, firstChanged:
  */
 export function patchTypedGraph(
   old: HcpNetwork,
-  links: LinkTable,
-  firstChanged: number,
+  changedLinks: LinkTable,
   changed: ChangedNodes,
   graph: WeightedGraph,
   includeType: (code: number) => boolean,
 ): WeightedGraph {
-  const patch = buildDirected(changed.dirtyNew.length, tailOf(links, firstChanged), includeType);
+  const patch = buildDirected(changed.dirtyNew.length, changedLinks, includeType);
   // The typed graph is part of `directed`, so the rows with an entry for a changed HCP are still among its tie neighbours.
   const rows = new RowPatcher(old.ties, changed).patch(graph, [graph.weights], patch, [patch.weights]);
   return { offsets: rows.offsets, targets: rows.targets, weights: rows.columns[0] as Float64Array };
-}
-
-/** The links from `firstChanged` on: those with a changed endpoint. */
-function tailOf(links: LinkTable, firstChanged: number): LinkTable {
-  return {
-    source: links.source.subarray(firstChanged),
-    target: links.target.subarray(firstChanged),
-    type: links.type.subarray(firstChanged),
-    weight: links.weight.subarray(firstChanged),
-  };
 }
 
 interface PatchedRows {
