@@ -33,7 +33,9 @@ export interface EmbeddedOptions {
    * the arguments of `neo4j-admin` (`database import full <db> ...`, see src/import/bulk.ts and
    * launcher/.../OfflineImport.java). No transactions, the store files written directly.
    * A function is called once the JVM is spawned, so that the JVM starts while it prepares the
-   * importer's input; when it throws, the JVM stops before writing anything and its error is thrown.
+   * importer's input (meanwhile the JVM warms the importer up and, for a new data folder, creates
+   * the system database beside it: launcher/.../FirstStart.java); when it throws, the JVM stops
+   * before writing anything in the data folder and its error is thrown.
    */
   offlineImport?: string[] | (() => Promise<string[]>);
   log?: (line: string) => void;

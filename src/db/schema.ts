@@ -17,20 +17,44 @@ export function schemaStatements(file = SCHEMA_FILE): string[] {
     .filter(Boolean);
 }
 
+export interface SchemaOptions {
+  /**
+   * 'background': the full-text indexes are created but not waited for (a bulk import's first
+   * start, where populating them takes seconds): `db.index.fulltext.queryNodes` waits for an index
+   * that is not online yet (up to 30 s, then an error), so search never answers from a partial
+   * index. Default 'await': every index online before this resolves.
+   */
+  fullText?: 'await' | 'background';
+}
+
 /**
  * Creates the constraints and indexes (idempotent: every statement is IF NOT EXISTS) and waits for
  * them to be online. On an existing database every named one is usually there and online already:
  * one read says so, instead of a write transaction per statement at every start.
  */
-export async function applySchema(db: Database): Promise<void> {
+export async function applySchema(db: Database, options: SchemaOptions = {}): Promise<void> {
   const statements = schemaStatements();
   if (await allOnline(db, statements)) return;
-  // Indexes first: each is populated in the background from its creation, while a constraint's
-  // creation waits for its own index. On a loaded database (a bulk import's first start) the
-  // indexes' population then overlaps the constraints' instead of following it.
   const constraint = (statement: string) => /^CREATE\s+CONSTRAINT\b/i.test(statement);
-  for (const statement of statements.filter((s) => !constraint(s))) await db.write(statement);
-  for (const statement of statements.filter(constraint)) await db.write(statement);
+  const fullText = (statement: string) => /^CREATE\s+FULLTEXT\b/i.test(statement);
+  const inOneTransaction = (group: string[]) =>
+    db.transaction(async (tx) => {
+      for (const statement of group) await tx.run(statement);
+    });
+  // Range indexes first, all in one transaction: one population job reads each label's nodes once
+  // for all of them, in the background, while each constraint's creation waits for its own index.
+  // Full-text indexes last: at most two populations run at a time and the one on HCP names is the
+  // longest; created earlier, the constraints queued behind it.
+  await inOneTransaction(statements.filter((s) => !constraint(s) && !fullText(s)));
+  await inOneTransaction(statements.filter(constraint));
+  await inOneTransaction(statements.filter(fullText));
+  if (options.fullText !== 'background') return awaitIndexes(db);
+  const names = statements.filter((s) => !fullText(s)).map((s) => NAMED.exec(s)![1]);
+  await db.write('UNWIND $names AS name CALL db.awaitIndex(name, 300) RETURN count(*) AS n', { names });
+}
+
+/** Resolves once every index is online (after `applySchema` with full-text in the background). */
+export async function awaitIndexes(db: Database): Promise<void> {
   await db.write('CALL db.awaitIndexes(300)');
 }
 

@@ -26,6 +26,8 @@ export interface BulkFiles {
   args: string[];
   /** The files with a line break inside a cell: only these need the importer's slower multi-line parser. */
   multiline: string[];
+  /** Length of the longest line written, UTF-16 units: the importer's read buffer must hold it. */
+  longestLine: number;
   nodes: number;
   relationships: number;
 }
@@ -59,7 +61,10 @@ class CsvFile {
     return `"${value.replace(/"/g, '""')}"`;
   };
 
+  longest = 0;
+
   private line(text: string): void {
+    if (text.length > this.longest) this.longest = text.length;
     this.buffer.push(text);
     this.size += text.length;
     if (this.size > 1 << 20) this.flush();
@@ -187,5 +192,11 @@ export function writeBulkFiles(data: NetworkData, dir: string): BulkFiles {
     file.close();
     relationships += file.rows;
   }
-  return { args, multiline: files.filter((file) => file.multiline).map((file) => file.file), nodes, relationships };
+  return {
+    args,
+    multiline: files.filter((file) => file.multiline).map((file) => file.file),
+    longestLine: Math.max(0, ...files.map((file) => file.longest)),
+    nodes,
+    relationships,
+  };
 }

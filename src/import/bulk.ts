@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Database } from '../db/database';
 import { EmbeddedNeo4j, startEmbeddedNeo4j } from '../db/embedded';
-import { applySchema } from '../db/schema';
+import { SchemaOptions, applySchema } from '../db/schema';
 import { FULL_CHANGE, recordNetworkChange } from '../network/changes';
 import { BulkFiles, writeBulkFiles } from './bulk-files';
 import { NetworkData } from './records';
@@ -140,17 +140,31 @@ function importArguments(options: BulkImportOptions, files: BulkFiles, reportFil
     `--max-off-heap-memory=${options.offHeapMb ?? 1024}M`,
     // Before it starts, the importer parses a sample of every file (its estimates), one read buffer
     // at least: with the default 4 MiB buffer that was most of the input, parsed twice (a fifth of
-    // its CPU at 100k HCPs). A buffer must hold the longest value; no cell comes near 1 MiB.
-    '--read-buffer-size=1m',
+    // its CPU at 100k HCPs). A buffer must hold the longest line.
+    `--read-buffer-size=${readBufferKb(files.longestLine)}k`,
     `--report-file=${reportFile}`,
     ...files.args,
   ];
 }
 
-/** With the server started on the new store: constraints and indexes, and a full network change record. */
-export async function finishBulkImport(db: Database): Promise<void> {
-  await applySchema(db);
-  await db.transaction((tx) => recordNetworkChange(tx, FULL_CHANGE));
+/**
+ * With the server started on the new store: constraints and indexes, and a full network change
+ * record. With `fullText: 'background'` it resolves once every constraint and range index is online
+ * and the full-text indexes are created, still populating (search waits for them: see
+ * SchemaOptions); `awaitIndexes` resolves when they are online. A server stopped before that
+ * rebuilds them at its next start.
+ */
+export async function finishBulkImport(db: Database, options: SchemaOptions = {}): Promise<void> {
+  // Side by side: the record's first write on the new store overlaps the constraints' population.
+  await Promise.all([applySchema(db, options), db.transaction((tx) => recordNetworkChange(tx, FULL_CHANGE))]);
+}
+
+/**
+ * 256 KiB, or more for a longer line: room for 4 bytes per UTF-16 unit (UTF-8 needs at most 3),
+ * in a power of two.
+ */
+export function readBufferKb(longestLine: number): number {
+  return Math.max(256, 2 ** Math.ceil(Math.log2((4 * longestLine) / 1024)));
 }
 
 function requireNoDatabase(options: BulkImportOptions): void {

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { connect } from '../../src/db/connect';
 import { Database } from '../../src/db/database';
 import { EmbeddedNeo4j } from '../../src/db/embedded';
-import { BulkImportError, bulkImportFolder, finishBulkImport, storeDirectory } from '../../src/import/bulk';
+import { awaitIndexes } from '../../src/db/schema';
+import { BulkImportError, bulkImportFolder, finishBulkImport, readBufferKb, storeDirectory } from '../../src/import/bulk';
 import { exportFolder } from '../../src/import/export';
 import { importFolder } from '../../src/import/importer';
 import { ImportValidationError } from '../../src/import/validate';
@@ -93,7 +94,21 @@ describe('bulk import (offline) = transactional import', () => {
     expect(built.summary.storeMs).toBeGreaterThan(0);
 
     bulk = connect({ ...testConfig(), neo4jUri: embedded.uri });
-    await finishBulkImport(bulk);
+    // Serving before the full-text indexes are populated: search waits for them, so it answers
+    // what the transactional import's database answers, right away.
+    await finishBulkImport(bulk, { fullText: 'background' });
+    const search = (db: Database, index: string, words: string) =>
+      db.read<{ id: string }>('CALL db.index.fulltext.queryNodes($index, $words) YIELD node RETURN node.id AS id ORDER BY id', {
+        index,
+        words,
+      });
+    const found = await search(bulk, 'hcp_search', 'rossi');
+    expect(found.length).toBeGreaterThan(0);
+    expect(found).toEqual(await search(transactional, 'hcp_search', 'rossi'));
+    expect(await search(bulk, 'institution_search', 'boston')).toEqual(await search(transactional, 'institution_search', 'boston'));
+    await awaitIndexes(bulk);
+    const states = await bulk.read<{ state: string }>('SHOW INDEXES YIELD state RETURN DISTINCT state');
+    expect(states).toEqual([{ state: 'ONLINE' }]);
 
     const viaTransaction = path.join(scratch, 'export-transactional');
     const viaBulk = path.join(scratch, 'export-bulk');
@@ -107,6 +122,13 @@ describe('bulk import (offline) = transactional import', () => {
     const [note] = await bulk.read<{ notes: string }>("MATCH (i:Interaction {id: 'int-00000-0'}) RETURN i.notes AS notes");
     expect(note.notes).toBe('first line,\nsecond "line"');
   }, 600000);
+
+  it("sizes the importer's read buffer for the longest line: 256 KiB at least, 4 bytes per character", () => {
+    expect(readBufferKb(0)).toBe(256);
+    expect(readBufferKb(60000)).toBe(256);
+    expect(readBufferKb(100000)).toBe(512);
+    expect(readBufferKb(1000000)).toBe(4096);
+  });
 
   it('never overwrites an existing database', async () => {
     const before = fs.readdirSync(storeDirectory(dataDir, 'neo4j')).sort();

@@ -46,7 +46,7 @@ public final class Launcher {
     long txMemoryMb = Long.parseLong(env("NEO4J_TX_MEMORY_MB", String.valueOf(defaultTxMb)));
 
     failIfPortTaken(port);
-    Path importArgs = importArguments();
+    Path importArgs = importArguments(home);
     Files.createDirectories(home);
     if (importArgs != null) importFirst(home, importArgs);
 
@@ -93,15 +93,29 @@ public final class Launcher {
    * validates the input and writes the importer's files. Without that line (stdin closed: the
    * input was invalid) the JVM exits before it writes anything.
    */
-  private static Path importArguments() throws IOException {
+  private static Path importArguments(Path home) throws IOException, InterruptedException {
     String argsFile = System.getenv("NEO4J_IMPORT_ARGS");
     if (argsFile == null || argsFile.isBlank()) return null;
     if (!argsFile.equals("-")) return Path.of(argsFile);
+    // Meanwhile, on a core that would otherwise wait: a throwaway import warms the importer up
+    // (OfflineImport.warmUp), and a new data folder's system database is created (FirstStart).
+    FirstStart[] firstStart = new FirstStart[1];
+    boolean newFolder = !Files.exists(home.resolve("data/databases/system"));
+    Thread warmUp =
+        new Thread(
+            () -> {
+              OfflineImport.warmUp();
+              if (newFolder) firstStart[0] = FirstStart.prepare(home);
+            },
+            "import-warm-up");
+    warmUp.start();
     ByteArrayOutputStream line = new ByteArrayOutputStream();
     for (int c = System.in.read(); c != '\n'; c = System.in.read()) {
       if (c < 0) System.exit(0);
       line.write(c);
     }
+    warmUp.join();
+    if (firstStart[0] != null) firstStart[0].moveInto(home);
     return Path.of(line.toString(StandardCharsets.UTF_8));
   }
 
