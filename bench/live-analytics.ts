@@ -53,6 +53,8 @@ export interface SteadyLoadOptions {
   linkEditsPerSecond: number;
   durationMs: number;
   tag: string;
+  /** Where this run's sequence of link edits starts (past earlier runs' on a kept database). */
+  firstEdit?: number;
 }
 
 export interface SteadyLoad {
@@ -163,7 +165,8 @@ async function paceWrites(options: SteadyLoadOptions): Promise<Omit<SteadyLoad, 
     }),
     paced(options.linkEditsPerSecond, (k) => {
       linkEdits++;
-      return linkEdit(post, hcps[(k * 104729 + 5) % hcps.length], hcps[(k * 7907 + 101) % hcps.length], 0.2 + (k % 7) / 10);
+      const e = k + (options.firstEdit ?? 0);
+      return linkEdit(post, hcps[(e * 104729 + 5) % hcps.length], hcps[(e * 7907 + 101) % hcps.length], 0.2 + (e % 7) / 10);
     }),
     reader(),
   ]);

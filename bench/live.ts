@@ -154,6 +154,9 @@ async function main(): Promise<void> {
     say('next answer after one write ...');
     const service = app.services.network;
     const buildsBefore = service.builds;
+    // Links that earlier runs on this kept database added: this run's link edits start past theirs,
+    // so that they change the network again instead of setting the same weights a second time.
+    const earlierLinks = (await service.snapshot()).net.links.source.length - data.hcpLinks.length;
     let n = 0;
     const afterInteraction: number[] = [];
     const afterLink: number[] = [];
@@ -172,7 +175,8 @@ async function main(): Promise<void> {
       });
       afterInteraction.push(await timed(readers.kolRanking));
       const previous = await service.snapshot();
-      await postGraphql(url, LINK, { s: hcps[(i * 31) % hcps.length], t: hcps[(i * 57 + 11) % hcps.length], w: 0.3 + (n++ % 5) / 10 });
+      const e = i + earlierLinks;
+      await postGraphql(url, LINK, { s: hcps[(e * 31) % hcps.length], t: hcps[(e * 57 + 11) % hcps.length], w: 0.3 + (n++ % 5) / 10 });
       // The sync alone (re-read + apply), then the ranking (PageRank restarted from the last vector).
       updateAfterLink.push(await timed(() => service.snapshot()));
       afterLink.push(await timed(readers.kolRanking));
@@ -192,7 +196,7 @@ async function main(): Promise<void> {
     // The next BETWEENNESS and COMPOSITE answers after a link edit (the previous network's betweenness asked first).
     const betweennessAfterLink: RankedAnswer[] = [];
     const compositeAfterLink: RankedAnswer[] = [];
-    for (let i = 0; i < 5; i++) {
+    for (let i = earlierLinks; i < earlierLinks + 5; i++) {
       await ranked(gql, 'BETWEENNESS');
       await linkEdit(gql, hcps[(i * 89 + 7) % hcps.length], hcps[(i * 61 + 3) % hcps.length], 0.4);
       betweennessAfterLink.push(await ranked(gql, 'BETWEENNESS'));
@@ -211,6 +215,7 @@ async function main(): Promise<void> {
       linkEditsPerSecond: LINKS_PER_S,
       durationMs: STEADY_MS,
       tag,
+      firstEdit: earlierLinks,
     });
     const steadyRatioP95 = Object.fromEntries(
       Object.keys(idle).map((name) => [name, Math.round((steady.reads[name].p95 / idle[name].p95) * 100) / 100]),
