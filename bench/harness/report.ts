@@ -106,6 +106,7 @@ export function renderMarkdown(r: BenchReport): string {
     ['contender', 'p50', 'p95', 'p99', 'runs', 'Node CPU ms/request', 'response bytes'],
     [
       row('MSL Graph API (HTTP)', 'api'),
+      ...(n.latency.apiNodeHttp ? [row('MSL Graph API (HTTP, node:http client)', 'apiNodeHttp')] : []),
       row('hand-written Cypher (driver, in-process)', 'cypher'),
       row('@neo4j/graphql, @cypher links field (HTTP)', 'neo4jGraphqlCypherField'),
       row('@neo4j/graphql, native relationship fields (HTTP)', 'neo4jGraphqlNative'),
