@@ -565,7 +565,7 @@ async function postGraphql(
  * POSTs JSON with node:http over one kept-alive socket (llhttp, Node streams): a second client
  * beside fetch (undici), so that the API's figures do not hang on one client's costs.
  */
-function keepAlivePost(url: string): (body: string) => Promise<string> {
+export function keepAlivePost(url: string): (body: string) => Promise<string> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   const headers = { 'content-type': 'application/json', accept: 'application/json', 'accept-encoding': 'identity' };
   const post = (body: string) =>

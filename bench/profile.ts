@@ -18,7 +18,6 @@ process.env.NODE_ENV ??= 'production';
 
 import 'reflect-metadata';
 import fs from 'node:fs';
-import http from 'node:http';
 import inspector from 'node:inspector';
 import os from 'node:os';
 import path from 'node:path';
@@ -31,7 +30,7 @@ import { applySchema } from '../src/db/schema';
 import { generateNetwork } from '../src/import/generate';
 import { importNetwork } from '../src/import/importer';
 import { createLogger } from '../src/logger';
-import { API_NESTED, CYPHER_NESTED } from './bench';
+import { API_NESTED, CYPHER_NESTED, keepAlivePost } from './bench';
 import { processCpuMs } from './harness/machine';
 import { round, sequential, summarize } from './harness/stats';
 
@@ -173,7 +172,7 @@ async function main(): Promise<void> {
     const body = JSON.stringify({ query: API_NESTED, variables });
     // Uncompressed, as the bench compares it (compression is measured apart there).
     const headers = { 'content-type': 'application/json', 'accept-encoding': 'identity' };
-    const post = options.client === 'http' ? keepAlivePost(app.url, headers) : fetchPost(app.url, headers);
+    const post = options.client === 'http' ? keepAlivePost(app.url) : fetchPost(app.url, headers);
     const api = async () => {
       const parsed = JSON.parse(await post(body));
       if (parsed.errors) throw new Error(JSON.stringify(parsed.errors));
@@ -279,23 +278,6 @@ type Post = (body: string) => Promise<string>;
 
 function fetchPost(url: string, headers: Record<string, string>): Post {
   return async (body) => (await fetch(url, { method: 'POST', headers, body })).text();
-}
-
-/** node:http with one kept-alive socket: another HTTP client than fetch (undici). */
-function keepAlivePost(url: string, headers: Record<string, string>): Post {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-  return (body) =>
-    new Promise((resolve, reject) => {
-      const request = http.request(url, { method: 'POST', headers, agent }, (response) => {
-        response.setEncoding('utf8');
-        let text = '';
-        response.on('data', (chunk: string) => (text += chunk));
-        response.on('end', () => resolve(text));
-        response.on('error', reject);
-      });
-      request.on('error', reject);
-      request.end(body);
-    });
 }
 
 /** Leaf and object fields in a GraphQL response (what the executor resolved and completed). */
