@@ -1,5 +1,5 @@
 /**
- * The link table of a network (network.ts LinkTable) as an append-only log, so that a link edit
+ * The link table of a network (LinkTable, below) as an append-only log, so that a link edit
  * costs the edited HCPs' links, not a copy of every link.
  *
  * Entries live in a store shared by the versions of a network: a base (the table as loaded or
@@ -16,7 +16,15 @@
  * first build, counting at load).
  */
 import { LINK_TYPES } from '../vocabulary';
-import type { LinkTable } from './network';
+
+/** The links that survived resolution, by link number (for typed subgraphs). */
+export interface LinkTable {
+  readonly source: Int32Array;
+  readonly target: Int32Array;
+  /** Index into LINK_TYPES. */
+  readonly type: Uint8Array;
+  readonly weight: Float64Array;
+}
 
 /** Compact when appended + dead entries exceed this fraction of the base (and `compactMin` entries). */
 const COMPACT_FRACTION = 1 / 8;

@@ -18,7 +18,7 @@
  */
 import { LINK_TYPES, LinkType } from '../vocabulary';
 import { GroupedPairs, WeightedGraph, addHalfEdge, allocateHalfEdges, groupHalfEdges, sumPairs } from './csr';
-import { LinkLog } from './link-log';
+import { LinkLog, LinkTable } from './link-log';
 
 /** The only directed link type: the source refers patients to the target. */
 const REFERRAL_CODE = LINK_TYPES.indexOf('REFERRAL');
@@ -61,14 +61,7 @@ export interface NetworkInput {
   linkTable?: (hcpIndex: ReadonlyMap<string, number>) => LinkTable;
 }
 
-/** The links that survived resolution, by link number (for typed subgraphs). */
-export interface LinkTable {
-  readonly source: Int32Array;
-  readonly target: Int32Array;
-  /** Index into LINK_TYPES. */
-  readonly type: Uint8Array;
-  readonly weight: Float64Array;
-}
+export type { LinkTable } from './link-log';
 
 export interface HcpNetwork {
   readonly hcpIds: readonly string[];
