@@ -110,9 +110,19 @@ describe('the write gate (MAX_CONCURRENT_WRITES, MAX_CONCURRENT_WRITES_WHILE_REA
     const db = connect(loadConfig({ NEO4J_URI: process.env.TEST_NEO4J_URI, NEO4J_PASSWORD: 'x', MAX_CONCURRENT_WRITES: '1' }));
     try {
       expect(db.writeGate.limit).toBe(1);
+      // Wait until the first transaction's work runs: opening it is a round trip, longer than a tick
+      // on a busy machine.
       let release!: () => void;
-      const held = db.transaction(() => new Promise<void>((resolve) => (release = resolve)));
-      await tick();
+      let started!: () => void;
+      const running = new Promise<void>((resolve) => (started = resolve));
+      const held = db.transaction(
+        () =>
+          new Promise<void>((resolve) => {
+            release = resolve;
+            started();
+          }),
+      );
+      await running;
       const second = db.write('RETURN 1 AS ok');
       await tick();
       expect(db.writeGate.queued).toBe(1);
