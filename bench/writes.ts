@@ -1,5 +1,6 @@
 /**
- * npm run bench:writes -- [--hcps 5000] [--seed 7] [--writers 16] [--duration 20] [--warmup 30] [--runs 30] [--rounds 2] [--bounds 0/1,0/2]
+ * npm run bench:writes -- [--hcps 5000] [--seed 7] [--writers 16] [--duration 20] [--warmup 30] [--runs 100] [--rounds 2]
+ *   [--alone 1] [--bounds 0/2/0/0,0/2/200/1000]
  *
  * Concurrent writes on the embedded Neo4j: N writers logging interactions for different HCPs
  * through HTTP (every fifth request resent with the same id), first alone, then with one reader
@@ -16,8 +17,9 @@
  * and PageRank worker threads), its event-loop thread alone, Neo4j's JVM, and the load clients
  * (writers and reader), each process's CPU time over the run divided by the writes.
  *
- * --bounds: the MAX_CONCURRENT_WRITES[/MAX_CONCURRENT_WRITES_WHILE_READING] pairs measured
- * (0: no bound), on the same database. Writes bench/results/writes-<hcps>.json and .md.
+ * --bounds: the write gate's settings measured, on the same database, each
+ * MAX_CONCURRENT_WRITES[/MAX_CONCURRENT_WRITES_WHILE_READING[/MAX_WRITES_PER_SECOND_WHILE_READING[/READ_PRIORITY_WINDOW_MS]]]
+ * (0: no bound). --alone 0 skips the writers-alone runs. Writes bench/results/writes-<hcps>.json and .md.
  */
 process.env.NODE_ENV ??= 'production';
 import { ChildProcess, fork } from 'node:child_process';
@@ -47,14 +49,22 @@ const SEED = args.get('seed') ?? 7;
 const WRITERS = args.get('writers') ?? 16;
 const DURATION_MS = (args.get('duration') ?? 20) * 1000;
 const WARMUP_MS = (args.get('warmup') ?? 30) * 1000;
-const RUNS = args.get('runs') ?? 30;
+const RUNS = args.get('runs') ?? 100;
+const ALONE = (args.get('alone') ?? 1) !== 0;
 const ROUNDS = args.get('rounds') ?? 2;
 const boundsAt = process.argv.indexOf('--bounds');
-/** Each bound: MAX_CONCURRENT_WRITES, or MAX_CONCURRENT_WRITES/MAX_CONCURRENT_WRITES_WHILE_READING. */
-const BOUNDS = (boundsAt > 0 ? process.argv[boundsAt + 1] : '0/1,0/2').split(',').map((bound) => {
-  const [limit, whileReading = 0] = bound.split('/').map(Number);
-  if (!Number.isInteger(limit) || !Number.isInteger(whileReading)) throw new Error(`--bounds: "${bound}" is not N or N/M`);
-  return { limit, whileReading, name: `${limit}/${whileReading}` };
+/** Each: the write gate's bounds, as limit[/whileReading[/perSecondWhileReading[/readWindowMs]]]. */
+const BOUNDS = (boundsAt > 0 ? process.argv[boundsAt + 1] : '0/2/0/0,0/2/200/1000').split(',').map((bound) => {
+  const numbers = bound.split('/').map(Number);
+  if (numbers.length > 4 || !numbers.every(Number.isInteger)) throw new Error(`--bounds: "${bound}" is not up to four integers N/N/N/N`);
+  const [limit, whileReading = 0, perSecondWhileReading = 0, readWindowMs = 0] = numbers;
+  return {
+    limit,
+    whileReading,
+    perSecondWhileReading,
+    readWindowMs,
+    name: [limit, whileReading, perSecondWhileReading, readWindowMs].join('/'),
+  };
 });
 
 /** A forked load client (bench/writes-client.ts): one command at a time. */
@@ -145,14 +155,19 @@ async function main(): Promise<void> {
       const runs = [];
       for (const bound of order) {
         // The bench swaps the instance's gate to measure each bound on the same warm database.
-        (db as { writeGate: WriteGate }).writeGate = new WriteGate(bound.limit, bound.whileReading);
-        const tag = `r${r}-${bound.limit}-${bound.whileReading}`;
-        say(`round ${r + 1}, bounds ${bound.name}: ${WRITERS} writers alone for ${DURATION_MS / 1000} s, then with a reader ...`);
-        const alone = await measure(`alone-${tag}`, false, 0);
+        (db as { writeGate: WriteGate }).writeGate = new WriteGate(bound);
+        const tag = `r${r}-${bound.name.replaceAll('/', '-')}`;
+        say(
+          `round ${r + 1}, bounds ${bound.name}: ${WRITERS} writers${ALONE ? ' alone, then' : ''} with a reader, ${DURATION_MS / 1000} s each ...`,
+        );
+        const alone = ALONE ? await measure(`alone-${tag}`, false, 0) : null;
         const withReader = await measure(`read-${tag}`, true, SEED + 200 + r);
         runs.push({
+          bounds: bound.name,
           maxConcurrentWrites: bound.limit,
           maxConcurrentWritesWhileReading: bound.whileReading,
+          maxWritesPerSecondWhileReading: bound.perSecondWhileReading,
+          readPriorityWindowMs: bound.readWindowMs,
           alone,
           withReader,
           readRatioP95: Object.fromEntries(Object.keys(idle).map((name) => [name, round(withReader.reads![name].p95 / idle[name].p95)])),
@@ -192,7 +207,7 @@ function markdown(r: any): string {
     );
   };
   return [
-    `# Concurrent writes: ${r.dataset.hcps} HCPs, ${r.dataset.links} links, ${r.rounds[0].runs[0].alone.writers} writers (embedded Neo4j)`,
+    `# Concurrent writes: ${r.dataset.hcps} HCPs, ${r.dataset.links} links, ${r.rounds[0].runs[0].withReader.writers} writers (embedded Neo4j)`,
     '',
     `Machine: ${JSON.stringify(r.machine)}; load average at the end ${r.loadAverageAtEnd.map((x: number) => x.toFixed(1)).join(' / ')}.`,
     '',
@@ -205,8 +220,9 @@ function markdown(r: any): string {
       '',
       ...Object.entries(round.idle).map(([name, x]) => `- Idle ${name}: ${l(x as Latency)}`),
       ...round.runs.flatMap((run: any) => [
-        `- MAX_CONCURRENT_WRITES=${run.maxConcurrentWrites}, MAX_CONCURRENT_WRITES_WHILE_READING=${run.maxConcurrentWritesWhileReading}:`,
-        `  ${writes('writers alone', run.alone)}`,
+        `- MAX_CONCURRENT_WRITES=${run.maxConcurrentWrites}, MAX_CONCURRENT_WRITES_WHILE_READING=${run.maxConcurrentWritesWhileReading}, ` +
+          `MAX_WRITES_PER_SECOND_WHILE_READING=${run.maxWritesPerSecondWhileReading}, READ_PRIORITY_WINDOW_MS=${run.readPriorityWindowMs}:`,
+        ...(run.alone ? [`  ${writes('writers alone', run.alone)}`] : []),
         `  ${writes('writers with a reader', run.withReader)}`,
         ...Object.keys(round.idle).map(
           (name) => `  - ${name} during writes: ${l(run.withReader.reads[name])} (p95 ${run.readRatioP95[name]}x idle)`,

@@ -19,11 +19,10 @@ export function connect(config: Config): Database {
     // Nothing reads the server's notifications (deprecations, plan hints): it skips them per statement.
     notificationFilter: { minimumSeverityLevel: 'OFF' },
   });
-  return new Database(
-    driver,
-    config.neo4jDatabase,
-    config.queryTimeoutMs,
-    config.maxConcurrentWrites,
-    config.maxConcurrentWritesWhileReading,
-  );
+  return new Database(driver, config.neo4jDatabase, config.queryTimeoutMs, {
+    limit: config.maxConcurrentWrites,
+    whileReading: config.maxConcurrentWritesWhileReading,
+    perSecondWhileReading: config.maxWritesPerSecondWhileReading,
+    readWindowMs: config.readPriorityWindowMs,
+  });
 }

@@ -1,6 +1,6 @@
 import neo4j, { Driver, ManagedTransaction, Session, isRetryableError } from 'neo4j-driver';
 import { ServiceUnavailableError } from '../errors';
-import { WriteGate } from './write-gate';
+import { WriteBounds, WriteGate } from './write-gate';
 
 export type Params = Record<string, unknown>;
 export type Row = Record<string, unknown>;
@@ -52,8 +52,8 @@ export async function runTogether(tx: Tx, parts: readonly (Statement | null)[]):
  * - `transaction` runs several statements atomically in one write transaction, retried as a
  *   whole: the work function must be safe to run again.
  * - Write transactions (`write`, `transaction`) pass the write gate: at most MAX_CONCURRENT_WRITES
- *   of this instance run at once (MAX_CONCURRENT_WRITES_WHILE_READING while a query is in flight),
- *   the others wait in Node (see write-gate.ts); reads never wait.
+ *   of this instance run at once (fewer, and paced, while queries come: write-gate.ts), the
+ *   others wait in Node; reads never wait.
  * - A database that cannot be reached surfaces as ServiceUnavailableError.
  * - `statements` counts statements sent, so tests can prove there are no N+1 patterns.
  */
@@ -65,10 +65,9 @@ export class Database {
     readonly driver: Driver,
     readonly name: string,
     private readonly timeoutMs = 30000,
-    maxConcurrentWrites = 0,
-    maxConcurrentWritesWhileReading = 0,
+    writeBounds: Partial<WriteBounds> = {},
   ) {
-    this.writeGate = new WriteGate(maxConcurrentWrites, maxConcurrentWritesWhileReading);
+    this.writeGate = new WriteGate(writeBounds);
   }
 
   async read<T = Row>(cypher: string, params: Params = {}): Promise<T[]> {

@@ -3,9 +3,9 @@ import { WriteGate } from '../db/write-gate';
 
 /**
  * Marks each GraphQL query on the write gate from the moment its operation is known to its
- * answer, so writes get fewer slots while reads are in flight (MAX_CONCURRENT_WRITES_WHILE_READING,
- * src/db/write-gate.ts). A read's time under load is mostly waiting: for the database's CPUs and
- * for the event loop, both busy with the writes running beside it.
+ * answer, so writes get fewer slots, and are paced, while queries come (src/db/write-gate.ts). A
+ * read's time under load is mostly waiting: for the database's CPUs and for the event loop, both
+ * busy with the writes running beside it.
  */
 export function readPriority(gate: () => WriteGate): ApolloServerPlugin {
   return {
