@@ -10,7 +10,8 @@
  * (same code, same order of operations: bit for bit what the calling thread computes; pagerank.ts
  * states the accuracy) and `rankOrder(scores, tolerance, from)`. Graphs with fewer
  * than `inlineBelow` entries are computed at once on the calling thread (sending them costs more
- * than it saves). One thread at normal priority (answers wait for it), started on first use; jobs
+ * than it saves). One thread at normal priority (answers wait for it), started on first use, with a
+ * helper thread taking half of each step when there is more than one core (pagerank-team.ts); jobs
  * run one at a time, in order. If the thread dies, its jobs are computed on the calling thread.
  */
 import { Worker } from 'node:worker_threads';

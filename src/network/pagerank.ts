@@ -12,7 +12,9 @@
  * ‖G(x) − x‖₁ < tolerance. G is a contraction of factor alpha in L1, so the returned vector is
  * within alpha/(1 − alpha)·tolerance (5.7e-10 at the defaults) of the fixed point in L1, however
  * x was reached. A cold run (no `start`) is the plain power iteration from the uniform vector, the
- * same operations in the same order on every run and thread. A run from `start` (a restart after
+ * same operations in the same order on every run and thread: each step's sums are formed in two
+ * fixed halves (PowerSteps), so a second thread can take one (pagerank-team.ts) without changing a
+ * bit of the result. A run from `start` (a restart after
  * an edit) also extrapolates: every three steps it replaces the iterate by the quadratic
  * extrapolation of the last four (Kamvar et al., "Extrapolation methods for accelerating
  * PageRank computations", 2003), which removes the slowest error components the steps leave; on
@@ -37,23 +39,169 @@ export interface PageRankOptions {
   start?: Float64Array;
 }
 
-export function pageRank(graph: WeightedGraph, options: PageRankOptions = {}): Float64Array {
+export function pageRank(graph: WeightedGraph, options: PageRankOptions = {}, team: Team = ONE_THREAD): Float64Array {
   const { alpha = 0.85, tolerance = 1e-10, maxIterations = 1000 } = options;
   const n = nodeCount(graph);
   const start = validStart(n, options.start);
-  let rank: Float64Array = start ?? new Float64Array(n).fill(1 / n);
-  let next: Float64Array = new Float64Array(n);
-  const outWeight = outWeights(graph);
+  const steps = new PowerSteps(graph, team.memory(PowerSteps.memoryLength(n)));
+  steps.begin(alpha, start);
   const recent = start ? new Iterates(start) : undefined;
-  for (let iteration = 0; iteration < maxIterations; iteration++) {
-    step(graph, outWeight, alpha, rank, next);
-    const change = l1Distance(rank, next);
-    [rank, next] = [next, rank];
-    if (change < tolerance) break;
-    recent?.add(rank);
+  team.begin(steps);
+  try {
+    for (let iteration = 0; iteration < maxIterations; iteration++) {
+      steps.prepare();
+      team.run(steps, PUSH);
+      team.run(steps, COMBINE);
+      const change = steps.finish();
+      if (change < tolerance) break;
+      recent?.add(steps.rank);
+    }
+  } finally {
+    team.end();
   }
-  return rank;
+  return steps.rank.slice();
 }
+
+/** The two phases of a step; each runs as two halves, which two threads may share. */
+export const PUSH = 0;
+export const COMBINE = 1;
+export type Phase = typeof PUSH | typeof COMBINE;
+
+/**
+ * Who runs the halves of each phase. The arithmetic is the same whoever runs them (each half
+ * writes only its own entries), so a vector is the same bit for bit on one thread or two.
+ */
+export interface Team {
+  /** Memory for the steps' vectors: shared memory when another thread works on them. */
+  memory(length: number): Float64Array;
+  /** Called before the first step of `steps`, and `end` after the last. */
+  begin(steps: PowerSteps): void;
+  /** Runs both halves of `phase` of the current step; returns once both are done. */
+  run(steps: PowerSteps, phase: Phase): void;
+  end(): void;
+}
+
+/** The calling thread alone: both halves, one after the other. */
+const ONE_THREAD: Team = {
+  memory: (length) => new Float64Array(length),
+  begin: () => undefined,
+  run: (steps, phase) => {
+    steps.half(phase, 0);
+    steps.half(phase, 1);
+  },
+  end: () => undefined,
+};
+
+/**
+ * The power steps' state, all in one Float64Array (so another thread can view the same memory
+ * with `new PowerSteps(graph, memory)`): the two vectors (rank and next, swapping each step), the
+ * two halves' pushed sums, the out-weights, then the scalars.
+ *
+ * A step: next = (base + low) + high, where base = (alpha·dangling + 1 − alpha)/n, and low and
+ * high are what the sources below and from the split node push (alpha·rank[v]/outWeight[v] times
+ * each edge weight), each added in source order. PUSH computes low (half 0) and high (half 1);
+ * COMBINE adds them up, half 0 the nodes below n/2, half 1 the rest, each with its part of the L1
+ * change, and clears the sums for the next step.
+ */
+export class PowerSteps {
+  readonly n: number;
+  /** First source of the second half of PUSH: half the entries on each side. */
+  readonly split: number;
+  private readonly scalars: Float64Array;
+
+  static memoryLength(n: number): number {
+    return 5 * n + SCALARS;
+  }
+
+  constructor(
+    readonly graph: WeightedGraph,
+    readonly memory: Float64Array,
+  ) {
+    const n = nodeCount(graph);
+    this.n = n;
+    this.scalars = memory.subarray(5 * n);
+    let entries = 0;
+    for (let v = 0; v < n; v++) entries += graph.offsets[v + 1] - graph.offsets[v];
+    let split = 0;
+    for (let half = 0; split < n && 2 * half < entries; split++) half += graph.offsets[split + 1] - graph.offsets[split];
+    this.split = split;
+  }
+
+  private vector(index: number): Float64Array {
+    return this.memory.subarray(index * this.n, (index + 1) * this.n);
+  }
+
+  get rank(): Float64Array {
+    return this.vector(this.scalars[RANK_INDEX]);
+  }
+
+  /** Out-weights, the damping factor and the first vector (`start`, or uniform): before the first step. */
+  begin(alpha: number, start: Float64Array | undefined): void {
+    this.vector(4).set(outWeights(this.graph));
+    this.scalars[ALPHA] = alpha;
+    this.scalars[RANK_INDEX] = 0;
+    if (start) this.vector(0).set(start);
+    else this.vector(0).fill(1 / this.n);
+  }
+
+  /** The dangling nodes' rank, summed in node order, into the step's base value. */
+  prepare(): void {
+    const rank = this.rank;
+    const outWeight = this.vector(4);
+    let dangling = 0;
+    for (let v = 0; v < this.n; v++) if (outWeight[v] === 0) dangling += rank[v];
+    const alpha = this.scalars[ALPHA];
+    this.scalars[BASE] = (alpha * dangling + 1 - alpha) / this.n;
+  }
+
+  /** One half of a phase (see the class comment); touches only that half's entries. */
+  half(phase: Phase, half: 0 | 1): void {
+    if (phase === PUSH) this.push(half);
+    else this.combine(half);
+  }
+
+  /** The step's L1 change; next becomes rank. */
+  finish(): number {
+    this.scalars[RANK_INDEX] = 1 - this.scalars[RANK_INDEX];
+    return this.scalars[CHANGE] + this.scalars[CHANGE + 1];
+  }
+
+  private push(half: 0 | 1): void {
+    const { offsets, targets, weights } = this.graph;
+    const rank = this.rank;
+    const outWeight = this.vector(4);
+    const sums = this.vector(2 + half);
+    const alpha = this.scalars[ALPHA];
+    const end = half === 0 ? this.split : this.n;
+    for (let v = half === 0 ? 0 : this.split; v < end; v++) {
+      if (outWeight[v] === 0) continue;
+      const share = (alpha * rank[v]) / outWeight[v];
+      for (let e = offsets[v]; e < offsets[v + 1]; e++) sums[targets[e]] += share * weights[e];
+    }
+  }
+
+  private combine(half: 0 | 1): void {
+    const rank = this.rank;
+    const next = this.vector(1 - this.scalars[RANK_INDEX]);
+    const [low, high] = [this.vector(2), this.vector(3)];
+    const base = this.scalars[BASE];
+    const middle = this.n >> 1;
+    const end = half === 0 ? middle : this.n;
+    let change = 0;
+    for (let v = half === 0 ? 0 : middle; v < end; v++) {
+      const x = base + low[v] + high[v];
+      low[v] = 0;
+      high[v] = 0;
+      change += Math.abs(rank[v] - x);
+      next[v] = x;
+    }
+    this.scalars[CHANGE + half] = change;
+  }
+}
+
+/** Where the scalars sit after the vectors: which vector is rank (0 or 1), alpha, the step's base value, the halves' L1 changes. */
+const [RANK_INDEX, ALPHA, BASE, CHANGE] = [0, 1, 2, 3];
+const SCALARS = 5;
 
 /** The iterates since the start or the last extrapolation, oldest first, in four buffers reused throughout. */
 class Iterates {
@@ -143,23 +291,4 @@ export function outWeights(graph: WeightedGraph): Float64Array {
     out[v] = sum;
   }
   return out;
-}
-
-/** One power iteration: next = alpha·(rank·P + dangling/n) + (1 − alpha)/n. */
-function step(graph: WeightedGraph, outWeight: Float64Array, alpha: number, rank: Float64Array, next: Float64Array): void {
-  const n = rank.length;
-  let dangling = 0;
-  for (let v = 0; v < n; v++) if (outWeight[v] === 0) dangling += rank[v];
-  next.fill((alpha * dangling + 1 - alpha) / n);
-  for (let v = 0; v < n; v++) {
-    if (outWeight[v] === 0) continue;
-    const share = (alpha * rank[v]) / outWeight[v];
-    for (let e = graph.offsets[v]; e < graph.offsets[v + 1]; e++) next[graph.targets[e]] += share * graph.weights[e];
-  }
-}
-
-function l1Distance(a: Float64Array, b: Float64Array): number {
-  let sum = 0;
-  for (let i = 0; i < a.length; i++) sum += Math.abs(a[i] - b[i]);
-  return sum;
 }

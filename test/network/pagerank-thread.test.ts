@@ -1,6 +1,8 @@
 import { pageRank } from '../../src/network/pagerank';
 import { PageRankThread } from '../../src/network/pagerank-thread';
 import { rankOrder } from '../../src/network/rank-order';
+import { SharedTeam } from '../../src/network/pagerank-team';
+import { spawnWorker } from '../../src/network/threads';
 import { randomGraph } from './random-graph';
 
 describe('PageRankThread', () => {
@@ -37,5 +39,33 @@ describe('PageRankThread', () => {
     expect(inline.offThread(graph)).toBe(false);
     expect(Array.from((await inline.run(graph, {}, 0)).scores)).toEqual(Array.from(pageRank(graph)));
     await inline.close();
+  });
+});
+
+describe('SharedTeam (two threads per step)', () => {
+  const graph = randomGraph(3000, 20000, 8);
+  const start = Float64Array.from(pageRank(graph), (x, v) => x * (1 + (v % 4) * 1e-4));
+
+  it('with a helper thread: the vectors of the calling thread alone, bit for bit, cold and restarted', async () => {
+    const helper = spawnWorker('pagerank-helper');
+    const team = new SharedTeam(helper);
+    const [cold, restarted] = [pageRank(graph), pageRank(graph, { start })];
+    try {
+      // Until the helper has taken halves (it starts in its own time).
+      for (let run = 0; run < 200 && team.helped === 0; run++) {
+        expect(Array.from(pageRank(graph, {}, team))).toEqual(Array.from(cold));
+        expect(Array.from(pageRank(graph, { start }, team))).toEqual(Array.from(restarted));
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect(team.helped).toBeGreaterThan(0);
+    } finally {
+      await helper.terminate();
+    }
+  });
+
+  it('with a helper that never takes a half (its core busy): the calling thread runs both, same vectors', () => {
+    const silent = new SharedTeam({ postMessage: () => undefined });
+    expect(Array.from(pageRank(graph, { start }, silent))).toEqual(Array.from(pageRank(graph, { start })));
+    expect(silent.helped).toBe(0);
   });
 });
