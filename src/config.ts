@@ -120,9 +120,11 @@ function bool(env: Env, name: string, fallback: boolean): boolean {
 /**
  * While queries come (one in flight, or one answered in the last READ_PRIORITY_WINDOW_MS), at
  * most 2 write transactions at once, started at most 250 a second. On 2 cores with 16 writers
- * and a reader looping network queries (5,000 HCPs): 196 writes/s (p95 110 ms) and the readers'
- * p95 1.8-1.9x idle, against 343 writes/s and 5.4-6.2x idle with no pace and no window
- * (docs/performance.md, "Writes"). With no query for the window, writes use the whole machine.
+ * and a reader looping network queries (5,000 HCPs, six held rounds): 125-196 writes/s and the
+ * readers' p95 10-20 ms, 1.4-3.4x idle, against 293-343 writes/s and 27-48 ms (2.9-6.2x) with
+ * no window; 1 at once kept the readers within 2x but gave 93-115 writes/s, 3-4 at once cost
+ * them 3-6x (docs/performance.md, "Writes"). With no query for the window, writes use the whole
+ * machine; the pace binds only where transactions are faster than here.
  */
 const DEFAULT_WRITES_WHILE_READING = 2;
 const DEFAULT_WRITES_PER_SECOND_WHILE_READING = 250;
