@@ -27,7 +27,7 @@ import { importNetwork } from '../src/import/importer';
 import { NetworkData } from '../src/import/records';
 import { createLogger } from '../src/logger';
 import { loadProjection, NetworkProjection } from '../src/network/projection';
-import { processCpuMs, processMemory, machineInfo, MachineInfo, nodeMemory } from './harness/machine';
+import { processCpuMs, processMemory, machineInfo, MachineInfo, nodeMemory, threadCpuMs } from './harness/machine';
 import { autocannonLoad, concurrentLoad, Throughput } from './harness/load';
 import { CYPHER_FIELD_QUERY, NATIVE_LINK_FIELDS, NATIVE_QUERY, startNeo4jGraphql } from './harness/neo4j-graphql';
 import { AlgorithmComparison, compareAlgorithms } from './harness/networkx';
@@ -113,6 +113,23 @@ export interface NestedSection {
   /** The nested query through our API with `accept-encoding: br` (what a browser gets), sequential. */
   apiBrotli?: Latency;
   throughput: { api: Throughput; neo4jGraphql: Throughput; cypher: Throughput };
+  /**
+   * CPU ms per request during each throughput run, by where it ran: the bench process's main
+   * thread (the servers' event loop, or the in-process Cypher loops), its other threads (V8's
+   * collector helpers, libuv; the betweenness pool's low-priority threads apart), Neo4j (the
+   * embedded JVM, or NEO4J_PID for a server started apart; null when unknown) and the load
+   * generator (autocannon's child; none for the in-process loops). Under 10 connections the two
+   * cores are the bound, so the throughput ratio follows the sum.
+   */
+  throughputCpuMs?: Record<'api' | 'neo4jGraphql' | 'cypher', ThroughputCpu>;
+}
+
+export interface ThroughputCpu {
+  mainThread: number;
+  otherThreads: number;
+  lowPriorityThreads: number;
+  neo4j: number | null;
+  loadGenerator: number;
 }
 
 export interface BenchReport {
@@ -243,7 +260,13 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<{
     cleanups.push(() => neo4jGraphql.stop());
     log(`API at ${app.url}, @neo4j/graphql at ${neo4jGraphql.url}`);
 
-    const nestedQuery = await nestedSection(app, db, neo4jGraphql.url, options);
+    const nestedQuery = await nestedSection(
+      app,
+      db,
+      neo4jGraphql.url,
+      options,
+      embedded?.pid ?? (Number(process.env.NEO4J_PID) || undefined),
+    );
 
     // Network ---------------------------------------------------------------------------------
     const projection = await projectionSection(db, options, embedded, gc);
@@ -596,7 +619,13 @@ function canonical(hcps: NestedHcp[]): string {
   return JSON.stringify(rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
 }
 
-async function nestedSection(app: RunningApp, db: Database, neoUrl: string, options: BenchOptions): Promise<NestedSection> {
+async function nestedSection(
+  app: RunningApp,
+  db: Database,
+  neoUrl: string,
+  options: BenchOptions,
+  neo4jPid: number | undefined,
+): Promise<NestedSection> {
   const first = options.nestedHcps;
   const variables = { first };
   const driver = db.driver;
@@ -666,11 +695,16 @@ async function nestedSection(app: RunningApp, db: Database, neoUrl: string, opti
 
   log(options, `throughput: ${options.connections} connections x ${options.durationSec} s each ...`);
   const neoQuery = neo4jGraphqlVariant === 'neo4jGraphqlCypherField' ? CYPHER_FIELD_QUERY : NATIVE_QUERY;
-  const throughput = {
-    api: await autocannonLoad(app.url, { query: API_NESTED, variables }, options.connections, options.durationSec),
-    neo4jGraphql: await autocannonLoad(neoUrl, { query: neoQuery, variables }, options.connections, options.durationSec),
-    cypher: await concurrentLoad(cypher, options.connections, options.durationSec),
-  };
+  const apiLoad = await withCpu(neo4jPid, () =>
+    autocannonLoad(app.url, { query: API_NESTED, variables }, options.connections, options.durationSec),
+  );
+  const neoLoad = await withCpu(neo4jPid, () =>
+    autocannonLoad(neoUrl, { query: neoQuery, variables }, options.connections, options.durationSec),
+  );
+  const handLoad = await withCpu(neo4jPid, () => concurrentLoad(cypher, options.connections, options.durationSec));
+  const throughput = { api: apiLoad.load, neo4jGraphql: neoLoad.load, cypher: handLoad.load };
+  const throughputCpuMs = { api: apiLoad.cpu, neo4jGraphql: neoLoad.cpu, cypher: handLoad.cpu };
+  log(options, `CPU ms/request under load (main thread, other threads, Neo4j, load generator): ${JSON.stringify(throughputCpuMs)}`);
   log(
     options,
     `req/s api ${throughput.api.requestsPerSec}, @neo4j/graphql ${throughput.neo4jGraphql.requestsPerSec}, cypher ${throughput.cypher.requestsPerSec}`,
@@ -688,6 +722,34 @@ async function nestedSection(app: RunningApp, db: Database, neoUrl: string, opti
     apiFloor,
     apiBrotli,
     throughput,
+    throughputCpuMs,
+  };
+}
+
+/** A throughput run with the CPU it cost per request, by where it ran (NestedSection.throughputCpuMs). */
+async function withCpu(neo4jPid: number | undefined, run: () => Promise<Throughput>): Promise<{ load: Throughput; cpu: ThroughputCpu }> {
+  const main = processCpuMs(process.pid, process.pid) ?? NaN;
+  const threads = threadCpuMs(process.pid);
+  const jvm = neo4jPid ? processCpuMs(neo4jPid) : null;
+  const load = await run();
+  const per = (ms: number) => round(ms / Math.max(1, load.requests), 2);
+  let other = 0;
+  let low = 0;
+  for (const [name, ms] of threadCpuMs(process.pid)) {
+    if (name.includes('(main)')) continue;
+    if (name.includes('(nice')) low += ms - (threads.get(name) ?? 0);
+    else other += ms - (threads.get(name) ?? 0);
+  }
+  const jvmAfter = neo4jPid ? processCpuMs(neo4jPid) : null;
+  return {
+    load,
+    cpu: {
+      mainThread: per((processCpuMs(process.pid, process.pid) ?? NaN) - main),
+      otherThreads: per(other),
+      lowPriorityThreads: per(low),
+      neo4j: jvm !== null && jvmAfter !== null ? per(jvmAfter - jvm) : null,
+      loadGenerator: per(load.clientCpuMs ?? 0),
+    },
   };
 }
 

@@ -12,6 +12,11 @@
  *
  * GRAPHQL_EXECUTOR=graphql-js profiles the API without the compiled executor. `--client http`
  * sends the requests with node:http and a keep-alive agent instead of fetch (undici).
+ *
+ * `--load N` profiles the bench's throughput shape instead: N connections for --duration seconds,
+ * the API's load from autocannon in a child process (so the profiled main thread is the server
+ * alone), the hand-written Cypher's from N loops in the process; requests per second and the
+ * main thread's CPU per request are reported with each profile.
  */
 process.env.NODE_ENV ??= 'production';
 (Error as { prepareStackTrace?: unknown }).prepareStackTrace = undefined;
@@ -31,7 +36,8 @@ import { generateNetwork } from '../src/import/generate';
 import { importNetwork } from '../src/import/importer';
 import { createLogger } from '../src/logger';
 import { API_NESTED, CYPHER_NESTED, keepAlivePost } from './bench';
-import { processCpuMs } from './harness/machine';
+import { autocannonLoad, concurrentLoad } from './harness/load';
+import { processCpuMs, threadCpuMs } from './harness/machine';
 import { round, sequential, summarize } from './harness/stats';
 
 interface ProfileNode {
@@ -116,13 +122,23 @@ async function profiled<T>(session: inspector.Session, run: () => Promise<T>): P
 }
 
 function parseArgs(argv: string[]) {
-  const options = { hcps: 10000, runs: 200, warmup: 30, out: path.join(os.tmpdir(), 'msl-profile'), client: 'fetch' };
+  const options = {
+    hcps: 10000,
+    runs: 200,
+    warmup: 30,
+    out: path.join(os.tmpdir(), 'msl-profile'),
+    client: 'fetch',
+    load: 0,
+    duration: 10,
+  };
   for (let i = 0; i < argv.length; i++) {
     const next = () => argv[++i];
     if (argv[i] === '--hcps') options.hcps = Number(next());
     else if (argv[i] === '--runs') options.runs = Number(next());
     else if (argv[i] === '--warmup') options.warmup = Number(next());
     else if (argv[i] === '--out') options.out = path.resolve(next());
+    else if (argv[i] === '--load') options.load = Number(next());
+    else if (argv[i] === '--duration') options.duration = Number(next());
     else if (argv[i] === '--client' && ['fetch', 'http'].includes(argv[i + 1])) options.client = next();
     else throw new Error(`unknown option ${argv[i]}`);
   }
@@ -203,24 +219,62 @@ async function main(): Promise<void> {
     session.connect();
     fs.mkdirSync(options.out, { recursive: true });
     const report: string[] = [];
-    const results: Record<string, ReturnType<typeof analyse> & { latency: ReturnType<typeof summarize>; cpuMs: number }> = {};
+    const results: Record<
+      string,
+      ReturnType<typeof analyse> & { latency: { p50: number; p95: number; requestsPerSec?: number }; cpuMs: number }
+    > = {};
+    // The whole machine's CPU per request besides the main thread: this process (all threads),
+    // Neo4j (the embedded JVM, or NEO4J_PID for a server started apart) and the load generator.
+    const neo4jPid = embedded?.pid ?? (Number(process.env.NEO4J_PID) || undefined);
+    const machineCpu: Record<string, { process: number | null; neo4j: number | null; client: number | null; threads: string }> = {};
+    // Sequential requests (p50, p95 of each), or the throughput shape (requests per second).
+    const measured = async (name: 'api' | 'cypher', run: () => Promise<unknown>) => {
+      if (!options.load) {
+        const samples = await sequential(options.runs, 0, run);
+        return { requests: samples.length, latency: summarize(samples) };
+      }
+      const load =
+        name === 'api'
+          ? await autocannonLoad(app.url, { query: API_NESTED, variables }, options.load, options.duration)
+          : await concurrentLoad(run, options.load, options.duration);
+      return {
+        requests: load.requests,
+        latency: { p50: load.latencyP50, p95: load.latencyP97_5, requestsPerSec: load.requestsPerSec },
+        clientCpuMs: load.clientCpuMs,
+      };
+    };
     for (const [name, run] of [
       ['api', api],
       ['cypher', cypher],
     ] as const) {
       const cpu = processCpuMs(process.pid, process.pid);
-      const { result: samples, profile } = await profiled(session, () => sequential(options.runs, 0, run));
+      const cpuAll = processCpuMs(process.pid);
+      const jvm = neo4jPid ? processCpuMs(neo4jPid) : null;
+      const threadsBefore = threadCpuMs(process.pid);
+      const { result, profile } = await profiled(session, () => measured(name, run));
+      const threads = [...threadCpuMs(process.pid)]
+        .map(([thread, ms]) => [thread, round((ms - (threadsBefore.get(thread) ?? 0)) / result.requests, 2)] as const)
+        .filter(([, ms]) => ms > 0)
+        .sort((a, b) => b[1] - a[1]);
       const used = (processCpuMs(process.pid, process.pid) ?? NaN) - (cpu ?? NaN);
+      const perRequest = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : round(ms / result.requests, 2));
+      machineCpu[name] = {
+        process: perRequest((processCpuMs(process.pid) ?? NaN) - (cpuAll ?? NaN)),
+        neo4j: perRequest(jvm === null ? null : (processCpuMs(neo4jPid!) ?? NaN) - jvm),
+        client: perRequest('clientCpuMs' in result ? result.clientCpuMs : null),
+        threads: threads.map(([thread, ms]) => `${thread} ${ms}`).join(', '),
+      };
       fs.writeFileSync(path.join(options.out, `${name}.cpuprofile`), JSON.stringify(profile));
       results[name] = {
         ...analyse(profile),
-        latency: summarize(samples),
-        cpuMs: round(used / options.runs, 2),
+        latency: result.latency,
+        cpuMs: round(used / result.requests, 2),
       };
     }
     session.disconnect();
 
-    report.push(`# Nested query profile: ${options.hcps} HCPs, 100 HCPs / ${links} links per request, ${options.runs} requests`);
+    const shape = options.load ? `${options.load} connections x ${options.duration} s` : `${options.runs} requests`;
+    report.push(`# Nested query profile: ${options.hcps} HCPs, 100 HCPs / ${links} links per request, ${shape}`);
     report.push(
       `${new Date().toISOString()} · ${os.cpus()[0]?.model.trim()} · ${os.cpus().length} cores · load ${os
         .loadavg()
@@ -230,6 +284,13 @@ async function main(): Promise<void> {
     for (const name of ['api', 'cypher']) {
       const r = results[name];
       report.push(...renderAnalysis(name, r, r.cpuMs));
+      const m = machineCpu[name];
+      report.push(
+        '',
+        `CPU ms/request elsewhere: this process, all threads ${m.process}; Neo4j ${m.neo4j ?? 'n/a'}; load generator ${m.client ?? 'n/a (in this process)'}`,
+        '',
+        `This process's threads, CPU ms/request: ${m.threads}`,
+      );
     }
     const text = `${report.join('\n')}\n`;
     fs.writeFileSync(path.join(options.out, 'profile.md'), text);
@@ -250,12 +311,15 @@ async function main(): Promise<void> {
  */
 export function renderAnalysis(
   name: string,
-  r: ReturnType<typeof analyse> & { latency: { p50: number; p95: number } },
+  r: ReturnType<typeof analyse> & { latency: { p50: number; p95: number; requestsPerSec?: number } },
   cpuMs: number,
 ): string[] {
+  // Under load the tail is autocannon's p97.5 (it reports no p95).
+  const { requestsPerSec, p50, p95 } = r.latency;
+  const figures = requestsPerSec === undefined ? `p50 ${p50} ms, p95 ${p95} ms` : `${requestsPerSec} req/s, p50 ${p50} ms, p97.5 ${p95} ms`;
   const lines = [
     '',
-    `## ${name}: p50 ${r.latency.p50} ms, p95 ${r.latency.p95} ms; Node main-thread CPU ${cpuMs} ms/request`,
+    `## ${name}: ${figures}; Node main-thread CPU ${cpuMs} ms/request`,
     '',
     '| where | share of CPU | ≈ CPU ms/request |',
     '|---|---|---|',

@@ -18,12 +18,15 @@ export interface Throughput {
   errors: number;
   timeouts: number;
   non2xx: number;
+  /** CPU time of the load generator's process (autocannon's child; absent for in-process loops), ms. */
+  clientCpuMs?: number;
 }
 
 const RUNNER = `
 const autocannon = require('autocannon');
 autocannon(JSON.parse(process.env.AUTOCANNON_OPTIONS), (error, result) => {
-  process.stdout.write(JSON.stringify(error ? { error: String(error) } : result));
+  const { user, system } = process.cpuUsage();
+  process.stdout.write(JSON.stringify(error ? { error: String(error) } : { ...result, clientCpuMs: (user + system) / 1000 }));
 });`;
 
 export function autocannonLoad(url: string, body: unknown, connections: number, durationSec: number): Promise<Throughput> {
@@ -62,6 +65,7 @@ export function autocannonLoad(url: string, body: unknown, connections: number, 
           errors: result.errors,
           timeouts: result.timeouts,
           non2xx: result.non2xx,
+          clientCpuMs: Math.round(result.clientCpuMs),
         });
       } catch {
         reject(new Error(`autocannon exited with ${code}: ${err.slice(-500)}`));

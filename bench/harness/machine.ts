@@ -75,6 +75,29 @@ export function processCpuMs(pid: number, thread?: number): number | null {
   }
 }
 
+/** CPU time per thread name of a process so far, ms (Linux /proc; threads of one name and nice value added up): where "other threads" went. */
+export function threadCpuMs(pid: number): Map<string, number> {
+  const byName = new Map<string, number>();
+  let threads: string[];
+  try {
+    threads = fs.readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return byName;
+  }
+  for (const tid of threads) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      // Node's threads are all called "node": the main thread, and threads at a nice value (the betweenness pool's) apart.
+      const nice = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16];
+      const name = `${stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'))}${Number(tid) === pid ? ' (main)' : ''}${nice !== '0' ? ` (nice ${nice})` : ''}`;
+      byName.set(name, (byName.get(name) ?? 0) + (processCpuMs(pid, Number(tid)) ?? 0));
+    } catch {
+      // The thread ended meanwhile.
+    }
+  }
+  return byName;
+}
+
 export function nodeMemory(): { rssMb: number; heapUsedMb: number; externalMb: number } {
   const m = process.memoryUsage();
   return { rssMb: round(m.rss / 1024 ** 2, 1), heapUsedMb: round(m.heapUsed / 1024 ** 2, 1), externalMb: round(m.external / 1024 ** 2, 1) };

@@ -1,5 +1,5 @@
 /** The Markdown form of a bench report (bench/results/*.md, latest.md, the README table). */
-import type { BenchReport, NestedSection } from '../bench';
+import type { BenchReport, NestedSection, ThroughputCpu } from '../bench';
 
 type NestedLatency = NestedSection['latency'];
 import { Latency, round } from './stats';
@@ -143,6 +143,26 @@ export function renderMarkdown(r: BenchReport): string {
       ['hand-written Cypher', t.cypher.requestsPerSec, t.cypher.latencyP50, t.cypher.latencyP97_5, t.cypher.latencyP99, t.cypher.errors],
     ],
   );
+  const c = n.throughputCpuMs;
+  if (c) {
+    lines.push(
+      'CPU ms per request during those runs, by where it ran (bench process main thread; its other threads: V8 collector helpers, libuv; its low-priority betweenness threads; Neo4j; the load generator):',
+      '',
+    );
+    const cpuRow = (name: string, x: ThroughputCpu) => [
+      name,
+      x.mainThread,
+      x.otherThreads,
+      x.lowPriorityThreads,
+      x.neo4j ?? 'n/a',
+      x.loadGenerator,
+      round(x.mainThread + x.otherThreads + (x.neo4j ?? 0) + x.loadGenerator, 2),
+    ];
+    table(
+      ['contender', 'main thread', 'other threads', 'low-priority threads', 'Neo4j', 'load generator', 'total (without low-priority)'],
+      [cpuRow('MSL Graph API', c.api), cpuRow('@neo4j/graphql', c.neo4jGraphql), cpuRow('hand-written Cypher', c.cypher)],
+    );
+  }
 
   lines.push('## Network queries through the API', '');
   lines.push(

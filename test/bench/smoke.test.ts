@@ -67,8 +67,14 @@ describe('bench smoke run (1k HCPs)', () => {
       expect(nested.latency[contender].runs).toBe(5);
       expect(nested.latency[contender].p95).toBeGreaterThanOrEqual(nested.latency[contender].p50);
     }
-    for (const contender of ['api', 'neo4jGraphql', 'cypher'])
+    for (const contender of ['api', 'neo4jGraphql', 'cypher']) {
       expect(nested.throughput[contender]).toEqual(expect.objectContaining({ connections: 2, requests: expect.any(Number) }));
+      // Where each throughput run's CPU went (Neo4j's only when its pid is known: the test server's is not); the in-process loops have no load generator.
+      const cpu = nested.throughputCpuMs[contender];
+      expect(cpu.mainThread).toBeGreaterThan(0);
+      expect(cpu.neo4j).toBeNull();
+      expect(cpu.loadGenerator > 0).toBe(contender !== 'cypher');
+    }
     expect(nested.apiStatementsPerRequest).toBeGreaterThan(0);
     expect(Object.keys(nested.cpuMsPerRequest).sort()).toEqual([
       'api',
@@ -125,6 +131,7 @@ describe('bench smoke run (1k HCPs)', () => {
       expect(target.atTargetScale === false || target.id.startsWith('nested') || target.id.startsWith('throughput')).toBe(true);
 
     const markdown = fs.readFileSync(mdPath, 'utf8');
+    expect(markdown).toContain('CPU ms per request during those runs');
     for (const heading of [
       '## Targets',
       '## Import',
