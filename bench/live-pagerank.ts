@@ -106,6 +106,7 @@ async function main(): Promise<void> {
   // The graph in shared memory (as the PageRank thread has it) and a helper thread, started.
   const shared = {
     offsets: new Int32Array(share(after.offsets)),
+    ends: new Int32Array(share(after.ends)),
     targets: new Int32Array(share(after.targets)),
     weights: new Float64Array(share(after.weights)),
   };

@@ -47,7 +47,14 @@ export interface BetweennessResult {
 
 /** What the pool's threads are sent: one graph (shared memory), then chunks of sources. */
 export type WorkerMessage =
-  | { kind: 'graph'; graph: number; offsets: SharedArrayBuffer; targets: SharedArrayBuffer; stop: SharedArrayBuffer }
+  | {
+      kind: 'graph';
+      graph: number;
+      offsets: SharedArrayBuffer;
+      ends: SharedArrayBuffer;
+      targets: SharedArrayBuffer;
+      stop: SharedArrayBuffer;
+    }
   | { kind: 'chunk'; graph: number; chunk: number; sources: Int32Array }
   | { kind: 'forget'; graph: number };
 
@@ -141,6 +148,7 @@ interface QueuedJob {
   job: BetweennessJob;
   graph: number;
   offsets: SharedArrayBuffer;
+  ends: SharedArrayBuffer;
   targets: SharedArrayBuffer;
   order: Int32Array;
   next: number;
@@ -179,6 +187,7 @@ export class BetweennessPool {
       job,
       graph: ++this.graphs,
       offsets: share(graph.offsets),
+      ends: share(graph.ends),
       targets: share(graph.targets),
       order: shuffledRange(n, this.random),
       next: 0,
@@ -234,6 +243,7 @@ export class BetweennessPool {
         kind: 'graph',
         graph: queued.graph,
         offsets: queued.offsets,
+        ends: queued.ends,
         targets: queued.targets,
         stop: queued.job.stopFlag.buffer as SharedArrayBuffer,
       } satisfies WorkerMessage);

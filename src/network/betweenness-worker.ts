@@ -19,7 +19,11 @@ if (process.platform === 'linux') os.setPriority(os.constants.priority.PRIORITY_
 
 parentPort?.on('message', (message: WorkerMessage) => {
   if (message.kind === 'graph') {
-    const adjacency = { offsets: new Int32Array(message.offsets), targets: new Int32Array(message.targets) };
+    const adjacency = {
+      offsets: new Int32Array(message.offsets),
+      ends: new Int32Array(message.ends),
+      targets: new Int32Array(message.targets),
+    };
     graphs.set(message.graph, { adjacency, stop: new Int32Array(message.stop) });
   } else if (message.kind === 'forget') {
     graphs.delete(message.graph);

@@ -94,7 +94,7 @@ function accumulateSource(graph: Adjacency, source: number, ws: Workspace, into:
 
 /** BFS from `source` counting shortest paths and recording the shortest-path DAG. */
 function countShortestPaths(graph: Adjacency, source: number, ws: Workspace): void {
-  const { offsets, targets } = graph;
+  const { offsets, ends, targets } = graph;
   const { distance, paths, order, dagFrom, dagTo } = ws;
   distance[source] = 0;
   paths[source] = 1;
@@ -105,7 +105,7 @@ function countShortestPaths(graph: Adjacency, source: number, ws: Workspace): vo
   while (head < tail) {
     const v = order[head++];
     const next = distance[v] + 1;
-    for (let e = offsets[v]; e < offsets[v + 1]; e++) {
+    for (let e = offsets[v]; e < ends[v]; e++) {
       const w = targets[e];
       if (distance[w] < 0) {
         distance[w] = next;

@@ -129,7 +129,7 @@ export function handoverPlan(
 ): Handover[] {
   const leaving = mslIndexOf(net, mslId);
   const known = relationshipsByHcp(net);
-  const hcps = Array.from(net.msl.targets.subarray(net.msl.offsets[leaving], net.msl.offsets[leaving + 1]));
+  const hcps = Array.from(net.msl.targets.subarray(net.msl.offsets[leaving], net.msl.ends[leaving]));
   hcps.sort((a, b) => rank[a] - rank[b]);
   const others = net.mslIds.map((_, m) => m).filter((m) => m !== leaving);
   return hcps.map((v) => {
@@ -199,7 +199,7 @@ export function relationshipSpread(
   const m = mslIndexOf(net, mslId);
   const bands = STRENGTH_BANDS.map(() => 0);
   const known = new Set<number>();
-  for (let e = net.msl.offsets[m]; e < net.msl.offsets[m + 1]; e++) {
+  for (let e = net.msl.offsets[m]; e < net.msl.ends[m]; e++) {
     const band = STRENGTH_BANDS.findIndex((b, i) => strengths[e] < b.max || i === STRENGTH_BANDS.length - 1);
     bands[band]++;
     known.add(net.msl.targets[e]);

@@ -10,9 +10,17 @@
  * comparison sort, 1M links in a few hundred milliseconds.
  */
 
-/** Adjacency lists: the neighbours of node v are targets[offsets[v] .. offsets[v + 1]). */
+/**
+ * Adjacency lists: the neighbours of node v are targets[offsets[v] .. ends[v]). A graph as built
+ * is contiguous (ends = offsets.subarray(1), the same memory); after an edit its rows may have
+ * moved (rows.ts), so `targets` can hold unused entries between rows and past the last: read a
+ * row through offsets/ends only, count entries with entryCount.
+ */
 export interface Adjacency {
+  /** Row starts; length n + 1 (the last entry is only meaningful while contiguous). */
   readonly offsets: Int32Array;
+  /** Row ends (exclusive); length n. */
+  readonly ends: Int32Array;
   readonly targets: Int32Array;
 }
 
@@ -41,6 +49,28 @@ export interface GroupedPairs extends Adjacency {
 
 export function nodeCount(graph: Adjacency): number {
   return graph.offsets.length - 1;
+}
+
+/** Entries in the rows (fewer than targets.length once rows have moved). */
+export function entryCount(graph: Adjacency): number {
+  const { offsets, ends } = graph;
+  let count = 0;
+  for (let v = 0; v < ends.length; v++) count += ends[v] - offsets[v];
+  return count;
+}
+
+/** An Int32Array in a SharedArrayBuffer of its own: worker threads read it without a copy (threads.ts share()). */
+export function sharedInt32(length: number): Int32Array {
+  return new Int32Array(new SharedArrayBuffer(4 * length));
+}
+
+export function sharedFloat64(length: number): Float64Array {
+  return new Float64Array(new SharedArrayBuffer(8 * length));
+}
+
+/** A contiguous graph from CSR offsets (length n + 1). */
+export function contiguous<T extends object>(offsets: Int32Array, targets: Int32Array, rest: T): Adjacency & T {
+  return { offsets, ends: offsets.subarray(1), targets, ...rest };
 }
 
 export function allocateHalfEdges(capacity: number): HalfEdges {
@@ -88,7 +118,7 @@ function countingSort(keys: number, input: HalfEdges, endpoint: 'from' | 'to'): 
 
 function collapseRuns(n: number, sorted: HalfEdges): GroupedPairs {
   const { from, to, count } = sorted;
-  const offsets = new Int32Array(n + 1);
+  const offsets = sharedInt32(n + 1);
   const targets = new Int32Array(count);
   const runs = new Int32Array(count + 1);
   let pairs = 0;
@@ -101,24 +131,26 @@ function collapseRuns(n: number, sorted: HalfEdges): GroupedPairs {
   }
   runs[pairs] = count;
   for (let v = 0; v < n; v++) offsets[v + 1] += offsets[v];
-  return { offsets, targets: targets.slice(0, pairs), sorted, runs: runs.slice(0, pairs + 1) };
+  const kept = sharedInt32(pairs);
+  kept.set(targets.subarray(0, pairs));
+  return { ...contiguous(offsets, kept, {}), sorted, runs: runs.slice(0, pairs + 1) };
 }
 
 /** The grouped pairs as a weighted graph, each pair's weight the sum of its run. */
 export function sumPairs(pairs: GroupedPairs): WeightedGraph {
-  const weights = new Float64Array(pairs.targets.length);
+  const weights = sharedFloat64(pairs.targets.length);
   for (let p = 0; p < weights.length; p++) {
     let sum = 0;
     for (let i = pairs.runs[p]; i < pairs.runs[p + 1]; i++) sum += pairs.sorted.weight[i];
     weights[p] = sum;
   }
-  return { offsets: pairs.offsets, targets: pairs.targets, weights };
+  return { offsets: pairs.offsets, ends: pairs.ends, targets: pairs.targets, weights };
 }
 
 /** Index of `target` in the (ascending) row of `node`, or -1: O(log degree). */
 export function findEdge(graph: Adjacency, node: number, target: number): number {
   let lo = graph.offsets[node];
-  let hi = graph.offsets[node + 1] - 1;
+  let hi = graph.ends[node] - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
     const t = graph.targets[mid];

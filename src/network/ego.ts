@@ -53,14 +53,14 @@ interface Found {
 
 /** Layer-by-layer BFS that stops as soon as the cap is filled. */
 function chooseNodes(net: HcpNetwork, centre: number, hops: number, minWeight: number, maxNodes: number): Found[] {
-  const { offsets, targets, weights } = net.ties;
+  const { offsets, ends, targets, weights } = net.ties;
   const seen = new Set<number>([centre]);
   const chosen: Found[] = [{ index: centre, hops: 0, strength: Infinity }];
   let layer = chosen;
   for (let distance = 1; distance <= hops && chosen.length < maxNodes && layer.length > 0; distance++) {
     const next = new Map<number, Found>();
     for (const { index: v } of layer) {
-      for (let e = offsets[v]; e < offsets[v + 1]; e++) {
+      for (let e = offsets[v]; e < ends[v]; e++) {
         const u = targets[e];
         const w = weights[e];
         if (w < minWeight || seen.has(u)) continue;
@@ -78,12 +78,12 @@ function chooseNodes(net: HcpNetwork, centre: number, hops: number, minWeight: n
 }
 
 function edgesAmong(net: HcpNetwork, chosen: Found[], minWeight: number): EgoEdge[] {
-  const { offsets, targets, weights } = net.ties;
+  const { offsets, ends, targets, weights } = net.ties;
   const members = new Set(chosen.map((node) => node.index));
   const sources = [...members].sort((a, b) => a - b);
   const edges: EgoEdge[] = [];
   for (const v of sources) {
-    for (let e = offsets[v]; e < offsets[v + 1]; e++) {
+    for (let e = offsets[v]; e < ends[v]; e++) {
       const u = targets[e];
       // Rows are ascending, so u > v lists each pair once, already in order.
       if (u <= v || weights[e] < minWeight || !members.has(u)) continue;

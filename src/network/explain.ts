@@ -11,7 +11,7 @@
  * Betweenness has no per-neighbour decomposition as cheap; what makes an HCP a broker is that
  * its ties reach into communities other than its own: `bridgedCommunities` lists them.
  */
-import { Adjacency, WeightedGraph, nodeCount } from './csr';
+import { Adjacency, WeightedGraph, contiguous, nodeCount } from './csr';
 
 export interface Inflow {
   /** Node index of the in-neighbour. */
@@ -35,20 +35,20 @@ export interface PageRankParts {
 export function transpose(graph: WeightedGraph): WeightedGraph {
   const n = nodeCount(graph);
   const offsets = new Int32Array(n + 1);
-  for (let e = 0; e < graph.targets.length; e++) offsets[graph.targets[e] + 1]++;
+  for (let u = 0; u < n; u++) for (let e = graph.offsets[u]; e < graph.ends[u]; e++) offsets[graph.targets[e] + 1]++;
   for (let v = 0; v < n; v++) offsets[v + 1] += offsets[v];
   const next = offsets.slice(0, n);
-  const targets = new Int32Array(graph.targets.length);
-  const weights = new Float64Array(graph.targets.length);
+  const targets = new Int32Array(offsets[n]);
+  const weights = new Float64Array(offsets[n]);
   // Rows are visited in ascending order, so each reversed row comes out sorted.
   for (let u = 0; u < n; u++) {
-    for (let e = graph.offsets[u]; e < graph.offsets[u + 1]; e++) {
+    for (let e = graph.offsets[u]; e < graph.ends[u]; e++) {
       const slot = next[graph.targets[e]]++;
       targets[slot] = u;
       weights[slot] = graph.weights[e];
     }
   }
-  return { offsets, targets, weights };
+  return contiguous(offsets, targets, { weights });
 }
 
 /** Rank held by the nodes without out-edges. */
@@ -68,7 +68,7 @@ export function explainPageRank(
 ): PageRankParts {
   const n = rank.length;
   const inflows: Inflow[] = [];
-  for (let e = reverse.offsets[v]; e < reverse.offsets[v + 1]; e++) {
+  for (let e = reverse.offsets[v]; e < reverse.ends[v]; e++) {
     const u = reverse.targets[e];
     const fraction = reverse.weights[e] / out[u];
     inflows.push({ index: u, amount: alpha * rank[u] * fraction, fraction });
@@ -92,7 +92,7 @@ export interface BridgedCommunity {
 /** The communities other than v's own that v's ties reach: most ties first, then weight, then community. */
 export function bridgedCommunities(pairSums: Adjacency & { weights: Float64Array }, membership: Int32Array, v: number): BridgedCommunity[] {
   const byCommunity = new Map<number, BridgedCommunity>();
-  for (let e = pairSums.offsets[v]; e < pairSums.offsets[v + 1]; e++) {
+  for (let e = pairSums.offsets[v]; e < pairSums.ends[v]; e++) {
     const c = membership[pairSums.targets[e]];
     if (c === membership[v]) continue;
     const entry = byCommunity.get(c) ?? { community: c, ties: 0, weight: 0 };

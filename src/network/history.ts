@@ -128,8 +128,8 @@ export function tiedPercentiles(values: Float64Array): Float64Array {
 export function newTies(earlier: WeightedGraph, later: WeightedGraph, v: number): number {
   let count = 0;
   let e = earlier.offsets[v];
-  const end = earlier.offsets[v + 1];
-  for (let f = later.offsets[v]; f < later.offsets[v + 1]; f++) {
+  const end = earlier.ends[v];
+  for (let f = later.offsets[v]; f < later.ends[v]; f++) {
     const u = later.targets[f];
     while (e < end && earlier.targets[e] < u) e++;
     if (e >= end || earlier.targets[e] !== u) count++;

@@ -15,7 +15,7 @@
  * improving, for several seeded node orders; the best partition wins. Quality bar
  * (docs/network.md): at least networkx's best Louvain.
  */
-import { Adjacency, WeightedGraph, nodeCount } from './csr';
+import { Adjacency, WeightedGraph, contiguous, entryCount, nodeCount } from './csr';
 import { Random, seededRandom, shuffledRange } from './random';
 
 export interface Communities {
@@ -49,7 +49,7 @@ export function louvain(graph: WeightedGraph, options: LouvainOptions = {}): Com
 
 /** Fewer restarts as the graph grows (16 for thousands of links, 1 for a million). */
 function defaultRuns(graph: WeightedGraph): number {
-  const size = nodeCount(graph) + graph.targets.length;
+  const size = nodeCount(graph) + entryCount(graph);
   return Math.max(1, Math.min(16, Math.floor(2_000_000 / Math.max(1, size))));
 }
 
@@ -70,7 +70,7 @@ function baseLevel(graph: WeightedGraph): Level {
   const strength = new Float64Array(size);
   let twiceTotal = 0;
   for (let v = 0; v < size; v++) {
-    for (let e = graph.offsets[v]; e < graph.offsets[v + 1]; e++) strength[v] += graph.weights[e];
+    for (let e = graph.offsets[v]; e < graph.ends[v]; e++) strength[v] += graph.weights[e];
     twiceTotal += strength[v];
   }
   return { size, graph, selfLoops: new Float64Array(size), strength, twiceTotal };
@@ -152,7 +152,7 @@ function moveNodes(level: Level, community: Int32Array, random: Random): boolean
     const k = strength[v];
     // Weight from v to each neighbouring community; −1 marks "not a neighbour".
     let count = 0;
-    for (let e = graph.offsets[v]; e < graph.offsets[v + 1]; e++) {
+    for (let e = graph.offsets[v]; e < graph.ends[v]; e++) {
       const c = community[graph.targets[e]];
       if (linkTo[c] < 0) {
         linkTo[c] = 0;
@@ -179,7 +179,7 @@ function moveNodes(level: Level, community: Int32Array, random: Random): boolean
     community[v] = best;
     if (best === own) continue;
     movedAny = true;
-    for (let e = graph.offsets[v]; e < graph.offsets[v + 1]; e++) {
+    for (let e = graph.offsets[v]; e < graph.ends[v]; e++) {
       const u = graph.targets[e];
       if (queued[u] === 1 || community[u] === best) continue;
       queued[u] = 1;
@@ -222,11 +222,11 @@ function aggregate(level: Level, parent: Int32Array, count: number): Level {
   let next = 0;
   for (let c = 0; c < count; c++) {
     const rowStart = next;
-    for (let i = members.offsets[c]; i < members.offsets[c + 1]; i++) {
+    for (let i = members.offsets[c]; i < members.ends[c]; i++) {
       const v = members.targets[i];
       selfLoops[c] += level.selfLoops[v];
       strength[c] += level.strength[v];
-      for (let e = graph.offsets[v]; e < graph.offsets[v + 1]; e++) {
+      for (let e = graph.offsets[v]; e < graph.ends[v]; e++) {
         const d = parent[graph.targets[e]];
         const w = graph.weights[e];
         // An inner edge is seen from both ends: half of it each time.
@@ -243,7 +243,7 @@ function aggregate(level: Level, parent: Int32Array, count: number): Level {
     }
     offsets[c + 1] = next;
   }
-  const aggregated = { offsets, targets: targets.slice(0, next), weights: weights.slice(0, next) };
+  const aggregated = contiguous(offsets, targets.slice(0, next), { weights: weights.slice(0, next) });
   return { size: count, graph: aggregated, selfLoops, strength, twiceTotal: level.twiceTotal };
 }
 
@@ -255,7 +255,7 @@ function groupMembers(parent: Int32Array, count: number): Adjacency {
   const fill = offsets.slice(0, count);
   const targets = new Int32Array(parent.length);
   for (let v = 0; v < parent.length; v++) targets[fill[parent[v]]++] = v;
-  return { offsets, targets };
+  return contiguous(offsets, targets, {});
 }
 
 /** Modularity of a base-level membership, from the level's own degree data. */
@@ -266,7 +266,7 @@ function partitionQuality(base: Level, membership: Int32Array): number {
   let inside = 0;
   for (let v = 0; v < base.size; v++) {
     total[membership[v]] += base.strength[v];
-    for (let e = graph.offsets[v]; e < graph.offsets[v + 1]; e++) {
+    for (let e = graph.offsets[v]; e < graph.ends[v]; e++) {
       if (membership[graph.targets[e]] === membership[v]) inside += graph.weights[e];
     }
   }

@@ -16,7 +16,7 @@ export function modularity(graph: WeightedGraph, membership: Int32Array): number
   const degree = new Float64Array(communities);
   let twiceTotal = 0;
   for (let v = 0; v < n; v++) {
-    for (let e = graph.offsets[v]; e < graph.offsets[v + 1]; e++) {
+    for (let e = graph.offsets[v]; e < graph.ends[v]; e++) {
       const w = graph.weights[e];
       twiceTotal += w;
       degree[membership[v]] += w;

@@ -13,7 +13,7 @@
  * `reweighPairs` is the common case of a logged interaction: only existing relationships changed
  * their values, so the structure is shared and only the value columns are copied.
  */
-import { WeightedGraph, findEdge } from './csr';
+import { WeightedGraph, contiguous, findEdge } from './csr';
 import { HcpNetwork, idIndex } from './network';
 
 /** An MSL or HCP as re-read (incremental.ts MslState, HcpState): each relationship names the other end. */
@@ -85,7 +85,7 @@ export function reweighPairs(
   return {
     mslIds: old.mslIds,
     mslIndex: old.mslIndex,
-    msl: { offsets: old.msl.offsets, targets: old.msl.targets, weights },
+    msl: { ...old.msl, weights },
     mslStored: { base, computedDay },
   };
 }
@@ -120,7 +120,7 @@ export function patchMslSide(old: HcpNetwork, changes: MslChanges): MslSide {
       // Old entries ascend by HCP index and renumbering keeps their order: merge the re-read ones in.
       const extra = changed?.entries ?? [];
       let x = 0;
-      for (let e = old.msl.offsets[i]; e < old.msl.offsets[i + 1]; e++) {
+      for (let e = old.msl.offsets[i]; e < old.msl.ends[i]; e++) {
         const before = old.msl.targets[e];
         if (dirtyOld?.[before]) continue;
         const hcp = remap ? remap[before] : before;
@@ -132,7 +132,7 @@ export function patchMslSide(old: HcpNetwork, changes: MslChanges): MslSide {
     }
     offsets[j + 1] = k;
   }
-  const msl: WeightedGraph = { offsets, targets: targets.slice(0, k), weights: weights.slice(0, k) };
+  const msl: WeightedGraph = contiguous(offsets, targets.slice(0, k), { weights: weights.slice(0, k) });
   return { mslIds, mslIndex, msl, mslStored: { base: base.slice(0, k), computedDay: computedDay.slice(0, k) } };
 }
 

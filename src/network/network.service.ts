@@ -149,7 +149,7 @@ export class NetworkService {
     const { projection } = await this.snapshot();
     const { hcpIds, mslIds, msl } = projection.net;
     const [linked, attributes] = hcpIds;
-    const related = mslIds.findIndex((_, m) => msl.offsets[m + 1] > msl.offsets[m]);
+    const related = mslIds.findIndex((_, m) => msl.ends[m] > msl.offsets[m]);
     const changed = {
       hcps: new Set(linked === undefined ? [] : [linked]),
       attrs: new Set(attributes === undefined ? [] : [attributes]),

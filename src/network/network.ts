@@ -17,7 +17,17 @@
  *   the strength of the moment from it, so time passing never needs a new network).
  */
 import { LINK_TYPES, LinkType } from '../vocabulary';
-import { GroupedPairs, WeightedGraph, addHalfEdge, allocateHalfEdges, groupHalfEdges, sumPairs } from './csr';
+import {
+  GroupedPairs,
+  WeightedGraph,
+  addHalfEdge,
+  allocateHalfEdges,
+  contiguous,
+  groupHalfEdges,
+  sharedFloat64,
+  sharedInt32,
+  sumPairs,
+} from './csr';
 import { LinkLog, LinkTable } from './link-log';
 
 /** The only directed link type: the source refers patients to the target. */
@@ -127,7 +137,7 @@ export function typeFilter(types: readonly LinkType[]): (code: number) => boolea
 export function degrees(net: HcpNetwork): Int32Array {
   const n = net.hcpIds.length;
   const degree = new Int32Array(n);
-  for (let v = 0; v < n; v++) degree[v] = net.ties.offsets[v + 1] - net.ties.offsets[v];
+  for (let v = 0; v < n; v++) degree[v] = net.ties.ends[v] - net.ties.offsets[v];
   return degree;
 }
 
@@ -217,7 +227,7 @@ export function buildPairGraphs(n: number, links: LinkTable): PairGraphs {
   return {
     ties,
     tieTypes: merged.types.filter(isTie),
-    pairSums: { offsets: ties.offsets, targets: ties.targets, weights: merged.sum.filter(isTie) },
+    pairSums: { ...ties, weights: merged.sum.filter(isTie) },
     directed: keepPairs(pairs, merged.forward, merged.isForward),
   };
 }
@@ -275,19 +285,19 @@ function mergePairs(pairs: GroupedPairs): MergedPairs {
 /** The pairs with keep[p] === 1, as a CSR graph with the given weights. */
 function keepPairs(pairs: GroupedPairs, weight: Float64Array, keep: Uint8Array): WeightedGraph {
   const n = pairs.offsets.length - 1;
-  const offsets = new Int32Array(n + 1);
-  const targets = new Int32Array(countKept(keep));
-  const weights = new Float64Array(targets.length);
+  const offsets = sharedInt32(n + 1);
+  const targets = sharedInt32(countKept(keep));
+  const weights = sharedFloat64(targets.length);
   let next = 0;
   for (let v = 0; v < n; v++) {
-    for (let p = pairs.offsets[v]; p < pairs.offsets[v + 1]; p++) {
+    for (let p = pairs.offsets[v]; p < pairs.ends[v]; p++) {
       if (keep[p] === 0) continue;
       targets[next] = pairs.targets[p];
       weights[next++] = weight[p];
     }
     offsets[v + 1] = next;
   }
-  return { offsets, targets, weights };
+  return contiguous(offsets, targets, { weights });
 }
 
 function countKept(keep: Uint8Array): number {
@@ -339,5 +349,5 @@ function buildMslGraph(
     base[p] = chosen.baseStrength ?? NaN;
     computedDay[p] = chosen.computedDay ?? NaN;
   }
-  return { msl: { offsets: pairs.offsets, targets: pairs.targets, weights }, mslStored: { base, computedDay } };
+  return { msl: { offsets: pairs.offsets, ends: pairs.ends, targets: pairs.targets, weights }, mslStored: { base, computedDay } };
 }

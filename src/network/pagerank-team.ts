@@ -18,6 +18,7 @@ import { share } from './threads';
 /** What the helper receives per job: the graph and the steps' memory (shared), and the control words. */
 export interface HelperJob {
   offsets: SharedArrayBuffer;
+  ends: SharedArrayBuffer;
   targets: SharedArrayBuffer;
   weights: SharedArrayBuffer;
   memory: SharedArrayBuffer;
@@ -52,9 +53,10 @@ export class SharedTeam implements Team {
   begin(steps: PowerSteps): void {
     this.control = new Int32Array(new SharedArrayBuffer(4 * CONTROL_WORDS));
     this.phases = 0;
-    const { offsets, targets, weights } = steps.graph;
+    const { offsets, ends, targets, weights } = steps.graph;
     const job: HelperJob = {
       offsets: share(offsets),
+      ends: share(ends),
       targets: share(targets),
       weights: share(weights),
       memory: this.shared,
@@ -89,7 +91,12 @@ export class SharedTeam implements Team {
 
 /** The helper's side of one job: takes what halves it can until the job is over. */
 export function help(job: HelperJob): void {
-  const graph = { offsets: new Int32Array(job.offsets), targets: new Int32Array(job.targets), weights: new Float64Array(job.weights) };
+  const graph = {
+    offsets: new Int32Array(job.offsets),
+    ends: new Int32Array(job.ends),
+    targets: new Int32Array(job.targets),
+    weights: new Float64Array(job.weights),
+  };
   const steps = new PowerSteps(graph, new Float64Array(job.memory));
   const control = new Int32Array(job.control);
   for (let seen = 0; ;) {

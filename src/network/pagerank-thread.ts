@@ -32,6 +32,7 @@ export interface RankedScores {
 export interface PageRankJob {
   id: number;
   offsets: SharedArrayBuffer;
+  ends: SharedArrayBuffer;
   targets: SharedArrayBuffer;
   weights: SharedArrayBuffer;
   start: SharedArrayBuffer | null;
@@ -68,6 +69,7 @@ export class PageRankThread {
     const job: PageRankJob = {
       id: ++this.jobs,
       offsets: share(graph.offsets),
+      ends: share(graph.ends),
       targets: share(graph.targets),
       weights: share(graph.weights),
       start: options.start ? share(options.start) : null,

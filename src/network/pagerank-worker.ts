@@ -22,7 +22,12 @@ function sharedTeam(): Team | undefined {
 }
 
 parentPort?.on('message', (job: PageRankJob) => {
-  const graph = { offsets: new Int32Array(job.offsets), targets: new Int32Array(job.targets), weights: new Float64Array(job.weights) };
+  const graph = {
+    offsets: new Int32Array(job.offsets),
+    ends: new Int32Array(job.ends),
+    targets: new Int32Array(job.targets),
+    weights: new Float64Array(job.weights),
+  };
   const start = job.start ? new Float64Array(job.start) : undefined;
   const scores = pageRank(graph, { ...job.options, start }, sharedTeam());
   const order = rankOrder(scores, job.tolerance, job.from ? new Int32Array(job.from) : undefined);

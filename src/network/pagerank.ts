@@ -121,9 +121,9 @@ export class PowerSteps {
     this.n = n;
     this.scalars = memory.subarray(5 * n);
     let entries = 0;
-    for (let v = 0; v < n; v++) entries += graph.offsets[v + 1] - graph.offsets[v];
+    for (let v = 0; v < n; v++) entries += graph.ends[v] - graph.offsets[v];
     let split = 0;
-    for (let half = 0; split < n && 2 * half < entries; split++) half += graph.offsets[split + 1] - graph.offsets[split];
+    for (let half = 0; split < n && 2 * half < entries; split++) half += graph.ends[split] - graph.offsets[split];
     this.split = split;
   }
 
@@ -167,7 +167,7 @@ export class PowerSteps {
   }
 
   private push(half: 0 | 1): void {
-    const { offsets, targets, weights } = this.graph;
+    const { offsets, ends, targets, weights } = this.graph;
     const rank = this.rank;
     const outWeight = this.vector(4);
     const sums = this.vector(2 + half);
@@ -176,7 +176,7 @@ export class PowerSteps {
     for (let v = half === 0 ? 0 : this.split; v < end; v++) {
       if (outWeight[v] === 0) continue;
       const share = (alpha * rank[v]) / outWeight[v];
-      for (let e = offsets[v]; e < offsets[v + 1]; e++) sums[targets[e]] += share * weights[e];
+      for (let e = offsets[v]; e < ends[v]; e++) sums[targets[e]] += share * weights[e];
     }
   }
 
@@ -287,7 +287,7 @@ export function outWeights(graph: WeightedGraph): Float64Array {
   const out = new Float64Array(n);
   for (let v = 0; v < n; v++) {
     let sum = 0;
-    for (let e = graph.offsets[v]; e < graph.offsets[v + 1]; e++) sum += graph.weights[e];
+    for (let e = graph.offsets[v]; e < graph.ends[v]; e++) sum += graph.weights[e];
     out[v] = sum;
   }
   return out;

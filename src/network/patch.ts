@@ -3,16 +3,18 @@
  * for a few changed HCPs instead of building them again from every link: only the links that
  * touch a changed HCP are grouped (the same pair merging as buildNetwork, on a handful of links),
  * the rows of the changed HCPs and of their neighbours are merged from the old rows and those
- * pairs, and every other row is copied as a block (entries renumbered when HCPs were added or
- * erased: the new numbering keeps the old order, so rows stay sorted). No sort of all links, no
- * per-link work beyond one copy: an edit costs O(n + m) memory copies, not a rebuild.
+ * pairs. A link edit (same numbering) writes only those rows, moved into the room the graph keeps
+ * (rows.ts): O(degree) entries plus two n-entry block copies. When HCPs were added or erased every
+ * other row is copied too (entries renumbered: the new numbering keeps the old order, so rows
+ * stay sorted): O(n + m) memory copies, not a rebuild.
  *
  * Contract: given the old network and `changedLinks`, exactly the new network's links with a
  * changed endpoint (by new node index), `patchPairGraphs` returns graphs
  * equal to buildNetwork's on the new links (weights summed in another order: equal to ~1e-15).
  * The old network is not modified (requests holding it keep a consistent view).
  */
-import { Adjacency, WeightedGraph } from './csr';
+import { Adjacency, WeightedGraph, contiguous, sharedInt32 } from './csr';
+import { Column, Rows, moveRows, sharedColumn } from './rows';
 import { HcpNetwork, LinkTable, PairGraphs, buildDirected, buildPairGraphs } from './network';
 
 /** Which HCPs changed, in both numberings, and how old node indices map to new ones. */
@@ -25,24 +27,23 @@ export interface ChangedNodes {
   remap?: Int32Array;
 }
 
-type Column = Float64Array | Uint8Array;
-
 export function patchPairGraphs(old: HcpNetwork, changedLinks: LinkTable, changed: ChangedNodes): PairGraphs {
   const n = changed.dirtyNew.length;
   const patch = buildPairGraphs(n, changedLinks);
   const rows = new RowPatcher(old.ties, changed);
-  const ties = rows.patch(old.ties, [old.ties.weights, old.pairSums.weights, old.tieTypes], patch.ties, [
+  const ties = rows.patch({ ...old.ties, columns: [old.ties.weights, old.pairSums.weights, old.tieTypes] }, patch.ties, [
     patch.ties.weights,
     patch.pairSums.weights,
     patch.tieTypes,
   ]);
-  const directed = rows.patch(old.directed, [old.directed.weights], patch.directed, [patch.directed.weights]);
+  const directed = rows.patch({ ...old.directed, columns: [old.directed.weights] }, patch.directed, [patch.directed.weights]);
   const [tieWeights, sums, types] = ties.columns as [Float64Array, Float64Array, Uint8Array];
+  const { offsets, ends, targets } = ties;
   return {
-    ties: { offsets: ties.offsets, targets: ties.targets, weights: tieWeights },
+    ties: { offsets, ends, targets, weights: tieWeights },
     tieTypes: types,
-    pairSums: { offsets: ties.offsets, targets: ties.targets, weights: sums },
-    directed: { offsets: directed.offsets, targets: directed.targets, weights: directed.columns[0] as Float64Array },
+    pairSums: { offsets, ends, targets, weights: sums },
+    directed: { offsets: directed.offsets, ends: directed.ends, targets: directed.targets, weights: directed.columns[0] as Float64Array },
   };
 }
 
@@ -59,14 +60,8 @@ export function patchTypedGraph(
 ): WeightedGraph {
   const patch = buildDirected(changed.dirtyNew.length, changedLinks, includeType);
   // The typed graph is part of `directed`, so the rows with an entry for a changed HCP are still among its tie neighbours.
-  const rows = new RowPatcher(old.ties, changed).patch(graph, [graph.weights], patch, [patch.weights]);
-  return { offsets: rows.offsets, targets: rows.targets, weights: rows.columns[0] as Float64Array };
-}
-
-interface PatchedRows {
-  offsets: Int32Array;
-  targets: Int32Array;
-  columns: Column[];
+  const rows = new RowPatcher(old.ties, changed).patch({ ...graph, columns: [graph.weights] }, patch, [patch.weights]);
+  return { offsets: rows.offsets, ends: rows.ends, targets: rows.targets, weights: rows.columns[0] as Float64Array };
 }
 
 class RowPatcher {
@@ -90,92 +85,60 @@ class RowPatcher {
     this.touched = new Uint8Array(n);
     for (let i = 0; i < dirtyOld.length; i++) {
       if (!dirtyOld[i]) continue;
-      for (let e = oldTies.offsets[i]; e < oldTies.offsets[i + 1]; e++) {
+      for (let e = oldTies.offsets[i]; e < oldTies.ends[i]; e++) {
         const j = this.newIndex(oldTies.targets[e]);
         if (j >= 0) this.touched[j] = 1;
       }
     }
   }
 
-  patch(old: Adjacency, oldColumns: Column[], patch: Adjacency, patchColumns: Column[]): PatchedRows {
-    if (!this.changed.remap) return this.patchInPlace(old, oldColumns, patch, patchColumns);
+  patch(old: Rows, patch: Adjacency, patchColumns: Column[]): Rows {
+    if (!this.changed.remap) return this.patchInPlace(old, patch, patchColumns);
     const { dirtyOld, dirtyNew } = this.changed;
     const n = dirtyNew.length;
-    const offsets = new Int32Array(n + 1);
+    const offsets = sharedInt32(n + 1);
     for (let j = 0; j < n; j++) {
-      let length = patch.offsets[j + 1] - patch.offsets[j];
+      let length = patch.ends[j] - patch.offsets[j];
       const i = this.inverse[j];
       if (!dirtyNew[j] && i >= 0) {
-        if (!this.merged(j, patch)) length += old.offsets[i + 1] - old.offsets[i];
-        else for (let e = old.offsets[i]; e < old.offsets[i + 1]; e++) length += dirtyOld[old.targets[e]] ? 0 : 1;
+        if (!this.merged(j, patch)) length += old.ends[i] - old.offsets[i];
+        else for (let e = old.offsets[i]; e < old.ends[i]; e++) length += dirtyOld[old.targets[e]] ? 0 : 1;
       }
       offsets[j + 1] = offsets[j] + length;
     }
-    const targets = new Int32Array(offsets[n]);
-    const columns = oldColumns.map((column) => (column instanceof Uint8Array ? new Uint8Array(offsets[n]) : new Float64Array(offsets[n])));
-    // Unchanged rows in a row of the old graph are copied as one block.
+    const out: Rows = contiguous(offsets, sharedInt32(offsets[n]), {
+      columns: old.columns.map((column) => sharedColumn(column, offsets[n])),
+    });
+    // Unchanged rows lying end to end in the old graph are copied as one block.
     let runStart = -1;
     const flush = (end: number) => {
       if (runStart < 0) return;
       const from = old.offsets[this.inverse[runStart]];
-      const to = old.offsets[this.inverse[end - 1] + 1];
-      this.copyTargets(old.targets, from, to, targets, offsets[runStart]);
-      oldColumns.forEach((column, c) => columns[c].set(column.subarray(from, to), offsets[runStart]));
+      const to = old.ends[this.inverse[end - 1]];
+      this.copyTargets(old.targets, from, to, out.targets, offsets[runStart]);
+      old.columns.forEach((column, c) => out.columns[c].set(column.subarray(from, to), offsets[runStart]));
       runStart = -1;
     };
     for (let j = 0; j < n; j++) {
       const i = this.inverse[j];
       const copied = !dirtyNew[j] && i >= 0 && !this.merged(j, patch);
-      if (copied && runStart >= 0 && this.inverse[j - 1] === i - 1) continue;
+      if (copied && runStart >= 0 && this.inverse[j - 1] === i - 1 && old.ends[i - 1] === old.offsets[i]) continue;
       flush(j);
       if (copied) runStart = j;
-      else this.mergeRow(j, old, oldColumns, patch, patchColumns, { offsets, targets, columns });
+      else this.mergeRow(j, old, patch, patchColumns, out);
     }
     flush(n);
-    return { offsets, targets, columns };
+    return out;
   }
 
   /**
-   * Same node numbering (a link edit): the rows between two merged rows keep their entries, shifted
-   * by what the merged rows before them gained or lost, so offsets and entries are block copies and
-   * only the merged rows (the changed HCPs and their neighbours: O(degree)) are visited one by one.
+   * Same node numbering (a link edit): only the merged rows (the changed HCPs and their
+   * neighbours: O(degree)) are written, into the room the graph's store keeps (rows.ts).
    */
-  private patchInPlace(old: Adjacency, oldColumns: Column[], patch: Adjacency, patchColumns: Column[]): PatchedRows {
-    const n = this.changed.dirtyNew.length;
+  private patchInPlace(old: Rows, patch: Adjacency, patchColumns: Column[]): Rows {
     const rows = this.mergedRows(patch);
     const lengths = rows.map((j) => this.mergedLength(j, old, patch));
-    const offsets = new Int32Array(n + 1);
-    let delta = 0;
-    let from = 0;
-    rows.forEach((j, r) => {
-      // Rows from..j-1 are copied: their offsets shift by the change so far.
-      for (let v = from + 1; v <= j; v++) offsets[v] = old.offsets[v] + delta;
-      delta += lengths[r] - (old.offsets[j + 1] - old.offsets[j]);
-      offsets[j + 1] = old.offsets[j + 1] + delta;
-      from = j + 1;
-    });
-    for (let v = from + 1; v <= n; v++) offsets[v] = old.offsets[v] + delta;
-    const total = offsets[n];
-    const out: PatchedRows = {
-      offsets,
-      targets: new Int32Array(total),
-      columns: oldColumns.map((column) => (column instanceof Uint8Array ? new Uint8Array(total) : new Float64Array(total))),
-    };
-    const copy = (start: number, end: number) => {
-      if (end <= start) return;
-      const a = old.offsets[start];
-      const b = old.offsets[end];
-      out.targets.set(old.targets.subarray(a, b), offsets[start]);
-      oldColumns.forEach((column, c) => out.columns[c].set(column.subarray(a, b), offsets[start]));
-    };
-    from = 0;
-    for (const j of rows) {
-      copy(from, j);
-      this.mergeRow(j, old, oldColumns, patch, patchColumns, out);
-      from = j + 1;
-    }
-    copy(from, n);
-    return out;
+    return moveRows(old, rows, lengths, (j, out) => this.mergeRow(j, old, patch, patchColumns, out));
   }
 
   /** The rows merged rather than copied, ascending (same numbering): changed, touched, or with patch entries. */
@@ -188,14 +151,14 @@ class RowPatcher {
 
   /** How many entries row j has once merged (the count mergeRow writes). */
   private mergedLength(j: number, old: Adjacency, patch: Adjacency): number {
-    let length = patch.offsets[j + 1] - patch.offsets[j];
+    let length = patch.ends[j] - patch.offsets[j];
     if (this.changed.dirtyNew[j]) return length;
-    for (let e = old.offsets[j]; e < old.offsets[j + 1]; e++) length += this.changed.dirtyOld[old.targets[e]] ? 0 : 1;
+    for (let e = old.offsets[j]; e < old.ends[j]; e++) length += this.changed.dirtyOld[old.targets[e]] ? 0 : 1;
     return length;
   }
 
   private merged(j: number, patch: Adjacency): boolean {
-    return this.touched[j] === 1 || patch.offsets[j + 1] > patch.offsets[j];
+    return this.touched[j] === 1 || patch.ends[j] > patch.offsets[j];
   }
 
   private newIndex(i: number): number {
@@ -209,12 +172,12 @@ class RowPatcher {
   }
 
   /** Row j: the old entries for unchanged HCPs (none when j changed) and the patch's, both ascending, merged. */
-  private mergeRow(j: number, old: Adjacency, oldColumns: Column[], patch: Adjacency, patchColumns: Column[], out: PatchedRows): void {
+  private mergeRow(j: number, old: Rows, patch: Adjacency, patchColumns: Column[], out: Rows): void {
     const i = this.inverse[j];
     let e = this.changed.dirtyNew[j] || i < 0 ? 0 : old.offsets[i];
-    const oldEnd = this.changed.dirtyNew[j] || i < 0 ? 0 : old.offsets[i + 1];
+    const oldEnd = this.changed.dirtyNew[j] || i < 0 ? 0 : old.ends[i];
     let p = patch.offsets[j];
-    const patchEnd = patch.offsets[j + 1];
+    const patchEnd = patch.ends[j];
     let k = out.offsets[j];
     for (;;) {
       while (e < oldEnd && this.changed.dirtyOld[old.targets[e]]) e++;
@@ -223,7 +186,7 @@ class RowPatcher {
       if (oldTarget === Infinity && patchTarget === Infinity) break;
       if (oldTarget < patchTarget) {
         out.targets[k] = oldTarget;
-        oldColumns.forEach((column, c) => (out.columns[c][k] = column[e]));
+        old.columns.forEach((column, c) => (out.columns[c][k] = column[e]));
         e++;
       } else {
         out.targets[k] = patchTarget;

@@ -23,6 +23,7 @@ import { BinaryHeap } from './heap';
 import { WeightedGraph, findEdge } from './csr';
 import { HcpNetwork, hcpIndexOf, mslIndexOf } from './network';
 import { TargetBounds } from './target-bounds';
+import { writtenEntries } from './rows';
 
 export interface IntroductionPath {
   /** The MSL id, then HCP ids up to the target. */
@@ -111,15 +112,31 @@ interface PathSearch {
 /** By tie graph: a network whose MSL side changed (a logged interaction) shares its ties, and so these. */
 const searches = new WeakMap<WeightedGraph, PathSearch>();
 
-/** −ln(weight) per tie and the bound table, built once per tie graph. */
+/** The bound table, built once per tie graph. */
 function searchFor(net: HcpNetwork): PathSearch {
   let search = searches.get(net.ties);
   if (!search) {
-    const costs = net.ties.weights.map((w) => -Math.log(w));
+    const costs = costsOf(net.ties);
     search = { costs, bounds: new TargetBounds(net.ties, costs) };
     searches.set(net.ties, search);
   }
   return search;
+}
+
+/** −ln(weight) per entry, by weight column: the versions of a tie graph after link edits share it (rows.ts). */
+const tieCosts = new WeakMap<Float64Array, { costs: Float64Array; written: number }>();
+
+/** −ln(weight) per tie: computed for the entries written since the last version asked, not for every tie. */
+function costsOf(ties: WeightedGraph): Float64Array {
+  let known = tieCosts.get(ties.weights);
+  if (!known) {
+    known = { costs: new Float64Array(ties.weights.length), written: 0 };
+    tieCosts.set(ties.weights, known);
+  }
+  const written = writtenEntries(ties);
+  for (let e = known.written; e < written; e++) known.costs[e] = -Math.log(ties.weights[e]);
+  known.written = Math.max(known.written, written);
+  return known.costs;
 }
 
 function bestFirst(
@@ -136,8 +153,8 @@ function bestFirst(
     const next = extend(search.bounds, from, v, edgeCost, target, maxHops);
     if (next) queue.push(next);
   };
-  const { offsets, targets } = net.msl;
-  for (let e = offsets[msl]; e < offsets[msl + 1]; e++) step(null, targets[e], -Math.log(strengths[e]));
+  const { offsets, ends, targets } = net.msl;
+  for (let e = offsets[msl]; e < ends[msl]; e++) step(null, targets[e], -Math.log(strengths[e]));
   const found: PartialPath[] = [];
   while (found.length < first) {
     const path = queue.pop();
@@ -163,7 +180,7 @@ function expand(
     if (e >= 0) step(path, target, search.costs[e]);
     return;
   }
-  for (let e = ties.offsets[v]; e < ties.offsets[v + 1]; e++) step(path, ties.targets[e], search.costs[e]);
+  for (let e = ties.offsets[v]; e < ties.ends[v]; e++) step(path, ties.targets[e], search.costs[e]);
 }
 
 /** `from` followed by v, or null when that is not simple or cannot reach the target in time. */

@@ -83,7 +83,7 @@ function firstLayer(net: HcpNetwork, fromId: string, search: BfsScratch, stamp: 
   const msl = net.mslIndex.get(fromId);
   if (msl === undefined) throw new UnknownNodeError(fromId);
   let count = 0;
-  for (let e = net.msl.offsets[msl]; e < net.msl.offsets[msl + 1]; e++) {
+  for (let e = net.msl.offsets[msl]; e < net.msl.ends[msl]; e++) {
     const h = net.msl.targets[e];
     search.visited[h] = stamp;
     search.queue[count++] = h;
@@ -93,7 +93,7 @@ function firstLayer(net: HcpNetwork, fromId: string, search: BfsScratch, stamp: 
 
 /** Level-synchronous BFS so each layer's size is its distance's count. */
 function expand(net: HcpNetwork, search: BfsScratch, stamp: number, start: Layer, counts: number[]): void {
-  const { offsets, targets } = net.ties;
+  const { offsets, ends, targets } = net.ties;
   const { visited, queue } = search;
   let head = 0;
   let tail = start.count;
@@ -101,7 +101,7 @@ function expand(net: HcpNetwork, search: BfsScratch, stamp: number, start: Layer
     const layerEnd = tail;
     for (; head < layerEnd; head++) {
       const v = queue[head];
-      for (let e = offsets[v]; e < offsets[v + 1]; e++) {
+      for (let e = offsets[v]; e < ends[v]; e++) {
         const w = targets[e];
         if (visited[w] === stamp) continue;
         visited[w] = stamp;

@@ -68,11 +68,11 @@ export function similarHcps(
 
 /** b -> |N(a) ∩ N(b)| for every b ≠ a with at least one tied HCP in common. */
 function sharedNeighbours(net: HcpNetwork, a: number): Map<number, number> {
-  const { offsets, targets } = net.ties;
+  const { offsets, ends, targets } = net.ties;
   const counts = new Map<number, number>();
-  for (let e = offsets[a]; e < offsets[a + 1]; e++) {
+  for (let e = offsets[a]; e < ends[a]; e++) {
     const u = targets[e];
-    for (let f = offsets[u]; f < offsets[u + 1]; f++) {
+    for (let f = offsets[u]; f < ends[u]; f++) {
       const b = targets[f];
       if (b !== a) counts.set(b, (counts.get(b) ?? 0) + 1);
     }
@@ -95,7 +95,7 @@ function sharedMembers(sets: NodeSets, a: number): Map<number, number> {
 }
 
 function degree(net: HcpNetwork, v: number): number {
-  return net.ties.offsets[v + 1] - net.ties.offsets[v];
+  return net.ties.ends[v] - net.ties.offsets[v];
 }
 
 /** |A ∩ B| / |A ∪ B| from the sizes; 0 when both sets are empty. */

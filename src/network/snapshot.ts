@@ -456,15 +456,24 @@ function remapScores(scores: Float64Array, remap: Int32Array | undefined, n: num
 
 /** Same entries and weights. */
 function sameGraph(a: WeightedGraph, b: WeightedGraph): boolean {
-  if (!sameAdjacency(a, b)) return false;
-  for (let i = 0; i < a.weights.length; i++) if (a.weights[i] !== b.weights[i]) return false;
-  return true;
+  return sameAdjacency(a, b, a.weights, b.weights);
 }
 
-function sameAdjacency(a: Adjacency, b: Adjacency): boolean {
-  if (a.offsets.length !== b.offsets.length || a.targets.length !== b.targets.length) return false;
-  for (let i = 0; i < a.offsets.length; i++) if (a.offsets[i] !== b.offsets[i]) return false;
-  for (let i = 0; i < a.targets.length; i++) if (a.targets[i] !== b.targets[i]) return false;
+/**
+ * Same rows, entry by entry (rows may sit at different places: rows.ts), with the same values in
+ * the given columns. A row at the same place of the same arrays is the same row (written entries
+ * never change): after a link edit only the moved rows are compared.
+ */
+function sameAdjacency(a: Adjacency, b: Adjacency, aColumn?: Float64Array, bColumn?: Float64Array): boolean {
+  if (a.ends.length !== b.ends.length) return false;
+  const shared = a.targets === b.targets && aColumn === bColumn;
+  for (let v = 0; v < a.ends.length; v++) {
+    if (shared && a.offsets[v] === b.offsets[v] && a.ends[v] === b.ends[v]) continue;
+    if (b.ends[v] - b.offsets[v] !== a.ends[v] - a.offsets[v]) return false;
+    for (let e = a.offsets[v], f = b.offsets[v]; e < a.ends[v]; e++, f++) {
+      if (a.targets[e] !== b.targets[f] || (aColumn && aColumn[e] !== bColumn![f])) return false;
+    }
+  }
   return true;
 }
 
@@ -499,10 +508,10 @@ function membersOf(membership: Int32Array): Int32Array[] {
 }
 
 function externalWeight(snapshot: NetworkSnapshot, membership: Int32Array): Float64Array {
-  const { offsets, targets, weights } = snapshot.net.pairSums;
+  const { offsets, ends, targets, weights } = snapshot.net.pairSums;
   const out = new Float64Array(snapshot.size);
   for (let v = 0; v < snapshot.size; v++) {
-    for (let e = offsets[v]; e < offsets[v + 1]; e++) if (membership[targets[e]] !== membership[v]) out[v] += weights[e];
+    for (let e = offsets[v]; e < ends[v]; e++) if (membership[targets[e]] !== membership[v]) out[v] += weights[e];
   }
   return out;
 }

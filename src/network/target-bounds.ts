@@ -101,7 +101,7 @@ export class TargetBounds {
 
   /** Relaxes the ties of last layer's improved nodes; returns the new frontier's size. */
   private relax(r: number, frontierSize: number): number {
-    const { offsets, targets } = this.graph;
+    const { offsets, ends, targets } = this.graph;
     const previous = this.layers[r - 1];
     const current = this.layers[r];
     const improved = ++this.layerStamp;
@@ -109,7 +109,7 @@ export class TargetBounds {
     for (let i = 0; i < frontierSize; i++) {
       const u = this.frontier[i];
       const base = previous[u];
-      for (let e = offsets[u]; e < offsets[u + 1]; e++) {
+      for (let e = offsets[u]; e < ends[u]; e++) {
         const c = this.costs[e];
         if (!(c < Infinity)) continue; // a zero-weight tie introduces nobody
         const v = targets[e];

@@ -100,7 +100,12 @@ describe('a betweenness thread', () => {
   it("stops a chunk before its next source once the job's stop flag is set", async () => {
     const net = randomNetwork(500, 1500, 6);
     const job = new BetweennessJob(500);
-    const graph = { offsets: shared(net.ties.offsets), targets: shared(net.ties.targets), stop: job.stopFlag.buffer as SharedArrayBuffer };
+    const graph = {
+      offsets: shared(net.ties.offsets),
+      ends: shared(net.ties.ends),
+      targets: shared(net.ties.targets),
+      stop: job.stopFlag.buffer as SharedArrayBuffer,
+    };
     worker.postMessage({ kind: 'graph', graph: 1, ...graph } satisfies WorkerMessage);
     const sources = Int32Array.from({ length: 20 }, (_, i) => i);
     const running = await chunk({ kind: 'chunk', graph: 1, chunk: 1, sources });

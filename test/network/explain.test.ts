@@ -1,6 +1,7 @@
 import { bridgedCommunities, danglingRank, explainPageRank, transpose } from '../../src/network/explain';
 import { buildNetwork } from '../../src/network/network';
 import { outWeights, pageRank } from '../../src/network/pagerank';
+import { contiguous } from '../../src/network/csr';
 
 function explain(net: ReturnType<typeof buildNetwork>, id: string) {
   const rank = pageRank(net.directed);
@@ -10,11 +11,9 @@ function explain(net: ReturnType<typeof buildNetwork>, id: string) {
 
 describe('transpose', () => {
   it('lists in-neighbours with their edge weights, rows sorted', () => {
-    const reverse = transpose({
-      offsets: Int32Array.from([0, 2, 3, 3]),
-      targets: Int32Array.from([1, 2, 2]),
-      weights: Float64Array.from([0.5, 1, 2]),
-    });
+    const reverse = transpose(
+      contiguous(Int32Array.from([0, 2, 3, 3]), Int32Array.from([1, 2, 2]), { weights: Float64Array.from([0.5, 1, 2]) }),
+    );
     expect(Array.from(reverse.offsets)).toEqual([0, 0, 1, 3]);
     expect(Array.from(reverse.targets)).toEqual([0, 0, 1]);
     expect(Array.from(reverse.weights)).toEqual([0.5, 1, 2]);

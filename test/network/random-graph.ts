@@ -1,5 +1,5 @@
 /** Random PageRank graphs for tests of the kernel and its thread. */
-import { WeightedGraph } from '../../src/network/csr';
+import { WeightedGraph, contiguous } from '../../src/network/csr';
 import { seededRandom } from '../../src/network/random';
 
 /** A random weighted directed graph with self-loops, dangling nodes and exact ties (isolated nodes). */
@@ -23,5 +23,5 @@ export function randomGraph(n: number, edges: number, seed: number): WeightedGra
     }
     offsets[v + 1] = targets.length;
   });
-  return { offsets, targets: Int32Array.from(targets), weights: Float64Array.from(weights) };
+  return contiguous(offsets, Int32Array.from(targets), { weights: Float64Array.from(weights) });
 }

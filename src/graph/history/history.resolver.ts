@@ -82,7 +82,7 @@ function trajectory(history: ScienceHistory, v: number, from: number, to: number
       year,
       pagerank: pagerank[v],
       percentile: percentile[v],
-      ties: graph.offsets[v + 1] - graph.offsets[v],
+      ties: graph.ends[v] - graph.offsets[v],
       publications: history.worksIn(v, 'PUBLICATION', year - 1, year),
       trials: history.worksIn(v, 'TRIAL', year - 1, year),
     });
