@@ -1,6 +1,6 @@
 /**
  * npm run bench:writes -- [--hcps 5000] [--seed 7] [--writers 16] [--duration 20] [--warmup 30] [--runs 100] [--rounds 2]
- *   [--alone 1] [--bounds 0/2/0/0,0/2/200/1000]
+ *   [--alone 1] [--bounds 0/2/0/0,0/3/170/1000]
  *
  * Concurrent writes on the embedded Neo4j: N writers logging interactions for different HCPs
  * through HTTP (every fifth request resent with the same id), first alone, then with one reader
@@ -54,7 +54,7 @@ const ALONE = (args.get('alone') ?? 1) !== 0;
 const ROUNDS = args.get('rounds') ?? 2;
 const boundsAt = process.argv.indexOf('--bounds');
 /** Each: the write gate's bounds, as limit[/whileReading[/perSecondWhileReading[/readWindowMs]]]. */
-const BOUNDS = (boundsAt > 0 ? process.argv[boundsAt + 1] : '0/2/0/0,0/2/200/1000').split(',').map((bound) => {
+const BOUNDS = (boundsAt > 0 ? process.argv[boundsAt + 1] : '0/2/0/0,0/3/170/1000').split(',').map((bound) => {
   const numbers = bound.split('/').map(Number);
   if (numbers.length > 4 || !numbers.every(Number.isInteger)) throw new Error(`--bounds: "${bound}" is not up to four integers N/N/N/N`);
   const [limit, whileReading = 0, perSecondWhileReading = 0, readWindowMs = 0] = numbers;

@@ -166,8 +166,8 @@ describe('the write gate (MAX_CONCURRENT_WRITES, MAX_CONCURRENT_WRITES_WHILE_REA
   });
 
   it('refuses bounds that are not integers of 0 or more, naming the setting', () => {
-    expect(loadConfig({}).maxConcurrentWritesWhileReading).toBe(2);
-    expect(loadConfig({}).maxWritesPerSecondWhileReading).toBe(250);
+    expect(loadConfig({}).maxConcurrentWritesWhileReading).toBe(3);
+    expect(loadConfig({}).maxWritesPerSecondWhileReading).toBe(170);
     expect(loadConfig({}).readPriorityWindowMs).toBe(1000);
     expect(loadConfig({ MAX_WRITES_PER_SECOND_WHILE_READING: '0', READ_PRIORITY_WINDOW_MS: '0' })).toMatchObject({
       maxWritesPerSecondWhileReading: 0,
