@@ -11,8 +11,8 @@ import { loadProjection } from '../src/network/projection';
 import { NetworkService } from '../src/network/network.service';
 import { generateNetwork } from '../src/import/generate';
 import { buildNetwork, HcpNetwork } from '../src/network/network';
-import { pageRank } from '../src/network/pagerank';
-import { NetworkSnapshot } from '../src/network/snapshot';
+import { PageRankThread } from '../src/network/pagerank-thread';
+import { NetworkSnapshot, PAGERANK_TIE_TOLERANCE } from '../src/network/snapshot';
 import { accumulateBetweenness, betweenness, normalizeBetweenness } from '../src/network/betweenness';
 import { errorBound } from '../src/network/betweenness-pool';
 import { seededRandom, shuffledRange } from '../src/network/random';
@@ -184,10 +184,10 @@ async function paceWrites(options: SteadyLoadOptions): Promise<Omit<SteadyLoad, 
  * from the previous vector, as the PageRank thread runs it (same node indices: no HCP added or
  * erased), here on the calling thread.
  */
-export async function pagerankRestartMs(previous: NetworkSnapshot, next: NetworkSnapshot): Promise<number> {
+export async function pagerankRestartMs(previous: NetworkSnapshot, next: NetworkSnapshot, thread: PageRankThread): Promise<number> {
   const start = await previous.pagerank();
   const began = performance.now();
-  pageRank(next.net.directed, { start });
+  await thread.run(next.net.directed, { start }, PAGERANK_TIE_TOLERANCE);
   return performance.now() - began;
 }
 

@@ -11,8 +11,10 @@
  * is the same (the comparison is a total order); the sort is faster from a nearly sorted start.
  */
 export function rankOrder(scores: Float64Array, tolerance = 0, from?: Int32Array): Int32Array {
-  const order = from?.length === scores.length ? Int32Array.from(from) : Int32Array.from({ length: scores.length }, (_, i) => i);
-  order.sort((a, b) => scores[b] - scores[a] || a - b);
+  const nearlySorted = from?.length === scores.length;
+  const order = nearlySorted ? Int32Array.from(from) : Int32Array.from({ length: scores.length }, (_, i) => i);
+  if (!nearlySorted || !insertionSort(order, scores, INSERTION_MOVES_PER_NODE * order.length))
+    order.sort((a, b) => scores[b] - scores[a] || a - b);
   if (tolerance <= 0) return order;
   for (let start = 0; start < order.length;) {
     let end = start + 1;
@@ -21,4 +23,30 @@ export function rankOrder(scores: Float64Array, tolerance = 0, from?: Int32Array
     start = end;
   }
   return order;
+}
+
+/**
+ * Insertion sort moves each node past those it now outranks: from the order before a small edit
+ * that is about n steps (few nodes change places), where the general sort compares n·log n times
+ * (17 ms at 100k). Beyond this many moves per node it gives up to the general sort.
+ */
+const INSERTION_MOVES_PER_NODE = 4;
+
+/** Sorts `order` by the rank order in place unless that takes more than `budget` moves; false then (`order` is still a permutation). */
+function insertionSort(order: Int32Array, scores: Float64Array, budget: number): boolean {
+  let moves = 0;
+  for (let i = 1; i < order.length; i++) {
+    const node = order[i];
+    const score = scores[node];
+    let j = i - 1;
+    for (; j >= 0 && (scores[order[j]] < score || (scores[order[j]] === score && order[j] > node)); j--) {
+      order[j + 1] = order[j];
+      if (++moves > budget) {
+        order[j] = node;
+        return false;
+      }
+    }
+    order[j + 1] = node;
+  }
+  return true;
 }
