@@ -164,7 +164,7 @@ export function evaluateTargets(report: BenchReport): Target[] {
       bound:
         speedup >= 5
           ? undefined
-          : `importer files ${round(bulk.filesMs / 1000, 1)} s, Neo4j's importer ${round(bulk.storeMs / 1000, 1)} s, database start ${round(bulk.startMs / 1000, 1)} s, schema and indexes ${round(bulk.finishMs / 1000, 1)} s`,
+          : `Neo4j's importer fed the records as a stream ${round(bulk.storeMs / 1000, 1)} s, database start ${round(bulk.startMs / 1000, 1)} s, schema and indexes ${round(bulk.finishMs / 1000, 1)} s`,
     });
   }
 

@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
+import { Writable } from 'node:stream';
 import { projectRoot } from '../paths';
+import { ImportStream } from './import-stream';
 
 /**
  * Runs Neo4j 5.26 embedded in a child JVM (launcher/, built with Maven on first use).
@@ -16,7 +18,7 @@ import { projectRoot } from '../paths';
 export interface EmbeddedNeo4j {
   uri: string;
   pid: number;
-  /** With `offlineImport`: from the import's arguments handed over to the built store, ms (the database start after it not included). */
+  /** With `offlineImport`: from the stream's start to the built store, ms (the database start after it not included). */
   importMs?: number;
   stop(): Promise<void>;
 }
@@ -29,15 +31,16 @@ export interface EmbeddedOptions {
   /** Cap on the memory of all open transactions together, MB (default: NEO4J_TX_MEMORY_MB, else 70% of the heap). */
   transactionMemoryMb?: number;
   /**
-   * Builds the store of an EMPTY database first, in the same JVM, with Neo4j's offline importer:
-   * the arguments of `neo4j-admin` (`database import full <db> ...`, see src/import/bulk.ts and
-   * launcher/.../OfflineImport.java). No transactions, the store files written directly.
-   * A function is called once the JVM is spawned, so that the JVM starts while it prepares the
-   * importer's input (meanwhile the JVM warms the importer up and, for a new data folder, creates
-   * the system database beside it: launcher/.../FirstStart.java); when it throws, the JVM stops
-   * before writing anything in the data folder and its error is thrown.
+   * Builds the store of an EMPTY default database first, in the same JVM, with Neo4j's offline
+   * importer (launcher/.../OfflineImport.java): no transactions, the store files written directly.
+   * Called once the JVM is spawned with the JVM's stdin, on which it writes the records
+   * (import-stream.ts), so that the JVM starts while the caller still prepares them. When it
+   * throws before its stream began, the JVM stops without writing anything in the data folder;
+   * its error is thrown in any case.
    */
-  offlineImport?: string[] | (() => Promise<string[]>);
+  offlineImport?: (stdin: Writable) => Promise<void>;
+  /** Off-heap memory the offline importer may use, MB (default 1024). */
+  importOffHeapMb?: number;
   log?: (line: string) => void;
 }
 
@@ -69,37 +72,34 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
   );
   buildLauncherIfNeeded(log);
   const archive = await classArchiveFlags(log);
-  const prepare = options.offlineImport;
-  const deferred = typeof prepare === 'function';
-  // A deferred import: the launcher creates the folder once it has its arguments (nothing written
-  // for an input found invalid meanwhile).
-  if (!deferred) fs.mkdirSync(options.dataDir, { recursive: true });
-  let importArgs = prepare && !deferred ? writeImportArgs(prepare) : undefined;
-  let handedOver = Date.now();
+  const streamImport = options.offlineImport;
+  // An import: the launcher creates the folder once the stream begins (nothing written for an
+  // input found invalid meanwhile).
+  if (!streamImport) fs.mkdirSync(options.dataDir, { recursive: true });
+  let streamed = Date.now();
   let importMs: number | undefined;
   const child = spawnLauncher(options.dataDir, [`-Xms512m`, `-Xmx${options.heap}`, ...archive], {
     NEO4J_BOLT_PORT: String(options.boltPort),
     NEO4J_PAGECACHE_MB: String(options.pageCacheMb ?? 512),
     ...(options.transactionMemoryMb ? { NEO4J_TX_MEMORY_MB: String(options.transactionMemoryMb) } : {}),
-    ...(importArgs ? { NEO4J_IMPORT_ARGS: importArgs } : deferred ? { NEO4J_IMPORT_ARGS: '-' } : {}),
+    ...(streamImport ? { NEO4J_IMPORT: 'stream', NEO4J_IMPORT_OFF_HEAP_MB: String(options.importOffHeapMb ?? 1024) } : {}),
   });
   const stopOnExit = () => child.kill('SIGTERM');
   process.once('exit', stopOnExit);
 
-  const ready = waitForReady(child, log, () => (importMs = Date.now() - handedOver));
-  if (deferred) {
+  const ready = waitForReady(child, log, () => (importMs = Date.now() - streamed));
+  if (streamImport) {
     try {
-      importArgs = writeImportArgs(await prepare());
+      streamed = Date.now();
+      await streamImport(child.stdin!);
     } catch (error) {
       ready.catch(() => undefined);
       process.removeListener('exit', stopOnExit);
       await stopChild(child);
       throw error;
     }
-    handedOver = Date.now();
-    child.stdin!.write(`${importArgs}\n`);
   }
-  const uri = await ready.finally(() => importArgs && fs.rmSync(path.dirname(importArgs), { recursive: true, force: true }));
+  const uri = await ready;
   return {
     uri,
     pid: child.pid ?? -1,
@@ -109,13 +109,6 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
       await stopChild(child);
     },
   };
-}
-
-/** The import arguments in a file of their own, one per line (an argument may hold any character but a line break). */
-function writeImportArgs(args: string[]): string {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'msl-import-args-')), 'args');
-  fs.writeFileSync(file, `${args.join('\n')}\n`);
-  return file;
 }
 
 /** The offline importer's summary lines, passed on to the log (its progress dots are not). */
@@ -187,9 +180,12 @@ async function classArchiveFlags(log: (line: string) => void): Promise<string[]>
       const child = spawnLauncher(home, ['-Xmx512m', `-XX:ArchiveClassesAtExit=${trained}`, ...quiet], {
         NEO4J_BOLT_PORT: '0',
         NEO4J_PAGECACHE_MB: '8',
-        NEO4J_IMPORT_ARGS: trainingImport(home),
+        NEO4J_IMPORT: 'stream',
+        NEO4J_IMPORT_OFF_HEAP_MB: '64',
       });
-      await waitForReady(child, () => undefined).finally(() => stopChild(child));
+      const ready = waitForReady(child, () => undefined);
+      await trainingImport(child.stdin!).catch(() => undefined);
+      await ready.finally(() => stopChild(child));
       // A rename is atomic: a concurrent start sees no archive or a whole one.
       if (fs.existsSync(trained)) fs.renameSync(trained, CLASS_ARCHIVE);
     } catch (error) {
@@ -202,17 +198,22 @@ async function classArchiveFlags(log: (line: string) => void): Promise<string[]>
   return fresh() ? [`-XX:SharedArchiveFile=${CLASS_ARCHIVE}`, ...quiet] : [];
 }
 
-/** A one-node, one-relationship offline import, so that the archive holds the importer's classes too (bulk.ts). */
-function trainingImport(home: string): string {
-  const file = (name: string, text: string) => {
-    fs.writeFileSync(path.join(home, name), text);
-    return path.join(home, name);
-  };
-  const nodes = file('nodes.csv', ':ID,id,n:long,d:date\n0,"a",1,2025-01-01\n');
-  const relationships = file('relationships.csv', ':START_ID,:END_ID,w:double\n0,0,0.5\n');
-  const args = ['database', 'import', 'full', 'neo4j', '--id-type=actual', '--ignore-empty-strings=true'];
-  args.push(`--report-file=${path.join(home, 'import.report')}`, `--nodes=N=${nodes}`, `--relationships=R=${relationships}`);
-  return file('import.args', `${args.join('\n')}\n`);
+/** A two-node, one-relationship offline import, so that the archive holds the importer's classes too (bulk.ts). */
+async function trainingImport(stdin: Writable): Promise<void> {
+  const stream = new ImportStream(stdin, ['N', 'R', 'id', 'n', 'w', 'd']);
+  await stream.begin({ nodes: 2, relationships: 1, nodeProperties: 4, relationshipProperties: 1 });
+  stream.node(0, 'N');
+  stream.property('id', 'text', 'a');
+  stream.property('n', 'int', 1);
+  stream.property('d', 'date', '2025-01-01');
+  stream.end();
+  stream.node(1, 'N');
+  stream.end();
+  await stream.endNodes();
+  stream.relationship(0, 1, 'R');
+  stream.property('w', 'float', 0.5);
+  stream.end();
+  await stream.finish();
 }
 
 function buildLauncherIfNeeded(log: (line: string) => void): void {

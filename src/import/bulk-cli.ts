@@ -58,7 +58,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     const secs = (ms: number) => (ms / 1000).toFixed(1);
     process.stdout.write(
       `${summary.nodes} nodes, ${summary.relationships} relationships in ${secs(summary.totalMs + Date.now() - finishing)} s ` +
-        `(validate ${secs(summary.validateMs)} s, importer files ${secs(summary.filesMs)} s, store ${secs(summary.storeMs)} s, database start ${secs(summary.startMs)} s, schema ${secs(Date.now() - finishing)} s)\n`,
+        `(validate ${secs(summary.validateMs)} s, store ${secs(summary.storeMs)} s, database start ${secs(summary.startMs)} s, schema ${secs(Date.now() - finishing)} s)\n`,
     );
     return 0;
   } catch (error) {

@@ -1,24 +1,25 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { Database } from '../db/database';
 import { EmbeddedNeo4j, startEmbeddedNeo4j } from '../db/embedded';
 import { SchemaOptions, applySchema } from '../db/schema';
 import { FULL_CHANGE, recordNetworkChange } from '../network/changes';
-import { BulkFiles, writeBulkFiles } from './bulk-files';
+import { ImportStream } from '../db/import-stream';
+import { BulkCounts, bulkTokens, streamBulkInput } from './bulk-input';
 import { NetworkData } from './records';
 import { ValidationProgress, noExistingIds, validateFolder } from './validate';
 
 /**
  * The first load of an EMPTY embedded database, offline: the same validation as the
  * transactional import (an empty database resolves no reference, so every reference must be in
- * the folder), then the records written as Neo4j importer files (bulk-files.ts), then the embedded
- * server started with Neo4j's own importer building the store first, in the same JVM (one JVM
- * start, the importer's classes from the launcher's class archive; the JVM starts meanwhile and
- * waits for the files). Then `finishBulkImport`
- * applies the schema (constraints and indexes, built from the loaded data) and records a full
- * network change (as the transactional import does). The resulting graph is the transactional
- * import's (test/import/bulk.test.ts compares the exports byte for byte).
+ * the folder), then the embedded server started with Neo4j's own importer building the store
+ * first, in the same JVM, fed the records as a typed stream on its stdin (bulk-input.ts,
+ * src/db/import-stream.ts: no CSV files written and parsed again; the importer works on the first
+ * blocks while later ones are encoded). The JVM is spawned first and starts while the records are
+ * validated; invalid records close it before it writes anything. Then `finishBulkImport` applies
+ * the schema (constraints and indexes, built from the loaded data) and records a full network
+ * change (as the transactional import does). The resulting graph is the transactional import's
+ * (test/import/bulk.test.ts compares the exports byte for byte).
  *
  * Only for a database that does not exist yet: the importer writes a new store and refuses an
  * existing one. Updates go through the transactional import (importer.ts).
@@ -42,9 +43,7 @@ export interface BulkImportSummary {
   nodes: number;
   relationships: number;
   validateMs: number;
-  /** Writing the importer's files. */
-  filesMs: number;
-  /** Neo4j's importer building the store (its JVM started meanwhile, while the records were validated and written). */
+  /** Neo4j's importer building the store, from the stream's start (its JVM started meanwhile, while the records were validated). */
   storeMs: number;
   /** The database's first start on the new store, until it answers. */
   startMs: number;
@@ -95,56 +94,26 @@ export async function bulkImportAndServe(data: NetworkData, options: BulkImportO
 async function buildAndServe(records: () => Promise<NetworkData>, options: BulkImportOptions & ServeOptions): Promise<BulkImport> {
   requireNoDatabase(options);
   const started = Date.now();
-  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'msl-bulk-'));
   let validateMs = 0;
-  let filesMs = 0;
-  let files: BulkFiles | undefined;
-  try {
-    const server = await startEmbeddedNeo4j({
-      dataDir: options.dataDir,
-      boltPort: options.boltPort,
-      heap: options.heap ?? '1g',
-      pageCacheMb: options.pageCacheMb,
-      offlineImport: async () => {
-        const data = await records();
-        validateMs = Date.now() - started;
-        files = writeBulkFiles(data, path.join(scratch, 'files'));
-        filesMs = Date.now() - started - validateMs;
-        return importArguments(options, files, path.join(scratch, 'import.report'));
-      },
-      log: options.log,
-    });
-    const storeMs = server.importMs ?? 0;
-    const totalMs = Date.now() - started;
-    const startMs = totalMs - validateMs - filesMs - storeMs;
-    const { nodes, relationships } = files!;
-    return { summary: { nodes, relationships, validateMs, filesMs, storeMs, startMs, totalMs }, server };
-  } finally {
-    fs.rmSync(scratch, { recursive: true, force: true });
-  }
-}
-
-/** `neo4j-admin database import full` for the files of bulk-files.ts. */
-function importArguments(options: BulkImportOptions, files: BulkFiles, reportFile: string): string[] {
-  return [
-    'database',
-    'import',
-    'full',
-    options.database,
-    // Node ids in the files are the store's own (bulk-files.ts): no id map to build.
-    '--id-type=actual',
-    // Only files with a line break inside a cell (notes may span lines) need the slower parser.
-    ...(files.multiline.length > 0 ? ['--multiline-fields-format=v2', `--multiline-fields=${files.multiline.join(',')}`] : []),
-    // An empty cell is a null (no property), as a null in Cypher's CREATE.
-    '--ignore-empty-strings=true',
-    `--max-off-heap-memory=${options.offHeapMb ?? 1024}M`,
-    // Before it starts, the importer parses a sample of every file (its estimates), one read buffer
-    // at least: with the default 4 MiB buffer that was most of the input, parsed twice (a fifth of
-    // its CPU at 100k HCPs). A buffer must hold the longest line.
-    `--read-buffer-size=${readBufferKb(files.longestLine)}k`,
-    `--report-file=${reportFile}`,
-    ...files.args,
-  ];
+  let counts: BulkCounts | undefined;
+  const server = await startEmbeddedNeo4j({
+    dataDir: options.dataDir,
+    boltPort: options.boltPort,
+    heap: options.heap ?? '1g',
+    pageCacheMb: options.pageCacheMb,
+    importOffHeapMb: options.offHeapMb,
+    offlineImport: async (stdin) => {
+      const data = await records();
+      validateMs = Date.now() - started;
+      counts = await streamBulkInput(data, new ImportStream(stdin, bulkTokens()));
+    },
+    log: options.log,
+  });
+  const storeMs = server.importMs ?? 0;
+  const totalMs = Date.now() - started;
+  const startMs = totalMs - validateMs - storeMs;
+  const { nodes, relationships } = counts!;
+  return { summary: { nodes, relationships, validateMs, storeMs, startMs, totalMs }, server };
 }
 
 /**
@@ -157,14 +126,6 @@ function importArguments(options: BulkImportOptions, files: BulkFiles, reportFil
 export async function finishBulkImport(db: Database, options: SchemaOptions = {}): Promise<void> {
   // Side by side: the record's first write on the new store overlaps the constraints' population.
   await Promise.all([applySchema(db, options), db.transaction((tx) => recordNetworkChange(tx, FULL_CHANGE))]);
-}
-
-/**
- * 256 KiB, or more for a longer line: room for 4 bytes per UTF-16 unit (UTF-8 needs at most 3),
- * in a power of two.
- */
-export function readBufferKb(longestLine: number): number {
-  return Math.max(256, 2 ** Math.ceil(Math.log2((4 * longestLine) / 1024)));
 }
 
 function requireNoDatabase(options: BulkImportOptions): void {

@@ -5,7 +5,7 @@ import { connect } from '../../src/db/connect';
 import { Database } from '../../src/db/database';
 import { EmbeddedNeo4j } from '../../src/db/embedded';
 import { awaitIndexes } from '../../src/db/schema';
-import { BulkImportError, bulkImportFolder, finishBulkImport, readBufferKb, storeDirectory } from '../../src/import/bulk';
+import { BulkImportError, bulkImportFolder, finishBulkImport, storeDirectory } from '../../src/import/bulk';
 import { exportFolder } from '../../src/import/export';
 import { importFolder } from '../../src/import/importer';
 import { ImportValidationError } from '../../src/import/validate';
@@ -122,13 +122,6 @@ describe('bulk import (offline) = transactional import', () => {
     const [note] = await bulk.read<{ notes: string }>("MATCH (i:Interaction {id: 'int-00000-0'}) RETURN i.notes AS notes");
     expect(note.notes).toBe('first line,\nsecond "line"');
   }, 600000);
-
-  it("sizes the importer's read buffer for the longest line: 256 KiB at least, 4 bytes per character", () => {
-    expect(readBufferKb(0)).toBe(256);
-    expect(readBufferKb(60000)).toBe(256);
-    expect(readBufferKb(100000)).toBe(512);
-    expect(readBufferKb(1000000)).toBe(4096);
-  });
 
   it('never overwrites an existing database', async () => {
     const before = fs.readdirSync(storeDirectory(dataDir, 'neo4j')).sort();

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { writeBulkFiles } from '../../src/import/bulk-files';
+import { Writable } from 'node:stream';
+import { ImportStream } from '../../src/db/import-stream';
+import { bulkTokens, streamBulkInput } from '../../src/import/bulk-input';
 import { CSV_SCHEMA, SCHEMA_FILES, SchemaFile, propertyColumns } from '../../src/import/csv-schema';
 import { generateNetwork } from '../../src/import/generate';
 import { HcpRecord, TrialRecord } from '../../src/import/records';
@@ -117,20 +118,48 @@ describe('record types and the bulk importer follow the schema', () => {
     expect(Object.keys(trial)).toEqual(Object.keys(CSV_SCHEMA.trials.columns));
   });
 
-  it('writes every property column of every node file into the bulk importer files, typed', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'msl-schema-bulk-'));
-    try {
-      writeBulkFiles(generateNetwork({ hcps: 60, seed: 3 }), dir);
-      const TYPES: Record<string, string> = { int: ':long', unit: ':double', date: ':date' };
-      for (const spec of SCHEMA_FILES) {
-        if (spec.graph.kind !== 'node') continue;
-        const header = fs.readFileSync(path.join(dir, `nodes-${spec.graph.label}.csv`), 'utf8').split('\n')[0];
-        // Nodes are numbered with the store's own ids (:ID); the domain id is an ordinary property.
-        const expected = [':ID', 'id', ...propertyColumns(spec).map((c) => `${c.name}${TYPES[c.type] ?? ''}`)];
-        expect(header.split(',')).toEqual(expected);
+  it('streams every property column of every node file to the bulk importer, typed', async () => {
+    const chunks: Buffer[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        chunks.push(chunk);
+        done();
+      },
+    });
+    await streamBulkInput(generateNetwork({ hcps: 60, seed: 3 }), new ImportStream(sink, bulkTokens()));
+    // Decodes the node section (format: launcher/.../StreamInput.java): per label, the keys and value kinds seen.
+    const bytes = Buffer.concat(chunks);
+    const tokens: string[] = [];
+    const n = bytes.readInt32BE(5);
+    let at = 9;
+    for (let i = 0; i < n; i++) {
+      const length = bytes.readInt32BE(at);
+      tokens.push(bytes.toString('utf8', at + 4, at + 4 + length));
+      at += 4 + length;
+    }
+    at += 7 * 8;
+    const KINDS = ['text', 'int', 'unit', 'date'];
+    const seen = new Map<string, Set<string>>();
+    for (let length = bytes.readInt32BE(at); length > 0; length = bytes.readInt32BE(at)) {
+      const end = (at += 4) + length;
+      while (at < end) {
+        const label = tokens[bytes.readUInt16BE(at + 4)];
+        const keys = seen.get(label) ?? seen.set(label, new Set()).get(label)!;
+        const count = bytes.readUInt8(at + 6);
+        at += 7;
+        for (let p = 0; p < count; p++) {
+          const kind = bytes.readUInt8(at + 2);
+          keys.add(`${tokens[bytes.readUInt16BE(at)]}:${KINDS[kind]}`);
+          at += 3 + (kind === 0 ? 4 + bytes.readInt32BE(at + 3) : kind === 3 ? 4 : 8);
+        }
       }
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    const TYPES: Record<string, string> = { int: 'int', unit: 'unit', date: 'date' };
+    for (const spec of SCHEMA_FILES) {
+      if (spec.graph.kind !== 'node') continue;
+      // The domain id is an ordinary text property (nodes are numbered with the store's own ids).
+      const expected = ['id:text', ...propertyColumns(spec).map((c) => `${c.name}:${TYPES[c.type] ?? 'text'}`)];
+      expect([...(seen.get(spec.graph.label) ?? [])].sort()).toEqual(expected.sort());
     }
   });
 });

@@ -1,11 +1,9 @@
 package mslgraph;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,9 +44,8 @@ public final class Launcher {
     long txMemoryMb = Long.parseLong(env("NEO4J_TX_MEMORY_MB", String.valueOf(defaultTxMb)));
 
     failIfPortTaken(port);
-    Path importArgs = importArguments(home);
+    importFirst(home);
     Files.createDirectories(home);
-    if (importArgs != null) importFirst(home, importArgs);
 
     DatabaseManagementService dbms;
     try {
@@ -76,7 +73,6 @@ public final class Launcher {
       fail(explain(e, home));
       return;
     }
-
     final DatabaseManagementService service = dbms;
     Thread stopper = new Thread(service::shutdown, "neo4j-shutdown");
     Runtime.getRuntime().addShutdownHook(stopper);
@@ -88,48 +84,29 @@ public final class Launcher {
   }
 
   /**
-   * NEO4J_IMPORT_ARGS names a file of import arguments (OfflineImport), or is {@code -}: the file's
-   * name then comes as the first line on stdin, so that this JVM starts while the parent still
-   * validates the input and writes the importer's files. Without that line (stdin closed: the
-   * input was invalid) the JVM exits before it writes anything.
+   * With NEO4J_IMPORT=stream the parent streams the records of a new default database on stdin
+   * (StreamInput), starting with a magic: this JVM starts while the parent still validates them.
+   * Stdin closed before the magic (the input was invalid): the JVM exits having written nothing.
+   * {@code NEO4J_IMPORTED <ms>} then says how long the import took from the magic on.
    */
-  private static Path importArguments(Path home) throws IOException, InterruptedException {
-    String argsFile = System.getenv("NEO4J_IMPORT_ARGS");
-    if (argsFile == null || argsFile.isBlank()) return null;
-    if (!argsFile.equals("-")) return Path.of(argsFile);
-    // Meanwhile, on a core that would otherwise wait: a throwaway import warms the importer up
-    // (OfflineImport.warmUp), and a new data folder's system database is created (FirstStart).
-    FirstStart[] firstStart = new FirstStart[1];
-    boolean newFolder = !Files.exists(home.resolve("data/databases/system"));
-    Thread warmUp =
-        new Thread(
-            () -> {
-              OfflineImport.warmUp();
-              if (newFolder) firstStart[0] = FirstStart.prepare(home);
-            },
-            "import-warm-up");
-    warmUp.start();
-    ByteArrayOutputStream line = new ByteArrayOutputStream();
-    for (int c = System.in.read(); c != '\n'; c = System.in.read()) {
-      if (c < 0) System.exit(0);
-      line.write(c);
-    }
-    warmUp.join();
-    if (firstStart[0] != null) firstStart[0].moveInto(home);
-    return Path.of(line.toString(StandardCharsets.UTF_8));
-  }
-
-  /** Builds the store first; {@code NEO4J_IMPORTED <ms>} says how long that took, then the database starts on it. */
-  private static void importFirst(Path home, Path argsFile) {
-    long started = System.nanoTime();
-    int code;
+  private static void importFirst(Path home) {
+    if (!"stream".equals(System.getenv("NEO4J_IMPORT"))) return;
+    long started;
     try {
-      code = OfflineImport.run(home, argsFile);
+      InputStream in = System.in;
+      for (byte expected : StreamInput.MAGIC) {
+        int c = in.read();
+        if (c < 0) System.exit(0);
+        if (c != expected) fail("the offline import stream does not start with its magic");
+      }
+      started = System.nanoTime();
+      Files.createDirectories(home);
+      long offHeapMb = Long.parseLong(env("NEO4J_IMPORT_OFF_HEAP_MB", "1024"));
+      OfflineImport.run(home, GraphDatabaseSettings.DEFAULT_DATABASE_NAME, offHeapMb * 1024 * 1024, in, System.err);
     } catch (Throwable e) {
       fail("the offline import failed: " + e);
       return;
     }
-    if (code != 0) fail("the offline import failed (exit " + code + ")");
     System.out.println("NEO4J_IMPORTED " + (System.nanoTime() - started) / 1_000_000);
     System.out.flush();
   }
