@@ -53,6 +53,7 @@ export async function startApp(config: Config, logger: Logger, seed?: (db: Datab
     stop: async () => {
       services.live.stop();
       await http.stop();
+      services.network.stop();
       await db.close();
     },
   };

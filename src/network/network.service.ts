@@ -118,6 +118,8 @@ export class NetworkService {
   /** Count store minus projection counts, measured when both were stable (links to non-HCPs...). */
   private countOffset?: NetworkCounts;
   private prunedAt = 0;
+  /** Set by stop(): a network read after it starts no background work. */
+  private stopped = false;
   /** Full projections built so far, and incremental updates applied (tests and /metrics read them). */
   builds = 0;
   updates = 0;
@@ -126,6 +128,15 @@ export class NetworkService {
     private readonly db: Database,
     private readonly betweennessBudgetMs = DEFAULT_BETWEENNESS_BUDGET_MS,
   ) {}
+
+  /**
+   * Cancels the current network's betweenness sampling (shutdown). The pool's threads are shared by
+   * the process and stay; without this a stopped app kept them sampling for a network nobody reads.
+   */
+  stop(): void {
+    this.stopped = true;
+    this.current?.dispose();
+  }
 
   snapshot(): Promise<NetworkSnapshot> {
     if (this.queued) return this.queued;
@@ -199,7 +210,7 @@ export class NetworkService {
     // A network read whole (first use, an import, a rebuild) has its betweenness sampled at once,
     // at the lowest priority: at 100k HCPs the first ranking asked after a start is not cold.
     // After an edit the job starts on first use, as each edit would supersede it again.
-    this.current.startBetweenness();
+    if (!this.stopped) this.current.startBetweenness();
     this.builds += 1;
     return this.current;
   }

@@ -91,4 +91,21 @@ describe('betweenness beyond its time budget', () => {
     expect(after.asOf.version).not.toBe(top.asOf.version);
     expect(Date.parse(after.asOf.time)).toBeGreaterThanOrEqual(Date.parse(top.asOf.time));
   });
+
+  it('cancels the sampling when the network service stops (shutdown), and starts none after', async () => {
+    await t.db.write(
+      'CREATE (:NetworkChange {id: randomUUID(), at: timestamp(), hcps: [], msls: [], attrs: [], reference: true, full: true})',
+    );
+    const network = t.app.services.network;
+    const jobOf = (snapshot: object) =>
+      (snapshot as unknown as { cache: Map<string, { job: { isCancelled: boolean } }> }).cache.get('betweenness-job');
+    const sampling = jobOf(await network.snapshot());
+    expect(sampling?.job.isCancelled).toBe(false);
+    network.stop();
+    expect(sampling?.job.isCancelled).toBe(true);
+    await t.db.write(
+      'CREATE (:NetworkChange {id: randomUUID(), at: timestamp(), hcps: [], msls: [], attrs: [], reference: true, full: true})',
+    );
+    expect(jobOf(await network.snapshot())).toBeUndefined();
+  });
 });
