@@ -34,9 +34,10 @@ export interface EmbeddedOptions {
    * Builds the store of an EMPTY default database first, in the same JVM, with Neo4j's offline
    * importer (launcher/.../OfflineImport.java): no transactions, the store files written directly.
    * Called once the JVM is spawned with the JVM's stdin, on which it writes the records
-   * (import-stream.ts), so that the JVM starts while the caller still prepares them. When it
-   * throws before its stream began, the JVM stops without writing anything in the data folder;
-   * its error is thrown in any case.
+   * (import-stream.ts), so that the JVM starts while the caller still prepares them. All or
+   * nothing: when it throws, or the import or the start after it fails, the JVM is stopped and
+   * what the import wrote is removed (the data folder itself when it did not exist before), so a
+   * later bulk import finds no half-built database; the error is thrown.
    */
   offlineImport?: (stdin: Writable) => Promise<void>;
   /** Off-heap memory the offline importer may use, MB (default 1024). */
@@ -75,6 +76,7 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
   const streamImport = options.offlineImport;
   // An import: the launcher creates the folder once the stream begins (nothing written for an
   // input found invalid meanwhile).
+  const dataDirExisted = fs.existsSync(options.dataDir);
   if (!streamImport) fs.mkdirSync(options.dataDir, { recursive: true });
   let streamed = Date.now();
   let importMs: number | undefined;
@@ -88,18 +90,20 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
   process.once('exit', stopOnExit);
 
   const ready = waitForReady(child, log, () => (importMs = Date.now() - streamed));
-  if (streamImport) {
-    try {
+  let uri: string;
+  try {
+    if (streamImport) {
       streamed = Date.now();
       await streamImport(child.stdin!);
-    } catch (error) {
-      ready.catch(() => undefined);
-      process.removeListener('exit', stopOnExit);
-      await stopChild(child);
-      throw error;
     }
+    uri = await ready;
+  } catch (error) {
+    ready.catch(() => undefined);
+    process.removeListener('exit', stopOnExit);
+    await stopChild(child);
+    if (streamImport) removeImported(options.dataDir, dataDirExisted);
+    throw error;
   }
-  const uri = await ready;
   return {
     uri,
     pid: child.pid ?? -1,
@@ -139,6 +143,14 @@ function waitForReady(child: ChildProcess, log: (line: string) => void, onImport
     });
     log('starting embedded Neo4j ...');
   });
+}
+
+/** Removes what a failed offline import wrote: the default database's store and transaction logs, or the whole new folder. */
+function removeImported(dataDir: string, existed: boolean): void {
+  const written = existed
+    ? [path.join(dataDir, 'data', 'databases', 'neo4j'), path.join(dataDir, 'data', 'transactions', 'neo4j')]
+    : [dataDir];
+  for (const dir of written) fs.rmSync(dir, { recursive: true, force: true });
 }
 
 function stopChild(child: ChildProcess): Promise<void> {

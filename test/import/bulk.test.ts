@@ -3,12 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { connect } from '../../src/db/connect';
 import { Database } from '../../src/db/database';
-import { EmbeddedNeo4j } from '../../src/db/embedded';
+import { EmbeddedNeo4j, startEmbeddedNeo4j } from '../../src/db/embedded';
+import { ImportStream } from '../../src/db/import-stream';
 import { awaitIndexes } from '../../src/db/schema';
 import { BulkImportError, bulkImportFolder, finishBulkImport, storeDirectory } from '../../src/import/bulk';
+import { bulkTokens, streamBulkInput } from '../../src/import/bulk-input';
 import { exportFolder } from '../../src/import/export';
 import { importFolder } from '../../src/import/importer';
-import { ImportValidationError } from '../../src/import/validate';
+import { ImportValidationError, noExistingIds, validateFolder } from '../../src/import/validate';
 import { resetDatabase, testConfig, testDatabase } from '../support/db';
 import { freePort } from '../support/ports';
 
@@ -83,6 +85,31 @@ describe('bulk import (offline) = transactional import', () => {
     expect(fs.existsSync(storeDirectory(dataDir, 'neo4j'))).toBe(false);
     // The server's JVM, started while the folder was validated, stopped before creating its folder.
     expect(fs.existsSync(dataDir)).toBe(false);
+  });
+
+  it('leaves no store behind when the import fails after its stream began', async () => {
+    // Valid records whose stream breaks at its end (as a write error or a crash would), once the
+    // importer has begun the store: none of it may stay.
+    const { data } = await validateFolder(FIXTURE, noExistingIds);
+    const broken = path.join(scratch, 'broken');
+    const store = storeDirectory(broken, 'neo4j');
+    class BreakingStream extends ImportStream {
+      override async finish(): Promise<void> {
+        await this.flush();
+        while (!fs.existsSync(store) || fs.readdirSync(store).length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+        throw new Error('the stream broke');
+      }
+    }
+    const started = startEmbeddedNeo4j({
+      dataDir: broken,
+      boltPort: await freePort(),
+      heap: '512m',
+      pageCacheMb: 64,
+      log: () => undefined,
+      offlineImport: async (stdin) => void (await streamBulkInput(data, new BreakingStream(stdin, bulkTokens()))),
+    });
+    await expect(started).rejects.toThrow('the stream broke');
+    expect(fs.existsSync(broken)).toBe(false);
   });
 
   it('builds the graph the transactional import builds: identical exports and typed properties', async () => {
