@@ -130,6 +130,19 @@ const DEFAULT_WRITES_WHILE_READING = 3;
 const DEFAULT_WRITES_PER_SECOND_WHILE_READING = 170;
 const DEFAULT_READ_PRIORITY_WINDOW_MS = 1000;
 
+/**
+ * NEO4J_DATABASE names a database of an external server. The embedded Neo4j (Community) serves,
+ * imports into and records changes of one database, `neo4j`: another name would only fail later,
+ * at the first statement, or bulk-import under a name nothing serves.
+ */
+function databaseName(env: Env): string {
+  const name = env.NEO4J_DATABASE || 'neo4j';
+  if (!env.NEO4J_URI && name !== 'neo4j') {
+    throw new Error(`NEO4J_DATABASE applies to an external server (NEO4J_URI); the embedded Neo4j serves only "neo4j", got "${name}"`);
+  }
+  return name;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const production = env.NODE_ENV === 'production';
   const mode = (env.RESTRICTED_WORDS_MODE ?? 'REJECT').toUpperCase();
@@ -140,7 +153,7 @@ export function loadConfig(env: Env = process.env): Config {
     neo4jUri: env.NEO4J_URI || undefined,
     neo4jUser: env.NEO4J_USER || 'neo4j',
     neo4jPassword: env.NEO4J_PASSWORD || '',
-    neo4jDatabase: env.NEO4J_DATABASE || 'neo4j',
+    neo4jDatabase: databaseName(env),
     neo4jDataDir: path.resolve(env.NEO4J_DATA_DIR || './data/neo4j'),
     neo4jBoltPort: int(env, 'NEO4J_BOLT_PORT', 7687),
     neo4jHeap: env.NEO4J_HEAP || `${memory.heapMb}m`,

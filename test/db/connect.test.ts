@@ -32,4 +32,11 @@ describe('connecting through NEO4J_URI', () => {
       await db.close();
     }
   });
+
+  it('takes NEO4J_DATABASE for an external server only: the embedded Neo4j serves "neo4j"', () => {
+    expect(loadConfig({ NEO4J_URI: 'bolt://db.example:7687', NEO4J_DATABASE: 'msl' }).neo4jDatabase).toBe('msl');
+    expect(loadConfig({ NEO4J_DATABASE: 'neo4j' }).neo4jDatabase).toBe('neo4j');
+    expect(loadConfig({}).neo4jDatabase).toBe('neo4j');
+    expect(() => loadConfig({ NEO4J_DATABASE: 'msl' })).toThrow('NEO4J_DATABASE applies to an external server (NEO4J_URI)');
+  });
 });
