@@ -67,6 +67,8 @@ it('answers the first request after /ready as fast as later ones', async () => {
   later.sort((a, b) => a - b);
   const median = later[Math.floor(later.length / 2)];
   process.stdout.write(`first ${first.toFixed(0)} ms, later median ${median.toFixed(0)} ms\n`);
-  // A shared machine jitters: allow 3x the median or 150 ms more, whichever is larger.
-  expect(first).toBeLessThanOrEqual(Math.max(3 * median, median + 150));
+  // Without the warm-up the first request pays seconds. A shared machine jitters (one CI run saw
+  // a first request at 192 ms against a median of 18 ms, the usual being 17-42 ms): allow 3x the
+  // median or 300 ms more, whichever is larger.
+  expect(first).toBeLessThanOrEqual(Math.max(3 * median, median + 300));
 }, 300000);
