@@ -22,7 +22,7 @@
  * stopping rule above is unchanged and only ever tested on a plain step, so the bound holds.
  * Deterministic too: the same graph and start give the same vector bit for bit.
  */
-import { WeightedGraph, nodeCount } from './csr';
+import { WeightedGraph, entryCount, nodeCount } from './csr';
 
 export interface PageRankOptions {
   /** Damping factor; default 0.85. */
@@ -120,8 +120,7 @@ export class PowerSteps {
     const n = nodeCount(graph);
     this.n = n;
     this.scalars = memory.subarray(5 * n);
-    let entries = 0;
-    for (let v = 0; v < n; v++) entries += graph.ends[v] - graph.offsets[v];
+    const entries = entryCount(graph);
     let split = 0;
     for (let half = 0; split < n && 2 * half < entries; split++) half += graph.ends[split] - graph.offsets[split];
     this.split = split;
