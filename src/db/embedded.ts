@@ -145,11 +145,14 @@ function waitForReady(child: ChildProcess, log: (line: string) => void, onImport
   });
 }
 
+/** The store folder of `database` in the launcher's data folder (its Neo4j home). */
+export function storeDirectory(dataDir: string, database: string): string {
+  return path.join(dataDir, 'data', 'databases', database);
+}
+
 /** Removes what a failed offline import wrote: the default database's store and transaction logs, or the whole new folder. */
 function removeImported(dataDir: string, existed: boolean): void {
-  const written = existed
-    ? [path.join(dataDir, 'data', 'databases', 'neo4j'), path.join(dataDir, 'data', 'transactions', 'neo4j')]
-    : [dataDir];
+  const written = existed ? [storeDirectory(dataDir, 'neo4j'), path.join(dataDir, 'data', 'transactions', 'neo4j')] : [dataDir];
   for (const dir of written) fs.rmSync(dir, { recursive: true, force: true });
 }
 

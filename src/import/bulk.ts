@@ -1,7 +1,6 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { Database } from '../db/database';
-import { EmbeddedNeo4j, startEmbeddedNeo4j } from '../db/embedded';
+import { EmbeddedNeo4j, startEmbeddedNeo4j, storeDirectory } from '../db/embedded';
 import { SchemaOptions, applySchema } from '../db/schema';
 import { FULL_CHANGE, recordNetworkChange } from '../network/changes';
 import { ImportStream } from '../db/import-stream';
@@ -64,9 +63,7 @@ export interface ServeOptions {
 export class BulkImportError extends Error {}
 
 /** The store folder a bulk import would create; it must not exist yet. */
-export function storeDirectory(dataDir: string, database: string): string {
-  return path.join(dataDir, 'data', 'databases', database);
-}
+export { storeDirectory };
 
 /** Validates the CSV folder (every problem reported, nothing written), then builds the store offline and serves it. */
 export async function bulkImportFolder(dir: string, options: BulkImportOptions & ServeOptions): Promise<BulkImport> {
