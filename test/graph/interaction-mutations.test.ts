@@ -172,6 +172,57 @@ describe('logInteraction', () => {
   });
 });
 
+describe('logInteraction checked in its create statement', () => {
+  const LOG_ID = gql`
+    mutation ($input: LogInteractionInput!) {
+      logInteraction(input: $input) {
+        id
+      }
+    }
+  `;
+  const refusal = async (input: Record<string, unknown>) => {
+    const before = await snapshot(t);
+    const error = (await t
+      .client()
+      .request(LOG_ID, { input })
+      .then(
+        () => null,
+        (e: { response: { errors: { message: string; extensions: Record<string, unknown> }[] } }) => e.response.errors[0],
+      ))!;
+    expect(await snapshot(t)).toBe(before);
+    return { message: error.message, code: error.extensions.code, entity: error.extensions.entity, id: error.extensions.id };
+  };
+
+  it('answers NOT_FOUND for the first missing reference, MSL before HCP, writing nothing', async () => {
+    expect(await refusal({ ...base, mslId: 'msl-nope', hcpId: 'hcp-nope' })).toEqual({
+      message: 'MSL "msl-nope" not found',
+      code: 'NOT_FOUND',
+      entity: 'MSL',
+      id: 'msl-nope',
+    });
+    expect(await refusal({ ...base, hcpId: 'hcp-nope' })).toEqual({
+      message: 'HCP "hcp-nope" not found',
+      code: 'NOT_FOUND',
+      entity: 'HCP',
+      id: 'hcp-nope',
+    });
+    // A taken id is answered before missing references, as when the checks ran on their own.
+    expect((await refusal({ ...base, id: 'int-1', hcpId: 'hcp-nope' })).code).toBe('BAD_USER_INPUT');
+  });
+
+  it('costs two statements (checks with the create, then the records); a retry of a stored one two and writes nothing', async () => {
+    const input = { ...base, id: 'int-two-statements', date: '2025-01-02' };
+    let before = t.db.statements;
+    await t.client().request(LOG_ID, { input });
+    expect(t.db.statements - before).toBe(2);
+    const stored = await snapshot(t);
+    before = t.db.statements;
+    expect(await t.client().request(LOG_ID, { input })).toEqual({ logInteraction: { id: 'int-two-statements' } });
+    expect(t.db.statements - before).toBe(2);
+    expect(await snapshot(t)).toBe(stored);
+  });
+});
+
 describe('captureInsight', () => {
   it('captures an insight from an interaction, in an area, listed on the interaction', async () => {
     const data = await t.client().request<{ captureInsight: { createdAt: string } }>(CAPTURE, {

@@ -8,7 +8,7 @@ import { idsOf, resultIds } from '../audit/audit.ids';
 import { AuditRepository } from '../audit/audit.repository';
 import { GraphContext } from '../context';
 import { markNetworkChanged } from './network-change';
-import { RefLabel, Reference, checkReferences, isDuplicateKey } from './references';
+import { RefLabel, Reference, ReferenceChecks, isDuplicateKey, runChecks } from './references';
 
 /**
  * The one path every mutation takes (runMutation): one write transaction holding, in order, the
@@ -17,9 +17,10 @@ import { RefLabel, Reference, checkReferences, isDuplicateKey } from './referenc
  * reset. Whatever fails (including the audit write) rolls everything back, so nothing is written without its
  * audit event and no client sees success for an unaudited write.
  *
- * Cost: the checks are one statement and the change record, the live events, the audit event and
- * the writes the mutation deferred (`defer`) share one, so a mutation costs its own writes plus two statements (each statement is a round trip and the
- * server's per-statement work; see docs/performance.md, "Writes").
+ * Cost: the checks are one statement (none when the plan's first write runs them: `checksInWrite`)
+ * and the change record, the live events, the audit event and the writes the mutation deferred
+ * (`defer`) share one, so a mutation costs its own writes plus one or two statements (each
+ * statement is a round trip and the server's per-statement work; see docs/performance.md, "Writes").
  */
 export interface MutationPlan<W, R> {
   /** A node this mutation creates: its id must be new (BAD_USER_INPUT on `field`, default "id"), also under a race. */
@@ -27,11 +28,19 @@ export interface MutationPlan<W, R> {
   /** Nodes that must exist: NOT_FOUND naming the first one missing. */
   requires?: readonly Reference[];
   /**
+   * Set when `write` runs the creates/requires checks itself, in its first statement (which starts
+   * with `checks.clause`, writes only `WHERE checks.ok`, and hands the `checks` column it returns
+   * to `checks.read`): the checks then cost no statement of their own. When `checks.read` found
+   * the id taken, `write` must return without writing (nor deferring); runMutation then replays
+   * or refuses as usual.
+   */
+  checksInWrite?: boolean;
+  /**
    * The writes, inside the transaction. `defer` queues a write whose result nothing before the
    * commit reads, to run in the statement of the records (one round trip fewer); its parameter
    * names must differ from theirs ($change, $live, $audit) and from the other deferred writes'.
    */
-  write(tx: Tx, defer: Defer): Promise<W>;
+  write(tx: Tx, defer: Defer, checks: ReferenceChecks): Promise<W>;
   /** What the writes changed in the network; null or absent: nothing (see markNetworkChanged). */
   networkChange?: NetworkChange | null | ((written: W) => NetworkChange | null);
   /** What subscribers hear of the writes (src/db/live-events.ts); absent: nothing. */
@@ -75,9 +84,12 @@ export async function runMutation<W, R = W>(ctx: GraphContext, plan: MutationPla
   const attempt = () =>
     ctx.db.transaction(async (tx) => {
       for (const check of current.checks) await check(tx);
-      if (await checkReferences(tx, creates, plan.requires)) return replayOrRefuse(tx, creates!);
+      const checks = new ReferenceChecks(creates, plan.requires);
+      if (!plan.checksInWrite && (await runChecks(tx, checks))) return replayOrRefuse(tx, creates!);
       const deferred: Statement[] = [];
-      const written = await plan.write(tx, (statement) => deferred.push(statement));
+      const written = await plan.write(tx, (statement) => deferred.push(statement), checks);
+      if (checks.taken === null) throw new Error(`mutation ${current.action} set checksInWrite but its write did not read the checks`);
+      if (checks.taken) return replayOrRefuse(tx, creates!);
       const change = typeof plan.networkChange === 'function' ? plan.networkChange(written) : plan.networkChange;
       const answer = plan.answer ? plan.answer(written) : (written as unknown as R);
       const entityIds = [...new Set([...idsOf(current.args), ...resultIds(answer)])];

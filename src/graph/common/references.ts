@@ -1,4 +1,4 @@
-import { Tx } from '../../db/database';
+import { Params, Tx } from '../../db/database';
 import { NotFoundError } from '../../errors';
 
 /** Labels a mutation may reference by id (a whitelist: labels are never taken from input). */
@@ -22,32 +22,86 @@ const LABELS: readonly RefLabel[] = [
   'PlannedInteraction',
 ];
 
+/** What the checks found, as the `checks` column holds it. */
+export interface CheckRow {
+  taken: boolean;
+  missing: string[][];
+  ok: boolean;
+}
+
 /**
- * The checks of a mutation in one statement (one round trip, one plan per mutation, whatever is
- * null): whether the id `creates` names is taken (true/false; the caller decides what that means),
- * then NOT_FOUND for the first referenced id that does not exist, in the order given.
+ * The checks of a mutation as a clause: whether the id `creates` names is taken, and the
+ * referenced ids that do not exist, label by label. `clause` binds them to `checks` (a map; its
+ * `ok` is true when the id is free and every reference exists) from a unit subquery, so a
+ * statement may start with it and write only `WHERE checks.ok`: the checks then cost no
+ * statement of their own. `read` interprets the column the statement returns.
  */
-export async function checkReferences(
-  tx: Tx,
-  creates: { label: RefLabel; id: string } | undefined,
-  references: readonly Reference[] = [],
-): Promise<boolean> {
-  for (const label of [creates?.label, ...references.map((ref) => ref.label)]) {
-    if (label !== undefined && !LABELS.includes(label)) throw new Error(`unknown label ${label}`);
+export class ReferenceChecks {
+  readonly clause: string;
+  /** The clause's one parameter, `$checks`. */
+  readonly params: Params;
+  /** Whether the created id was taken: null until `read`. */
+  taken: boolean | null = null;
+
+  constructor(
+    creates: { label: RefLabel; id: string } | undefined,
+    private readonly references: readonly Reference[] = [],
+  ) {
+    this.clause = checksClause(
+      creates?.label,
+      references.map((ref) => ref.label),
+    );
+    this.params = {
+      checks: {
+        created: creates?.id ?? null,
+        ids: references.map((ref) => [...new Set(ref.ids.filter((id): id is string => typeof id === 'string'))]),
+      },
+    };
   }
-  const params: Record<string, unknown> = { created: creates?.id ?? null };
-  const columns = [creates ? `EXISTS { MATCH (n:${creates.label} {id: $created}) } AS taken` : 'false AS taken'];
-  references.forEach((ref, i) => {
-    params[`ids${i}`] = [...new Set(ref.ids.filter((id): id is string => typeof id === 'string'))];
-    columns.push(`[id IN $ids${i} WHERE NOT EXISTS { MATCH (n:${ref.label} {id: id}) }] AS missing${i}`);
-  });
-  const [row] = await tx.run<Record<string, unknown>>(`RETURN ${columns.join(', ')}`, params);
-  if (row.taken === true) return true;
-  references.forEach((ref, i) => {
-    const missing = row[`missing${i}`] as string[];
-    if (missing.length > 0) throw new NotFoundError(ref.entity ?? ref.label, missing[0]);
-  });
-  return false;
+
+  /**
+   * Reads the `checks` column: true when the created id is taken (the caller decides what that
+   * means), else NOT_FOUND for the first referenced id that does not exist, in the order given;
+   * false when every check passed.
+   */
+  read(row: CheckRow): boolean {
+    this.taken = row.taken;
+    if (row.taken) return true;
+    this.references.forEach((ref, i) => {
+      const missing = row.missing[i];
+      if (missing.length > 0) throw new NotFoundError(ref.entity ?? ref.label, missing[0]);
+    });
+    return false;
+  }
+}
+
+/** The clause of each set of labels checked, built once (labels come from the code, never from input). */
+const clauses = new Map<string, string>();
+function checksClause(created: RefLabel | undefined, references: readonly RefLabel[]): string {
+  const key = `${created ?? ''}/${references.join(',')}`;
+  let clause = clauses.get(key);
+  if (clause === undefined) {
+    for (const label of [created, ...references]) {
+      if (label !== undefined && !LABELS.includes(label)) throw new Error(`unknown label ${label}`);
+    }
+    const taken = created ? `EXISTS { MATCH (n:${created} {id: $checks.created}) }` : 'false';
+    const missing = references.map((label, i) => `[id IN $checks.ids[${i}] WHERE NOT EXISTS { MATCH (n:${label} {id: id}) }]`);
+    clause = `CALL () {
+       WITH ${taken} AS taken, [${missing.join(', ')}] AS missing
+       RETURN {taken: taken, missing: missing, ok: NOT taken AND all(ids IN missing WHERE size(ids) = 0)} AS checks
+     }`;
+    clauses.set(key, clause);
+  }
+  return clause;
+}
+
+/**
+ * The checks in one statement of their own (one round trip, one plan per mutation, whatever is
+ * null): see ReferenceChecks.read.
+ */
+export async function runChecks(tx: Tx, checks: ReferenceChecks): Promise<boolean> {
+  const [row] = await tx.run<{ checks: CheckRow }>(`${checks.clause} RETURN checks`, checks.params);
+  return checks.read(row.checks);
 }
 
 /** True when `error` is a uniqueness-constraint violation: another transaction created the same id first. */

@@ -2,6 +2,7 @@ import { Config } from '../../config';
 import { Defer, Tx } from '../../db/database';
 import { LiveEventRecord } from '../../db/live-events';
 import { NetworkChange } from '../../network/changes';
+import { ReferenceChecks } from '../common/references';
 import { MAX_TEXT, newId, optionalText, pastIsoDate, refId } from '../common/validate';
 import { afterInteractionLogged } from '../engagement/engagement.hooks';
 import { liveEvent } from '../live/live.events';
@@ -28,21 +29,34 @@ export function checkInteraction(input: LogInteractionInput, idField = 'id'): Ne
   };
 }
 
+type EngagementConfig = Pick<Config, 'restrictedWordsMode' | 'strengthHalfLifeDays'>;
+
 /**
  * Writes the interaction inside the caller's transaction, then the engagement effects: restricted
  * words in the notes (REJECT throws, so nothing is written), the pair's strength recomputed
- * (its write handed to `defer`, runMutation's).
+ * (its write handed to `defer`, runMutation's). With `checks` (runMutation's, `checksInWrite`)
+ * the create runs them first: null when the id is taken (nothing written).
  */
+export async function writeInteraction(tx: Tx, config: EngagementConfig, record: NewInteraction, defer: Defer): Promise<Interaction>;
 export async function writeInteraction(
   tx: Tx,
-  config: Pick<Config, 'restrictedWordsMode' | 'strengthHalfLifeDays'>,
+  config: EngagementConfig,
   record: NewInteraction,
   defer: Defer,
-): Promise<Interaction> {
+  checks: ReferenceChecks,
+): Promise<Interaction | null>;
+export async function writeInteraction(
+  tx: Tx,
+  config: EngagementConfig,
+  record: NewInteraction,
+  defer: Defer,
+  checks?: ReferenceChecks,
+): Promise<Interaction | null> {
   const now = new Date();
-  const { interaction, evidence } = await interactionWrites.create(tx, record, now);
-  await afterInteractionLogged(tx, config, record, evidence, now, defer);
-  return interaction;
+  const created = await interactionWrites.create(tx, record, now, checks);
+  if (created === null) return null;
+  await afterInteractionLogged(tx, config, record, created.evidence, now, defer);
+  return created.interaction;
 }
 
 /** What a logged interaction changes in the network: the pair's strength (paths) and the HCP's interaction counts (COMPOSITE). */

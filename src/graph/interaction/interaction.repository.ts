@@ -3,6 +3,7 @@ import { KeyedPage, PageRequest, SortPart, pagesStatement, requestParams } from 
 import { INITIAL_STRENGTH } from '../relationship/relationship.repository';
 import { PAIR_EVIDENCE, PairEvidence, lockAndReadPair } from '../relationship/strength.repository';
 import { Channel, Interaction, Sentiment } from './interaction.type';
+import { CheckRow, ReferenceChecks } from '../common/references';
 
 /** An interaction's properties with the ids of its MSL and HCP (`i`, or the variable given, bound to an :Interaction). */
 const interactionProjection = (i: string) => `${i} {.id, .date, .channel, .topic, .sentiment, .notes,
@@ -69,6 +70,42 @@ export class InteractionRepository {
   }
 }
 
+/** The create of interactionWrites.create, from the variables `m` and `h` on. */
+const CREATE_BODY = `
+  CREATE (m)-[:LOGGED]->(i:Interaction {id: $id, date: date($date), channel: $channel, topic: $topic, sentiment: $sentiment, notes: $notes})-[:WITH]->(h)
+  WITH m, h, i, [(m)-[k:KNOWS]->(h) | k] AS olds
+  FOREACH (k IN olds | SET k.lastContact = CASE WHEN k.lastContact IS NULL OR k.lastContact < i.date THEN i.date ELSE k.lastContact END)
+  FOREACH (_ IN CASE WHEN size(olds) = 0 THEN [1] ELSE [] END |
+    CREATE (m)-[:KNOWS {strength: $initial, baseStrength: $initial, since: i.date, lastContact: i.date}]->(h))
+  WITH m, h, i
+  MATCH (m)-[k:KNOWS]->(h)
+  WITH m, h, i, k LIMIT 1
+  ${lockAndReadPair(', i')}
+  RETURN ${INTERACTION_PROJECTION} AS value, ${PAIR_EVIDENCE}`;
+
+const CREATE = `MATCH (m:MSL {id: $mslId}) MATCH (h:HCP {id: $hcpId}) ${CREATE_BODY}`;
+
+/**
+ * The create behind a mutation's checks (ReferenceChecks): it writes only when they pass, and
+ * the row says what they found either way. One statement per set of checks (they differ only in
+ * the labels named, which come from the code), built once.
+ */
+const checkedCreates = new Map<string, string>();
+function checkedCreate(clause: string): string {
+  let statement = checkedCreates.get(clause);
+  if (statement === undefined) {
+    statement = `${clause}
+      OPTIONAL CALL (checks) {
+        WITH checks WHERE checks.ok
+        MATCH (m:MSL {id: $mslId}) MATCH (h:HCP {id: $hcpId})
+        ${CREATE_BODY}
+      }
+      RETURN checks, value, base, strength, interactions`;
+    checkedCreates.set(clause, statement);
+  }
+  return statement;
+}
+
 /** Writes of interactions inside a caller's transaction. */
 export const interactionWrites = {
   /**
@@ -77,24 +114,26 @@ export const interactionWrites = {
    * yet, KNOWS is created with strength INITIAL_STRENGTH, since = lastContact = the date. In the
    * same statement, the pair's KNOWS is locked and its evidence read for the strength recompute
    * (writeStrength), `now` being the recompute's moment.
+   *
+   * With `checks` (a mutation's, see runMutation's `checksInWrite`) the statement starts with
+   * them and writes only when they pass: NOT_FOUND is thrown as they say; null when the id is
+   * taken (nothing written).
    */
-  async create(tx: Tx, input: NewInteraction, now: Date): Promise<{ interaction: Interaction; evidence: PairEvidence }> {
-    const [row] = await tx.run<PairEvidence & { value: InteractionRow }>(
-      `MATCH (m:MSL {id: $mslId}) MATCH (h:HCP {id: $hcpId})
-       CREATE (m)-[:LOGGED]->(i:Interaction {id: $id, date: date($date), channel: $channel, topic: $topic, sentiment: $sentiment, notes: $notes})-[:WITH]->(h)
-       WITH m, h, i, [(m)-[k:KNOWS]->(h) | k] AS olds
-       FOREACH (k IN olds | SET k.lastContact = CASE WHEN k.lastContact IS NULL OR k.lastContact < i.date THEN i.date ELSE k.lastContact END)
-       FOREACH (_ IN CASE WHEN size(olds) = 0 THEN [1] ELSE [] END |
-         CREATE (m)-[:KNOWS {strength: $initial, baseStrength: $initial, since: i.date, lastContact: i.date}]->(h))
-       WITH m, h, i
-       MATCH (m)-[k:KNOWS]->(h)
-       WITH m, h, i, k LIMIT 1
-       ${lockAndReadPair(', i')}
-       RETURN ${INTERACTION_PROJECTION} AS value, ${PAIR_EVIDENCE}`,
-      { ...input, initial: INITIAL_STRENGTH, now: now.toISOString() },
-    );
-    const { value, ...evidence } = row;
-    return { interaction: toInteraction(value), evidence };
+  async create(
+    tx: Tx,
+    input: NewInteraction,
+    now: Date,
+    checks?: ReferenceChecks,
+  ): Promise<{ interaction: Interaction; evidence: PairEvidence } | null> {
+    const [row] = await tx.run<PairEvidence & { value: InteractionRow; checks: CheckRow }>(checks ? checkedCreate(checks.clause) : CREATE, {
+      ...input,
+      ...checks?.params,
+      initial: INITIAL_STRENGTH,
+      now: now.toISOString(),
+    });
+    if (checks && checks.read(row.checks)) return null;
+    const { value, base, strength, interactions } = row;
+    return { interaction: toInteraction(value), evidence: { base, strength, interactions } };
   },
 
   /** The stored interaction `id` (read in the caller's transaction), or null. */
