@@ -8,7 +8,7 @@ import { idsOf, resultIds } from '../audit/audit.ids';
 import { AuditRepository } from '../audit/audit.repository';
 import { GraphContext } from '../context';
 import { markNetworkChanged } from './network-change';
-import { RefLabel, Reference, ReferenceChecks, isDuplicateKey, runChecks } from './references';
+import { CreatedRef, Reference, ReferenceChecks, isDuplicateKey, runChecks } from './references';
 
 /**
  * The one path every mutation takes (runMutation): one write transaction holding, in order, the
@@ -57,14 +57,13 @@ export interface MutationPlan<W, R> {
  * content) refuses the request with BAD_USER_INPUT on `field`. Two requests racing with one id:
  * one writes, the other fails on the uniqueness constraint, runs again and replays.
  */
-export interface Creation<R> {
-  label: RefLabel;
-  id: string;
+export interface Creation<R> extends CreatedRef {
   /** Name in the message, e.g. "interaction". */
   entity: string;
   /** The argument naming the id (default "id"). */
   field?: string;
-  replay?(tx: Tx): Promise<R | null>;
+  /** `stored`: what the checks found under the id, as `storedAs` projects it (null without it). */
+  replay?(tx: Tx, stored: unknown): Promise<R | null>;
 }
 
 /** The running root Mutation field: its name and arguments (for the audit) and the checks guards queued for its transaction. */
@@ -85,11 +84,11 @@ export async function runMutation<W, R = W>(ctx: GraphContext, plan: MutationPla
     ctx.db.transaction(async (tx) => {
       for (const check of current.checks) await check(tx);
       const checks = new ReferenceChecks(creates, plan.requires);
-      if (!plan.checksInWrite && (await runChecks(tx, checks))) return replayOrRefuse(tx, creates!);
+      if (!plan.checksInWrite && (await runChecks(tx, checks))) return replayOrRefuse(tx, creates!, checks.stored);
       const deferred: Statement[] = [];
       const written = await plan.write(tx, (statement) => deferred.push(statement), checks);
       if (checks.taken === null) throw new Error(`mutation ${current.action} set checksInWrite but its write did not read the checks`);
-      if (checks.taken) return replayOrRefuse(tx, creates!);
+      if (checks.taken) return replayOrRefuse(tx, creates!, checks.stored);
       const change = typeof plan.networkChange === 'function' ? plan.networkChange(written) : plan.networkChange;
       const answer = plan.answer ? plan.answer(written) : (written as unknown as R);
       const entityIds = [...new Set([...idsOf(current.args), ...resultIds(answer)])];
@@ -111,10 +110,10 @@ export async function runMutation<W, R = W>(ctx: GraphContext, plan: MutationPla
   return answer;
 }
 
-async function replayOrRefuse<R>(tx: Tx, creates: Creation<R>): Promise<R> {
-  const stored = creates.replay ? await creates.replay(tx) : null;
-  if (stored === null) throw duplicate(creates);
-  return stored;
+async function replayOrRefuse<R>(tx: Tx, creates: Creation<R>, stored: unknown): Promise<R> {
+  const answer = creates.replay ? await creates.replay(tx, stored) : null;
+  if (answer === null) throw duplicate(creates);
+  return answer;
 }
 
 function duplicate(creates: Creation<unknown>): ValidationError {

@@ -22,9 +22,22 @@ const LABELS: readonly RefLabel[] = [
   'PlannedInteraction',
 ];
 
+/** The node a mutation creates, as its checks see it. */
+export interface CreatedRef {
+  label: RefLabel;
+  id: string;
+  /**
+   * Cypher projecting the node `n` already stored under the id (a map projection, from the code,
+   * never from input): the checks return it when the id is taken, so a replay needs no read.
+   */
+  storedAs?: string;
+}
+
 /** What the checks found, as the `checks` column holds it. */
 export interface CheckRow {
   taken: boolean;
+  /** What is stored under the taken id, as `storedAs` projects it (null when free, or without `storedAs`). */
+  stored: unknown;
   missing: string[][];
   ok: boolean;
 }
@@ -42,13 +55,15 @@ export class ReferenceChecks {
   readonly params: Params;
   /** Whether the created id was taken: null until `read`. */
   taken: boolean | null = null;
+  /** What is stored under the taken id, as `creates.storedAs` projects it: see `read`. */
+  stored: unknown = null;
 
   constructor(
-    creates: { label: RefLabel; id: string } | undefined,
+    creates: CreatedRef | undefined,
     private readonly references: readonly Reference[] = [],
   ) {
     this.clause = checksClause(
-      creates?.label,
+      creates,
       references.map((ref) => ref.label),
     );
     this.params = {
@@ -66,6 +81,7 @@ export class ReferenceChecks {
    */
   read(row: CheckRow): boolean {
     this.taken = row.taken;
+    this.stored = row.stored;
     if (row.taken) return true;
     this.references.forEach((ref, i) => {
       const missing = row.missing[i];
@@ -77,18 +93,23 @@ export class ReferenceChecks {
 
 /** The clause of each set of labels checked, built once (labels come from the code, never from input). */
 const clauses = new Map<string, string>();
-function checksClause(created: RefLabel | undefined, references: readonly RefLabel[]): string {
-  const key = `${created ?? ''}/${references.join(',')}`;
+function checksClause(creates: CreatedRef | undefined, references: readonly RefLabel[]): string {
+  const key = `${creates?.label ?? ''}/${creates?.storedAs ?? ''}/${references.join(',')}`;
   let clause = clauses.get(key);
   if (clause === undefined) {
-    for (const label of [created, ...references]) {
+    for (const label of [creates?.label, ...references]) {
       if (label !== undefined && !LABELS.includes(label)) throw new Error(`unknown label ${label}`);
     }
-    const taken = created ? `EXISTS { MATCH (n:${created} {id: $checks.created}) }` : 'false';
+    // `n` goes out of scope before the existence checks, whose subqueries name their own `n`.
+    const taken = creates
+      ? `OPTIONAL MATCH (n:${creates.label} {id: $checks.created})
+         WITH n IS NOT NULL AS taken, ${creates.storedAs ? `CASE WHEN n IS NULL THEN null ELSE ${creates.storedAs} END` : 'null'} AS stored`
+      : 'WITH false AS taken, null AS stored';
     const missing = references.map((label, i) => `[id IN $checks.ids[${i}] WHERE NOT EXISTS { MATCH (n:${label} {id: id}) }]`);
     clause = `CALL () {
-       WITH ${taken} AS taken, [${missing.join(', ')}] AS missing
-       RETURN {taken: taken, missing: missing, ok: NOT taken AND all(ids IN missing WHERE size(ids) = 0)} AS checks
+       ${taken}
+       WITH taken, stored, [${missing.join(', ')}] AS missing
+       RETURN {taken: taken, stored: stored, missing: missing, ok: NOT taken AND all(ids IN missing WHERE size(ids) = 0)} AS checks
      }`;
     clauses.set(key, clause);
   }

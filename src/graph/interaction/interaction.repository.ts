@@ -9,8 +9,10 @@ import { CheckRow, ReferenceChecks } from '../common/references';
 const interactionProjection = (i: string) => `${i} {.id, .date, .channel, .topic, .sentiment, .notes,
   mslId: head([(m:MSL)-[:LOGGED]->(${i}) | m.id]), hcpId: head([(${i})-[:WITH]->(other:HCP) | other.id])}`;
 export const INTERACTION_PROJECTION = interactionProjection('i');
+/** The projection of a stored interaction `n` as a mutation's checks return it (CreatedRef.storedAs): read with toInteraction. */
+export const STORED_INTERACTION = interactionProjection('n');
 
-type InteractionRow = Omit<Interaction, 'channel' | 'sentiment'> & { channel: string; sentiment: string };
+export type InteractionRow = Omit<Interaction, 'channel' | 'sentiment'> & { channel: string; sentiment: string };
 
 export function toInteraction(row: InteractionRow): Interaction {
   return {
@@ -134,14 +136,6 @@ export const interactionWrites = {
     if (checks && checks.read(row.checks)) return null;
     const { value, base, strength, interactions } = row;
     return { interaction: toInteraction(value), evidence: { base, strength, interactions } };
-  },
-
-  /** The stored interaction `id` (read in the caller's transaction), or null. */
-  async stored(tx: Tx, id: string): Promise<Interaction | null> {
-    const [row] = await tx.run<{ value: InteractionRow }>(`MATCH (i:Interaction {id: $id}) RETURN ${INTERACTION_PROJECTION} AS value`, {
-      id,
-    });
-    return row ? toInteraction(row.value) : null;
   },
 };
 

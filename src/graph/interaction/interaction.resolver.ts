@@ -10,7 +10,7 @@ import { mslLoaders } from '../msl/msl.loaders';
 import { MSL } from '../msl/msl.type';
 import { LogInteractionInput } from './interaction.input';
 import { interactionLoaders } from './interaction.loaders';
-import { INTERACTION_ORDER, interactionWrites, sameInteraction } from './interaction.repository';
+import { INTERACTION_ORDER, InteractionRow, STORED_INTERACTION, sameInteraction, toInteraction } from './interaction.repository';
 import { checkInteraction, interactionLiveEvents, interactionNetworkChange, writeInteraction } from './interaction.log';
 import { Interaction, InteractionConnection } from './interaction.type';
 import { ActsForMsl } from '../auth';
@@ -48,10 +48,12 @@ export class InteractionResolver {
         label: 'Interaction',
         id: record.id,
         entity: 'interaction',
-        // A resend of the same request (a client retrying after a lost answer) answers the stored interaction.
-        replay: async (tx) => {
-          const stored = await interactionWrites.stored(tx, record.id);
-          return stored && sameInteraction(stored, record) ? stored : null;
+        // A resend of the same request (a client retrying after a lost answer) answers the stored
+        // interaction, which the checks return.
+        storedAs: STORED_INTERACTION,
+        replay: async (_tx, row) => {
+          const stored = toInteraction(row as InteractionRow);
+          return sameInteraction(stored, record) ? stored : null;
         },
       },
       requires: [
