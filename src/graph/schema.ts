@@ -9,6 +9,9 @@ import { resolvers } from './resolvers';
 
 let schema: GraphQLSchema | undefined;
 
+/** Arguments are checked by our own code (src/graph/common/validate.ts), not class-validator. */
+const VALIDATE = false;
+
 /**
  * type-graphql wants a PubSub as soon as there is a subscription, even when each brings its own
  * `subscribe` (ours stream the live events every instance reads from the database,
@@ -26,16 +29,24 @@ const NO_PUBSUB: PubSub = {
 /**
  * The executable schema, built once from the type-graphql classes (the single source of every type),
  * with the role checker of `@Authorized` (src/graph/auth), every mutation on its one path (common/mutation.ts: transaction, checks, audit),
- * plain property fields left to graphql's default resolver, field resolvers without arguments or
- * guards called directly, and synchronous type resolvers (common/plain-fields.ts).
+ * plain property fields left to graphql's default resolver, field resolvers without guards or
+ * arguments to convert called directly, and synchronous type resolvers (common/plain-fields.ts).
  */
 export function graphqlSchema(): GraphQLSchema {
   schema ??= withMutationPath(
     withSyncTypeResolvers(
       withDirectResolvers(
         withPlainFields(
-          buildSchemaSync({ resolvers, orphanedTypes: [NetworkNode], validate: false, authChecker, authMode: 'error', pubSub: NO_PUBSUB }),
+          buildSchemaSync({
+            resolvers,
+            orphanedTypes: [NetworkNode],
+            validate: VALIDATE,
+            authChecker,
+            authMode: 'error',
+            pubSub: NO_PUBSUB,
+          }),
         ),
+        { validate: VALIDATE },
       ),
     ),
   );

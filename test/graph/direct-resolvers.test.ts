@@ -7,6 +7,7 @@ import {
   Field,
   FieldResolver,
   Info,
+  InputType,
   Int,
   ObjectType,
   Query,
@@ -14,6 +15,7 @@ import {
   Root,
   UseMiddleware,
   buildSchemaSync,
+  registerEnumType,
 } from 'type-graphql';
 import { withDirectResolvers } from '../../src/graph/common/plain-fields';
 
@@ -26,6 +28,18 @@ import { withDirectResolvers } from '../../src/graph/common/plain-fields';
 interface Context {
   roles: string[];
   calls: string[];
+}
+
+enum Shade {
+  LIGHT = 'LIGHT',
+  DARK = 'DARK',
+}
+registerEnumType(Shade, { name: 'Shade' });
+
+@InputType()
+class Times {
+  @Field(() => Int)
+  n!: number;
 }
 
 @ObjectType()
@@ -71,6 +85,21 @@ class ItemResolver {
   withArgument(@Root() item: Item, @Arg('times', () => Int) times: number): string {
     return item.name.repeat(times);
   }
+
+  @FieldResolver(() => String)
+  shades(
+    @Root() item: Item,
+    @Arg('shades', () => [Shade], { nullable: true }) shades: Shade[] | null | undefined,
+    @Arg('prefix', { nullable: true, defaultValue: '' }) prefix: string,
+  ): string {
+    shades?.push(Shade.LIGHT);
+    return `${prefix}${item.name}:${shades === undefined ? 'undefined' : JSON.stringify(shades)}`;
+  }
+
+  @FieldResolver(() => String)
+  withInput(@Root() item: Item, @Arg('times', () => Times) times: Times): string {
+    return `${item.name.repeat(times.n)}:${times instanceof Times}`;
+  }
 }
 
 const build = (): GraphQLSchema =>
@@ -82,7 +111,7 @@ const build = (): GraphQLSchema =>
   });
 
 const reference = build();
-const direct = withDirectResolvers(build());
+const direct = withDirectResolvers(build(), { validate: false });
 
 async function both(source: string, roles: string[] = []) {
   const run = async (schema: GraphQLSchema) => {
@@ -126,8 +155,43 @@ describe('withDirectResolvers', () => {
     expect(allowed.direct).toEqual(allowed.reference);
     expect(allowed.direct.result.data).toEqual({ instance: { adminOnly: 'instance' } });
 
-    const argument = await both('{ instance { withArgument(times: 2) } }');
-    expect(argument.direct).toEqual(argument.reference);
-    expect(argument.direct.result.data).toEqual({ instance: { withArgument: 'instanceinstance' } });
+    // An input type is converted to its class by type-graphql: the wrapper stays.
+    const input = await both('{ instance { withInput(times: {n: 2}) } }');
+    expect(input.direct).toEqual(input.reference);
+    expect(input.direct.result.data).toEqual({ instance: { withInput: 'instanceinstance:true' } });
+    const inputField = (direct.getType('Item') as GraphQLObjectType).getFields().withInput.resolve!;
+    const context: Context = { roles: [], calls: [] };
+    expect(inputField(Object.assign(new Item(), { name: 'x' }), { times: { n: 1 } }, context, {} as never)).toBeInstanceOf(Promise);
+  });
+
+  it('passes scalar and enum arguments itself, as type-graphql does (missing, null, defaults, lists copied)', async () => {
+    const answers = await both(`{ instance {
+      withArgument(times: 2) none: shades nulled: shades(shades: null) given: shades(shades: [DARK], prefix: ">")
+      again: shades(shades: [DARK]) } }`);
+    expect(answers.direct).toEqual(answers.reference);
+    expect(answers.direct.result.data).toEqual({
+      instance: {
+        withArgument: 'instanceinstance',
+        none: 'instance:undefined',
+        nulled: 'instance:null',
+        // The method pushed into its list: its own copy, so the next call's list is untouched.
+        given: '>instance:["DARK","LIGHT"]',
+        again: 'instance:["DARK","LIGHT"]',
+      },
+    });
+    const resolve = (direct.getType('Item') as GraphQLObjectType).getFields().withArgument.resolve!;
+    const context: Context = { roles: [], calls: [] };
+    // Synchronously: type-graphql's wrapper answers every argument-taking field with a promise.
+    expect(resolve(Object.assign(new Item(), { name: 'ab' }), { times: 2 }, context, {} as never)).toBe('abab');
+    const given = ['DARK'];
+    (direct.getType('Item') as GraphQLObjectType).getFields().shades.resolve!(new Item(), { shades: given }, context, {} as never);
+    expect(given).toEqual(['DARK']);
+  });
+
+  it('leaves arguments to type-graphql when the schema validates them', () => {
+    const validated = withDirectResolvers(build(), { validate: true });
+    const resolve = (validated.getType('Item') as GraphQLObjectType).getFields().withArgument.resolve!;
+    const context: Context = { roles: [], calls: [] };
+    expect(resolve(Object.assign(new Item(), { name: 'ab' }), { times: 2 }, context, {} as never)).toBeInstanceOf(Promise);
   });
 });

@@ -58,25 +58,46 @@ export function withSyncTypeResolvers(schema: GraphQLSchema): GraphQLSchema {
   return schema;
 }
 
-/** The parameters a field resolver method may take for `withDirectResolvers` to call it itself. */
-type DirectParam = { kind: string; index: number; propertyName?: string; getType?: () => unknown };
+/** What type-graphql records of a field resolver's parameter, as far as `withDirectResolvers` reads it. */
+type DirectParam = {
+  kind: string;
+  index: number;
+  name?: string;
+  propertyName?: string;
+  getType?: () => unknown;
+  validateSettings?: unknown;
+  validateFn?: unknown;
+};
 
 /**
- * Calls field resolver methods that take only `@Root()`, `@Ctx()` and `@Info()` directly.
+ * Calls field resolver methods directly when type-graphql's wrapper would add nothing: parameters
+ * only `@Root()`, `@Ctx()`, `@Info()` and, when the schema is built with `validate: false`,
+ * `@Arg()`s of scalar or enum types (or lists of them).
  *
  * For each call type-graphql's wrapper looks the resolver instance up in its container, builds a
  * resolver-data object, runs the (empty) middleware chain and sorts the parameter list again
- * before building the arguments, for every HCP's `institution` and `therapeuticAreas` of a page
- * and every `HcpLink.id`. Here the parameter list is built once and the method called on one
- * instance per resolver class (type-graphql's default container keeps one too).
+ * before building the arguments, for every HCP's `institution`, `therapeuticAreas` and `links` of
+ * a page and every `HcpLink.id`; with an argument it also answers through a promise (its argument
+ * validation is async even when off). Here the parameter list is built once and the method called
+ * on one instance per resolver class (type-graphql's default container keeps one too).
  *
- * Same rules as `withPlainFields`: a field with roles, middlewares or any other kind of
- * parameter (arguments go through type-graphql's conversion and validation) keeps the wrapper.
- * A root that is not already an instance of the declared root type goes through the wrapper too,
- * which converts it as before.
+ * Same rules as `withPlainFields`: a field with roles, middlewares or any other kind of parameter
+ * (`@Args()` classes and input-type arguments go through type-graphql's conversion to their
+ * class, and arguments with their own validation through it) keeps the wrapper. Scalar and enum
+ * argument values reach the method as type-graphql gives them: the executor's coerced value, lists
+ * copied. A root that is not already an instance of the declared root type goes through the
+ * wrapper too, which converts it as before.
  */
-export function withDirectResolvers(schema: GraphQLSchema): GraphQLSchema {
+export function withDirectResolvers(schema: GraphQLSchema, options: { validate: boolean }): GraphQLSchema {
   const storage = getMetadataStorage();
+  const isInputClass = (type: unknown) => storage.inputTypes.some((input) => input.target === type);
+  const plainArg = (p: DirectParam) =>
+    p.kind === 'arg' &&
+    !options.validate &&
+    p.name !== undefined &&
+    p.validateSettings === undefined &&
+    p.validateFn === undefined &&
+    !isInputClass(p.getType?.());
   const instances = new Map<Function, Record<string, (...args: unknown[]) => unknown>>();
   for (const resolver of storage.fieldResolvers) {
     const objectClass = resolver.getObjectType?.();
@@ -84,7 +105,9 @@ export function withDirectResolvers(schema: GraphQLSchema): GraphQLSchema {
     const field = isObjectType(type) ? type.getFields()[resolver.schemaName] : undefined;
     const wrapped = field?.resolve;
     const params = [...(resolver.params as DirectParam[])].sort((a, b) => a.index - b.index);
-    const direct = params.every((p) => !p.propertyName && (p.kind === 'root' || p.kind === 'context' || p.kind === 'info'));
+    const direct = params.every(
+      (p) => (!p.propertyName && (p.kind === 'root' || p.kind === 'context' || p.kind === 'info')) || plainArg(p),
+    );
     if (!field || !wrapped || resolver.kind !== 'external' || !direct) continue;
     if (resolver.roles !== undefined || (resolver.middlewares?.length ?? 0) > 0) continue;
     const target = resolver.target as new () => Record<string, (...args: unknown[]) => unknown>;
@@ -96,9 +119,16 @@ export function withDirectResolvers(schema: GraphQLSchema): GraphQLSchema {
       if (root != null && typeof rootType === 'function' && !(root instanceof rootType)) return wrapped(root, args, context, info);
       return method.apply(
         instance,
-        params.map((p) => (p.kind === 'root' ? root : p.kind === 'context' ? context : info)),
+        params.map((p) =>
+          p.kind === 'root' ? root : p.kind === 'context' ? context : p.kind === 'info' ? info : copyLists(args[p.name!]),
+        ),
       );
     };
   }
   return schema;
+}
+
+/** An argument value with its lists copied, as type-graphql passes it (the executor may share one coerced value between calls). */
+function copyLists(value: unknown): unknown {
+  return Array.isArray(value) ? value.map(copyLists) : value;
 }

@@ -75,8 +75,8 @@ export class HcpResolver {
   }
 
   @FieldResolver(() => Institution, { nullable: true })
-  institution(@Root() hcp: HCP, @Ctx() ctx: GraphContext): Promise<Institution | null> {
-    return ctx.loaders.get(referenceLoaders).institutionOf.load(hcp.id);
+  institution(@Root() hcp: HCP, @Ctx() ctx: GraphContext): Institution | null | Promise<Institution | null> {
+    return ctx.loaders.get(referenceLoaders).institutionOf.get(hcp.id);
   }
 
   @FieldResolver(() => Territory, { nullable: true })
@@ -85,8 +85,8 @@ export class HcpResolver {
   }
 
   @FieldResolver(() => [TherapeuticArea])
-  therapeuticAreas(@Root() hcp: HCP, @Ctx() ctx: GraphContext): Promise<TherapeuticArea[]> {
-    return ctx.loaders.get(referenceLoaders).hcpAreas.load(hcp.id);
+  therapeuticAreas(@Root() hcp: HCP, @Ctx() ctx: GraphContext): TherapeuticArea[] | Promise<TherapeuticArea[]> {
+    return ctx.loaders.get(referenceLoaders).hcpAreas.get(hcp.id);
   }
 
   @AdminOnly()

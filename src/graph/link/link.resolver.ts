@@ -105,10 +105,10 @@ export class HcpLinksResolver {
     @Ctx() ctx: GraphContext,
     @Arg('types', () => [LinkType], { nullable: true, description: 'Only these types (default: all).' }) types: LinkType[] | null,
     @Arg('first', () => Int, { nullable: true, description: 'At most this many (default: all).' }) first: number | null,
-  ): Promise<HcpLink[]> {
+  ): HcpLink[] | Promise<HcpLink[]> {
     const size = first === null || first === undefined ? null : checkFirst(first, ctx.app.config.maxFirst);
-    if (types && types.length === 0) return Promise.resolve([]);
+    if (types && types.length === 0) return [];
     const wanted = types ? [...new Set(types)] : [...LINK_TYPES];
-    return ctx.loaders.get(linkLoaders).of.load({ hcpId: hcp.id, types: wanted, first: size });
+    return ctx.loaders.get(linkLoaders).of.get({ hcpId: hcp.id, types: wanted, first: size });
   }
 }
