@@ -11,8 +11,8 @@
  *   is kept when they drift as writes add interactions and records;
  * - NetworkService.warmUp runs them at start-up.
  */
-import { Database } from '../db/database';
-import { EntityStates, HcpState, MslState, PairState } from './incremental';
+import { Params } from '../db/database';
+import { EntityStates, HcpState, LinkState, MslState, PairState } from './incremental';
 import { LINK_TYPES } from '../vocabulary';
 
 const TYPE_CODE = `CASE type(r) ${LINK_TYPES.map((type, code) => `WHEN '${type}' THEN ${code}`).join(' ')} END`;
@@ -91,23 +91,44 @@ export interface ChangedEntities {
   reference: boolean;
 }
 
-export async function readStates(db: Database, changed: ChangedEntities): Promise<EntityStates> {
+/**
+ * Runs one reading statement: a Database's `read`, or the `run` of a write transaction (a writer
+ * preparing the network it is about to commit reads its own writes: network.service.ts prepare).
+ */
+export type StateReader = <T>(cypher: string, params?: Params) => Promise<T[]>;
+
+/**
+ * The states of `changed`, in one order whoever reads them: HCPs by id, each one's links by other
+ * HCP id, type and weight (a transaction lists the relationships it created after those committed,
+ * a later read lists them in store order; a change record lists HCPs in the order its writers
+ * named them), so that the network built from them does not depend on who read them.
+ */
+export async function readStates(read: StateReader, changed: ChangedEntities): Promise<EntityStates> {
   const rows = [
     ...Array.from(changed.hcps, (id) => ({ id, links: true })),
     ...Array.from(changed.attrs, (id) => ({ id, links: false })).filter((row) => !changed.hcps.has(row.id)),
   ];
   const pairs = changed.pairs.filter((pair) => !changed.msls.has(pair.msl) && !changed.hcps.has(pair.hcp));
   const [hcpStates, msls, pairStates, reference] = await Promise.all([
-    rows.length ? db.read<HcpState>(HCP_STATES, { input: { rows } }) : Promise.resolve([]),
-    changed.msls.size ? db.read<MslState>(MSL_STATES, { input: { ids: Array.from(changed.msls) } }) : Promise.resolve([]),
-    pairs.length ? db.read<PairState>(PAIR_STATES, { input: { pairs } }) : Promise.resolve([]),
-    changed.reference ? db.read<{ territoryIds: string[]; areaIds: string[] }>(REFERENCE).then(([row]) => row) : Promise.resolve(undefined),
+    rows.length ? read<HcpState>(HCP_STATES, { input: { rows } }) : Promise.resolve([]),
+    changed.msls.size ? read<MslState>(MSL_STATES, { input: { ids: Array.from(changed.msls) } }) : Promise.resolve([]),
+    pairs.length ? read<PairState>(PAIR_STATES, { input: { pairs } }) : Promise.resolve([]),
+    changed.reference ? read<{ territoryIds: string[]; areaIds: string[] }>(REFERENCE).then(([row]) => row) : Promise.resolve(undefined),
   ]);
+  for (const state of hcpStates) {
+    state.out.sort(byLink);
+    state.in.sort(byLink);
+  }
   return {
-    hcps: hcpStates.filter((state) => changed.hcps.has(state.id)),
+    hcps: hcpStates.filter((state) => changed.hcps.has(state.id)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
     attrs: hcpStates.filter((state) => !changed.hcps.has(state.id)),
     msls,
     pairs: pairStates,
     reference,
   };
+}
+
+function byLink(a: LinkState, b: LinkState): number {
+  if (a[0] !== b[0]) return a[0] < b[0] ? -1 : 1;
+  return a[1] - b[1] || a[2] - b[2];
 }

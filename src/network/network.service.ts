@@ -27,10 +27,11 @@
  * API instances can serve one database.
  */
 import { Database } from '../db/database';
-import { CHANGE_OVERLAP_MS, CHANGE_RETENTION_MS, STORED_CHANGE, StoredChange, pairKey } from './changes';
+import { CHANGE_OVERLAP_MS, CHANGE_RETENTION_MS, NetworkChange, STORED_CHANGE, StoredChange, pairKey } from './changes';
 import { hcpsOfNodes } from './erasure';
-import { ChangedEntities, PREFETCH_STATES, readStates } from './entity-states';
-import { EntityStates, HcpState, PairState, applyStates } from './incremental';
+import { ChangedEntities, PREFETCH_STATES, StateReader, readStates } from './entity-states';
+import { EntityStates, HcpState, LinkState, PairState, applyStates } from './incremental';
+import { HcpNetwork } from './network';
 import { LINK_TYPES } from '../vocabulary';
 import { NetworkCounts, loadProjection } from './projection';
 import { DEFAULT_BETWEENNESS_BUDGET_MS, NetworkSnapshot } from './snapshot';
@@ -96,6 +97,30 @@ const PRUNE = `
 
 const PRUNE_EVERY_MS = 5 * 60 * 1000;
 
+/**
+ * A network a writer prepared before its commit (prepare): what it was prepared on, what it
+ * applied, and the snapshot with its PageRanks computed.
+ */
+interface Offer {
+  /** The HCP graph and ids it was prepared on: the network the sync applies the record to must hold these very arrays. */
+  directed: HcpNetwork['directed'];
+  hcpIds: HcpNetwork['hcpIds'];
+  /** The changed HCPs' states as read in the writer's transaction. */
+  hcps: HcpState[];
+  snapshot: NetworkSnapshot;
+  expiry: NodeJS.Timeout;
+}
+
+/** A writer's handle on its offer: a transaction that did not commit withdraws it. */
+export interface PreparedNetwork {
+  withdraw(): void;
+}
+
+/** Offers kept at once (concurrent network mutations on this instance), the oldest dropped first. */
+const MAX_OFFERS = 4;
+/** An offer no sync took within this long is dropped (its writer's record was applied elsewhere, or never committed). */
+const OFFER_TTL_MS = 30_000;
+
 interface Probe {
   now: number;
   counts: NetworkCounts;
@@ -120,9 +145,13 @@ export class NetworkService {
   private prunedAt = 0;
   /** Set by stop(): a network read after it starts no background work. */
   private stopped = false;
+  /** Networks writers prepared before their commits, waiting for the sync that applies their records. */
+  private offers: Offer[] = [];
   /** Full projections built so far, and incremental updates applied (tests and /metrics read them). */
   builds = 0;
   updates = 0;
+  /** Updates that took a writer's prepared PageRanks instead of restarting them. */
+  prepared = 0;
 
   constructor(
     private readonly db: Database,
@@ -168,9 +197,61 @@ export class NetworkService {
       pairs: related < 0 ? [] : [{ msl: mslIds[related], hcp: hcpIds[msl.targets[msl.offsets[related]]] }],
       reference: true,
     };
-    const [states] = await Promise.all([readStates(this.db, changed), this.db.read(CHANGES_BETWEEN, { since: 1, after: 0 })]);
+    const [states] = await Promise.all([readStates(this.read, changed), this.db.read(CHANGES_BETWEEN, { since: 1, after: 0 })]);
     applyStates(projection, states, projection.version, projection.time);
   }
+
+  /**
+   * Prepares, inside a writer's transaction after its writes, the network its commit makes: reads
+   * the states of the HCPs `change` names through `read` (the transaction sees its own writes),
+   * applies them to the current network and computes the PageRanks it had, on their thread. The
+   * sync that applies the record takes those PageRanks instead of restarting them when its network
+   * still holds the HCP graph this was prepared on and the states it reads are these (takeOffer):
+   * the graphs are then equal, and so are the scores. Anything else (another edit in between, a
+   * writer elsewhere, a transaction that did not commit) does not match, and the sync restarts
+   * PageRank as without it: the preparation decides speed, never the answer. Only changes to the
+   * HCP graphs are prepared (links; HCPs created or erased): other changes restart nothing.
+   * The offer is made before the commit, so that no sync can read the record before it.
+   */
+  async prepare(read: StateReader, change: NetworkChange): Promise<PreparedNetwork | undefined> {
+    const base = this.current;
+    const erased = (change.erasedHcps ?? []).map((hcp) => hcp.id);
+    if (!base || this.stopped || change.full || (change.hcps?.length ?? 0) + erased.length === 0) return undefined;
+    // An erasure's record also names, by the launcher's listener, the HCPs whose links to it were deleted.
+    const hcps = new Set([...(change.hcps ?? []), ...erased, ...erased.flatMap((id) => tiedTo(base.net, id))]);
+    const states = await readStates(read, { hcps, msls: new Set(), pairs: [], attrs: new Set(), reference: false });
+    const applied = applyStates(base.projection, states, base.projection.version, base.projection.time);
+    const snapshot = base.derive(applied.projection, applied, { keepPrevious: true });
+    await snapshot.computePageRanks(base);
+    const { directed, hcpIds } = base.net;
+    // Another edit was applied meanwhile: this one can no longer match.
+    if (this.current?.net.directed !== directed) return undefined;
+    const offer: Offer = { directed, hcpIds, hcps: states.hcps, snapshot, expiry: setTimeout(() => this.withdraw(offer), OFFER_TTL_MS) };
+    offer.expiry.unref();
+    this.offers.push(offer);
+    if (this.offers.length > MAX_OFFERS) this.withdraw(this.offers[0]);
+    return { withdraw: () => this.withdraw(offer) };
+  }
+
+  private withdraw(offer: Offer): void {
+    clearTimeout(offer.expiry);
+    this.offers = this.offers.filter((held) => held !== offer);
+  }
+
+  /** The offer prepared on `current`'s HCP graph from exactly these changed HCPs' states, if any (prepare). */
+  private takeOffer(current: NetworkSnapshot, hcps: readonly HcpState[]): NetworkSnapshot | undefined {
+    const { directed, hcpIds } = current.net;
+    const offer = this.offers.find((held) => held.directed === directed && held.hcpIds === hcpIds && sameLinks(held.hcps, hcps));
+    return offer?.snapshot;
+  }
+
+  /** After the HCP graph changed: no offer prepared on an earlier one can match. */
+  private dropOffers(): void {
+    for (const offer of this.offers) clearTimeout(offer.expiry);
+    this.offers = [];
+  }
+
+  private readonly read: StateReader = (cypher, params) => this.db.read(cypher, params);
 
   private start(): Promise<NetworkSnapshot> {
     const running = this.sync().finally(() => {
@@ -206,6 +287,7 @@ export class NetworkService {
     this.seen.clear();
     this.markSynced(before.now, before.changes);
     this.current?.dispose();
+    this.dropOffers();
     this.current = new NetworkSnapshot(projection, this.betweennessBudgetMs);
     // A network read whole (first use, an import, a rebuild) has its betweenness sampled at once,
     // at the lowest priority: at 100k HCPs the first ranking asked after a start is not cold.
@@ -237,10 +319,13 @@ export class NetworkService {
       attrs: new Set(changes.flatMap((change) => change.attrs ?? [])),
       reference: changes.some((change) => change.reference),
     };
-    const states = prefetchedStates(changed, prefetched) ?? (await readStates(this.db, changed));
+    const states = prefetchedStates(changed, prefetched) ?? (await readStates(this.read, changed));
     const newest = changes.reduce((latest, change) => (change.at > latest.at ? change : latest));
     const applied = applyStates(current.projection, states, newest.id, Math.max(newest.at, current.projection.time));
-    this.current = current.derive(applied.projection, applied);
+    const prepared = applied.structure ? this.takeOffer(current, states.hcps) : undefined;
+    this.current = current.derive(applied.projection, applied, { prepared });
+    if (applied.structure) this.dropOffers();
+    if (prepared) this.prepared += 1;
     this.updates += 1;
   }
 
@@ -323,6 +408,24 @@ function prefetchedStates(changed: ChangedEntities, prefetched: Probe['prefetche
     msls: [],
     pairs: prefetched.pairs.filter((pair) => pairs.has(pairKey(pair.msl, pair.hcp))),
   };
+}
+
+/** The ids of the HCPs linked to `id` either way. */
+function tiedTo(net: HcpNetwork, id: string): string[] {
+  const v = net.hcpIndex.get(id);
+  if (v === undefined) return [];
+  const { offsets, ends, targets } = net.ties;
+  return Array.from(targets.subarray(offsets[v], ends[v]), (u) => net.hcpIds[u]);
+}
+
+/** Whether two lists of HCP states name the same HCPs in the same order, with the same existence and links (what the HCP graphs are built from). */
+function sameLinks(a: readonly HcpState[], b: readonly HcpState[]): boolean {
+  const same = (x: LinkState[], y: LinkState[]) =>
+    x.length === y.length && x.every((link, i) => link.every((value, j) => value === y[i][j]));
+  return (
+    a.length === b.length &&
+    a.every((state, i) => state.id === b[i].id && state.exists === b[i].exists && same(state.out, b[i].out) && same(state.in, b[i].in))
+  );
 }
 
 function sameCounts(a: NetworkCounts, b: NetworkCounts): boolean {

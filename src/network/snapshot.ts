@@ -83,6 +83,17 @@ export interface ProjectionChange {
   patchTyped?: (graph: WeightedGraph, includeType: (code: number) => boolean) => WeightedGraph;
 }
 
+export interface DeriveOptions {
+  /** The previous snapshot stays current (a writer preparing the next one before its commit): its betweenness job runs on. */
+  keepPrevious?: boolean;
+  /**
+   * A snapshot whose HCP graphs equal the new one's (same previous graphs, same changed HCPs'
+   * links), prepared by a writer: its computed PageRanks and rank orders are taken instead of
+   * restarting them.
+   */
+  prepared?: NetworkSnapshot;
+}
+
 /** The PageRank scores over some link types only, by cache key, and their link types. */
 const TYPED_PAGERANKS: Record<'scientific' | 'referral', readonly LinkType[]> = {
   scientific: ['COAUTHOR', 'CO_INVESTIGATOR'],
@@ -165,7 +176,7 @@ export class NetworkSnapshot {
    * are shared (an MSL relationship or an interaction leaves PageRank, betweenness and
    * communities as they are), PageRank restarts from the previous vectors.
    */
-  derive(projection: NetworkProjection, change: ProjectionChange): NetworkSnapshot {
+  derive(projection: NetworkProjection, change: ProjectionChange, options: DeriveOptions = {}): NetworkSnapshot {
     const next = new NetworkSnapshot(projection, this.betweennessBudgetMs, this.pagerankThread);
     if (!change.structure) {
       for (const [key, value] of this.cache) if (STRUCTURE_KEYS.has(key)) next.cache.set(key, value);
@@ -180,7 +191,7 @@ export class NetworkSnapshot {
       for (const key of TIE_KEYS) if (this.cache.has(key)) next.cache.set(key, this.cache.get(key));
       next.betweennessWaitMs = this.betweennessWaitMs;
     } else {
-      this.dispose();
+      if (!options.keepPrevious) this.dispose();
       // Exact was out of reach within the budget before the edit: answer the new estimate at once.
       const last = this.cache.get('betweenness-last') as BetweennessResult | undefined;
       if (last && !last.exact) next.betweennessWaitMs = Math.min(AFTER_EDIT_WAIT_MS, this.betweennessBudgetMs);
@@ -193,8 +204,33 @@ export class NetworkSnapshot {
       if (order && !change.remap) next.warmOrders.set(key, order);
     }
     if (change.patchTyped) this.patchTypedGraphs(next, change.patchTyped, change.remap);
+    if (options.prepared) next.adoptPageRanks(options.prepared);
     next.restartPageRanks(this);
     return next;
+  }
+
+  /**
+   * Computes the PageRanks `previous` had, which derive restarted: a writer preparing the network
+   * its commit makes (network.service.ts prepare) waits for them, so the reader after it does not.
+   */
+  async computePageRanks(previous: NetworkSnapshot): Promise<void> {
+    const keys = PAGERANK_KEYS.filter((key) => previous.cache.has(key));
+    await Promise.all(keys.map((key) => (key === 'pagerank' ? this.pagerank() : this.typedPagerank(key))));
+  }
+
+  /** The PageRanks `prepared` computed, with their rank orders and graphs: its HCP graphs equal this one's (DeriveOptions). */
+  private adoptPageRanks(prepared: NetworkSnapshot): void {
+    for (const key of PAGERANK_KEYS) {
+      const entry = prepared.cache.get(key) as PageRankEntry | undefined;
+      const order = entry?.scores && prepared.orders.get(entry.scores);
+      if (!entry?.scores || !order) continue;
+      const graph = prepared.cache.get(`graph:${key}`);
+      if (key !== 'pagerank' && !graph) continue;
+      if (graph) this.cache.set(`graph:${key}`, graph);
+      this.cache.set(key, entry);
+      this.orders.set(entry.scores, order);
+      this.warm.delete(key);
+    }
   }
 
   /**

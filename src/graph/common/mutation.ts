@@ -7,7 +7,8 @@ import { ValidationError } from '../../errors';
 import { idsOf, resultIds } from '../audit/audit.ids';
 import { AuditRepository } from '../audit/audit.repository';
 import { GraphContext } from '../context';
-import { markNetworkChanged } from './network-change';
+import { markNetworkChanged, prepareNetworkChange } from './network-change';
+import { PreparedNetwork } from '../../network/network.service';
 import { CreatedRef, Reference, ReferenceChecks, isDuplicateKey, runChecks } from './references';
 
 /**
@@ -80,7 +81,8 @@ export async function runMutation<W, R = W>(ctx: GraphContext, plan: MutationPla
   const current = scope.getStore();
   if (!current) throw new Error('runMutation runs only inside a root Mutation field (see withMutationPath)');
   const { creates } = plan;
-  const attempt = () =>
+  let prepared: PreparedNetwork | undefined;
+  const run = () =>
     ctx.db.transaction(async (tx) => {
       for (const check of current.checks) await check(tx);
       const checks = new ReferenceChecks(creates, plan.requires);
@@ -94,7 +96,14 @@ export async function runMutation<W, R = W>(ctx: GraphContext, plan: MutationPla
       const entityIds = [...new Set([...idsOf(current.args), ...resultIds(answer)])];
       const audit = new AuditRepository(ctx.db).statement({ sub: ctx.viewer.sub, action: current.action, entityIds });
       await markNetworkChanged(tx, change ?? {}, [...deferred, liveEventsStatement(plan.liveEvents?.(written) ?? []), audit]);
+      prepared = await prepareNetworkChange(ctx.app.network, tx, change ?? {});
       return answer;
+    });
+  // Not committed: the network prepared for the commit must not stay on offer.
+  const attempt = () =>
+    run().catch((error: unknown) => {
+      prepared?.withdraw();
+      throw error;
     });
   let answer: R;
   try {

@@ -1,5 +1,6 @@
 import { Statement, Tx } from '../../db/database';
 import { NetworkChange, recordNetworkChange } from '../../network/changes';
+import { NetworkService, PreparedNetwork } from '../../network/network.service';
 
 /**
  * Marks what a mutation changed in the network, inside its transaction (src/network/changes.ts):
@@ -10,4 +11,14 @@ import { NetworkChange, recordNetworkChange } from '../../network/changes';
  */
 export function markNetworkChanged(tx: Tx, change: NetworkChange, alongside: readonly (Statement | null)[] = []): Promise<void> {
   return recordNetworkChange(tx, change, alongside);
+}
+
+/**
+ * After the writes and their mark, before the commit: when the change edits the HCP graph, has
+ * this instance's network prepare the next network from what the transaction reads (its own
+ * writes), PageRank included, so the first answer after the commit does not wait for it
+ * (NetworkService.prepare). The mutation pays instead; other changes pay nothing.
+ */
+export function prepareNetworkChange(network: NetworkService, tx: Tx, change: NetworkChange): Promise<PreparedNetwork | undefined> {
+  return network.prepare((cypher, params) => tx.run(cypher, params), change);
 }
