@@ -62,6 +62,8 @@ export interface SteadyLoad {
   linkEdits: number;
   writeFailures: number;
   writeLatency: Latency;
+  /** The link edits alone (each prepares the next network before its commit: NetworkService.prepare). */
+  linkEditLatency: Latency;
   reads: Record<string, Latency>;
   /** What held the API's event loop (it runs in this process): its delays, and garbage collection. */
   eventLoop: EventLoopLoad;
@@ -116,20 +118,22 @@ async function paceWrites(options: SteadyLoadOptions): Promise<Omit<SteadyLoad, 
   const { post, hcps, msls, readers } = options;
   const deadline = Date.now() + options.durationMs;
   const writeLatency: number[] = [];
+  const linkEditLatency: number[] = [];
   const reads: Record<string, number[]> = Object.fromEntries(Object.keys(readers).map((name) => [name, []]));
   let failures = 0;
   let interactions = 0;
   let linkEdits = 0;
-  const timedWrite = async (write: () => Promise<unknown>) => {
+  const timedWrite = async (write: () => Promise<unknown>, also?: number[]) => {
     const start = performance.now();
     try {
       await write();
       writeLatency.push(performance.now() - start);
+      also?.push(performance.now() - start);
     } catch {
       failures++;
     }
   };
-  const paced = async (perSecond: number, write: (k: number) => Promise<unknown>) => {
+  const paced = async (perSecond: number, write: (k: number) => Promise<unknown>, also?: number[]) => {
     if (perSecond <= 0) return;
     const pending: Promise<unknown>[] = [];
     const started = Date.now();
@@ -137,7 +141,7 @@ async function paceWrites(options: SteadyLoadOptions): Promise<Omit<SteadyLoad, 
       const at = started + (k * 1000) / perSecond;
       if (at >= deadline) break;
       await new Promise((resolve) => setTimeout(resolve, Math.max(0, at - Date.now())));
-      pending.push(timedWrite(() => write(k)));
+      pending.push(timedWrite(() => write(k), also));
     }
     await Promise.all(pending);
   };
@@ -163,11 +167,15 @@ async function paceWrites(options: SteadyLoadOptions): Promise<Omit<SteadyLoad, 
       };
       return post(LOG, { input });
     }),
-    paced(options.linkEditsPerSecond, (k) => {
-      linkEdits++;
-      const e = k + (options.firstEdit ?? 0);
-      return linkEdit(post, hcps[(e * 104729 + 5) % hcps.length], hcps[(e * 7907 + 101) % hcps.length], 0.2 + (e % 7) / 10);
-    }),
+    paced(
+      options.linkEditsPerSecond,
+      (k) => {
+        linkEdits++;
+        const e = k + (options.firstEdit ?? 0);
+        return linkEdit(post, hcps[(e * 104729 + 5) % hcps.length], hcps[(e * 7907 + 101) % hcps.length], 0.2 + (e % 7) / 10);
+      },
+      linkEditLatency,
+    ),
     reader(),
   ]);
   return {
@@ -175,6 +183,7 @@ async function paceWrites(options: SteadyLoadOptions): Promise<Omit<SteadyLoad, 
     linkEdits,
     writeFailures: failures,
     writeLatency: summarize(writeLatency),
+    linkEditLatency: summarize(linkEditLatency),
     reads: Object.fromEntries(Object.entries(reads).map(([name, samples]) => [name, summarize(samples)])),
   };
 }

@@ -164,6 +164,8 @@ async function main(): Promise<void> {
     const afterLink: number[] = [];
     const updateAfterLink: number[] = [];
     const pagerankAfterLink: number[] = [];
+    const linkMutation: number[] = [];
+    const preparedBefore = service.prepared;
     // The restart timed as the API runs it: a job on a PageRank thread (with its helper), rank order included.
     const restartThread = new PageRankThread(0);
     await restartThread.run((await service.snapshot()).net.directed, {}, PAGERANK_TIE_TOLERANCE);
@@ -181,22 +183,26 @@ async function main(): Promise<void> {
       afterInteraction.push(await timed(readers.kolRanking));
       const previous = await service.snapshot();
       const e = i + earlierLinks;
-      await postGraphql(url, LINK, { s: hcps[(e * 31) % hcps.length], t: hcps[(e * 57 + 11) % hcps.length], w: 0.3 + (n++ % 5) / 10 });
+      const link = { s: hcps[(e * 31) % hcps.length], t: hcps[(e * 57 + 11) % hcps.length], w: 0.3 + (n++ % 5) / 10 };
+      // The mutation prepares the network its commit makes (PageRank included) before it answers.
+      linkMutation.push(await timed(() => postGraphql(url, LINK, link)));
       // The sync alone (re-read + apply), then the ranking (PageRank restarted from the last vector).
       updateAfterLink.push(await timed(() => service.snapshot()));
       afterLink.push(await timed(readers.kolRanking));
       pagerankAfterLink.push(await pagerankRestartMs(previous, await service.snapshot(), restartThread));
     }
     await restartThread.close();
+    const preparedAfterLinks = service.prepared - preparedBefore;
     // Data-subject erasure of an HCP with links (created by this run, so a kept database keeps its own).
     const afterErasure: number[] = [];
+    const erasureMutation: number[] = [];
     for (let i = 0; i < NEXT_RUNS; i++) {
       const id = `${tag}-erased-${i}`;
       await postGraphql(url, CREATE_HCP, { id });
       await postGraphql(url, LINK, { s: id, t: hcps[(i * 43 + 1) % hcps.length], w: 0.5 });
       await postGraphql(url, LINK, { s: hcps[(i * 47 + 2) % hcps.length], t: id, w: 0.5 });
       await timed(readers.kolRanking);
-      await postGraphql(url, ERASE, { id });
+      erasureMutation.push(await timed(() => postGraphql(url, ERASE, { id })));
       afterErasure.push(await timed(readers.kolRanking));
     }
     // The next BETWEENNESS and COMPOSITE answers after a link edit (the previous network's betweenness asked first).
@@ -210,8 +216,10 @@ async function main(): Promise<void> {
       compositeAfterLink.push(await ranked(gql, 'COMPOSITE'));
     }
     const rebuilds = service.builds - buildsBefore;
+    const preparedAfterErasures = service.prepared - preparedBefore - preparedAfterLinks;
 
     say(`steady load: ${INTERACTIONS_PER_S} interactions/s + ${LINKS_PER_S} link edits/s for ${STEADY_MS / 1000} s ...`);
+    const preparedBeforeSteady = service.prepared;
     const steady = await steadyLoad({
       post: gql,
       hcps,
@@ -223,6 +231,7 @@ async function main(): Promise<void> {
       tag,
       firstEdit: earlierLinks,
     });
+    const preparedDuringSteady = service.prepared - preparedBeforeSteady;
     const steadyRatioP95 = Object.fromEntries(
       Object.keys(idle).map((name) => [name, Math.round((steady.reads[name].p95 / idle[name].p95) * 100) / 100]),
     );
@@ -258,13 +267,23 @@ async function main(): Promise<void> {
         afterInteraction: summarize(afterInteraction),
         afterLinkEdit: summarize(afterLink),
         afterErasure: summarize(afterErasure),
+        linkEditMutation: summarize(linkMutation),
+        erasureMutation: summarize(erasureMutation),
+        /** Syncs that took the PageRanks the writer prepared, of NEXT_RUNS link edits and NEXT_RUNS erasures. */
+        preparedTaken: { linkEdits: preparedAfterLinks, erasures: preparedAfterErasures, of: NEXT_RUNS },
         incrementalUpdatePerLinkEdit: summarize(updateAfterLink),
         pagerankRestartPerLinkEdit: summarize(pagerankAfterLink),
         betweennessAfterLinkEdit: betweennessAfterLink,
         compositeAfterLinkEdit: compositeAfterLink,
         fullRebuilds: rebuilds,
       },
-      steadyLoad: { interactionsPerSecond: INTERACTIONS_PER_S, linkEditsPerSecond: LINKS_PER_S, ...steady, readRatioP95: steadyRatioP95 },
+      steadyLoad: {
+        interactionsPerSecond: INTERACTIONS_PER_S,
+        linkEditsPerSecond: LINKS_PER_S,
+        ...steady,
+        preparedTaken: preparedDuringSteady,
+        readRatioP95: steadyRatioP95,
+      },
       estimateError: ERROR_HCPS > 0 ? estimateError(ERROR_HCPS, SEED, [100, 500, 2000]) : null,
       writes: { ...writes, reads: undefined, stored: stored.n },
       readsDuringWrites: during,
@@ -298,9 +317,10 @@ function markdown(r: any): string {
     `- Next kolRanking after logInteraction: ${l(r.nextAnswer.afterInteraction)}`,
     `- Next kolRanking after a link edit: ${l(r.nextAnswer.afterLinkEdit)}; the sync alone (re-read + apply): ${l(r.nextAnswer.incrementalUpdatePerLinkEdit)}; PageRank restarted from the last vector, alone (a job on a PageRank thread of its own, two threads per step, rank order included): ${l(r.nextAnswer.pagerankRestartPerLinkEdit)}`,
     `- Next kolRanking after an HCP's erasure (deleteHcp of an HCP with 2 links): ${l(r.nextAnswer.afterErasure)}; full rebuilds over all of these: ${r.nextAnswer.fullRebuilds}`,
+    `- The mutations themselves (each prepares the network its commit makes, PageRank included): linkHcps ${l(r.nextAnswer.linkEditMutation)}, deleteHcp ${l(r.nextAnswer.erasureMutation)}; the next sync took the prepared PageRanks after ${r.nextAnswer.preparedTaken.linkEdits} of ${r.nextAnswer.preparedTaken.of} link edits and ${r.nextAnswer.preparedTaken.erasures} of ${r.nextAnswer.preparedTaken.of} erasures`,
     `- Next BETWEENNESS after a link edit: ${r.nextAnswer.betweennessAfterLinkEdit.map(answer).join('; ')}`,
     `- Next COMPOSITE after a link edit: ${r.nextAnswer.compositeAfterLinkEdit.map(answer).join('; ')}`,
-    `- Steady load ${r.steadyLoad.interactionsPerSecond} interactions/s + ${r.steadyLoad.linkEditsPerSecond} link edits/s (${r.steadyLoad.interactions} + ${r.steadyLoad.linkEdits} sent, ${r.steadyLoad.writeFailures} failed; writes ${l(r.steadyLoad.writeLatency)}):`,
+    `- Steady load ${r.steadyLoad.interactionsPerSecond} interactions/s + ${r.steadyLoad.linkEditsPerSecond} link edits/s (${r.steadyLoad.interactions} + ${r.steadyLoad.linkEdits} sent, ${r.steadyLoad.writeFailures} failed; writes ${l(r.steadyLoad.writeLatency)}; link edits alone ${l(r.steadyLoad.linkEditLatency)}; syncs that took a prepared PageRank: ${r.steadyLoad.preparedTaken}):`,
     ...Object.entries(r.steadyLoad.reads).map(
       ([name, x]) => `  - ${name}: ${l(x as Latency)} (p95 ${r.steadyLoad.readRatioP95[name]}x idle)`,
     ),
