@@ -22,4 +22,7 @@ COPY schema ./schema
 USER node
 EXPOSE 4000
 HEALTHCHECK --interval=10s --timeout=3s --retries=6 CMD node -e "fetch('http://127.0.0.1:4000/ready').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
-CMD ["node", "dist/src/main.js"]
+# A 32 MB young generation semi-space (V8's default is 16): a nested page allocates a few MB
+# that live for the whole request, and with the default nursery about one request in three met a
+# scavenge that copied them (docs/performance.md). Same flag as `npm start` in package.json.
+CMD ["node", "--max-semi-space-size=32", "dist/src/main.js"]

@@ -13,6 +13,8 @@ export interface MachineInfo {
   node: string;
   /** NODE_ENV of the bench process (graphql-js skips development checks in production). */
   nodeEnv: string | null;
+  /** The bench process's Node/V8 flags (`npm run bench` gives it those of `npm start`). */
+  nodeFlags?: string[];
   java: string | null;
   python: string | null;
   neo4j: string;
@@ -32,6 +34,11 @@ export async function machineInfo(db: Database): Promise<MachineInfo> {
     os: `${os.type()} ${os.release()} ${os.arch()}`,
     node: process.version,
     nodeEnv: process.env.NODE_ENV ?? null,
+    // Not `-r ts-node/...`: the flags that change how Node runs.
+    nodeFlags: [
+      ...process.execArgv.filter((flag) => flag.startsWith('--') && !flag.startsWith('--require')),
+      process.env.NODE_OPTIONS ?? '',
+    ].filter(Boolean),
     java: versionOf('java', ['-version']),
     python: versionOf('python3', ['--version']),
     neo4j: component ? `${component.name} ${component.versions.join(',')} ${component.edition}` : 'unknown',

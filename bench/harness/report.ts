@@ -20,7 +20,7 @@ export function renderMarkdown(r: BenchReport): string {
 
   lines.push(`# MSL Graph benchmark - ${fmt(d.hcps)} HCPs`, '');
   lines.push(
-    `${r.startedAt} · ${r.totalSec} s · ${m.cpuModel}, ${m.cores} cores, ${m.ramGb} GB RAM · ${m.os} · Node ${m.node} (NODE_ENV ${m.nodeEnv ?? 'unset'}) · ${m.java ?? 'no Java'} · ${m.neo4j} (${r.options.neo4j}${r.memory.jvmHeap ? `, heap ${r.memory.jvmHeap}` : ''}) · ` +
+    `${r.startedAt} · ${r.totalSec} s · ${m.cpuModel}, ${m.cores} cores, ${m.ramGb} GB RAM · ${m.os} · Node ${m.node} (NODE_ENV ${m.nodeEnv ?? 'unset'}${m.nodeFlags?.length ? `, ${m.nodeFlags.join(' ')}` : ''}) · ${m.java ?? 'no Java'} · ${m.neo4j} (${r.options.neo4j}${r.memory.jvmHeap ? `, heap ${r.memory.jvmHeap}` : ''}) · ` +
       `load average ${m.loadAverage[0]} at start, ${m.loadAverageEnd[0]} at end (a load above ${m.cores} means other processes shared the CPU: compare ratios, not absolute times)`,
     '',
   );
