@@ -23,6 +23,12 @@ export interface StreamEstimates {
 const MAGIC = Buffer.from('MSLB', 'ascii');
 const KIND: Record<ValueKind, number> = { text: 0, int: 1, float: 2, date: 3 };
 const BLOCK_BYTES = 64 * 1024;
+/**
+ * Encoded blocks may queue up to this much ahead of the importer before the encoder waits: the
+ * whole stream of 100k HCPs (about 50 MB) is encoded while the JVM still starts and sets the
+ * importer up, instead of one pipe buffer at a time while the JVM waits for the next.
+ */
+const AHEAD_BYTES = 128 * 1024 * 1024;
 const DAY_MS = 86400000;
 
 export class ImportStream {
@@ -160,7 +166,8 @@ export class ImportStream {
   }
 
   private async send(bytes: Buffer): Promise<void> {
-    if (this.out.write(bytes)) return;
+    if (this.out.destroyed) throw new Error('the importer stopped reading');
+    if (this.out.write(bytes) || this.out.writableLength < AHEAD_BYTES) return;
     // The reader gone (the JVM failed) ends the wait too: its error is reported by whoever started it.
     await new Promise<void>((resolve) => {
       const done = () => {
