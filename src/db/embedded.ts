@@ -50,6 +50,8 @@ const JAR = path.join(LAUNCHER, 'target', 'neo4j-launcher-1.0.0.jar');
 const LIB = path.join(LAUNCHER, 'target', 'lib');
 /** The launcher's class-data-sharing archive (see classArchiveFlags). */
 const CLASS_ARCHIVE = path.join(LAUNCHER, 'target', 'launcher.jsa');
+/** The data folder of the class archive's training start: its system database seeds an offline import's (see classArchiveFlags). */
+const SYSTEM_TEMPLATE = path.join(LAUNCHER, 'target', 'system-template');
 
 const JVM_FLAGS = [
   '-XX:+UseG1GC',
@@ -74,6 +76,8 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
   buildLauncherIfNeeded(log);
   const archive = await classArchiveFlags(log);
   const streamImport = options.offlineImport;
+  const template: Record<string, string> =
+    streamImport && builtSince(SYSTEM_TEMPLATE, JAR) ? { NEO4J_SYSTEM_TEMPLATE: SYSTEM_TEMPLATE } : {};
   // An import: the launcher creates the folder once the stream begins (nothing written for an
   // input found invalid meanwhile).
   const dataDirExisted = fs.existsSync(options.dataDir);
@@ -85,6 +89,7 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
     NEO4J_PAGECACHE_MB: String(options.pageCacheMb ?? 512),
     ...(options.transactionMemoryMb ? { NEO4J_TX_MEMORY_MB: String(options.transactionMemoryMb) } : {}),
     ...(streamImport ? { NEO4J_IMPORT: 'stream', NEO4J_IMPORT_OFF_HEAP_MB: String(options.importOffHeapMb ?? 1024) } : {}),
+    ...template,
   });
   const stopOnExit = () => child.kill('SIGTERM');
   process.once('exit', stopOnExit);
@@ -182,11 +187,13 @@ function spawnLauncher(dataDir: string, jvmArgs: string[], env: Record<string, s
  * 10.9 s measured side by side at load 8). JDK 17 writes such an archive only when a JVM exits,
  * and writing it at the end of a real run would slow that run's stop, so the archive is trained
  * once per launcher build by a throwaway start and stop on an empty folder. Any failure only
- * means a slower start.
+ * means a slower start. That start's data folder is kept as SYSTEM_TEMPLATE: the launcher copies
+ * its system database (the same in every new home: the default database's record and the
+ * security graph) into the home of an offline import instead of creating one at the first start.
  */
 async function classArchiveFlags(log: (line: string) => void): Promise<string[]> {
   const quiet = ['-Xlog:cds=off', '-Xlog:cds+dynamic=off'];
-  const fresh = () => fs.existsSync(CLASS_ARCHIVE) && fs.statSync(CLASS_ARCHIVE).mtimeMs >= fs.statSync(JAR).mtimeMs;
+  const fresh = () => builtSince(CLASS_ARCHIVE, JAR);
   if (!fresh()) {
     const home = fs.mkdtempSync(path.join(os.tmpdir(), 'msl-graph-cds-'));
     const trained = `${CLASS_ARCHIVE}.${process.pid}.tmp`;
@@ -203,6 +210,7 @@ async function classArchiveFlags(log: (line: string) => void): Promise<string[]>
       await ready.finally(() => stopChild(child));
       // A rename is atomic: a concurrent start sees no archive or a whole one.
       if (fs.existsSync(trained)) fs.renameSync(trained, CLASS_ARCHIVE);
+      keepSystemTemplate(path.join(home, 'data'));
     } catch (error) {
       log(`class archive not trained (the start is only slower): ${(error as Error).message}`);
     } finally {
@@ -211,6 +219,27 @@ async function classArchiveFlags(log: (line: string) => void): Promise<string[]>
     }
   }
   return fresh() ? [`-XX:SharedArchiveFile=${CLASS_ARCHIVE}`, ...quiet] : [];
+}
+
+/** `file` exists and is not older than `source`. */
+function builtSince(file: string, source: string): boolean {
+  return fs.existsSync(file) && fs.statSync(file).mtimeMs >= fs.statSync(source).mtimeMs;
+}
+
+/** The trained start's data folder becomes SYSTEM_TEMPLATE (replacing an older one; a concurrent training's copy is as good). */
+function keepSystemTemplate(data: string): void {
+  if (!fs.existsSync(path.join(data, 'databases', 'system'))) return;
+  const stale = `${SYSTEM_TEMPLATE}.${process.pid}.old`;
+  if (fs.existsSync(SYSTEM_TEMPLATE)) fs.renameSync(SYSTEM_TEMPLATE, stale);
+  try {
+    fs.renameSync(data, SYSTEM_TEMPLATE);
+  } catch {
+    // Another training renamed its own first.
+  }
+  fs.rmSync(stale, { recursive: true, force: true });
+  // A new mtime: the template is as fresh as the archive trained with it.
+  const now = new Date();
+  fs.utimesSync(SYSTEM_TEMPLATE, now, now);
 }
 
 /** A two-node, one-relationship offline import, so that the archive holds the importer's classes too (bulk.ts). */

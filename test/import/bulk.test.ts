@@ -150,6 +150,14 @@ describe('bulk import (offline) = transactional import', () => {
     expect(note.notes).toBe('first line,\nsecond "line"');
   }, 600000);
 
+  it('seeds the system database from the launcher template instead of creating it at the first start', () => {
+    // The template is the class archive's training home (src/db/embedded.ts). A start that created
+    // the system database initialises its security graph, which debug.log says.
+    const log = fs.readFileSync(path.join(dataDir, 'logs', 'debug.log'), 'utf8');
+    expect(log).toContain("Starting 'DatabaseId{00000000[system]}'");
+    expect(log).not.toContain('Initializing system graph model');
+  });
+
   it('never overwrites an existing database', async () => {
     const before = fs.readdirSync(storeDirectory(dataDir, 'neo4j')).sort();
     await expect(bulkImportFolder(FIXTURE, { ...serve, boltPort: await freePort() })).rejects.toThrow(BulkImportError);
