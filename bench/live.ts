@@ -196,14 +196,17 @@ async function main(): Promise<void> {
     // Data-subject erasure of an HCP with links (created by this run, so a kept database keeps its own).
     const afterErasure: number[] = [];
     const erasureMutation: number[] = [];
+    let preparedAfterErasures = 0;
     for (let i = 0; i < NEXT_RUNS; i++) {
       const id = `${tag}-erased-${i}`;
       await postGraphql(url, CREATE_HCP, { id });
       await postGraphql(url, LINK, { s: id, t: hcps[(i * 43 + 1) % hcps.length], w: 0.5 });
       await postGraphql(url, LINK, { s: hcps[(i * 47 + 2) % hcps.length], t: id, w: 0.5 });
       await timed(readers.kolRanking);
+      const taken = service.prepared;
       erasureMutation.push(await timed(() => postGraphql(url, ERASE, { id })));
       afterErasure.push(await timed(readers.kolRanking));
+      preparedAfterErasures += service.prepared - taken;
     }
     // The next BETWEENNESS and COMPOSITE answers after a link edit (the previous network's betweenness asked first).
     const betweennessAfterLink: RankedAnswer[] = [];
@@ -216,7 +219,6 @@ async function main(): Promise<void> {
       compositeAfterLink.push(await ranked(gql, 'COMPOSITE'));
     }
     const rebuilds = service.builds - buildsBefore;
-    const preparedAfterErasures = service.prepared - preparedBefore - preparedAfterLinks;
 
     say(`steady load: ${INTERACTIONS_PER_S} interactions/s + ${LINKS_PER_S} link edits/s for ${STEADY_MS / 1000} s ...`);
     const preparedBeforeSteady = service.prepared;

@@ -73,12 +73,24 @@ export interface AppliedChange {
   remap?: Int32Array;
 }
 
-export function applyStates(old: NetworkProjection, states: EntityStates, version: string, time: number): AppliedChange {
+/**
+ * `prepared`: a projection made by applying the same `states.hcps` to a projection with the very
+ * HCP graphs `old` has (network.service.ts prepare): its HCP side (ids, graphs, links) is the one
+ * this would build, and is taken instead of patching the rows again; the MSL side and the
+ * attributes are applied to `old` as always.
+ */
+export function applyStates(
+  old: NetworkProjection,
+  states: EntityStates,
+  version: string,
+  time: number,
+  prepared?: NetworkProjection,
+): AppliedChange {
   const oldNet = old.net;
   const structural = new Map(states.hcps.map((state) => [state.id, state]));
-  const hcpIds = nextHcpIds(oldNet, structural);
+  const hcpIds = prepared ? prepared.net.hcpIds : nextHcpIds(oldNet, structural);
   const remap = hcpIds === oldNet.hcpIds ? undefined : remapOf(oldNet.hcpIds, hcpIds);
-  const hcpIndex = remap ? idIndex(hcpIds) : oldNet.hcpIndex;
+  const hcpIndex = remap ? (prepared?.net.hcpIndex ?? idIndex(hcpIds)) : oldNet.hcpIndex;
   const changed = structural.size > 0 ? changedNodes(oldNet, structural, hcpIndex, remap) : undefined;
   const msl = mslSide(oldNet, structural, {
     msls: states.msls,
@@ -91,7 +103,11 @@ export function applyStates(old: NetworkProjection, states: EntityStates, versio
   let net: HcpNetwork;
   let linkCounts = old.counts.links;
   let patchTyped: AppliedChange['patchTyped'];
-  if (changed) {
+  if (changed && prepared) {
+    const { ties, tieTypes, pairSums, directed, links } = prepared.net;
+    net = { hcpIds, hcpIndex, ties, tieTypes, pairSums, directed, links, ...msl };
+    linkCounts = prepared.counts.links;
+  } else if (changed) {
     const next = nextLinks(oldNet, structural, hcpIndex, changed, old.counts.links);
     net = { hcpIds, hcpIndex, ...patchPairGraphs(oldNet, next.changedLinks, changed), links: next.links, ...msl };
     linkCounts = next.counts;

@@ -205,7 +205,7 @@ export class NetworkService {
    * Prepares, inside a writer's transaction after its writes, the network its commit makes: reads
    * the states of the HCPs `change` names through `read` (the transaction sees its own writes),
    * applies them to the current network and computes the PageRanks it had, on their thread. The
-   * sync that applies the record takes those PageRanks instead of restarting them when its network
+   * sync that applies the record takes its HCP graphs and PageRanks instead of patching and restarting them when its network
    * still holds the HCP graph this was prepared on and the states it reads are these (takeOffer):
    * the graphs are then equal, and so are the scores. Anything else (another edit in between, a
    * writer elsewhere, a transaction that did not commit) does not match, and the sync restarts
@@ -321,8 +321,9 @@ export class NetworkService {
     };
     const states = prefetchedStates(changed, prefetched) ?? (await readStates(this.read, changed));
     const newest = changes.reduce((latest, change) => (change.at > latest.at ? change : latest));
-    const applied = applyStates(current.projection, states, newest.id, Math.max(newest.at, current.projection.time));
-    const prepared = applied.structure ? this.takeOffer(current, states.hcps) : undefined;
+    const prepared = states.hcps.length > 0 ? this.takeOffer(current, states.hcps) : undefined;
+    const time = Math.max(newest.at, current.projection.time);
+    const applied = applyStates(current.projection, states, newest.id, time, prepared?.projection);
     this.current = current.derive(applied.projection, applied, { prepared });
     if (applied.structure) this.dropOffers();
     if (prepared) this.prepared += 1;

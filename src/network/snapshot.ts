@@ -87,8 +87,8 @@ export interface DeriveOptions {
   /** The previous snapshot stays current (a writer preparing the next one before its commit): its betweenness job runs on. */
   keepPrevious?: boolean;
   /**
-   * A snapshot whose HCP graphs equal the new one's (same previous graphs, same changed HCPs'
-   * links), prepared by a writer: its computed PageRanks and rank orders are taken instead of
+   * A snapshot whose HCP graphs are the new one's (applyStates took them from it), prepared by a
+   * writer: its computed PageRanks, rank orders and typed PageRank graphs are taken instead of
    * restarting them.
    */
   prepared?: NetworkSnapshot;

@@ -49,6 +49,12 @@ async function expectColdRanking(answer: Ranking['kolRanking']): Promise<void> {
   const order = Array.from(await cold.order('PAGERANK')).map((v) => cold.net.hcpIds[v]);
   expect(answer.map((row) => row.hcp.id)).toEqual(order);
   for (const row of answer) expect(row.score).toBeCloseTo(scores[cold.net.hcpIndex.get(row.hcp.id)!], 9);
+  // The HCP graphs the sync took from the preparation are those of a cold build (paths and reach read them).
+  const served = await service().snapshot();
+  expect(served.net.hcpIds).toEqual(cold.net.hcpIds);
+  expect(served.projection.counts).toEqual(cold.projection.counts);
+  expect(Array.from(served.degree())).toEqual(Array.from(cold.degree()));
+  expect(Array.from(served.projection.attributes.interactions)).toEqual(Array.from(cold.projection.attributes.interactions));
 }
 
 /** Runs `write` after a ranking was answered, then ranks again: how many syncs took a prepared PageRank. */
