@@ -54,7 +54,6 @@ const CLASS_ARCHIVE = path.join(LAUNCHER, 'target', 'launcher.jsa');
 const SYSTEM_TEMPLATE = path.join(LAUNCHER, 'target', 'system-template');
 
 const JVM_FLAGS = [
-  '-XX:+UseG1GC',
   '--add-opens=java.base/java.nio=ALL-UNNAMED',
   '--add-opens=java.base/java.io=ALL-UNNAMED',
   '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
@@ -63,6 +62,20 @@ const JVM_FLAGS = [
   '-Djdk.nio.maxCachedBufferSize=1024',
   '-Dlog4j2.disable.jmx=true',
 ];
+
+/** A server's JVM: G1 and the full JIT, for a process that serves for hours. */
+const SERVER_JVM_FLAGS = ['-XX:+UseG1GC'];
+
+/**
+ * An offline import's JVM imports, builds the schema and is stopped (src/import/bulk-cli.ts): a
+ * batch job of about ten seconds on a fresh JVM. There C2's compilations (thousands of them) cost
+ * more CPU than their faster code gives back before the job ends, on cores the importer's threads
+ * need, so only C1 compiles; and the serial collector, since the importer works off-heap and the
+ * heap sees little garbage. Held A/B at 100k HCPs on 2 cores (docs/performance.md): 9.6-11.3 s
+ * from the records to the schema online against 14.3-18.4 s. A server started later on the store
+ * gets SERVER_JVM_FLAGS.
+ */
+const IMPORT_JVM_FLAGS = ['-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1'];
 
 export class EmbeddedStartError extends Error {}
 
@@ -84,7 +97,8 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
   if (!streamImport) fs.mkdirSync(options.dataDir, { recursive: true });
   let streamed = Date.now();
   let importMs: number | undefined;
-  const child = spawnLauncher(options.dataDir, [`-Xms512m`, `-Xmx${options.heap}`, ...archive], {
+  const jvm = streamImport ? IMPORT_JVM_FLAGS : SERVER_JVM_FLAGS;
+  const child = spawnLauncher(options.dataDir, [`-Xms512m`, `-Xmx${options.heap}`, ...jvm, ...archive], {
     NEO4J_BOLT_PORT: String(options.boltPort),
     NEO4J_PAGECACHE_MB: String(options.pageCacheMb ?? 512),
     ...(options.transactionMemoryMb ? { NEO4J_TX_MEMORY_MB: String(options.transactionMemoryMb) } : {}),
@@ -199,7 +213,7 @@ async function classArchiveFlags(log: (line: string) => void): Promise<string[]>
     const trained = `${CLASS_ARCHIVE}.${process.pid}.tmp`;
     try {
       log('training the embedded Neo4j class archive (once per launcher build) ...');
-      const child = spawnLauncher(home, ['-Xmx512m', `-XX:ArchiveClassesAtExit=${trained}`, ...quiet], {
+      const child = spawnLauncher(home, ['-Xmx512m', ...SERVER_JVM_FLAGS, `-XX:ArchiveClassesAtExit=${trained}`, ...quiet], {
         NEO4J_BOLT_PORT: '0',
         NEO4J_PAGECACHE_MB: '8',
         NEO4J_IMPORT: 'stream',

@@ -65,7 +65,7 @@ export class BulkImportError extends Error {}
 /** The store folder a bulk import would create; it must not exist yet. */
 export { storeDirectory };
 
-/** Validates the CSV folder (every problem reported, nothing written), then builds the store offline and serves it. */
+/** Validates the CSV folder (every problem reported, nothing written), then builds the store offline and serves it (the import's JVM: see bulkImportAndServe). */
 export async function bulkImportFolder(dir: string, options: BulkImportOptions & ServeOptions): Promise<BulkImport> {
   return buildAndServe(async () => (await validateFolder(dir, noExistingIds, options.onValidate)).data, options);
 }
@@ -78,7 +78,10 @@ export async function bulkImportNetwork(data: NetworkData, options: BulkImportOp
   return summary;
 }
 
-/** Builds the store from valid records and starts the embedded server on it. */
+/**
+ * Builds the store from valid records and starts the embedded server on it: the import's JVM,
+ * tuned for a short batch job (C1 only, see embedded.ts), to finish the import and stop.
+ */
 export async function bulkImportAndServe(data: NetworkData, options: BulkImportOptions & ServeOptions): Promise<BulkImport> {
   return buildAndServe(async () => data, options);
 }
