@@ -43,12 +43,13 @@ class LinkStore {
   /** Entries appended after the base, grown by doubling; `used` of them written. */
   extra: { source: Int32Array; target: Int32Array; type: Uint8Array; weight: Float64Array };
   used = 0;
-  private index?: { out: EndpointIndex; in: EndpointIndex };
 
   constructor(
     readonly base: LinkTable,
     readonly nodes: number,
     readonly compactMin: number,
+    /** A store forked from another over the same base shares its index. */
+    private index?: { out: EndpointIndex; in: EndpointIndex },
   ) {
     this.extra = { source: new Int32Array(0), target: new Int32Array(0), type: new Uint8Array(0), weight: new Float64Array(0) };
   }
@@ -178,7 +179,8 @@ export class LinkLog implements LinkTable {
   }
 
   private forkStore(): LinkStore {
-    const store = new LinkStore(this.store.base, this.store.nodes, this.store.compactMin);
+    // Same base, same endpoint index (two O(links) passes to build again).
+    const store = new LinkStore(this.store.base, this.store.nodes, this.store.compactMin, this.store.endpoints());
     const { extra } = this.store;
     store.append(
       0,

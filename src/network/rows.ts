@@ -6,10 +6,10 @@
  * with room to spare. A new version copies the row starts and ends (two n-entry arrays, a block
  * copy) and writes each changed row past the last entry any version wrote, so an entry once
  * written never changes: a request holding an older version keeps reading it as it was. The old
- * rows' entries become garbage; when the garbage passes a fraction of the live entries, or the
- * spare room runs out, or another version already wrote past this one (two edits of the same
- * version), the next version is compacted into a new store (one copy of every row, amortized
- * over the edits in between).
+ * rows' entries become garbage, and so do the rows other versions wrote past this one (two edits
+ * of the same version); when the garbage passes a fraction of the live entries, or the spare
+ * room runs out, the next version is compacted into a new store (one copy of every row,
+ * amortized over the edits in between).
  *
  * Every array is a SharedArrayBuffer of its own, so the worker threads read it without a copy
  * (threads.ts share()).
@@ -72,9 +72,12 @@ export function moveRows(old: Rows, rows: readonly number[], lengths: readonly n
     dropped += old.ends[j] - old.offsets[j];
   });
   const live = layout.live + written - dropped;
-  const garbage = layout.end - layout.live + dropped;
   const { store } = layout;
-  if (store.used !== layout.end || layout.end + written > store.targets.length || garbage > live * GARBAGE_FRACTION) {
+  // Another version of the store may already have written past this one (a writer preparing the
+  // next network while the sync patches the current one, or two edits of one version): its rows
+  // are garbage to this version, not a reason to copy every row.
+  const garbage = store.used - layout.live + dropped;
+  if (store.used + written > store.targets.length || garbage > live * GARBAGE_FRACTION) {
     return compact(old, rows, lengths, write, live);
   }
   const n = old.ends.length;
@@ -83,7 +86,7 @@ export function moveRows(old: Rows, rows: readonly number[], lengths: readonly n
   offsets.set(old.offsets);
   ends.set(old.ends);
   const out: Rows = { offsets, ends, targets: store.targets, columns: store.columns };
-  let at = layout.end;
+  let at = store.used;
   rows.forEach((j, r) => {
     offsets[j] = at;
     ends[j] = at + lengths[r];

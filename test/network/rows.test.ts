@@ -75,4 +75,26 @@ describe('movable rows', () => {
     expect(next.ends[7] - next.offsets[7]).toBe(0);
     expect(next.targets.buffer).toBeInstanceOf(SharedArrayBuffer);
   });
+
+  it('writes a second edit of one version past the first, in the same store: no copy of every row', () => {
+    const model = Array.from({ length: 10 }, (_, v) => [[v, v] as [number, number]]);
+    const base = moveRows(build(model), [2], [1], (j, out) => {
+      out.targets[out.offsets[j]] = 5;
+      out.columns[0][out.offsets[j]] = 0.5;
+    });
+    const writeRow = (target: number) => (j: number, out: Rows) => {
+      out.targets[out.offsets[j]] = target;
+      out.columns[0][out.offsets[j]] = target / 10;
+    };
+    // A writer prepares the next network on `base` while the sync patches `base` too.
+    const first = moveRows(base, [4], [1], writeRow(8));
+    const second = moveRows(base, [6], [1], writeRow(9));
+    expect(second.targets).toBe(first.targets);
+    expect(second.offsets[6]).toBeGreaterThanOrEqual(first.ends[4]);
+    expect(read(first)[4]).toEqual([[8, 0.8]]);
+    expect(read(first)[6]).toEqual([[6, 6]]);
+    expect(read(second)[4]).toEqual([[4, 4]]);
+    expect(read(second)[6]).toEqual([[9, 0.9]]);
+    expect(read(base)[2]).toEqual([[5, 0.5]]);
+  });
 });
