@@ -221,7 +221,7 @@ export class NetworkService {
     const hcps = new Set([...(change.hcps ?? []), ...erased, ...erased.flatMap((id) => tiedTo(base.net, id))]);
     const states = await readStates(read, { hcps, msls: new Set(), pairs: [], attrs: new Set(), reference: false });
     const applied = applyStates(base.projection, states, base.projection.version, base.projection.time);
-    const snapshot = base.derive(applied.projection, applied, { keepPrevious: true });
+    const snapshot = base.derive(applied.projection, applied, { preparing: true });
     await snapshot.computePageRanks(base);
     const { directed, hcpIds } = base.net;
     // Another edit was applied meanwhile: this one can no longer match.

@@ -8,6 +8,7 @@
  * served meanwhile; when it does not finish within the budget, answers use its estimate so far
  * (`metric()` says which), and become exact when it does.
  */
+import os from 'node:os';
 import { BetweennessJob, BetweennessPool, BetweennessResult, INLINE_BELOW } from './betweenness-pool';
 import { Adjacency, WeightedGraph } from './csr';
 import { Communities, louvain } from './louvain';
@@ -15,7 +16,7 @@ import { buildTypedDirectedGraph, degrees, typeFilter } from './network';
 import { LinkType } from '../vocabulary';
 import { BridgedCommunity, PageRankParts, bridgedCommunities, danglingRank, explainPageRank, transpose } from './explain';
 import { outWeights } from './pagerank';
-import { PageRankThread } from './pagerank-thread';
+import { INLINE_BELOW_ENTRIES, PageRankThread } from './pagerank-thread';
 import { rankOrder } from './rank-order';
 import { NetworkProjection } from './projection';
 
@@ -84,8 +85,13 @@ export interface ProjectionChange {
 }
 
 export interface DeriveOptions {
-  /** The previous snapshot stays current (a writer preparing the next one before its commit): its betweenness job runs on. */
-  keepPrevious?: boolean;
+  /**
+   * A writer prepares the next network before its commit (network.service.ts prepare): the
+   * previous snapshot stays current (its betweenness job runs on), and the new one's PageRanks run
+   * on the preparing thread, below normal priority: readers' requests and Neo4j come first, the
+   * writer waits.
+   */
+  preparing?: boolean;
   /**
    * A snapshot whose HCP graphs are the new one's (applyStates took them from it), prepared by a
    * writer: its computed PageRanks, rank orders and typed PageRank graphs are taken instead of
@@ -138,6 +144,18 @@ function pagerankOffThread(): PageRankThread {
   return pagerankThread;
 }
 
+/**
+ * One PageRank thread per process for writers preparing the next network, started on first use.
+ * Nice 10: on a busy machine the requests being served take the cores first (a preparation's two
+ * threads at normal priority slowed every read overlapping them: paths and reach p95 under a
+ * steady write load), and the preparation still progresses against the betweenness pool (nice 19).
+ */
+let preparingThread: PageRankThread | undefined;
+function pagerankPreparing(): PageRankThread {
+  preparingThread ??= new PageRankThread(INLINE_BELOW_ENTRIES, os.constants.priority.PRIORITY_BELOW_NORMAL);
+  return preparingThread;
+}
+
 /** Score arrays PageRank produced: their rank order treats scores within PAGERANK_TIE_TOLERANCE as ties. */
 const PAGERANK_SCORES = new WeakSet<Float64Array>();
 
@@ -177,7 +195,8 @@ export class NetworkSnapshot {
    * communities as they are), PageRank restarts from the previous vectors.
    */
   derive(projection: NetworkProjection, change: ProjectionChange, options: DeriveOptions = {}): NetworkSnapshot {
-    const next = new NetworkSnapshot(projection, this.betweennessBudgetMs, this.pagerankThread);
+    const thread = options.preparing ? pagerankPreparing() : this.pagerankThread;
+    const next = new NetworkSnapshot(projection, this.betweennessBudgetMs, thread);
     if (!change.structure) {
       for (const [key, value] of this.cache) if (STRUCTURE_KEYS.has(key)) next.cache.set(key, value);
       next.orders = this.orders;
@@ -191,7 +210,7 @@ export class NetworkSnapshot {
       for (const key of TIE_KEYS) if (this.cache.has(key)) next.cache.set(key, this.cache.get(key));
       next.betweennessWaitMs = this.betweennessWaitMs;
     } else {
-      if (!options.keepPrevious) this.dispose();
+      if (!options.preparing) this.dispose();
       // Exact was out of reach within the budget before the edit: answer the new estimate at once.
       const last = this.cache.get('betweenness-last') as BetweennessResult | undefined;
       if (last && !last.exact) next.betweennessWaitMs = Math.min(AFTER_EDIT_WAIT_MS, this.betweennessBudgetMs);
