@@ -1,5 +1,6 @@
 import neo4j, { Driver, ManagedTransaction, Session, isRetryableError } from 'neo4j-driver';
 import { ServiceUnavailableError } from '../errors';
+import { CommitCounter } from './commit-counter';
 import { WriteBounds, WriteGate } from './write-gate';
 
 export type Params = Record<string, unknown>;
@@ -66,6 +67,8 @@ export class Database {
     readonly name: string,
     private readonly timeoutMs = 30000,
     writeBounds: Partial<WriteBounds> = {},
+    /** The embedded server's count of the commits the network sync must notice, when this process started it (commit-counter.ts). */
+    readonly commits?: CommitCounter,
   ) {
     this.writeGate = new WriteGate(writeBounds);
   }

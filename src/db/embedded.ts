@@ -1,10 +1,12 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { Writable } from 'node:stream';
 import { projectRoot } from '../paths';
+import { CommitCounter, publishCommitCounter, withdrawCommitCounter } from './commit-counter';
 import { ImportStream } from './import-stream';
 
 /**
@@ -20,6 +22,8 @@ export interface EmbeddedNeo4j {
   pid: number;
   /** With `offlineImport`: from the stream's start to the built store, ms (the database start after it not included). */
   importMs?: number;
+  /** Its count of the commits the network sync must notice (commit-counter.ts); connect() to `uri` uses it. */
+  commits: CommitCounter;
   stop(): Promise<void>;
 }
 
@@ -98,9 +102,12 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
   let streamed = Date.now();
   let importMs: number | undefined;
   const jvm = streamImport ? IMPORT_JVM_FLAGS : SERVER_JVM_FLAGS;
+  // One file per start: a count is never taken for another run's.
+  const counterFile = path.join(options.dataDir, 'network-commits', `${process.pid}-${randomUUID()}`);
   const child = spawnLauncher(options.dataDir, [`-Xms512m`, `-Xmx${options.heap}`, ...jvm, ...archive], {
     NEO4J_BOLT_PORT: String(options.boltPort),
     NEO4J_PAGECACHE_MB: String(options.pageCacheMb ?? 512),
+    NEO4J_COMMIT_COUNTER: counterFile,
     ...(options.transactionMemoryMb ? { NEO4J_TX_MEMORY_MB: String(options.transactionMemoryMb) } : {}),
     ...(streamImport ? { NEO4J_IMPORT: 'stream', NEO4J_IMPORT_OFF_HEAP_MB: String(options.importOffHeapMb ?? 1024) } : {}),
     ...template,
@@ -123,10 +130,17 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
     if (streamImport) removeImported(options.dataDir, dataDirExisted);
     throw error;
   }
+  const commits = new CommitCounter(counterFile);
+  publishCommitCounter(uri, commits);
+  child.once('exit', () => {
+    withdrawCommitCounter(uri, commits);
+    fs.rmSync(counterFile, { force: true });
+  });
   return {
     uri,
     pid: child.pid ?? -1,
     importMs,
+    commits,
     stop: async () => {
       process.removeListener('exit', stopOnExit);
       await stopChild(child);

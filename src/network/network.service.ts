@@ -22,6 +22,11 @@
  * ones it lacks: reading the whole window on every sync cost each read one map per record,
  * thousands while writers run. A record is missed only if its transaction committed more than
  * CHANGE_OVERLAP_MS after stamping it (the count check still catches those that add or remove something).
+ * With the embedded Neo4j this process started, a sync first reads the server's commit counter
+ * (src/db/commit-counter.ts: one stat(), no round trip), which the launcher moves after every
+ * commit that wrote a change record or changed the counts, before acknowledging it. Where it stands
+ * as it stood before the previous sync's probe, nothing the probe reads has committed since, and the
+ * sync returns the current network without a statement. External servers: no counter, a probe per sync.
  * Concurrent callers share syncs: a call joins the sync started after it, never an earlier one
  * (which might not see the caller's own write). Nothing here is client state, so any number of
  * API instances can serve one database.
@@ -152,6 +157,13 @@ export class NetworkService {
   updates = 0;
   /** Updates that took a writer's prepared PageRanks instead of restarting them. */
   prepared = 0;
+  /** Probe statements sent, and syncs the commit counter answered without one (tests and benches read them). */
+  probes = 0;
+  skipped = 0;
+  /** The commit counter as read before the last sync that completed (undefined: none, or unknown). */
+  private syncedCount?: string;
+  /** When (this machine's clock, which the embedded server shares) the counter last said nothing had committed since. */
+  private quietAt = 0;
 
   constructor(
     private readonly db: Database,
@@ -261,19 +273,39 @@ export class NetworkService {
     return running;
   }
 
+  /**
+   * Exact by the counter's order (launcher CommitCounter.java): a commit acknowledged before this
+   * call moved it before this read; one that moved it after the read taken before the previous
+   * probe was either visible to that probe or moves it past that value now. Equal: no commit the
+   * probe reads since then, the network is current.
+   */
   private async sync(): Promise<NetworkSnapshot> {
-    if (!this.current) return this.rebuild();
+    const count = this.db.commits?.read();
+    if (this.current && count !== undefined && count === this.syncedCount) {
+      this.skipped += 1;
+      this.quietAt = Date.now();
+      return this.current;
+    }
+    this.syncedCount = undefined;
+    const synced = await (this.current ? this.probeAndApply() : this.rebuild());
+    this.syncedCount = count;
+    return synced;
+  }
+
+  private async probeAndApply(): Promise<NetworkSnapshot> {
     for (let attempt = 0; ; attempt++) {
       const since = this.syncedAt - CHANGE_OVERLAP_MS;
       const probe = await this.probe(since, this.syncedAt);
-      if (probe.now - this.syncedAt > CHANGE_RETENTION_MS / 2) return this.rebuild();
+      // Records older than the retention are pruned: after half of it without knowing the network
+      // current (a probe, or the counter where it stood), some may be gone unread.
+      if (probe.now - Math.max(this.syncedAt, this.quietAt) > CHANGE_RETENTION_MS / 2) return this.rebuild();
       const fresh = await this.unseen(probe, since, this.syncedAt);
       if (fresh.some((change) => change.full)) return this.rebuild();
       const prefetched = new Set(probe.changes.map((change) => change.id));
       if (fresh.length > 0) await this.apply(fresh, fresh.every((change) => prefetched.has(change.id)) ? probe.prefetched : undefined);
       this.markSynced(probe.now, fresh);
       this.pruneNowAndThen(probe.now);
-      if (this.countsMatch(probe.counts)) return this.current;
+      if (this.countsMatch(probe.counts)) return this.current!;
       // A commit between the counts and the records (or a writer that wrote no record): look once more.
       if (attempt >= 1) return this.rebuild();
     }
@@ -334,6 +366,7 @@ export class NetworkService {
   private async probe(since: number | null, after: number | null): Promise<Probe> {
     const recent = after === null ? null : after - RECENT_MS;
     const applied = recent === null ? [] : [...this.seen].filter(([, at]) => at > recent).map(([id]) => id);
+    this.probes += 1;
     const [row] = await this.db.read<{
       now: number;
       hcps: number;

@@ -1,4 +1,5 @@
 import { loadConfig } from '../../src/config';
+import { CommitCounter, commitCounterFor, publishCommitCounter } from '../../src/db/commit-counter';
 import { connect } from '../../src/db/connect';
 import { Database } from '../../src/db/database';
 import { applySchema } from '../../src/db/schema';
@@ -8,6 +9,9 @@ export function testConfig(overrides: Record<string, string> = {}) {
   const uri = process.env.TEST_NEO4J_URI;
   if (!uri) throw new Error('TEST_NEO4J_URI is not set: run the tests through jest (globalSetup starts Neo4j)');
   const external = Boolean(process.env.NEO4J_URI);
+  // The run's embedded server was started by jest's parent process: its counter is named in the environment.
+  const counter = process.env.TEST_NEO4J_COMMIT_COUNTER;
+  if (counter && !commitCounterFor(uri)) publishCommitCounter(uri, new CommitCounter(counter));
   return loadConfig({
     ...process.env,
     NEO4J_URI: uri,

@@ -24,5 +24,7 @@ export default async function globalSetup(): Promise<void> {
   });
   process.env.TEST_NEO4J_URI = neo4j.uri;
   process.env.TEST_NEO4J_BOLT_PORT = String(port);
+  // Test files (other processes) read the server's commit counter too: their syncs skip probes as the API's would.
+  process.env.TEST_NEO4J_COMMIT_COUNTER = neo4j.commits.file;
   (globalThis as Record<string, unknown>).__MSL_NEO4J__ = { neo4j, dataDir };
 }

@@ -50,6 +50,7 @@ public final class Launcher {
     Files.createDirectories(home);
 
     DatabaseManagementService dbms;
+    CommitCounter commits = null;
     try {
       dbms =
           new DatabaseManagementServiceBuilder(home)
@@ -69,14 +70,23 @@ public final class Launcher {
               .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofMillis(200))
               .build();
       // Every commit, whoever makes it, records the network entities it touched (see the listener).
-      dbms.registerTransactionEventListener(GraphDatabaseSettings.DEFAULT_DATABASE_NAME, new NetworkChangeListener());
+      // Once this JVM holds the store: it also removes counters a killed JVM left (CommitCounter).
+      commits = CommitCounter.open(System.getenv("NEO4J_COMMIT_COUNTER"));
+      dbms.registerTransactionEventListener(GraphDatabaseSettings.DEFAULT_DATABASE_NAME, new NetworkChangeListener(commits));
       dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).executeTransactionally("RETURN 1");
     } catch (Throwable e) {
       fail(explain(e, home));
       return;
     }
     final DatabaseManagementService service = dbms;
-    Thread stopper = new Thread(service::shutdown, "neo4j-shutdown");
+    final CommitCounter counter = commits;
+    Thread stopper =
+        new Thread(
+            () -> {
+              service.shutdown();
+              if (counter != null) counter.close();
+            },
+            "neo4j-shutdown");
     Runtime.getRuntime().addShutdownHook(stopper);
     System.out.println("NEO4J_READY bolt://127.0.0.1:" + port);
     System.out.flush();

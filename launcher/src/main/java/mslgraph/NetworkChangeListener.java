@@ -41,8 +41,11 @@ import org.neo4j.graphdb.event.TransactionEventListener;
  * <p>An erased HCP is named by its internal node id in {@code erased}, never by its id, and its
  * id is removed from the records that named it before (see src/network/erasure.ts): readers
  * remove it in memory, and no record keeps the id of a person erased.
+ *
+ * <p>After a commit that readers must notice (one with a change record, or one that changes the
+ * counts or records the sync reads: see {@link #noticed}) it bumps the {@link CommitCounter}, if any.
  */
-final class NetworkChangeListener implements TransactionEventListener<Void> {
+final class NetworkChangeListener implements TransactionEventListener<Boolean> {
   private static final Label HCP = Label.label("HCP");
   private static final Label MSL = Label.label("MSL");
   private static final Label CHANGE = Label.label("NetworkChange");
@@ -55,6 +58,14 @@ final class NetworkChangeListener implements TransactionEventListener<Void> {
   /** Relationship types from an HCP to what its attributes count. */
   private static final Set<String> HCP_ATTRIBUTES = Set.of("IN_TERRITORY", "SPECIALIZES_IN", "AFFILIATED_WITH", "AUTHORED", "INVESTIGATOR_ON");
   private static final Set<String> REFERENCE_LABELS = Set.of("Territory", "TherapeuticArea");
+  /** Labels whose nodes the sync counts (HCPs; MSLs, whose KNOWS it counts) or reads (the records). */
+  private static final Set<String> COUNTED_LABELS = Set.of(HCP.name(), MSL.name(), CHANGE.name());
+
+  private final CommitCounter commits;
+
+  NetworkChangeListener(CommitCounter commits) {
+    this.commits = commits;
+  }
 
   /** What one transaction touched. */
   private static final class Touched {
@@ -80,8 +91,9 @@ final class NetworkChangeListener implements TransactionEventListener<Void> {
     }
   }
 
+  /** Returns whether readers must notice the commit (afterCommit bumps the counter then). */
   @Override
-  public Void beforeCommit(TransactionData data, Transaction tx, GraphDatabaseService db) {
+  public Boolean beforeCommit(TransactionData data, Transaction tx, GraphDatabaseService db) {
     Node record = null;
     for (Node node : data.createdNodes()) {
       if (node.hasLabel(CHANGE)) {
@@ -91,7 +103,7 @@ final class NetworkChangeListener implements TransactionEventListener<Void> {
     }
     // A full record (an import) already makes every reader rebuild: naming what it touched would
     // only walk every created entity and store their ids (100k HCPs for a 1M-link import).
-    if (record != null && Boolean.TRUE.equals(record.getProperty("full", false))) return null;
+    if (record != null && Boolean.TRUE.equals(record.getProperty("full", false))) return true;
     Deleted deleted = new Deleted(data);
     Touched touched = new Touched();
     for (Node node : data.createdNodes()) {
@@ -118,7 +130,7 @@ final class NetworkChangeListener implements TransactionEventListener<Void> {
     for (Relationship rel : data.deletedRelationships()) relationshipTouched(rel, deleted, touched);
     for (PropertyEntry<Relationship> entry : data.assignedRelationshipProperties()) relationshipPropertyTouched(entry, deleted, touched);
     for (PropertyEntry<Relationship> entry : data.removedRelationshipProperties()) relationshipPropertyTouched(entry, deleted, touched);
-    if (touched.isEmpty()) return null;
+    if (touched.isEmpty()) return record != null || noticed(data, deleted);
     // The API's erasure removed the ids it erased from the records already (its record names the nodes).
     boolean forgotten = record != null && record.getProperty("erased", null) instanceof long[] nodes && nodes.length > 0;
     if (!touched.erasedIds.isEmpty() && !forgotten) forget(tx, touched.erasedIds, record);
@@ -135,7 +147,29 @@ final class NetworkChangeListener implements TransactionEventListener<Void> {
     merge(record, "attrs", touched.attrs);
     mergeErased(record, touched.erased);
     if (touched.reference) record.setProperty("reference", true);
-    return null;
+    return true;
+  }
+
+  /**
+   * Whether a commit that named no network entity still changes what the sync reads: the count
+   * store's counts it compares (HCPs, links by type from an HCP, KNOWS from an MSL: a link to a
+   * node that is not an HCP, a relabelled node without an id) or the change records themselves
+   * (edited or deleted by hand). Anything else (interactions' notes, audit events...) is not noticed.
+   */
+  private static boolean noticed(TransactionData data, Deleted deleted) {
+    for (Relationship rel : data.createdRelationships()) if (counted(rel)) return true;
+    for (Relationship rel : data.deletedRelationships()) if (counted(rel)) return true;
+    for (LabelEntry entry : data.assignedLabels()) if (COUNTED_LABELS.contains(entry.label().name())) return true;
+    for (LabelEntry entry : data.removedLabels()) if (COUNTED_LABELS.contains(entry.label().name())) return true;
+    for (Node node : data.createdNodes()) for (Label label : node.getLabels()) if (COUNTED_LABELS.contains(label.name())) return true;
+    for (PropertyEntry<Node> entry : data.assignedNodeProperties()) if (deleted.hasLabel(entry.entity(), CHANGE)) return true;
+    for (PropertyEntry<Node> entry : data.removedNodeProperties()) if (deleted.hasLabel(entry.entity(), CHANGE)) return true;
+    return false;
+  }
+
+  private static boolean counted(Relationship rel) {
+    String type = rel.getType().name();
+    return type.equals("KNOWS") || LINK_TYPES.contains(type);
   }
 
   @SuppressWarnings("deprecation") // the internal id is what readers hold per HCP (src/network/projection.ts reads id(h))
@@ -172,11 +206,14 @@ final class NetworkChangeListener implements TransactionEventListener<Void> {
     }
   }
 
+  /** Runs before the commit is acknowledged (see CommitCounter): a client that saw it acknowledged sees the counter moved. */
   @Override
-  public void afterCommit(TransactionData data, Void state, GraphDatabaseService db) {}
+  public void afterCommit(TransactionData data, Boolean noticed, GraphDatabaseService db) {
+    if (commits != null && Boolean.TRUE.equals(noticed)) commits.bump();
+  }
 
   @Override
-  public void afterRollback(TransactionData data, Void state, GraphDatabaseService db) {}
+  public void afterRollback(TransactionData data, Boolean noticed, GraphDatabaseService db) {}
 
   private static void nodeTouched(Iterable<Label> labels, Object id, Touched touched) {
     Set<String> names = new HashSet<>();
