@@ -31,6 +31,7 @@ import { processCpuMs, processMemory, machineInfo, MachineInfo, nodeMemory, thre
 import { autocannonLoad, concurrentLoad, Throughput } from './harness/load';
 import { CYPHER_FIELD_QUERY, NATIVE_LINK_FIELDS, NATIVE_QUERY, startNeo4jGraphql } from './harness/neo4j-graphql';
 import { AlgorithmComparison, compareAlgorithms } from './harness/networkx';
+import { ApiProcess, startApiProcess } from './harness/api-process';
 import { renderMarkdown } from './harness/report';
 import { Latency, measure, round, roundRobin, seededRandom, sequential, summarize } from './harness/stats';
 import { evaluateTargets, Target } from './harness/targets';
@@ -97,8 +98,11 @@ export interface NestedSection {
   sameData: Record<string, boolean>;
   linksReturned: number;
   responseBytes: Record<string, number>;
-  /** `apiNodeHttp`: our API again, asked through node:http with a kept-alive socket instead of fetch (another client). */
-  latency: Record<'api' | 'apiNodeHttp' | 'cypher' | 'neo4jGraphqlCypherField' | 'neo4jGraphqlNative', Latency>;
+  /**
+   * `apiNodeHttp`: our API again, asked through node:http with a kept-alive socket instead of fetch (another client).
+   * `apiProcess`: our API in a process of its own (as deployed: its own heap and event loop), asked with fetch.
+   */
+  latency: Record<'api' | 'apiNodeHttp' | 'apiProcess' | 'cypher' | 'neo4jGraphqlCypherField' | 'neo4jGraphqlNative', Latency>;
   /** The faster @neo4j/graphql variant: the comparison point. */
   neo4jGraphqlVariant: 'neo4jGraphqlCypherField' | 'neo4jGraphqlNative';
   /**
@@ -106,13 +110,15 @@ export interface NestedSection {
    * work plus, for the HTTP contenders, the client's request and JSON parsing.
    */
   cpuMsPerRequest: Record<string, number>;
+  /** `apiProcess` only: the API process's own CPU per request (the bench process's figure is then the client's alone). */
+  apiProcessCpuMsPerRequest?: number;
   /** Statements our API sends per request (DataLoader batching: one per relation per level). */
   apiStatementsPerRequest: number;
   /** `{ __typename }` through our API: the HTTP + GraphQL floor of every API figure. */
   apiFloor: Latency;
   /** The nested query through our API with `accept-encoding: br` (what a browser gets), sequential. */
   apiBrotli?: Latency;
-  throughput: { api: Throughput; neo4jGraphql: Throughput; cypher: Throughput };
+  throughput: { api: Throughput; apiProcess?: Throughput; neo4jGraphql: Throughput; cypher: Throughput };
   /**
    * CPU ms per request during each throughput run, by where it ran: the bench process's main
    * thread (the servers' event loop, or the in-process Cypher loops), its other threads (V8's
@@ -121,7 +127,7 @@ export interface NestedSection {
    * generator (autocannon's child; none for the in-process loops). Under 10 connections the two
    * cores are the bound, so the throughput ratio follows the sum.
    */
-  throughputCpuMs?: Record<'api' | 'neo4jGraphql' | 'cypher', ThroughputCpu>;
+  throughputCpuMs?: Record<'api' | 'neo4jGraphql' | 'cypher', ThroughputCpu> & { apiProcess?: ThroughputCpu };
 }
 
 export interface ThroughputCpu {
@@ -258,15 +264,27 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<{
     await app.prepared;
     const neo4jGraphql = await startNeo4jGraphql(db.driver, config.neo4jDatabase);
     cleanups.push(() => neo4jGraphql.stop());
-    log(`API at ${app.url}, @neo4j/graphql at ${neo4jGraphql.url}`);
+    // The API once more, in a process of its own (as deployed): measured beside the in-process one.
+    const apiProcess = await startApiProcess(uri, await freePort(), {
+      NEO4J_USER: options.neo4jUser ?? 'neo4j',
+      NEO4J_PASSWORD: options.neo4jPassword ?? '',
+      NEO4J_DATABASE: config.neo4jDatabase,
+      NEO4J_QUERY_TIMEOUT_MS: String(config.queryTimeoutMs),
+      MAX_QUERY_COST: String(config.maxCost),
+    });
+    cleanups.push(() => apiProcess.stop());
+    log(`API at ${app.url}, in its own process at ${apiProcess.url}, @neo4j/graphql at ${neo4jGraphql.url}`);
 
     const nestedQuery = await nestedSection(
       app,
+      apiProcess,
       db,
       neo4jGraphql.url,
       options,
       embedded?.pid ?? (Number(process.env.NEO4J_PID) || undefined),
     );
+    // Its betweenness job and projection would bill the rest of the bench.
+    await apiProcess.stop();
 
     // Network ---------------------------------------------------------------------------------
     const projection = await projectionSection(db, options, embedded, gc);
@@ -620,6 +638,7 @@ function canonical(hcps: NestedHcp[]): string {
 
 async function nestedSection(
   app: RunningApp,
+  apiProcess: ApiProcess,
   db: Database,
   neoUrl: string,
   options: BenchOptions,
@@ -631,6 +650,10 @@ async function nestedSection(
 
   const api = async () => {
     const { data, bytes } = await postGraphql(app.url, API_NESTED, variables);
+    return { hcps: data.hcps.edges.map((e: { node: NestedHcp }) => e.node) as NestedHcp[], bytes };
+  };
+  const apiInProcess = async () => {
+    const { data, bytes } = await postGraphql(apiProcess.url, API_NESTED, variables);
     return { hcps: data.hcps.edges.map((e: { node: NestedHcp }) => e.node) as NestedHcp[], bytes };
   };
   const nodeHttpPost = keepAlivePost(app.url);
@@ -668,7 +691,14 @@ async function nestedSection(
     return { hcps, bytes };
   };
 
-  const contenders = { api, apiNodeHttp, cypher, neo4jGraphqlCypherField: neoCypherField, neo4jGraphqlNative: neoNative };
+  const contenders = {
+    api,
+    apiNodeHttp,
+    apiProcess: apiInProcess,
+    cypher,
+    neo4jGraphqlCypherField: neoCypherField,
+    neo4jGraphqlNative: neoNative,
+  };
   const results = Object.fromEntries(
     await Promise.all(Object.entries(contenders).map(async ([name, run]) => [name, await run()] as const)),
   );
@@ -679,7 +709,9 @@ async function nestedSection(
 
   log(options, `nested query latency: ${options.runs} rounds after ${options.warmup} warm-up, contenders interleaved ...`);
   const statementsBefore = app.services.db.statements;
+  const apiProcessCpuBefore = processCpuMs(apiProcess.pid);
   const { samples, cpuMsPerRun } = await roundRobin(contenders, options.runs, options.warmup);
+  const apiProcessCpu = processCpuMs(apiProcess.pid);
   // Two contenders ask our API each round (fetch and node:http).
   const apiStatementsPerRequest = round((app.services.db.statements - statementsBefore) / (2 * (options.runs + options.warmup)), 2);
   const latency = Object.fromEntries(Object.entries(samples).map(([name, s]) => [name, summarize(s)])) as NestedSection['latency'];
@@ -689,7 +721,7 @@ async function nestedSection(
     latency.neo4jGraphqlCypherField.p50 <= latency.neo4jGraphqlNative.p50 ? 'neo4jGraphqlCypherField' : 'neo4jGraphqlNative';
   log(
     options,
-    `p50 api ${latency.api.p50} / cypher ${latency.cypher.p50} / @neo4j/graphql ${latency.neo4jGraphqlCypherField.p50} (@cypher field), ${latency.neo4jGraphqlNative.p50} (native) ms`,
+    `p50 api ${latency.api.p50} (own process ${latency.apiProcess.p50}) / cypher ${latency.cypher.p50} / @neo4j/graphql ${latency.neo4jGraphqlCypherField.p50} (@cypher field), ${latency.neo4jGraphqlNative.p50} (native) ms`,
   );
 
   log(options, `throughput: ${options.connections} connections x ${options.durationSec} s each ...`);
@@ -697,16 +729,21 @@ async function nestedSection(
   const apiLoad = await withCpu(neo4jPid, () =>
     autocannonLoad(app.url, { query: API_NESTED, variables }, options.connections, options.durationSec),
   );
+  const apiProcessLoad = await withCpu(
+    neo4jPid,
+    () => autocannonLoad(apiProcess.url, { query: API_NESTED, variables }, options.connections, options.durationSec),
+    apiProcess.pid,
+  );
   const neoLoad = await withCpu(neo4jPid, () =>
     autocannonLoad(neoUrl, { query: neoQuery, variables }, options.connections, options.durationSec),
   );
   const handLoad = await withCpu(neo4jPid, () => concurrentLoad(cypher, options.connections, options.durationSec));
-  const throughput = { api: apiLoad.load, neo4jGraphql: neoLoad.load, cypher: handLoad.load };
-  const throughputCpuMs = { api: apiLoad.cpu, neo4jGraphql: neoLoad.cpu, cypher: handLoad.cpu };
+  const throughput = { api: apiLoad.load, apiProcess: apiProcessLoad.load, neo4jGraphql: neoLoad.load, cypher: handLoad.load };
+  const throughputCpuMs = { api: apiLoad.cpu, apiProcess: apiProcessLoad.cpu, neo4jGraphql: neoLoad.cpu, cypher: handLoad.cpu };
   log(options, `CPU ms/request under load (main thread, other threads, Neo4j, load generator): ${JSON.stringify(throughputCpuMs)}`);
   log(
     options,
-    `req/s api ${throughput.api.requestsPerSec}, @neo4j/graphql ${throughput.neo4jGraphql.requestsPerSec}, cypher ${throughput.cypher.requestsPerSec}`,
+    `req/s api ${throughput.api.requestsPerSec} (own process ${throughput.apiProcess.requestsPerSec}), @neo4j/graphql ${throughput.neo4jGraphql.requestsPerSec}, cypher ${throughput.cypher.requestsPerSec}`,
   );
 
   return {
@@ -717,6 +754,10 @@ async function nestedSection(
     latency,
     neo4jGraphqlVariant,
     cpuMsPerRequest: cpuMsPerRun,
+    apiProcessCpuMsPerRequest:
+      apiProcessCpu !== null && apiProcessCpuBefore !== null
+        ? round((apiProcessCpu - apiProcessCpuBefore) / (options.runs + options.warmup), 1)
+        : undefined,
     apiStatementsPerRequest,
     apiFloor,
     apiBrotli,
@@ -725,16 +766,23 @@ async function nestedSection(
   };
 }
 
-/** A throughput run with the CPU it cost per request, by where it ran (NestedSection.throughputCpuMs). */
-async function withCpu(neo4jPid: number | undefined, run: () => Promise<Throughput>): Promise<{ load: Throughput; cpu: ThroughputCpu }> {
-  const main = processCpuMs(process.pid, process.pid) ?? NaN;
-  const threads = threadCpuMs(process.pid);
+/**
+ * A throughput run with the CPU it cost per request, by where it ran (NestedSection.throughputCpuMs);
+ * `serverPid`: the process serving the requests (the bench's own unless the API runs apart).
+ */
+async function withCpu(
+  neo4jPid: number | undefined,
+  run: () => Promise<Throughput>,
+  serverPid = process.pid,
+): Promise<{ load: Throughput; cpu: ThroughputCpu }> {
+  const main = processCpuMs(serverPid, serverPid) ?? NaN;
+  const threads = threadCpuMs(serverPid);
   const jvm = neo4jPid ? processCpuMs(neo4jPid) : null;
   const load = await run();
   const per = (ms: number) => round(ms / Math.max(1, load.requests), 2);
   let other = 0;
   let low = 0;
-  for (const [name, ms] of threadCpuMs(process.pid)) {
+  for (const [name, ms] of threadCpuMs(serverPid)) {
     if (name.includes('(main)')) continue;
     if (name.includes('(nice')) low += ms - (threads.get(name) ?? 0);
     else other += ms - (threads.get(name) ?? 0);
@@ -743,7 +791,7 @@ async function withCpu(neo4jPid: number | undefined, run: () => Promise<Throughp
   return {
     load,
     cpu: {
-      mainThread: per((processCpuMs(process.pid, process.pid) ?? NaN) - main),
+      mainThread: per((processCpuMs(serverPid, serverPid) ?? NaN) - main),
       otherThreads: per(other),
       lowPriorityThreads: per(low),
       neo4j: jvm !== null && jvmAfter !== null ? per(jvmAfter - jvm) : null,

@@ -107,13 +107,17 @@ export function renderMarkdown(r: BenchReport): string {
     [
       row('MSL Graph API (HTTP)', 'api'),
       ...(n.latency.apiNodeHttp ? [row('MSL Graph API (HTTP, node:http client)', 'apiNodeHttp')] : []),
+      ...(n.latency.apiProcess ? [row('MSL Graph API in its own process (HTTP)', 'apiProcess')] : []),
       row('hand-written Cypher (driver, in-process)', 'cypher'),
       row('@neo4j/graphql, @cypher links field (HTTP)', 'neo4jGraphqlCypherField'),
       row('@neo4j/graphql, native relationship fields (HTTP)', 'neo4jGraphqlNative'),
     ],
   );
   lines.push(
-    'Node CPU per request: the bench process hosts both servers and the client, so HTTP contenders include the client side (request, JSON parsing).',
+    'Node CPU per request: the bench process hosts both servers and the client, so HTTP contenders include the client side (request, JSON parsing).' +
+      (n.latency.apiProcess
+        ? ` The API in its own process (as deployed: its own heap and event loop, the same Node flags) is the same code against the same Neo4j; the bench process's CPU for it is the client's alone, the API process's own was ${n.apiProcessCpuMsPerRequest ?? 'n/a'} ms per request.`
+        : ''),
     '',
   );
   const t = n.throughput;
@@ -140,6 +144,18 @@ export function renderMarkdown(r: BenchReport): string {
         t.neo4jGraphql.latencyP99,
         t.neo4jGraphql.errors + t.neo4jGraphql.non2xx + t.neo4jGraphql.timeouts,
       ],
+      ...(t.apiProcess
+        ? [
+            [
+              'MSL Graph API in its own process',
+              t.apiProcess.requestsPerSec,
+              t.apiProcess.latencyP50,
+              t.apiProcess.latencyP97_5,
+              t.apiProcess.latencyP99,
+              t.apiProcess.errors + t.apiProcess.non2xx + t.apiProcess.timeouts,
+            ],
+          ]
+        : []),
       ['hand-written Cypher', t.cypher.requestsPerSec, t.cypher.latencyP50, t.cypher.latencyP97_5, t.cypher.latencyP99, t.cypher.errors],
     ],
   );
@@ -160,7 +176,12 @@ export function renderMarkdown(r: BenchReport): string {
     ];
     table(
       ['contender', 'main thread', 'other threads', 'low-priority threads', 'Neo4j', 'load generator', 'total (without low-priority)'],
-      [cpuRow('MSL Graph API', c.api), cpuRow('@neo4j/graphql', c.neo4jGraphql), cpuRow('hand-written Cypher', c.cypher)],
+      [
+        cpuRow('MSL Graph API', c.api),
+        ...(c.apiProcess ? [cpuRow('MSL Graph API in its own process (its main thread, other threads)', c.apiProcess)] : []),
+        cpuRow('@neo4j/graphql', c.neo4jGraphql),
+        cpuRow('hand-written Cypher', c.cypher),
+      ],
     );
   }
 
