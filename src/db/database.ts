@@ -82,6 +82,20 @@ export class Database {
     }
   }
 
+  /**
+   * `read`, each row converted by `each` as its record arrives: for a large result the conversion
+   * runs while the rest of it is still on its way, not after the last record. `each` must not
+   * depend on the other rows (a retried statement converts them all again).
+   */
+  async readEach<T>(cypher: string, params: Params, each: (row: Row) => T): Promise<T[]> {
+    try {
+      return await this.autoCommitRead(cypher, params, each);
+    } catch (error) {
+      if (!isRetryableError(error as Error)) throw translate(error);
+      return (await this.session('READ', (tx) => tx.run<Row>(cypher, params))).map(each);
+    }
+  }
+
   write<T = Row>(cypher: string, params: Params = {}): Promise<T[]> {
     return this.transaction((tx) => tx.run<T>(cypher, params));
   }
@@ -159,13 +173,30 @@ export class Database {
     return this.driver.close();
   }
 
-  /** One auto-commit statement in a fresh read session; rows as plain values. */
-  private async autoCommitRead<T>(cypher: string, params: Params): Promise<T[]> {
+  /** One auto-commit statement in a fresh read session; rows as plain values, each converted by `each` as it arrives. */
+  private async autoCommitRead<T>(cypher: string, params: Params, each?: (row: Row) => T): Promise<T[]> {
     const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.READ });
     this.statements += 1;
     try {
-      const result = await session.run(cypher, params, { timeout: this.timeoutMs });
-      return result.records.map((record) => toPlain(record.toObject()) as T);
+      const result = session.run(cypher, params, { timeout: this.timeoutMs });
+      if (!each) return (await result).records.map((record) => toPlain(record.toObject()) as T);
+      const rows: T[] = [];
+      let failed: { error: unknown } | undefined;
+      await new Promise<void>((resolve, reject) =>
+        result.subscribe({
+          onNext: (record) => {
+            if (failed) return;
+            try {
+              rows.push(each(toPlain(record.toObject()) as Row));
+            } catch (error) {
+              failed = { error };
+            }
+          },
+          onCompleted: () => (failed ? reject(failed.error) : resolve()),
+          onError: reject,
+        }),
+      );
+      return rows;
     } finally {
       await session.close().catch(() => undefined);
     }

@@ -17,6 +17,24 @@ describe('the real Neo4j', () => {
     expect(db.statements).toBe(before + 1);
   });
 
+  it('converts each row as it arrives with readEach: the rows read answers, in order; a failing conversion rejects', async () => {
+    const cypher = 'UNWIND range(1, 500) AS n RETURN n, {twice: n * 2, at: date("2026-01-01")} AS m';
+    const plain = await db.read<{ n: number; m: { twice: number; at: string } }>(cypher);
+    const seen: number[] = [];
+    const converted = await db.readEach(cypher, {}, (row) => {
+      seen.push(row.n as number);
+      return { ...row, tag: `row ${row.n as number}` };
+    });
+    expect(converted).toEqual(plain.map((row) => ({ ...row, tag: `row ${row.n}` })));
+    expect(seen).toEqual(plain.map((row) => row.n));
+    await expect(
+      db.readEach(cypher, {}, (row) => {
+        if (row.n === 250) throw new Error('no row 250');
+        return row;
+      }),
+    ).rejects.toThrow('no row 250');
+  });
+
   it('is Neo4j 5.26', async () => {
     const [row] = await db.read<{ versions: string[] }>('CALL dbms.components() YIELD versions RETURN versions');
     expect(row.versions[0]).toMatch(/^5\.26\./);

@@ -157,6 +157,12 @@ describe('hcps page with institutions and areas', () => {
       statements.push(cypher);
       return read(cypher, params);
     });
+    // The page's statement converts its rows as they arrive (readEach).
+    const readEach = t.db.readEach.bind(t.db);
+    const eachSpy = jest.spyOn(t.db, 'readEach').mockImplementation((cypher, params, each) => {
+      statements.push(cypher);
+      return readEach(cypher, params, each);
+    });
     try {
       const linkedOf = (answer: { hcps: { edges: { node: Hcp }[] } }) => answer.hcps.edges.flatMap((e) => e.node.links!.map((l) => l.hcp));
       const names = 'id name firstName lastName';
@@ -187,6 +193,7 @@ describe('hcps page with institutions and areas', () => {
       }
     } finally {
       spy.mockRestore();
+      eachSpy.mockRestore();
     }
   });
 });

@@ -94,6 +94,11 @@ export function recordPerRow(page: string, carry: readonly string[], project: (x
 /** A record of `recordPerRow`, with the page-level values `P`. */
 export type RowRecord<R, P> = P & { rowIndex: number; key: SortKey; row: R };
 
+/** A record of `recordPerRow` with its row mapped (the empty page's record has none). */
+export function mappedRow<R, T, P>(record: RowRecord<R, P>, map: (row: R) => T): RowRecord<T, P> {
+  return { ...record, row: record.rowIndex >= 0 ? map(record.row) : (null as T) };
+}
+
 /** The rows and keys of `recordPerRow`'s records, placed by their index whatever order the records come in. */
 export function placeRows<R, T>(records: readonly { rowIndex: number; key: SortKey; row: R }[], map: (row: R) => T) {
   const rows: T[] = [];

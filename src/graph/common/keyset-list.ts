@@ -1,6 +1,6 @@
 import { Database, int } from '../../db/database';
 import { PageWindow } from './cursor';
-import { RowRecord, SortPart, comparedToKey, keyOf, placeRows, recordPerRow } from './keyed-page';
+import { RowRecord, SortPart, comparedToKey, keyOf, mappedRow, placeRows, recordPerRow } from './keyed-page';
 import { Page, connectionOf } from './pagination';
 
 /**
@@ -63,14 +63,19 @@ export async function readKeysetPage<R, T>(
   map: (row: R) => T,
   count = true,
 ): Promise<Page<T>> {
-  const records = await db.read<RowRecord<R, { total: number; hasPrevious: boolean; hasNext: boolean }>>(statement(list, window, count), {
-    ...params,
-    after: window.after,
-    before: window.before,
-    skip: int(window.afterOffset === null ? 0 : window.afterOffset + 1),
-    limit: int(window.first ?? window.last ?? 0),
-  });
+  const records = await db.readEach(
+    statement(list, window, count),
+    {
+      ...params,
+      after: window.after,
+      before: window.before,
+      skip: int(window.afterOffset === null ? 0 : window.afterOffset + 1),
+      limit: int(window.first ?? window.last ?? 0),
+    },
+    // Each row is mapped as its record arrives, while the rest of the page is on its way.
+    (record) => mappedRow(record as RowRecord<R, { total: number; hasPrevious: boolean; hasNext: boolean }>, map),
+  );
   const [{ total, hasPrevious, hasNext }] = records;
-  const { rows, keys } = placeRows(records, map);
+  const { rows, keys } = placeRows(records, (row) => row);
   return connectionOf(rows, keys, total, hasPrevious, hasNext);
 }

@@ -7,6 +7,7 @@ import {
   SortPart,
   byId,
   pagesStatement,
+  mappedRow,
   placeRows,
   recordPerRow,
   requestParams,
@@ -77,10 +78,13 @@ export class HcpRepository {
    * count. With `include`, each row also carries the HCP's institution and/or areas, read in the
    * same statement (as the reference loaders would: same projections, areas by id).
    */
-  async page(filter: HcpFilter, window: PageWindow, include: ListInclude = {}): Promise<Page<ListedHcp>> {
+  async page<L = never>(filter: HcpFilter, window: PageWindow, include: ListInclude<L> = {}): Promise<Page<ListedHcp<L>>> {
     const words = searchWords(filter);
     const params = filterParams(filter, words);
-    const toListed = (listed: Omit<ListedHcp, 'hcp'> & { hcp: HcpProps }): ListedHcp => ({ ...listed, hcp: toHcp(listed.hcp) });
+    const toListed = (listed: Omit<ListedHcp, 'hcp' | 'links'> & { hcp: HcpProps; links?: unknown[] }): ListedHcp<L> => {
+      const hcp = toHcp(listed.hcp);
+      return { ...listed, hcp, links: include.links && listed.links ? include.links.convert(listed.links, hcp.id) : undefined };
+    };
     const conditions = filterConditions(filter);
     if (words.length === 0) {
       // Every HCP has an id (the key of every write); `IS NOT NULL` lets the id index give the order.
@@ -92,11 +96,13 @@ export class HcpRepository {
       };
       return readKeysetPage(this.db, list, window, params, toListed, include.total ?? true);
     }
-    const records = await this.db.read<RowRecord<Omit<ListedHcp, 'hcp'> & { hcp: HcpProps }, { start: number; total: number }>>(
+    type SearchRecord = RowRecord<Parameters<typeof toListed>[0], { start: number; total: number }>;
+    const records = await this.db.readEach(
       searchStatement(conditions, (x) => pageEntry(include, x)),
       { ...params, r: windowParams(window) },
+      (record) => mappedRow(record as SearchRecord, toListed),
     );
-    const { rows, keys } = placeRows(records, toListed);
+    const { rows, keys } = placeRows(records, (row) => row);
     return slicedConnection(rows, keys, records[0].start, records[0].total);
   }
 
@@ -114,28 +120,31 @@ const PAGES_OF: Record<HcpParent, string> = {
   Territory: pagesStatement('(x:HCP)-[:IN_TERRITORY]->(:Territory {id: r.key})', byId, (x) => x),
 };
 
-/** What `list` reads along with each HCP. */
-export interface ListInclude {
+/** What `list` reads along with each HCP; `L`: what a row's links become. */
+export interface ListInclude<L = never> {
   institution?: boolean;
   therapeuticAreas?: boolean;
-  /** An expression of `x`'s links (the link repository's `allLinksOf`), read in the page's statement. */
-  links?: (x: string) => string;
+  /**
+   * `x`'s links read in the page's statement by the expression `read` (the link repository's
+   * `allLinksOf`), turned by `convert` into the row's links as its record arrives.
+   */
+  links?: { read: (x: string) => string; convert: (read: unknown[], ownerId: string) => L[] };
   /** Count the HCPs matching the filter (`totalCount`); without it the page reads only its rows. */
   total?: boolean;
 }
 
-export interface ListedHcp {
+export interface ListedHcp<L = never> {
   hcp: HCP;
   /** With `include.institution`: the HCP's institution or null. */
   institution?: Institution | null;
   /** With `include.therapeuticAreas`: the HCP's areas by id. */
   therapeuticAreas?: TherapeuticArea[];
-  /** With `include.links`: what that expression returned. */
-  links?: unknown[];
+  /** With `include.links`: the HCP's links, converted. */
+  links?: L[];
 }
 
 /** The map each page entry `x` becomes. */
-function pageEntry(include: ListInclude, x: string): string {
+function pageEntry<L>(include: ListInclude<L>, x: string): string {
   // A map of the properties toHcp reads, not the node: no labels, element id or other properties to decode.
   const parts = [`hcp: ${x} {${HCP_PROPS.map((prop) => `.${prop}`).join(', ')}}`];
   if (include.institution)
@@ -144,7 +153,7 @@ function pageEntry(include: ListInclude, x: string): string {
     parts.push(
       `therapeuticAreas: COLLECT { MATCH (${x})-[:SPECIALIZES_IN]->(a:TherapeuticArea) WITH a ORDER BY a.id RETURN a {.id, .name} }`,
     );
-  if (include.links) parts.push(`links: ${include.links(x)}`);
+  if (include.links) parts.push(`links: ${include.links.read(x)}`);
   return `{${parts.join(', ')}}`;
 }
 

@@ -49,7 +49,7 @@ export class HcpResolver {
     const include = {
       institution: has('institution'),
       therapeuticAreas: has('therapeuticAreas'),
-      links: selected.some(takesAllLinks) ? (x: string) => allLinksOf(x, namesOnly) : undefined,
+      links: selected.some(takesAllLinks) ? { read: (x: string) => allLinksOf(x, namesOnly), convert: linksFromTuples } : undefined,
       total: selectedFields(info, []).has('totalCount'),
     };
     const listed = await new HcpRepository(ctx.db).page(filter ?? {}, window, include);
@@ -60,7 +60,7 @@ export class HcpResolver {
       loader.prime(row.hcp.id, row.hcp);
       if (include.institution) references.institutionOf.prime(row.hcp.id, row.institution ?? null);
       if (include.therapeuticAreas) references.hcpAreas.prime(row.hcp.id, row.therapeuticAreas ?? []);
-      if (include.links) links.prime(allLinksRequest(row.hcp.id), linksFromTuples(row.links ?? [], row.hcp.id));
+      if (include.links) links.prime(allLinksRequest(row.hcp.id), row.links ?? []);
     }
     return { ...listed, edges: listed.edges.map((edge) => ({ cursor: edge.cursor, node: edge.node.hcp })) };
   }
