@@ -226,28 +226,50 @@ export class NetworkService {
    * The offer is made before the commit, so that no sync can read the record before it.
    */
   async prepare(read: StateReader, change: NetworkChange): Promise<PreparedNetwork | undefined> {
-    const base = this.current;
+    const current = this.current;
     const erased = (change.erasedHcps ?? []).map((hcp) => hcp.id);
-    if (!base || this.stopped || change.full || (change.hcps?.length ?? 0) + erased.length === 0) return undefined;
+    if (!current || this.stopped || change.full || (change.hcps?.length ?? 0) + erased.length === 0) return undefined;
     // An erasure's record also names, by the launcher's listener, the HCPs whose links to it were deleted.
-    const hcps = new Set([...(change.hcps ?? []), ...erased, ...erased.flatMap((id) => tiedTo(base.net, id))]);
+    const hcps = new Set([...(change.hcps ?? []), ...erased, ...erased.flatMap((id) => tiedTo(current.net, id))]);
     const states = await readStates(read, { hcps, msls: new Set(), pairs: [], attrs: new Set(), reference: false });
+    const base = this.tip();
     const applied = applyStates(base.projection, states, base.projection.version, base.projection.time);
     const snapshot = base.derive(applied.projection, applied, { preparing: true });
-    await snapshot.computePageRanks(base);
+    // Offered before its PageRanks are done, so that a writer preparing meanwhile builds on it (tip).
     const { directed, hcpIds } = base.net;
-    // Another edit was applied meanwhile: this one can no longer match.
-    if (this.current?.net.directed !== directed) return undefined;
     const offer: Offer = { directed, hcpIds, hcps: states.hcps, snapshot, expiry: setTimeout(() => this.withdraw(offer), OFFER_TTL_MS) };
     offer.expiry.unref();
     this.offers.push(offer);
     if (this.offers.length > MAX_OFFERS) this.withdraw(this.offers[0]);
+    await snapshot.computePageRanks(base);
+    // The network it was prepared on is gone (another edit applied first, a writer before it withdrew): it cannot match.
+    if (!this.offers.includes(offer)) return undefined;
     return { withdraw: () => this.withdraw(offer) };
+  }
+
+  /**
+   * The network the next preparation builds on: the current one, or the newest offer prepared on
+   * it, or on that one, and so on. Writers on one instance usually commit in the order they
+   * prepared (their PageRanks run one at a time, in order), so an edit prepared while another's
+   * transaction is still open builds on the network that one's commit makes, and both syncs can
+   * take their offers. A different order only costs the later offer its match.
+   */
+  private tip(): NetworkSnapshot {
+    let tip = this.current!;
+    // Each step moves to a newer offer (one is made after its base): at most one step per offer.
+    for (let steps = 0; steps < this.offers.length; steps++) {
+      const on = (offer: Offer) => offer.directed === tip.net.directed && offer.hcpIds === tip.net.hcpIds && offer.snapshot !== tip;
+      const next = [...this.offers].reverse().find(on);
+      if (!next) break;
+      tip = next.snapshot;
+    }
+    return tip;
   }
 
   private withdraw(offer: Offer): void {
     clearTimeout(offer.expiry);
     this.offers = this.offers.filter((held) => held !== offer);
+    this.pruneOffers();
   }
 
   /** The offer prepared on `current`'s HCP graph from exactly these changed HCPs' states, if any (prepare). */
@@ -257,7 +279,27 @@ export class NetworkService {
     return offer?.snapshot;
   }
 
-  /** After the HCP graph changed: no offer prepared on an earlier one can match. */
+  /**
+   * After the HCP graph changed, or an offer was withdrawn: keeps the offers prepared on the
+   * current network, or on an offer kept (offers are in the order they were made, so an offer's
+   * base comes before it); the others can no longer match.
+   */
+  private pruneOffers(): void {
+    if (!this.current) return this.dropOffers();
+    const reachable = new Set<HcpNetwork['directed']>([this.current.net.directed]);
+    const kept: Offer[] = [];
+    for (const offer of this.offers) {
+      if (reachable.has(offer.directed)) {
+        kept.push(offer);
+        reachable.add(offer.snapshot.net.directed);
+      } else {
+        clearTimeout(offer.expiry);
+      }
+    }
+    this.offers = kept;
+  }
+
+  /** After a rebuild: no offer prepared on an earlier network can match. */
   private dropOffers(): void {
     for (const offer of this.offers) clearTimeout(offer.expiry);
     this.offers = [];
@@ -357,7 +399,7 @@ export class NetworkService {
     const time = Math.max(newest.at, current.projection.time);
     const applied = applyStates(current.projection, states, newest.id, time, prepared?.projection);
     this.current = current.derive(applied.projection, applied, { prepared });
-    if (applied.structure) this.dropOffers();
+    if (applied.structure) this.pruneOffers();
     if (prepared) this.prepared += 1;
     this.updates += 1;
   }
