@@ -1,6 +1,6 @@
 /**
  * npm run bench:writes -- [--hcps 5000] [--seed 7] [--writers 16] [--duration 20] [--warmup 30] [--runs 100] [--rounds 2]
- *   [--alone 1] [--bounds 0/2/0/0,0/3/170/1000]
+ *   [--alone 1] [--bounds 0/2/0/0,0/3/170/1000] [--counters 1]
  *
  * Concurrent writes on the embedded Neo4j: N writers logging interactions for different HCPs
  * through HTTP (every fifth request resent with the same id), first alone, then with one reader
@@ -19,7 +19,10 @@
  *
  * --bounds: the write gate's settings measured, on the same database, each
  * MAX_CONCURRENT_WRITES[/MAX_CONCURRENT_WRITES_WHILE_READING[/MAX_WRITES_PER_SECOND_WHILE_READING[/READ_PRIORITY_WINDOW_MS]]]
- * (0: no bound). --alone 0 skips the writers-alone runs. Writes bench/results/writes-<hcps>.json and .md.
+ * (0: no bound). --alone 0 skips the writers-alone runs. --counters 1,0 measures each bound with the
+ * embedded server's commit counter used by the syncs (1, as the API runs) and not (0: a probe per
+ * sync, as with an external server); the syncs' probes and skips are counted either way.
+ * Writes bench/results/writes-<hcps>.json and .md.
  */
 process.env.NODE_ENV ??= 'production';
 import { ChildProcess, fork } from 'node:child_process';
@@ -38,6 +41,7 @@ import { benchApiEnv } from './harness/api';
 import { Latency, round } from './harness/stats';
 import { WritersResult } from './harness/writers';
 import { WriteGate } from '../src/db/write-gate';
+import { CommitCounter } from '../src/db/commit-counter';
 import type { ClientAnswer, ClientCommand } from './writes-client';
 
 delete (Error as { prepareStackTrace?: unknown }).prepareStackTrace;
@@ -52,6 +56,9 @@ const WARMUP_MS = (args.get('warmup') ?? 30) * 1000;
 const RUNS = args.get('runs') ?? 100;
 const ALONE = (args.get('alone') ?? 1) !== 0;
 const ROUNDS = args.get('rounds') ?? 2;
+const countersAt = process.argv.indexOf('--counters');
+/** Each: whether the syncs read the commit counter (1) or probe every time (0). */
+const COUNTERS = (countersAt > 0 ? process.argv[countersAt + 1] : '1').split(',').map((x) => x === '1');
 const boundsAt = process.argv.indexOf('--bounds');
 /** Each: the write gate's bounds, as limit[/whileReading[/perSecondWhileReading[/readWindowMs]]]. */
 const BOUNDS = (boundsAt > 0 ? process.argv[boundsAt + 1] : '0/2/0/0,0/3/170/1000').split(',').map((bound) => {
@@ -85,6 +92,8 @@ function client(): { ask: (command: ClientCommand) => Promise<ClientAnswer>; chi
 
 interface Measured extends WritersResult {
   stored: number;
+  /** The API's network syncs during the run: probes sent, and syncs the commit counter answered without one. */
+  syncs: { probes: number; skipped: number };
   cpuPerWriteMsAll: { api: number; apiEventLoop: number; neo4j: number; writersClient: number; readerClient: number | null };
 }
 
@@ -127,7 +136,16 @@ async function main(): Promise<void> {
       apiEventLoop: processCpuMs(process.pid, process.pid)!,
       neo4j: processCpuMs(neo4j.pid)!,
     });
+    const network = app.services.network;
+    const syncs = () => ({ probes: network.probes, skipped: network.skipped });
+    const since = (before: { probes: number; skipped: number }) => ({
+      probes: network.probes - before.probes,
+      skipped: network.skipped - before.skipped,
+    });
+    const counter = db.commits;
+    const useCounter = (on: boolean) => ((db as { commits?: CommitCounter }).commits = on ? counter : undefined);
     const measure = async (tag: string, withReader: boolean, seed: number): Promise<Measured & { reads?: Record<string, Latency> }> => {
+      const synced = syncs();
       const before = cpu();
       const [w, r] = await Promise.all([writers(DURATION_MS, tag), withReader ? reads(seed, { durationMs: DURATION_MS }) : undefined]);
       const after = cpu();
@@ -135,6 +153,7 @@ async function main(): Promise<void> {
       return {
         ...w.result,
         stored: await stored(tag),
+        syncs: since(synced),
         cpuPerWriteMsAll: {
           api: per(after.api - before.api),
           apiEventLoop: per(after.apiEventLoop - before.apiEventLoop),
@@ -149,16 +168,24 @@ async function main(): Promise<void> {
     say(`warm-up: ${WARMUP_MS / 1000} s of writers and a reader ...`);
     await Promise.all([writers(WARMUP_MS, 'warm'), reads(SEED, { durationMs: WARMUP_MS })]);
     const rounds = [];
+    const settings = BOUNDS.flatMap((bound) => COUNTERS.map((counted) => ({ bound, counted })));
     for (let r = 0; r < ROUNDS; r++) {
+      useCounter(true);
+      const idleSynced = syncs();
       const idle = (await reads(SEED + 100 + r, { runs: RUNS })).reads;
-      const order = r % 2 === 0 ? BOUNDS : [...BOUNDS].reverse();
+      const idleSyncs = since(idleSynced);
+      // Counter off, the idle reads probe too: its runs are compared with these.
+      useCounter(false);
+      const idleProbing = COUNTERS.includes(false) ? (await reads(SEED + 100 + r, { runs: RUNS })).reads : idle;
+      const order = r % 2 === 0 ? settings : [...settings].reverse();
       const runs = [];
-      for (const bound of order) {
+      for (const { bound, counted } of order) {
         // The bench swaps the instance's gate to measure each bound on the same warm database.
         (db as { writeGate: WriteGate }).writeGate = new WriteGate(bound);
-        const tag = `r${r}-${bound.name.replaceAll('/', '-')}`;
+        useCounter(counted);
+        const tag = `r${r}-${bound.name.replaceAll('/', '-')}-${counted ? 'c' : 'p'}`;
         say(
-          `round ${r + 1}, bounds ${bound.name}: ${WRITERS} writers${ALONE ? ' alone, then' : ''} with a reader, ${DURATION_MS / 1000} s each ...`,
+          `round ${r + 1}, bounds ${bound.name}, counter ${counted ? 'on' : 'off'}: ${WRITERS} writers${ALONE ? ' alone, then' : ''} with a reader, ${DURATION_MS / 1000} s each ...`,
         );
         const alone = ALONE ? await measure(`alone-${tag}`, false, 0) : null;
         const withReader = await measure(`read-${tag}`, true, SEED + 200 + r);
@@ -168,12 +195,15 @@ async function main(): Promise<void> {
           maxConcurrentWritesWhileReading: bound.whileReading,
           maxWritesPerSecondWhileReading: bound.perSecondWhileReading,
           readPriorityWindowMs: bound.readWindowMs,
+          commitCounter: counted,
           alone,
           withReader,
-          readRatioP95: Object.fromEntries(Object.keys(idle).map((name) => [name, round(withReader.reads![name].p95 / idle[name].p95)])),
+          readRatioP95: Object.fromEntries(
+            Object.keys(idle).map((name) => [name, round(withReader.reads![name].p95 / (counted ? idle : idleProbing)[name].p95)]),
+          ),
         });
       }
-      rounds.push({ idle, runs, loadAverage: os.loadavg().map((x) => round(x, 2)) });
+      rounds.push({ idle, idleProbing, idleSyncs, runs, loadAverage: os.loadavg().map((x) => round(x, 2)) });
     }
     const report = {
       dataset: { hcps: data.hcps.length, links: data.hcpLinks.length, msls: msls.length, seed: SEED },
@@ -199,7 +229,8 @@ function markdown(r: any): string {
   const writes = (name: string, w: Measured) => {
     const cpu = w.cpuPerWriteMsAll;
     return (
-      `- ${name}: ${w.perSecond} writes/s, ${l(w.latency)}; CPU per write: API process ${cpu.api} ms (event loop ${cpu.apiEventLoop}), ` +
+      `- ${name}: ${w.perSecond} writes/s, ${l(w.latency)}; syncs: ${w.syncs.probes} probes, ${w.syncs.skipped} skipped; ` +
+      `CPU per write: API process ${cpu.api} ms (event loop ${cpu.apiEventLoop}), ` +
       `Neo4j ${cpu.neo4j} ms, writers' client ${cpu.writersClient} ms` +
       (cpu.readerClient === null ? '' : `, reader's client ${cpu.readerClient} ms`) +
       `; acknowledged ${w.acknowledged}, stored ${w.stored}, retries answering another id ${w.retriesAnsweringAnotherId}, failures ${w.failures}` +
@@ -219,13 +250,19 @@ function markdown(r: any): string {
       `## Round ${i + 1} (load average after it ${round.loadAverage.map((x: number) => x.toFixed(1)).join(' / ')})`,
       '',
       ...Object.entries(round.idle).map(([name, x]) => `- Idle ${name}: ${l(x as Latency)}`),
+      `- Idle syncs (commit counter on): ${round.idleSyncs.probes} probes, ${round.idleSyncs.skipped} skipped`,
+      ...(round.idleProbing === round.idle
+        ? []
+        : Object.entries(round.idleProbing).map(([name, x]) => `- Idle ${name}, counter off (a probe per read): ${l(x as Latency)}`)),
       ...round.runs.flatMap((run: any) => [
         `- MAX_CONCURRENT_WRITES=${run.maxConcurrentWrites}, MAX_CONCURRENT_WRITES_WHILE_READING=${run.maxConcurrentWritesWhileReading}, ` +
-          `MAX_WRITES_PER_SECOND_WHILE_READING=${run.maxWritesPerSecondWhileReading}, READ_PRIORITY_WINDOW_MS=${run.readPriorityWindowMs}:`,
+          `MAX_WRITES_PER_SECOND_WHILE_READING=${run.maxWritesPerSecondWhileReading}, READ_PRIORITY_WINDOW_MS=${run.readPriorityWindowMs}, ` +
+          `commit counter ${run.commitCounter ? 'on' : 'off'}:`,
         ...(run.alone ? [`  ${writes('writers alone', run.alone)}`] : []),
         `  ${writes('writers with a reader', run.withReader)}`,
         ...Object.keys(round.idle).map(
-          (name) => `  - ${name} during writes: ${l(run.withReader.reads[name])} (p95 ${run.readRatioP95[name]}x idle)`,
+          (name) =>
+            `  - ${name} during writes: ${l(run.withReader.reads[name])} (p95 ${run.readRatioP95[name]}x idle${run.commitCounter ? '' : ', counter off'})`,
         ),
       ]),
       '',
