@@ -8,7 +8,6 @@
  * served meanwhile; when it does not finish within the budget, answers use its estimate so far
  * (`metric()` says which), and become exact when it does.
  */
-import os from 'node:os';
 import { BetweennessJob, BetweennessPool, BetweennessResult, INLINE_BELOW } from './betweenness-pool';
 import { Adjacency, WeightedGraph } from './csr';
 import { Communities, louvain } from './louvain';
@@ -88,8 +87,7 @@ export interface DeriveOptions {
   /**
    * A writer prepares the next network before its commit (network.service.ts prepare): the
    * previous snapshot stays current (its betweenness job runs on), and the new one's PageRanks run
-   * on the preparing thread, below normal priority: readers' requests and Neo4j come first, the
-   * writer waits.
+   * on the preparing thread (pagerankPreparing), which the writer waits for.
    */
   preparing?: boolean;
   /**
@@ -145,14 +143,16 @@ function pagerankOffThread(): PageRankThread {
 }
 
 /**
- * One PageRank thread per process for writers preparing the next network, started on first use.
- * Nice 10: on a busy machine the requests being served take the cores first (a preparation's two
- * threads at normal priority slowed every read overlapping them: paths and reach p95 under a
- * steady write load), and the preparation still progresses against the betweenness pool (nice 19).
+ * One PageRank thread per process for writers preparing the next network, started on first use,
+ * so that a preparation and a restart a reader waits for do not queue behind each other. At
+ * normal priority: at nice 10 reads took the cores first (their p95 under a steady write load
+ * fell), but on a saturated machine the preparations fell behind one link edit a second, and each
+ * writer held its write slot (db/write-gate.ts) meanwhile, so logged interactions queued for
+ * seconds behind them (docs/network.md).
  */
 let preparingThread: PageRankThread | undefined;
 function pagerankPreparing(): PageRankThread {
-  preparingThread ??= new PageRankThread(INLINE_BELOW_ENTRIES, os.constants.priority.PRIORITY_BELOW_NORMAL);
+  preparingThread ??= new PageRankThread(INLINE_BELOW_ENTRIES);
   return preparingThread;
 }
 
