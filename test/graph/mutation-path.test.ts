@@ -106,8 +106,10 @@ describe('the audit event is part of the mutation', () => {
 describe('authorization that reads the database', () => {
   it("checks an interaction's owner inside the mutation's transaction, not in a separate read", async () => {
     const reads = jest.spyOn(Database.prototype, 'read');
+    const streamedReads = jest.spyOn(Database.prototype, 'readEach');
     const before = await snapshot(t);
     reads.mockClear();
+    streamedReads.mockClear();
     const capture = gql`
       mutation {
         captureInsight(interactionId: "int-1", text: "t", category: "c", audience: MARKETING) {
@@ -117,6 +119,7 @@ describe('authorization that reads the database', () => {
     `;
     expect(await failure(t.client(MSL2).request(capture))).toEqual({ code: 'FORBIDDEN', field: undefined });
     expect(reads).not.toHaveBeenCalled();
+    expect(streamedReads).not.toHaveBeenCalled();
     expect(await snapshot(t)).toBe(before);
   });
 });

@@ -117,7 +117,9 @@ describe('error responses', () => {
       '42001',
       'error: syntax error or access rule violation - invalid syntax',
     );
-    db.read = async () => {
+    // Both ways a read reaches the driver (pages stream their rows through readEach).
+    const originalEach = db.readEach.bind(db);
+    db.read = db.readEach = async () => {
       throw error;
     };
     try {
@@ -139,6 +141,7 @@ describe('error responses', () => {
       expect(text).not.toMatch(LEAKS);
     } finally {
       db.read = original;
+      db.readEach = originalEach;
     }
   });
 
