@@ -11,6 +11,7 @@ import { createLogger } from '../../src/logger';
 import { applySchema } from '../../src/db/schema';
 import { testConfig } from '../support/db';
 import { freePort } from '../support/ports';
+import { bareHcp } from '../support/fixture';
 
 /**
  * The embedded server's commit counter (src/db/commit-counter.ts, launcher CommitCounter.java) on a
@@ -128,18 +129,7 @@ describe('the commit counter of the embedded Neo4j', () => {
     const builds = network().builds;
     await importNetwork(db(), {
       ...emptyNetwork(),
-      hcps: [
-        {
-          id: 'hcp-f',
-          firstName: 'F',
-          lastName: 'X',
-          specialty: null,
-          institutionId: null,
-          territoryId: null,
-          therapeuticAreaIds: [],
-          email: null,
-        },
-      ],
+      hcps: [bareHcp('hcp-f', 'F', 'X')],
       hcpLinks: [{ sourceId: 'hcp-f', targetId: 'hcp-a', type: 'COAUTHOR', weight: 0.5 }],
     });
     expect(await reach()).toBe(5);

@@ -5,6 +5,7 @@ import { testDatabase } from '../support/db';
 import { Database } from '../../src/db/database';
 import { findEdge } from '../../src/network/csr';
 import { TestApp, startTestApp } from '../support/app';
+import { bareHcp } from '../support/fixture';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -269,18 +270,7 @@ describe('the network projection', () => {
     const builds = service().builds;
     const data: NetworkData = {
       ...emptyNetwork(),
-      hcps: [
-        {
-          id: 'hcp-f',
-          firstName: 'F',
-          lastName: 'X',
-          specialty: null,
-          institutionId: null,
-          territoryId: null,
-          therapeuticAreaIds: [],
-          email: null,
-        },
-      ],
+      hcps: [bareHcp('hcp-f', 'F', 'X')],
       hcpLinks: [{ sourceId: 'hcp-f', targetId: 'hcp-c', type: 'COAUTHOR', weight: 0.5 }],
     };
     await importNetwork(testDatabase(), data);

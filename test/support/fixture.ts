@@ -1,4 +1,5 @@
 import { Database } from '../../src/db/database';
+import { HcpRecord } from '../../src/import/records';
 
 /**
  * A small hand-made graph for mutation tests: 2 territories, 2 areas, 2 institutions, 4 HCPs,
@@ -23,4 +24,9 @@ export async function seedSmallGraph(db: Database): Promise<void> {
     CREATE (m1)-[:LOGGED]->(i1:Interaction {id: 'int-1', date: date('2025-03-01'), channel: 'IN_PERSON', topic: 'dosing', sentiment: 'POSITIVE', notes: 'Ada asked about dosing'})-[:WITH]->(h1)
     CREATE (:Insight {id: 'ins-1', text: 'Dosing confusion', category: 'unmet need', audience: 'MEDICAL_AFFAIRS', createdAt: datetime('2025-03-01T10:00:00Z')})-[:FROM]->(i1)
   `);
+}
+
+/** An HCP record with a name only (no institution, territory, areas or email), for imports in tests. */
+export function bareHcp(id: string, firstName: string, lastName: string): HcpRecord {
+  return { id, firstName, lastName, specialty: null, institutionId: null, territoryId: null, therapeuticAreaIds: [], email: null };
 }
