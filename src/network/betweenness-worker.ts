@@ -11,11 +11,11 @@ import { parentPort } from 'node:worker_threads';
 import { accumulateBetweenness } from './betweenness';
 import type { WorkerMessage, WorkerReply } from './betweenness-pool';
 import { Adjacency, nodeCount } from './csr';
-import { lowerThisThread } from './threads';
 
 const graphs = new Map<number, { adjacency: Adjacency; stop: Int32Array }>();
 
-lowerThisThread(os.constants.priority.PRIORITY_LOW);
+// Elsewhere (macOS, Windows) the call would lower the whole process: left as it is there.
+if (process.platform === 'linux') os.setPriority(os.constants.priority.PRIORITY_LOW);
 
 parentPort?.on('message', (message: WorkerMessage) => {
   if (message.kind === 'graph') {

@@ -10,10 +10,9 @@
  * (same code, same order of operations: bit for bit what the calling thread computes; pagerank.ts
  * states the accuracy) and `rankOrder(scores, tolerance, from)`. Graphs with fewer
  * than `inlineBelow` entries are computed at once on the calling thread (sending them costs more
- * than it saves). One thread (at normal priority unless `nice` says otherwise), started on first
- * use, with a helper thread taking half of each step when there is more than one core
- * (pagerank-team.ts); jobs run one at a time, in order. If the thread dies, its jobs are computed
- * on the calling thread.
+ * than it saves). One thread at normal priority (answers wait for it), started on first use, with a
+ * helper thread taking half of each step when there is more than one core (pagerank-team.ts); jobs
+ * run one at a time, in order. If the thread dies, its jobs are computed on the calling thread.
  */
 import { Worker } from 'node:worker_threads';
 import { WeightedGraph } from './csr';
@@ -49,12 +48,6 @@ export interface PageRankReply {
   order: Int32Array;
 }
 
-/** What the thread (and its helper) is started with. */
-export interface PageRankThreadData {
-  /** Nice value the thread lowers itself to (0: the process's priority). */
-  nice: number;
-}
-
 interface Pending {
   resolve: (result: RankedScores) => void;
   inline: () => RankedScores;
@@ -65,11 +58,7 @@ export class PageRankThread {
   private pending = new Map<number, Pending>();
   private jobs = 0;
 
-  constructor(
-    readonly inlineBelow = INLINE_BELOW_ENTRIES,
-    /** The thread's nice value: above 0, every other thread of the machine at normal priority comes first. */
-    readonly nice = 0,
-  ) {}
+  constructor(readonly inlineBelow = INLINE_BELOW_ENTRIES) {}
 
   run(graph: WeightedGraph, options: PageRankOptions, tolerance: number, from?: Int32Array): Promise<RankedScores> {
     const inline = () => {
@@ -110,7 +99,7 @@ export class PageRankThread {
 
   private thread(): Worker {
     if (this.worker) return this.worker;
-    const worker = spawnWorker('pagerank-worker', { nice: this.nice } satisfies PageRankThreadData);
+    const worker = spawnWorker('pagerank-worker');
     worker.on('message', (reply: PageRankReply) => {
       const pending = this.pending.get(reply.id);
       this.pending.delete(reply.id);

@@ -1,23 +1,20 @@
 /**
  * The thread of pagerank-thread.ts: PageRank of the graph it is sent (shared memory, read-only)
  * and the rank order of the scores, sent back (moved, not copied). With more than one core, a
- * helper thread takes half of each step (pagerank-team.ts). Both run at the priority the thread was
- * started with (workerData: PageRankThreadData).
+ * helper thread takes half of each step (pagerank-team.ts).
  */
 import { availableParallelism } from 'node:os';
-import { parentPort, workerData } from 'node:worker_threads';
-import type { PageRankJob, PageRankReply, PageRankThreadData } from './pagerank-thread';
+import { parentPort } from 'node:worker_threads';
+import type { PageRankJob, PageRankReply } from './pagerank-thread';
 import { Team, pageRank } from './pagerank';
 import { SharedTeam } from './pagerank-team';
 import { rankOrder } from './rank-order';
-import { lowerThisThread, spawnWorker } from './threads';
-
-lowerThisThread((workerData as PageRankThreadData | undefined)?.nice ?? 0);
+import { spawnWorker } from './threads';
 
 let team: Team | undefined;
 function sharedTeam(): Team | undefined {
   if (!team && availableParallelism() > 1) {
-    const helper = spawnWorker('pagerank-helper', workerData);
+    const helper = spawnWorker('pagerank-helper');
     helper.unref();
     team = new SharedTeam(helper);
   }

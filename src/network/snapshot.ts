@@ -15,7 +15,7 @@ import { buildTypedDirectedGraph, degrees, typeFilter } from './network';
 import { LinkType } from '../vocabulary';
 import { BridgedCommunity, PageRankParts, bridgedCommunities, danglingRank, explainPageRank, transpose } from './explain';
 import { outWeights } from './pagerank';
-import { INLINE_BELOW_ENTRIES, PageRankThread } from './pagerank-thread';
+import { PageRankThread } from './pagerank-thread';
 import { rankOrder } from './rank-order';
 import { NetworkProjection } from './projection';
 
@@ -152,7 +152,7 @@ function pagerankOffThread(): PageRankThread {
  */
 let preparingThread: PageRankThread | undefined;
 function pagerankPreparing(): PageRankThread {
-  preparingThread ??= new PageRankThread(INLINE_BELOW_ENTRIES);
+  preparingThread ??= new PageRankThread();
   return preparingThread;
 }
 

@@ -2,7 +2,6 @@
  * What the network's worker threads (betweenness pool, PageRank thread) share: copying typed
  * arrays into memory a thread can read, and starting a thread from this folder's modules.
  */
-import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 
@@ -18,22 +17,13 @@ export function share(array: Int32Array | Float64Array): SharedArrayBuffer {
   return buffer;
 }
 
-/** Starts the worker module `name` of this folder (e.g. 'pagerank-worker'), given `workerData`; its errors end it, as 'exit'. */
-export function spawnWorker(name: string, workerData?: unknown): Worker {
+/** Starts the worker module `name` of this folder (e.g. 'pagerank-worker'); its errors end it, as 'exit'. */
+export function spawnWorker(name: string): Worker {
   const compiled = __filename.endsWith('.js');
   const entry = path.join(__dirname, `${name}.${compiled ? 'js' : 'ts'}`);
   // Under ts-node or jest the worker needs the TypeScript loader; built code runs as is.
   const execArgv = compiled ? [] : ['--require', 'ts-node/register/transpile-only'];
-  const worker = new Worker(entry, { execArgv, workerData });
+  const worker = new Worker(entry, { execArgv });
   worker.on('error', () => undefined);
   return worker;
-}
-
-/**
- * Lowers the calling thread's scheduling priority to `nice` (0: left as it is). Linux keeps the
- * nice value per thread, so only this thread is lowered; elsewhere (macOS, Windows) the call would
- * lower the whole process: left as it is there.
- */
-export function lowerThisThread(nice: number): void {
-  if (nice > 0 && process.platform === 'linux') os.setPriority(nice);
 }

@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { pageRank } from '../../src/network/pagerank';
 import { PageRankThread } from '../../src/network/pagerank-thread';
 import { rankOrder } from '../../src/network/rank-order';
@@ -33,27 +31,6 @@ describe('PageRankThread', () => {
     results.forEach((result, i) => expect(Array.from(result.scores)).toEqual(Array.from(pageRank(graphs[i]))));
     // A new thread starts on the next job.
     expect(Array.from((await thread.run(graphs[0], {}, 0)).scores)).toEqual(Array.from(pageRank(graphs[0])));
-  });
-
-  it('runs below normal priority when started with a nice value, its helper too (Linux: nice per thread)', async () => {
-    const niceThreads = () =>
-      fs.readdirSync('/proc/self/task').filter((tid) => {
-        // Fields after the command's closing parenthesis: state is the 1st, nice the 17th.
-        const stat = fs.readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
-        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]) === 10;
-      }).length;
-    const before = niceThreads();
-    const preparing = new PageRankThread(0, 10);
-    const graph = randomGraph(2000, 12000, 4);
-    try {
-      expect(Array.from((await preparing.run(graph, {}, 1e-10)).scores)).toEqual(Array.from(pageRank(graph)));
-      // The helper lowers itself once started, in its own time.
-      const expected = availableParallelism() > 1 ? 2 : 1;
-      for (let wait = 0; wait < 100 && niceThreads() - before < expected; wait++) await new Promise((resolve) => setTimeout(resolve, 50));
-      expect(niceThreads() - before).toBe(expected);
-    } finally {
-      await preparing.close();
-    }
   });
 
   it('computes small graphs at once on the calling thread', async () => {
