@@ -296,6 +296,10 @@ function buildLauncherIfNeeded(log: (line: string) => void): void {
     'Maven is required to build the embedded Neo4j launcher: install it (e.g. apt-get install maven), or set NEO4J_URI to an external Neo4j',
   );
   log('building the embedded Neo4j launcher with Maven (first run only; downloads Neo4j 5.26 from Maven Central) ...');
+  // The jars of an earlier build go: every jar in the folder is on the classpath, and one the build
+  // no longer copies (the signed Eclipse Collections, now inside the launcher's jar: pom.xml) would
+  // still be opened.
+  fs.rmSync(LIB, { recursive: true, force: true });
   const args = ['-B', 'package', '--no-transfer-progress'];
   const result = spawnSync('mvn', args, { cwd: LAUNCHER, stdio: ['ignore', 'inherit', 'inherit'] });
   if (result.status !== 0)
