@@ -482,16 +482,18 @@ async function bulkImportSection(data: NetworkData, options: BenchOptions): Prom
     bulkDb = connect(benchConfig(server.uri, options));
     const finishing = Date.now();
     await finishBulkImport(bulkDb);
-    const finishMs = Date.now() - finishing;
+    // The schema counted whole: created by the launcher before the database answered, then awaited.
+    const awaitedMs = Date.now() - finishing;
+    const finishMs = built.schemaMs + awaitedMs;
     const [counts] = await bulkDb.read<{ nodes: number; relationships: number }>(
       'CALL { MATCH (n) RETURN count(n) AS nodes } CALL { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships',
     );
     log(
       options,
-      `bulk import: ${built.totalMs + finishMs} ms (store ${built.storeMs}, database start ${built.startMs}, schema ${finishMs}); ${counts.nodes} nodes, ${counts.relationships} relationships`,
+      `bulk import: ${built.totalMs + awaitedMs} ms (store ${built.storeMs}, database start ${built.startMs}, schema ${finishMs}); ${counts.nodes} nodes, ${counts.relationships} relationships`,
     );
     return {
-      totalMs: built.totalMs + finishMs,
+      totalMs: built.totalMs + awaitedMs,
       storeMs: built.storeMs,
       startMs: built.startMs,
       finishMs,

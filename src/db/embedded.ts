@@ -22,6 +22,8 @@ export interface EmbeddedNeo4j {
   pid: number;
   /** With `offlineImport`: from the stream's start to the built store, ms (the database start after it not included). */
   importMs?: number;
+  /** With `importSchemaFile`: the schema's creation on the new store before it answered, ms. */
+  schemaMs?: number;
   /** Its count of the commits the network sync must notice (commit-counter.ts); connect() to `uri` uses it. */
   commits: CommitCounter;
   stop(): Promise<void>;
@@ -46,6 +48,12 @@ export interface EmbeddedOptions {
   offlineImport?: (stdin: Writable) => Promise<void>;
   /** Off-heap memory the offline importer may use, MB (default 1024). */
   importOffHeapMb?: number;
+  /**
+   * With `offlineImport`: a schema file (schema/neo4j.cypher) whose constraints and indexes the
+   * launcher creates on the new store before it answers (launcher/.../ImportSchema.java), through
+   * Neo4j's core API rather than Cypher over Bolt; a failure is the import's.
+   */
+  importSchemaFile?: string;
   log?: (line: string) => void;
 }
 
@@ -101,6 +109,7 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
   if (!streamImport) fs.mkdirSync(options.dataDir, { recursive: true });
   let streamed = Date.now();
   let importMs: number | undefined;
+  let schemaMs: number | undefined;
   const jvm = streamImport ? IMPORT_JVM_FLAGS : SERVER_JVM_FLAGS;
   // One file per start: a count is never taken for another run's.
   const counterFile = path.join(options.dataDir, 'network-commits', `${process.pid}-${randomUUID()}`);
@@ -110,12 +119,16 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
     NEO4J_COMMIT_COUNTER: counterFile,
     ...(options.transactionMemoryMb ? { NEO4J_TX_MEMORY_MB: String(options.transactionMemoryMb) } : {}),
     ...(streamImport ? { NEO4J_IMPORT: 'stream', NEO4J_IMPORT_OFF_HEAP_MB: String(options.importOffHeapMb ?? 1024) } : {}),
+    ...(streamImport && options.importSchemaFile ? { NEO4J_SCHEMA_FILE: options.importSchemaFile } : {}),
     ...template,
   });
   const stopOnExit = () => child.kill('SIGTERM');
   process.once('exit', stopOnExit);
 
-  const ready = waitForReady(child, log, () => (importMs = Date.now() - streamed));
+  const ready = waitForReady(child, log, {
+    imported: () => (importMs = Date.now() - streamed),
+    schema: (ms) => (schemaMs = ms),
+  });
   let uri: string;
   try {
     if (streamImport) {
@@ -140,6 +153,7 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
     uri,
     pid: child.pid ?? -1,
     importMs,
+    schemaMs,
     commits,
     stop: async () => {
       process.removeListener('exit', stopOnExit);
@@ -151,7 +165,16 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
 /** The offline importer's summary lines, passed on to the log (its progress dots are not). */
 const IMPORT_SUMMARY = /^(IMPORT DONE|Imported:|\s+\d+ (nodes|relationships|properties)$|Peak memory)/;
 
-function waitForReady(child: ChildProcess, log: (line: string) => void, onImported: () => void = () => undefined): Promise<string> {
+/** What the launcher reports before it is ready, after an offline import. */
+interface ImportEvents {
+  imported(): void;
+  /** The launcher's own measure of the schema's creation, ms. */
+  schema(ms: number): void;
+}
+
+const NO_EVENTS: ImportEvents = { imported: () => undefined, schema: () => undefined };
+
+function waitForReady(child: ChildProcess, log: (line: string) => void, events: ImportEvents = NO_EVENTS): Promise<string> {
   return new Promise((resolve, reject) => {
     const stderr: string[] = [];
     readline.createInterface({ input: child.stderr! }).on('line', (line) => {
@@ -162,7 +185,8 @@ function waitForReady(child: ChildProcess, log: (line: string) => void, onImport
     });
     const lines = readline.createInterface({ input: child.stdout! });
     lines.on('line', (line) => {
-      if (line.startsWith('NEO4J_IMPORTED ')) return onImported();
+      if (line.startsWith('NEO4J_IMPORTED ')) return events.imported();
+      if (line.startsWith('NEO4J_SCHEMA ')) return events.schema(Number(line.slice('NEO4J_SCHEMA '.length)));
       if (line.startsWith('NEO4J_READY ')) return resolve(line.slice('NEO4J_READY '.length).trim());
       if (line.startsWith('NEO4J_ERROR ')) {
         const importer = line.includes('offline import') ? `: ${stderr.slice(-6).join(' | ')}` : '';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { projectRoot } from '../paths';
 import { Database } from './database';
 
-const SCHEMA_FILE = path.join(projectRoot, 'schema', 'neo4j.cypher');
+export const SCHEMA_FILE = path.join(projectRoot, 'schema', 'neo4j.cypher');
 
 /** The statements of schema/neo4j.cypher, comments stripped, one per `;`. */
 export function schemaStatements(file = SCHEMA_FILE): string[] {
@@ -30,13 +30,24 @@ export interface SchemaOptions {
 /**
  * Creates the constraints and indexes (idempotent: every statement is IF NOT EXISTS) and waits for
  * them to be online. On an existing database every named one is usually there and online already:
- * one read says so, instead of a write transaction per statement at every start.
+ * one read says so, instead of a write transaction per statement at every start. When every one
+ * exists but some are still populating (a bulk import's store, whose launcher created them:
+ * embedded.ts importSchemaFile), it only waits.
  */
 export async function applySchema(db: Database, options: SchemaOptions = {}): Promise<void> {
   const statements = schemaStatements();
-  if (await allOnline(db, statements)) return;
-  const constraint = (statement: string) => /^CREATE\s+CONSTRAINT\b/i.test(statement);
-  const fullText = (statement: string) => /^CREATE\s+FULLTEXT\b/i.test(statement);
+  const state = await schemaState(db, statements);
+  if (state === 'online') return;
+  if (state === 'missing') await createSchema(db, statements);
+  if (options.fullText !== 'background') return awaitIndexes(db);
+  const names = statements.filter((s) => !isFullText(s)).map((s) => NAMED.exec(s)![1]);
+  await db.write('UNWIND $names AS name CALL db.awaitIndex(name, 300) RETURN count(*) AS n', { names });
+}
+
+const isConstraint = (statement: string) => /^CREATE\s+CONSTRAINT\b/i.test(statement);
+const isFullText = (statement: string) => /^CREATE\s+FULLTEXT\b/i.test(statement);
+
+async function createSchema(db: Database, statements: string[]): Promise<void> {
   const inOneTransaction = (group: string[]) =>
     db.transaction(async (tx) => {
       for (const statement of group) await tx.run(statement);
@@ -45,12 +56,9 @@ export async function applySchema(db: Database, options: SchemaOptions = {}): Pr
   // for all of them, in the background, while each constraint's creation waits for its own index.
   // Full-text indexes last: at most two populations run at a time and the one on HCP names is the
   // longest; created earlier, the constraints queued behind it.
-  await inOneTransaction(statements.filter((s) => !constraint(s) && !fullText(s)));
-  await inOneTransaction(statements.filter(constraint));
-  await inOneTransaction(statements.filter(fullText));
-  if (options.fullText !== 'background') return awaitIndexes(db);
-  const names = statements.filter((s) => !fullText(s)).map((s) => NAMED.exec(s)![1]);
-  await db.write('UNWIND $names AS name CALL db.awaitIndex(name, 300) RETURN count(*) AS n', { names });
+  await inOneTransaction(statements.filter((s) => !isConstraint(s) && !isFullText(s)));
+  await inOneTransaction(statements.filter(isConstraint));
+  await inOneTransaction(statements.filter(isFullText));
 }
 
 /** Resolves once every index is online (after `applySchema` with full-text in the background). */
@@ -64,9 +72,10 @@ const NAMED = /^CREATE\s+(?:CONSTRAINT|(?:\w+\s+)?INDEX)\s+(\w+)\s+IF\s+NOT\s+EX
 /** The full-text indexes search reads, made with the accent-folding analyzer. */
 const FULLTEXT = ['hcp_search', 'institution_search'];
 
-async function allOnline(db: Database, statements: string[]): Promise<boolean> {
+/** 'online': every named index and constraint is there and online; 'created': there, some not online yet. */
+async function schemaState(db: Database, statements: string[]): Promise<'online' | 'created' | 'missing'> {
   const names = statements.map((statement) => NAMED.exec(statement)?.[1]);
-  if (names.some((name) => !name)) return false;
+  if (names.some((name) => !name)) return 'missing';
   // A constraint's name is that of the index backing it, so SHOW INDEXES lists both.
   const rows = await db.read<{ name: string; state: string; analyzer: string | null }>(
     "SHOW INDEXES YIELD name, state, type, options RETURN name, state, CASE type WHEN 'FULLTEXT' THEN options.indexConfig['fulltext.analyzer'] END AS analyzer",
@@ -75,6 +84,9 @@ async function allOnline(db: Database, statements: string[]): Promise<boolean> {
   // IF NOT EXISTS would keep them, so they go and are rebuilt.
   const unfolded = rows.filter((row) => FULLTEXT.includes(row.name) && row.analyzer !== 'standard-folding');
   for (const { name } of unfolded) await db.write(`DROP INDEX ${FULLTEXT[FULLTEXT.indexOf(name)]} IF EXISTS`);
-  const online = new Set(rows.filter((row) => row.state === 'ONLINE' && !unfolded.includes(row)).map((row) => row.name));
-  return names.every((name) => online.has(name!));
+  const kept = rows.filter((row) => !unfolded.includes(row));
+  const online = new Set(kept.filter((row) => row.state === 'ONLINE').map((row) => row.name));
+  if (names.every((name) => online.has(name!))) return 'online';
+  const present = new Set(kept.map((row) => row.name));
+  return names.every((name) => present.has(name!)) ? 'created' : 'missing';
 }

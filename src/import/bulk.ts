@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { Database } from '../db/database';
 import { EmbeddedNeo4j, startEmbeddedNeo4j, storeDirectory } from '../db/embedded';
-import { SchemaOptions, applySchema } from '../db/schema';
+import { SCHEMA_FILE, SchemaOptions, applySchema } from '../db/schema';
 import { FULL_CHANGE, recordNetworkChange } from '../network/changes';
 import { ImportStream } from '../db/import-stream';
 import { BulkCounts, bulkTokens, streamBulkInput } from './bulk-input';
@@ -15,10 +15,11 @@ import { ValidationProgress, noExistingIds, validateFolder } from './validate';
  * first, in the same JVM, fed the records as a typed stream on its stdin (bulk-input.ts,
  * src/db/import-stream.ts: no CSV files written and parsed again; the importer works on the first
  * blocks while later ones are encoded). The JVM is spawned first and starts while the records are
- * validated; invalid records close it before it writes anything. Then `finishBulkImport` applies
- * the schema (constraints and indexes, built from the loaded data) and records a full network
- * change (as the transactional import does). The resulting graph is the transactional import's
- * (test/import/bulk.test.ts compares the exports byte for byte).
+ * validated; invalid records close it before it writes anything. The launcher creates the schema
+ * (constraints and indexes, built from the loaded data) before the database answers; then
+ * `finishBulkImport` waits for it and records a full network change (as the transactional import
+ * does). The resulting graph is the transactional import's (test/import/bulk.test.ts compares the
+ * exports byte for byte, and the schema).
  *
  * Only for a database that does not exist yet: the importer writes a new store and refuses an
  * existing one. Updates go through the transactional import (importer.ts).
@@ -44,8 +45,10 @@ export interface BulkImportSummary {
   validateMs: number;
   /** Neo4j's importer building the store, from the stream's start (its JVM started meanwhile, while the records were validated). */
   storeMs: number;
-  /** The database's first start on the new store, until it answers. */
+  /** The database's first start on the new store (its schema's creation not included). */
   startMs: number;
+  /** The constraints and indexes created on the new store before it answered (the full-text and range indexes still populating). */
+  schemaMs: number;
   totalMs: number;
 }
 
@@ -102,6 +105,7 @@ async function buildAndServe(records: () => Promise<NetworkData>, options: BulkI
     heap: options.heap ?? '1g',
     pageCacheMb: options.pageCacheMb,
     importOffHeapMb: options.offHeapMb,
+    importSchemaFile: SCHEMA_FILE,
     offlineImport: async (stdin) => {
       const data = await records();
       validateMs = Date.now() - started;
@@ -110,21 +114,23 @@ async function buildAndServe(records: () => Promise<NetworkData>, options: BulkI
     log: options.log,
   });
   const storeMs = server.importMs ?? 0;
+  const schemaMs = server.schemaMs ?? 0;
   const totalMs = Date.now() - started;
-  const startMs = totalMs - validateMs - storeMs;
+  const startMs = totalMs - validateMs - storeMs - schemaMs;
   const { nodes, relationships } = counts!;
-  return { summary: { nodes, relationships, validateMs, storeMs, startMs, totalMs }, server };
+  return { summary: { nodes, relationships, validateMs, storeMs, startMs, schemaMs, totalMs }, server };
 }
 
 /**
- * With the server started on the new store: constraints and indexes, and a full network change
- * record. With `fullText: 'background'` it resolves once every constraint and range index is online
- * and the full-text indexes are created, still populating (search waits for them: see
- * SchemaOptions); `awaitIndexes` resolves when they are online. A server stopped before that
- * rebuilds them at its next start.
+ * With the server started on the new store: its constraints and indexes online (the launcher
+ * created them; applySchema creates any missing), and a full network change record. With
+ * `fullText: 'background'` it resolves once every constraint and range index is online, the
+ * full-text indexes possibly still populating (search waits for them: see SchemaOptions);
+ * `awaitIndexes` resolves when they are online. A server stopped before that rebuilds them at its
+ * next start.
  */
 export async function finishBulkImport(db: Database, options: SchemaOptions = {}): Promise<void> {
-  // Side by side: the record's first write on the new store overlaps the constraints' population.
+  // Side by side: the record's first write on the new store overlaps the indexes' population.
   await Promise.all([applySchema(db, options), db.transaction((tx) => recordNetworkChange(tx, FULL_CHANGE))]);
 }
 

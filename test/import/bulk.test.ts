@@ -5,7 +5,7 @@ import { connect } from '../../src/db/connect';
 import { Database } from '../../src/db/database';
 import { EmbeddedNeo4j, startEmbeddedNeo4j } from '../../src/db/embedded';
 import { ImportStream } from '../../src/db/import-stream';
-import { awaitIndexes } from '../../src/db/schema';
+import { awaitIndexes, schemaStatements } from '../../src/db/schema';
 import { BulkImportError, bulkImportFolder, finishBulkImport, storeDirectory } from '../../src/import/bulk';
 import { bulkTokens, streamBulkInput } from '../../src/import/bulk-input';
 import { exportFolder } from '../../src/import/export';
@@ -65,6 +65,24 @@ async function shape(db: Database): Promise<string[]> {
   return rows.map((row) => `${row.line} x${row.n}`).sort();
 }
 
+/**
+ * The schema file's indexes and constraints as the database holds them: type, what they cover,
+ * provider and configuration (the full-text analyzer), which constraint owns which index.
+ */
+async function schemaOf(db: Database): Promise<unknown[]> {
+  const names = schemaStatements().map((statement) => /^CREATE\s+(?:CONSTRAINT|(?:\w+\s+)?INDEX)\s+(\w+)/i.exec(statement)![1]);
+  const indexes = await db.read(
+    `SHOW INDEXES YIELD name, type, entityType, labelsOrTypes, properties, indexProvider, owningConstraint, options
+     WHERE name IN $names RETURN name, type, entityType, labelsOrTypes, properties, indexProvider, owningConstraint, options.indexConfig AS config ORDER BY name`,
+    { names },
+  );
+  const constraints = await db.read(
+    'SHOW CONSTRAINTS YIELD name, type, entityType, labelsOrTypes, properties, ownedIndex WHERE name IN $names RETURN * ORDER BY name',
+    { names },
+  );
+  return [...indexes, ...constraints];
+}
+
 function filesOf(dir: string): Record<string, string> {
   return Object.fromEntries(
     fs
@@ -119,6 +137,7 @@ describe('bulk import (offline) = transactional import', () => {
     expect(built.summary.nodes).toBeGreaterThan(400);
     expect(built.summary.relationships).toBeGreaterThan(1800);
     expect(built.summary.storeMs).toBeGreaterThan(0);
+    expect(built.summary.schemaMs).toBeGreaterThan(0);
 
     bulk = connect({ ...testConfig(), neo4jUri: embedded.uri });
     // Serving before the full-text indexes are populated: search waits for them, so it answers
@@ -136,6 +155,10 @@ describe('bulk import (offline) = transactional import', () => {
     await awaitIndexes(bulk);
     const states = await bulk.read<{ state: string }>('SHOW INDEXES YIELD state RETURN DISTINCT state');
     expect(states).toEqual([{ state: 'ONLINE' }]);
+    // The launcher created the schema through the core API: the same one Cypher creates.
+    const schema = await schemaOf(bulk);
+    expect(schema).toHaveLength(schemaStatements().length + schemaStatements().filter((s) => /^CREATE\s+CONSTRAINT/i.test(s)).length);
+    expect(schema).toEqual(await schemaOf(transactional));
 
     const viaTransaction = path.join(scratch, 'export-transactional');
     const viaBulk = path.join(scratch, 'export-bulk');

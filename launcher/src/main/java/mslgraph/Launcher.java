@@ -27,6 +27,7 @@ import org.neo4j.io.ByteUnit;
  *
  * <p>Protocol with the Node parent (src/db/embedded.ts), one line each on stdout:
  * {@code NEO4J_IMPORTED <ms>} after an offline import (see importFirst),
+ * {@code NEO4J_SCHEMA <ms>} once the imported store's schema is created (createImportedSchema),
  * {@code NEO4J_READY bolt://127.0.0.1:PORT} once the default database answers, or
  * {@code NEO4J_ERROR <what to do>} followed by exit code 2.
  *
@@ -46,7 +47,7 @@ public final class Launcher {
     long txMemoryMb = Long.parseLong(env("NEO4J_TX_MEMORY_MB", String.valueOf(defaultTxMb)));
 
     failIfPortTaken(port);
-    importFirst(home);
+    boolean imported = importFirst(home);
     Files.createDirectories(home);
 
     DatabaseManagementService dbms;
@@ -78,6 +79,7 @@ public final class Launcher {
       fail(explain(e, home));
       return;
     }
+    if (imported) createImportedSchema(dbms);
     final DatabaseManagementService service = dbms;
     final CommitCounter counter = commits;
     Thread stopper =
@@ -101,8 +103,8 @@ public final class Launcher {
    * Stdin closed before the magic (the input was invalid): the JVM exits having written nothing.
    * {@code NEO4J_IMPORTED <ms>} then says how long the import took from the magic on.
    */
-  private static void importFirst(Path home) {
-    if (!"stream".equals(System.getenv("NEO4J_IMPORT"))) return;
+  private static boolean importFirst(Path home) {
+    if (!"stream".equals(System.getenv("NEO4J_IMPORT"))) return false;
     long started;
     try {
       InputStream in = System.in;
@@ -117,11 +119,31 @@ public final class Launcher {
       OfflineImport.run(home, GraphDatabaseSettings.DEFAULT_DATABASE_NAME, offHeapMb * 1024 * 1024, in, System.err);
     } catch (Throwable e) {
       fail("the offline import failed: " + e);
-      return;
+      return false;
     }
     System.out.println("NEO4J_IMPORTED " + (System.nanoTime() - started) / 1_000_000);
     System.out.flush();
     seedSystemDatabase(home);
+    return true;
+  }
+
+  /**
+   * After an offline import, with NEO4J_SCHEMA_FILE set: the constraints and indexes of that file
+   * are created before the database answers (ImportSchema), then {@code NEO4J_SCHEMA <ms>} says
+   * how long that took. Failing, the JVM exits and the parent removes the import.
+   */
+  private static void createImportedSchema(DatabaseManagementService dbms) {
+    String file = System.getenv("NEO4J_SCHEMA_FILE");
+    if (file == null || file.isBlank()) return;
+    long started = System.nanoTime();
+    try {
+      ImportSchema.create(dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME), Path.of(file));
+    } catch (Throwable e) {
+      dbms.shutdown();
+      fail("the schema of the imported store could not be created: " + e);
+    }
+    System.out.println("NEO4J_SCHEMA " + (System.nanoTime() - started) / 1_000_000);
+    System.out.flush();
   }
 
   /**
