@@ -22,10 +22,19 @@ export type ClientCommand =
 
 export type ClientAnswer =
   | { kind: 'writers'; result: WritersResult; cpuMs: number }
-  | { kind: 'reads'; reads: Record<string, Latency>; cpuMs: number }
+  | { kind: 'reads'; reads: Record<string, Latency>; timeline: ReadTime[]; cpuMs: number }
   | { kind: 'error'; message: string };
 
-async function reads(command: Extract<ClientCommand, { kind: 'reads' }>): Promise<Record<string, Latency>> {
+/** One read as the client saw it: its name, when it was sent (epoch ms, fractional) and how long its answer took. */
+export interface ReadTime {
+  name: string;
+  startedAt: number;
+  ms: number;
+}
+
+async function reads(
+  command: Extract<ClientCommand, { kind: 'reads' }>,
+): Promise<{ reads: Record<string, Latency>; timeline: ReadTime[] }> {
   const random = seededRandom(command.seed);
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)];
   const post = (query: string, variables: Record<string, unknown>) => postGraphql(command.url, query, variables);
@@ -35,15 +44,18 @@ async function reads(command: Extract<ClientCommand, { kind: 'reads' }>): Promis
     networkReach: () => post(REACH, { id: pick(command.hcps) }),
   };
   const samples: Record<string, number[]> = Object.fromEntries(Object.keys(readers).map((name) => [name, []]));
+  const timeline: ReadTime[] = [];
   const deadline = command.durationMs === undefined ? Infinity : Date.now() + command.durationMs;
   for (let round = 0; Date.now() < deadline && round < (command.runs ?? Infinity); round++) {
     for (const [name, read] of Object.entries(readers)) {
       const start = performance.now();
       await read();
-      samples[name].push(performance.now() - start);
+      const ms = performance.now() - start;
+      samples[name].push(ms);
+      timeline.push({ name, startedAt: performance.timeOrigin + start, ms });
     }
   }
-  return Object.fromEntries(Object.entries(samples).map(([name, x]) => [name, summarize(x)]));
+  return { reads: Object.fromEntries(Object.entries(samples).map(([name, x]) => [name, summarize(x)])), timeline };
 }
 
 async function run(command: ClientCommand): Promise<ClientAnswer> {
@@ -54,7 +66,7 @@ async function run(command: ClientCommand): Promise<ClientAnswer> {
   };
   if (command.kind === 'reads') {
     const result = await reads(command);
-    return { kind: 'reads', reads: result, cpuMs: cpuMs() };
+    return { kind: 'reads', ...result, cpuMs: cpuMs() };
   }
   const post = (query: string, variables: Record<string, unknown>) => postGraphql(command.url, query, variables);
   const result = await concurrentWriters({ ...command, post });

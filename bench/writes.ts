@@ -26,6 +26,7 @@
  */
 process.env.NODE_ENV ??= 'production';
 import { ChildProcess, fork } from 'node:child_process';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -38,11 +39,12 @@ import { createLogger } from '../src/logger';
 import { machineInfo, processCpuMs } from './harness/machine';
 import { writeResults } from './harness/results';
 import { benchApiEnv } from './harness/api';
-import { Latency, round } from './harness/stats';
+import { Latency, round, summarize } from './harness/stats';
 import { WritersResult } from './harness/writers';
 import { WriteGate } from '../src/db/write-gate';
 import { CommitCounter } from '../src/db/commit-counter';
-import type { ClientAnswer, ClientCommand } from './writes-client';
+import { SyncTimes } from '../src/network/network.service';
+import type { ClientAnswer, ClientCommand, ReadTime } from './writes-client';
 
 delete (Error as { prepareStackTrace?: unknown }).prepareStackTrace;
 
@@ -90,10 +92,72 @@ function client(): { ask: (command: ClientCommand) => Promise<ClientAnswer>; chi
   return { ask, child };
 }
 
+/**
+ * The reader's reads split by what their sync did (skipped its probe, or probed; matched by time:
+ * the one reader's reads are the only callers of the sync), and where a probing read's time went.
+ */
+interface ReadSplit {
+  skipped: Record<string, Latency>;
+  /** Reads whose sync applied the states this API's transactions kept (no statement). */
+  kept: Record<string, Latency>;
+  probed: Record<string, Latency>;
+  /** Per probing read: the probe's wait, other state statements, applying in memory, and the rest of the read (HTTP, GraphQL, the answer). */
+  probedParts: { probeMs: Latency; statesMs: Latency; applyMs: Latency; restMs: Latency };
+  /** The rest of a read whose sync sent no probe (skipped, or applied kept states). */
+  skippedRestMs: Latency;
+  unmatched: number;
+  /** The API's event-loop delay over the run (perf_hooks, 1 ms resolution), ms. */
+  eventLoopDelayMs: { p50: number; p95: number; p99: number; max: number };
+}
+
+function splitReads(timeline: readonly ReadTime[], syncs: readonly SyncTimes[]): Omit<ReadSplit, 'eventLoopDelayMs'> {
+  const sorted = [...syncs].sort((a, b) => a.startedAt - b.startedAt);
+  const by = { skipped: new Map<string, number[]>(), kept: new Map<string, number[]>(), probed: new Map<string, number[]>() };
+  const parts = { probeMs: [] as number[], statesMs: [] as number[], applyMs: [] as number[], restMs: [] as number[] };
+  const skippedRest: number[] = [];
+  let unmatched = 0;
+  let next = 0;
+  for (const read of [...timeline].sort((a, b) => a.startedAt - b.startedAt)) {
+    // Two processes' clocks from their time origins: half a ms of slack.
+    while (next < sorted.length && sorted[next].startedAt < read.startedAt - 0.5) next++;
+    const sync = sorted[next];
+    if (!sync || sync.startedAt > read.startedAt + read.ms) {
+      unmatched++;
+      continue;
+    }
+    next++;
+    const kind = sync.probed ? by.probed : sync.kept ? by.kept : by.skipped;
+    kind.set(read.name, [...(kind.get(read.name) ?? []), read.ms]);
+    if (sync.probed) {
+      parts.probeMs.push(sync.probeMs);
+      parts.statesMs.push(sync.statesMs);
+      parts.applyMs.push(sync.applyMs);
+      parts.restMs.push(read.ms - sync.totalMs);
+    } else {
+      skippedRest.push(read.ms - sync.totalMs);
+    }
+  }
+  const names = [...new Set(timeline.map((read) => read.name))];
+  const of = (kind: Map<string, number[]>) => Object.fromEntries(names.map((name) => [name, summarize(kind.get(name) ?? [])]));
+  return {
+    skipped: of(by.skipped),
+    kept: of(by.kept),
+    probed: of(by.probed),
+    probedParts: {
+      probeMs: summarize(parts.probeMs),
+      statesMs: summarize(parts.statesMs),
+      applyMs: summarize(parts.applyMs),
+      restMs: summarize(parts.restMs),
+    },
+    skippedRestMs: summarize(skippedRest),
+    unmatched,
+  };
+}
+
 interface Measured extends WritersResult {
   stored: number;
-  /** The API's network syncs during the run: probes sent, and syncs the commit counter answered without one. */
-  syncs: { probes: number; skipped: number };
+  /** The API's network syncs during the run: probes sent, syncs the commit counter answered without one, syncs that applied kept states. */
+  syncs: { probes: number; skipped: number; kept: number };
   cpuPerWriteMsAll: { api: number; apiEventLoop: number; neo4j: number; writersClient: number; readerClient: number | null };
 }
 
@@ -137,18 +201,36 @@ async function main(): Promise<void> {
       neo4j: processCpuMs(neo4j.pid)!,
     });
     const network = app.services.network;
-    const syncs = () => ({ probes: network.probes, skipped: network.skipped });
-    const since = (before: { probes: number; skipped: number }) => ({
+    const syncs = () => ({ probes: network.probes, skipped: network.skipped, kept: network.keptSyncs });
+    const since = (before: { probes: number; skipped: number; kept: number }) => ({
       probes: network.probes - before.probes,
       skipped: network.skipped - before.skipped,
+      kept: network.keptSyncs - before.kept,
     });
     const counter = db.commits;
     const useCounter = (on: boolean) => ((db as { commits?: CommitCounter }).commits = on ? counter : undefined);
-    const measure = async (tag: string, withReader: boolean, seed: number): Promise<Measured & { reads?: Record<string, Latency> }> => {
+    const measure = async (
+      tag: string,
+      withReader: boolean,
+      seed: number,
+    ): Promise<Measured & { reads?: Record<string, Latency>; split?: ReadSplit }> => {
       const synced = syncs();
+      const syncTimes: SyncTimes[] = [];
+      network.observer = (times) => syncTimes.push(times);
+      const delay = monitorEventLoopDelay({ resolution: 1 });
+      delay.enable();
       const before = cpu();
       const [w, r] = await Promise.all([writers(DURATION_MS, tag), withReader ? reads(seed, { durationMs: DURATION_MS }) : undefined]);
       const after = cpu();
+      delay.disable();
+      network.observer = undefined;
+      const ms = (ns: number) => round(ns / 1e6);
+      const eventLoopDelayMs = {
+        p50: ms(delay.percentile(50)),
+        p95: ms(delay.percentile(95)),
+        p99: ms(delay.percentile(99)),
+        max: ms(delay.max),
+      };
       const per = (ms: number) => round(ms / Math.max(1, w.result.requests));
       return {
         ...w.result,
@@ -162,6 +244,7 @@ async function main(): Promise<void> {
           readerClient: r ? per(r.cpuMs) : null,
         },
         reads: r?.reads ?? {},
+        split: r ? { ...splitReads(r.timeline, syncTimes), eventLoopDelayMs } : undefined,
       };
     };
 
@@ -225,11 +308,11 @@ async function main(): Promise<void> {
 }
 
 function markdown(r: any): string {
-  const l = (x: Latency) => `p50 ${Math.round(x.p50)} ms, p95 ${Math.round(x.p95)} ms (${x.runs} runs)`;
+  const l = (x: Latency) => `p50 ${x.p50.toFixed(1)} ms, p95 ${x.p95.toFixed(1)} ms (${x.runs} runs)`;
   const writes = (name: string, w: Measured) => {
     const cpu = w.cpuPerWriteMsAll;
     return (
-      `- ${name}: ${w.perSecond} writes/s, ${l(w.latency)}; syncs: ${w.syncs.probes} probes, ${w.syncs.skipped} skipped; ` +
+      `- ${name}: ${w.perSecond} writes/s, ${l(w.latency)}; syncs: ${w.syncs.probes} probes, ${w.syncs.skipped} skipped, ${w.syncs.kept} from kept states; ` +
       `CPU per write: API process ${cpu.api} ms (event loop ${cpu.apiEventLoop}), ` +
       `Neo4j ${cpu.neo4j} ms, writers' client ${cpu.writersClient} ms` +
       (cpu.readerClient === null ? '' : `, reader's client ${cpu.readerClient} ms`) +
@@ -262,8 +345,14 @@ function markdown(r: any): string {
         `  ${writes('writers with a reader', run.withReader)}`,
         ...Object.keys(round.idle).map(
           (name) =>
-            `  - ${name} during writes: ${l(run.withReader.reads[name])} (p95 ${run.readRatioP95[name]}x idle${run.commitCounter ? '' : ', counter off'})`,
+            `  - ${name} during writes: ${l(run.withReader.reads[name])} (p95 ${run.readRatioP95[name]}x idle${run.commitCounter ? '' : ', counter off'})` +
+            `; its sync skipped: ${l(run.withReader.split.skipped[name])}; applied kept states: ${l(run.withReader.split.kept[name])}; ` +
+            `probed: ${l(run.withReader.split.probed[name])}`,
         ),
+        `  - probing reads' parts: probe ${l(run.withReader.split.probedParts.probeMs)}; other states ${l(run.withReader.split.probedParts.statesMs)}; ` +
+          `applying ${l(run.withReader.split.probedParts.applyMs)}; rest of the read ${l(run.withReader.split.probedParts.restMs)}; ` +
+          `skipping reads' rest ${l(run.withReader.split.skippedRestMs)}; unmatched ${run.withReader.split.unmatched}; ` +
+          `API event-loop delay p50/p95/p99/max ${Object.values(run.withReader.split.eventLoopDelayMs).join(' / ')} ms`,
       ]),
       '',
     ]),

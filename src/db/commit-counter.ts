@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 
 /**
- * How many commits changed what the network sync reads, as the embedded Neo4j publishes it
- * (launcher/.../CommitCounter.java: the length of a file it extends after each such commit,
- * before the commit is acknowledged). Reading it is one stat() (microseconds, no round trip): a
- * sync that finds it where it was at the previous sync's start knows that nothing it reads has
- * committed since, and skips its probe (src/network/network.service.ts).
+ * The commits that changed what the network sync reads, as the embedded Neo4j publishes them
+ * (launcher/.../CommitCounter.java: a line appended to a file before each such commit is applied,
+ * and one after, before it is acknowledged). Its length is a count: reading it is one stat()
+ * (microseconds, no round trip), and a sync that finds it where it was at the previous sync's
+ * start knows that nothing it reads has committed since, and skips its probe
+ * (src/network/network.service.ts). Its lines say whose commits moved it (src/network/commit-log.ts).
  *
  * Only the process that started the embedded Neo4j knows its counter (one file per JVM start, named
  * by embedded.ts); any other API instance, and every external server (NEO4J_URI), probes as before.
@@ -26,6 +27,36 @@ export class CommitCounter {
       return stats?.isFile() ? `${stats.ino}:${stats.size}` : undefined;
     } catch {
       return undefined;
+    }
+  }
+
+  /** The file's length now (the position the next line will start at, or later), or undefined when not known. */
+  size(): number | undefined {
+    if (this.stopped) return undefined;
+    try {
+      return fs.statSync(this.file, { throwIfNoEntry: false })?.size;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * The file's lines from `offset` on, as written so far (commit-log.ts reads them): its identity
+   * and the bytes to its end, with one open, fstat and pread (no round trip). Undefined when not known.
+   */
+  readFrom(offset: number): { id: string; ino: number; text: string } | undefined {
+    if (this.stopped) return undefined;
+    let fd: number | undefined;
+    try {
+      fd = fs.openSync(this.file, 'r');
+      const { ino, size } = fs.fstatSync(fd);
+      const bytes = Buffer.alloc(Math.max(0, size - offset));
+      const read = bytes.length > 0 ? fs.readSync(fd, bytes, 0, bytes.length, offset) : 0;
+      return { id: `${ino}:${size}`, ino, text: bytes.toString('latin1', 0, read) };
+    } catch {
+      return undefined;
+    } finally {
+      if (fd !== undefined) fs.closeSync(fd);
     }
   }
 

@@ -27,18 +27,20 @@ export type Defer = (statement: Statement) => void;
  * Runs independent writes as one statement, each in its own unit subquery (so one part's rows
  * never repeat another's): one round trip and one plan instead of one per part. Their parameter
  * names must differ (each part keeps its own under one name, e.g. `$audit`). Null parts are skipped.
+ * `tail` runs after them, in the same statement, and its rows are returned.
  */
-export async function runTogether(tx: Tx, parts: readonly (Statement | null)[]): Promise<void> {
+export async function runTogether<T = Row>(tx: Tx, parts: readonly (Statement | null)[], tail?: Statement): Promise<T[]> {
   const present = parts.filter((part): part is Statement => part !== null);
-  if (present.length === 0) return;
+  if (present.length === 0 && !tail) return [];
   const params: Params = {};
-  for (const part of present) {
+  for (const part of [...present, ...(tail ? [tail] : [])]) {
     for (const [name, value] of Object.entries(part.params)) {
       if (name in params) throw new Error(`runTogether: parameter $${name} is used by two parts`);
       params[name] = value;
     }
   }
-  await tx.run(present.map((part) => `CALL () {\n${part.cypher}\n}`).join('\n'), params);
+  const cypher = [...present.map((part) => `CALL () {\n${part.cypher}\n}`), ...(tail ? [tail.cypher] : [])].join('\n');
+  return tx.run<T>(cypher, params);
 }
 
 /**
@@ -100,8 +102,9 @@ export class Database {
     return this.transaction((tx) => tx.run<T>(cypher, params));
   }
 
-  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.writeGate.run(() => this.session('WRITE', work));
+  /** `metadata`: the transaction's (Bolt txConfig), which the embedded launcher copies into its commit lines. */
+  transaction<T>(work: (tx: Tx) => Promise<T>, metadata?: Record<string, string | number>): Promise<T> {
+    return this.writeGate.run(() => this.session('WRITE', work, metadata));
   }
 
   readTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
@@ -202,12 +205,12 @@ export class Database {
     }
   }
 
-  private async session<T>(mode: 'READ' | 'WRITE', work: (tx: Tx) => Promise<T>): Promise<T> {
+  private async session<T>(mode: 'READ' | 'WRITE', work: (tx: Tx) => Promise<T>, metadata?: Record<string, string | number>): Promise<T> {
     const session = this.driver.session({
       database: this.name,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
     });
-    const config = { timeout: this.timeoutMs };
+    const config = { timeout: this.timeoutMs, ...(metadata && { metadata }) };
     const unit = (tx: ManagedTransaction) => work(this.wrap(tx));
     try {
       return mode === 'READ' ? await session.executeRead(unit, config) : await session.executeWrite(unit, config);

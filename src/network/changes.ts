@@ -35,7 +35,11 @@
  * the embedded launcher's transaction listener (launcher/.../NetworkChangeListener.java), which
  * adds what a transaction touched to its record or creates one.
  */
+import { randomUUID } from 'node:crypto';
 import { Statement, Tx, runTogether } from '../db/database';
+import type { KeptChange } from './commit-log';
+import { PREFETCH_STATES } from './entity-states';
+import { HcpState, PairState } from './incremental';
 
 export interface NetworkChange {
   /**
@@ -83,7 +87,7 @@ export const CHANGE_OVERLAP_MS = 10_000;
 export const CHANGE_RETENTION_MS = 60 * 60 * 1000;
 
 export const RECORD_CHANGE_STATEMENT = `
-  CREATE (:NetworkChange {id: randomUUID(), at: timestamp(), hcps: $change.hcps, msls: $change.msls,
+  CREATE (:NetworkChange {id: $change.id, at: timestamp(), hcps: $change.hcps, msls: $change.msls,
     pairMsls: $change.pairMsls, pairHcps: $change.pairHcps, attrs: $change.attrs, erased: $change.erased,
     reference: $change.reference, full: $change.full})`;
 
@@ -98,19 +102,48 @@ const FORGET_STATEMENT = `
   SET c.hcps = [id IN c.hcps WHERE NOT id IN $ids], c.attrs = [id IN c.attrs WHERE NOT id IN $ids],
     c.pairMsls = [i IN kept | pairMsls[i]], c.pairHcps = [i IN kept | pairHcps[i]]`;
 
+/**
+ * After a record that names only HCPs' attributes and MSL-HCP pairs (a logged interaction), in its
+ * statement: locks those HCPs (a property written and removed: Neo4j takes a node's exclusive lock
+ * before any property write and holds it to the end of the transaction), then reads their states
+ * as the sync's probe would (PREFETCH_STATES), and the record's `at` (timestamp() is the
+ * statement's). Writers of one HCP thus read its states in commit order (commit-log.ts). The lock
+ * is taken after the writes: two transactions that both hold a shared lock on one dense HCP from
+ * their relationships deadlock, and Neo4j fails one, which the driver runs again.
+ */
+const KEEP_STATEMENT = `
+  CALL () { MATCH (h:HCP) WHERE h.id IN $keep.hcps SET h.networkLock = true REMOVE h.networkLock }
+  WITH [$change] AS changes${PREFETCH_STATES}
+  RETURN timestamp() AS at, attrStates, pairStates`;
+
+/** How a mutation keeps the states its record names for this instance's sync (commit-log.ts). */
+export interface Keeper {
+  /** The commit file's length now; undefined: not known (nothing is kept). */
+  position(): number | undefined;
+  keep(change: KeptChange): void;
+}
+
 /** The record of a bulk write (the import): every reader rebuilds. */
 export const FULL_CHANGE = { hcps: [], msls: [], attrs: [], reference: true, full: true } as const;
 
 /**
  * Writes the record of `change` inside the caller's transaction (nothing when it names nothing)
  * together with `alongside` (the transaction's other records, e.g. its audit event) in one
- * statement: each statement costs a round trip and the server's per-statement work.
+ * statement: each statement costs a round trip and the server's per-statement work. With `keeper`,
+ * a record naming only attributes and pairs also has its states read in that statement (KEEP_STATEMENT)
+ * and handed to the keeper.
  */
-export async function recordNetworkChange(tx: Tx, change: NetworkChange, alongside: readonly (Statement | null)[] = []): Promise<void> {
+export async function recordNetworkChange(
+  tx: Tx,
+  change: NetworkChange,
+  alongside: readonly (Statement | null)[] = [],
+  keeper?: Keeper,
+): Promise<void> {
   const erased = change.erasedHcps ?? [];
   if (erased.length > 0) await tx.run(FORGET_STATEMENT, { ids: unique(erased.map((hcp) => hcp.id)) });
   const pairs = uniquePairs(change.pairs);
   const record = {
+    id: randomUUID(),
     hcps: unique(change.hcps),
     msls: unique(change.msls),
     pairMsls: pairs.map(([mslId]) => mslId),
@@ -124,7 +157,19 @@ export async function recordNetworkChange(tx: Tx, change: NetworkChange, alongsi
     record.full ||
     record.reference ||
     record.hcps.length + record.msls.length + pairs.length + record.attrs.length + record.erased.length > 0;
-  await runTogether(tx, [names ? { cypher: RECORD_CHANGE_STATEMENT, params: { change: record } } : null, ...alongside]);
+  const parts = [names ? { cypher: RECORD_CHANGE_STATEMENT, params: { change: record } } : null, ...alongside];
+  const kept = record.hcps.length + record.msls.length + record.erased.length === 0 && !record.reference && !record.full;
+  const position = names && kept ? keeper?.position() : undefined;
+  if (position === undefined) {
+    await runTogether(tx, parts);
+    return;
+  }
+  const hcps = unique([...record.attrs, ...record.pairHcps]);
+  const [row] = await runTogether<{ at: number; attrStates: HcpState[]; pairStates: PairState[] }>(tx, parts, {
+    cypher: KEEP_STATEMENT,
+    params: { keep: { hcps } },
+  });
+  keeper!.keep({ position, change: { ...record, at: row.at }, states: { attrs: row.attrStates, pairs: row.pairStates } });
 }
 
 function uniquePairs(pairs: NetworkChange['pairs'] = []): (readonly [string, string])[] {

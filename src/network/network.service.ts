@@ -26,13 +26,19 @@
  * (src/db/commit-counter.ts: one stat(), no round trip), which the launcher moves after every
  * commit that wrote a change record or changed the counts, before acknowledging it. Where it stands
  * as it stood before the previous sync's probe, nothing the probe reads has committed since, and the
- * sync returns the current network without a statement. External servers: no counter, a probe per sync.
+ * sync returns the current network without a statement. Where it moved, the sync reads the lines
+ * added (src/network/commit-log.ts): when they are all commits of this instance whose states its
+ * transactions kept (logged interactions: the states the probe would read, read in their own
+ * transaction with their HCPs locked), it applies those and sends no statement either; anything
+ * else, a probe. External servers: no counter, a probe per sync.
  * Concurrent callers share syncs: a call joins the sync started after it, never an earlier one
  * (which might not see the caller's own write). Nothing here is client state, so any number of
  * API instances can serve one database.
  */
+import { performance } from 'node:perf_hooks';
 import { Database } from '../db/database';
-import { CHANGE_OVERLAP_MS, CHANGE_RETENTION_MS, NetworkChange, STORED_CHANGE, StoredChange, pairKey } from './changes';
+import { CHANGE_OVERLAP_MS, CHANGE_RETENTION_MS, Keeper, NetworkChange, STORED_CHANGE, StoredChange, pairKey } from './changes';
+import { CommitLog, CommitTicket, KeptChange, latestStates } from './commit-log';
 import { hcpsOfNodes } from './erasure';
 import { ChangedEntities, PREFETCH_STATES, StateReader, readStates } from './entity-states';
 import { EntityStates, HcpState, LinkState, PairState, applyStates } from './incremental';
@@ -126,6 +132,22 @@ const MAX_OFFERS = 4;
 /** An offer no sync took within this long is dropped (its writer's record was applied elsewhere, or never committed). */
 const OFFER_TTL_MS = 30_000;
 
+/** One sync's times (benches): when it started, whether it sent a probe, and where its ms went. */
+export interface SyncTimes {
+  /** Epoch ms (fractional) when it started. */
+  startedAt: number;
+  probed: boolean;
+  /** Applied the states this instance's transactions kept (no statement). */
+  kept: boolean;
+  /** Waiting for the probe's answer (the round trip, the database's work, the event loop's turn). */
+  probeMs: number;
+  /** Reading states the probe did not bring (statements of their own). */
+  statesMs: number;
+  /** Applying the states to the network in memory (the event loop's CPU). */
+  applyMs: number;
+  totalMs: number;
+}
+
 interface Probe {
   now: number;
   counts: NetworkCounts;
@@ -160,10 +182,17 @@ export class NetworkService {
   /** Probe statements sent, and syncs the commit counter answered without one (tests and benches read them). */
   probes = 0;
   skipped = 0;
+  /** Syncs that applied the states this instance's transactions kept, without a statement. */
+  keptSyncs = 0;
+  /** The embedded server's commit lines as read so far, and the states this instance's transactions kept. */
+  private readonly log = new CommitLog();
   /** The commit counter as read before the last sync that completed (undefined: none, or unknown). */
   private syncedCount?: string;
   /** When (this machine's clock, which the embedded server shares) the counter last said nothing had committed since. */
   private quietAt = 0;
+  /** Told of every sync's times (benches); syncs run one at a time, so `times` is the running one's. */
+  observer?: (times: SyncTimes) => void;
+  private times?: SyncTimes;
 
   constructor(
     private readonly db: Database,
@@ -307,6 +336,16 @@ export class NetworkService {
 
   private readonly read: StateReader = (cypher, params) => this.db.read(cypher, params);
 
+  /** A write transaction's ticket (its metadata names it in the commit lines), when this instance reads them. */
+  ticket(): CommitTicket | undefined {
+    return this.db.commits ? this.log.ticket() : undefined;
+  }
+
+  /** Where the transaction of `ticket` keeps the states its record names (changes.ts recordNetworkChange). */
+  keeper(ticket: CommitTicket): Keeper {
+    return { position: () => this.db.commits?.size(), keep: (change) => this.log.keep(ticket.seq, change) };
+  }
+
   private start(): Promise<NetworkSnapshot> {
     const running = this.sync().finally(() => {
       if (this.running === running) this.running = undefined;
@@ -322,16 +361,82 @@ export class NetworkService {
    * probe reads since then, the network is current.
    */
   private async sync(): Promise<NetworkSnapshot> {
-    const count = this.db.commits?.read();
+    const started = performance.now();
+    this.times = this.observer && {
+      startedAt: performance.timeOrigin + started,
+      probed: false,
+      kept: false,
+      probeMs: 0,
+      statesMs: 0,
+      applyMs: 0,
+      totalMs: 0,
+    };
+    const commits = this.db.commits;
+    const count = commits?.read();
     if (this.current && count !== undefined && count === this.syncedCount) {
       this.skipped += 1;
       this.quietAt = Date.now();
+      this.observed(started);
       return this.current;
     }
     this.syncedCount = undefined;
+    const at = Date.now();
+    let lines = this.current ? commits?.readFrom(this.log.offset) : undefined;
+    if (lines && !this.log.reads(lines.ino)) lines = commits!.readFrom(this.log.restart(lines.ino));
+    const kept = lines && this.log.take(lines.ino, lines.text);
+    // The count the lines read end at: where the file stood before this sync's probe, if any.
+    const read = lines ? `${lines.ino}:${this.log.offset}` : count;
+    if (kept) {
+      await this.applyKept(kept, at);
+      this.syncedCount = read;
+      this.observed(started);
+      return this.current!;
+    }
     const synced = await (this.current ? this.probeAndApply() : this.rebuild());
-    this.syncedCount = count;
+    this.syncedCount = read;
+    this.observed(started);
     return synced;
+  }
+
+  /**
+   * Applies the states kept for `kept` (in the lines' order; the newest per HCP and pair), but for
+   * records a probe applied already (it read after their commits). Every commit acknowledged
+   * before `at` is applied then (commit-log.ts): as after a probe at `at`, records stamped since
+   * the overlap window and not applied are late commits, which the next probe looks for.
+   */
+  private async applyKept(kept: readonly KeptChange[], at: number): Promise<void> {
+    const fresh = kept.filter(({ change }) => !this.seen.has(change.id));
+    if (fresh.length > 0)
+      await this.apply(
+        fresh.map(({ change }) => change),
+        latestStates(fresh),
+      );
+    this.keptSyncs += 1;
+    if (this.times) this.times.kept = true;
+    this.markSynced(
+      Math.max(at, this.syncedAt),
+      fresh.map(({ change }) => change),
+    );
+    this.quietAt = at;
+    this.pruneNowAndThen(at);
+  }
+
+  private observed(started: number): void {
+    if (!this.times) return;
+    this.times.totalMs = performance.now() - started;
+    this.observer?.(this.times);
+    this.times = undefined;
+  }
+
+  /** Adds the ms `step` takes to the running sync's `field` (when observed). */
+  private async timed<T>(field: 'probeMs' | 'statesMs', step: () => Promise<T>): Promise<T> {
+    if (!this.times) return step();
+    const start = performance.now();
+    try {
+      return await step();
+    } finally {
+      if (this.times) this.times[field] += performance.now() - start;
+    }
   }
 
   private async probeAndApply(): Promise<NetworkSnapshot> {
@@ -393,12 +498,14 @@ export class NetworkService {
       attrs: new Set(changes.flatMap((change) => change.attrs ?? [])),
       reference: changes.some((change) => change.reference),
     };
-    const states = prefetchedStates(changed, prefetched) ?? (await readStates(this.read, changed));
+    const states = prefetchedStates(changed, prefetched) ?? (await this.timed('statesMs', () => readStates(this.read, changed)));
+    const applying = performance.now();
     const newest = changes.reduce((latest, change) => (change.at > latest.at ? change : latest));
     const prepared = states.hcps.length > 0 ? this.takeOffer(current, states.hcps) : undefined;
     const time = Math.max(newest.at, current.projection.time);
     const applied = applyStates(current.projection, states, newest.id, time, prepared?.projection);
     this.current = current.derive(applied.projection, applied, { prepared });
+    if (this.times) this.times.applyMs += performance.now() - applying;
     if (applied.structure) this.pruneOffers();
     if (prepared) this.prepared += 1;
     this.updates += 1;
@@ -409,16 +516,19 @@ export class NetworkService {
     const recent = after === null ? null : after - RECENT_MS;
     const applied = recent === null ? [] : [...this.seen].filter(([, at]) => at > recent).map(([id]) => id);
     this.probes += 1;
-    const [row] = await this.db.read<{
-      now: number;
-      hcps: number;
-      links: number[];
-      knows: number;
-      changes: StoredChange[];
-      earlier: number[];
-      attrStates: HcpState[];
-      pairStates: PairState[];
-    }>(PROBE, { recent, overlap: CHANGE_OVERLAP_MS, applied, ...bucketRanges(since, after) });
+    if (this.times) this.times.probed = true;
+    const [row] = await this.timed('probeMs', () =>
+      this.db.read<{
+        now: number;
+        hcps: number;
+        links: number[];
+        knows: number;
+        changes: StoredChange[];
+        earlier: number[];
+        attrStates: HcpState[];
+        pairStates: PairState[];
+      }>(PROBE, { recent, overlap: CHANGE_OVERLAP_MS, applied, ...bucketRanges(since, after) }),
+    );
     return {
       now: row.now,
       counts: { hcps: row.hcps, links: row.links, knows: row.knows },

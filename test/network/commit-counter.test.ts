@@ -40,6 +40,11 @@ const reach = async () =>
       }
     `)
   ).networkReach.total;
+/** The interactions the network holds for HCP `id`. */
+async function interactionsOf(id: string): Promise<number> {
+  const { projection } = await network().snapshot();
+  return projection.attributes.interactions[projection.net.hcpIndex.get(id)!];
+}
 /** The probes `work` made and the syncs it skipped. */
 async function counted(work: () => Promise<unknown>): Promise<{ probes: number; skipped: number }> {
   const [probes, skipped] = [network().probes, network().skipped];
@@ -87,8 +92,12 @@ describe('the commit counter of the embedded Neo4j', () => {
         }
       }
     `);
-    // A logged interaction is a network change (its pair's strength, its HCP's counts): the next read probes.
-    expect((await counted(reach)).probes).toBe(1);
+    // A logged interaction is a network change (its pair's strength, its HCP's counts), whose states
+    // its transaction kept (commit-log.ts): the next read applies them without a statement.
+    const kept = network().keptSyncs;
+    expect((await counted(reach)).probes).toBe(0);
+    expect(network().keptSyncs).toBe(kept + 1);
+    expect(await interactionsOf('hcp-b')).toBe(1);
     const before = db().commits!.read();
     await client.request(gql`
       mutation {

@@ -85,10 +85,11 @@ describe('the network projection', () => {
         }
       }
     `);
-    // One statement: the probe returns the pair's and the HCP's states with the record.
+    // At most one statement: the states the transaction kept (none, src/network/commit-log.ts), or,
+    // when another test's commit came in between, the probe's, which returns them with the record.
     const reads = jest.spyOn((service() as unknown as { db: Database }).db, 'read');
     const after = await service().snapshot();
-    expect(reads).toHaveBeenCalledTimes(1);
+    expect(reads.mock.calls.length).toBeLessThanOrEqual(1);
     reads.mockRestore();
     expect(after).not.toBe(before);
     expect(await after.pagerank()).toBe(pagerank);

@@ -82,6 +82,8 @@ export async function runMutation<W, R = W>(ctx: GraphContext, plan: MutationPla
   if (!current) throw new Error('runMutation runs only inside a root Mutation field (see withMutationPath)');
   const { creates } = plan;
   let prepared: PreparedNetwork | undefined;
+  // Names the transaction in the embedded server's commit lines, so the sync can apply the states it keeps.
+  const ticket = ctx.app.network.ticket();
   const run = () =>
     ctx.db.transaction(async (tx) => {
       for (const check of current.checks) await check(tx);
@@ -95,10 +97,11 @@ export async function runMutation<W, R = W>(ctx: GraphContext, plan: MutationPla
       const answer = plan.answer ? plan.answer(written) : (written as unknown as R);
       const entityIds = [...new Set([...idsOf(current.args), ...resultIds(answer)])];
       const audit = new AuditRepository(ctx.db).statement({ sub: ctx.viewer.sub, action: current.action, entityIds });
-      await markNetworkChanged(tx, change ?? {}, [...deferred, liveEventsStatement(plan.liveEvents?.(written) ?? []), audit]);
+      const alongside = [...deferred, liveEventsStatement(plan.liveEvents?.(written) ?? []), audit];
+      await markNetworkChanged(tx, change ?? {}, alongside, ticket && ctx.app.network.keeper(ticket));
       prepared = await prepareNetworkChange(ctx.app.network, tx, change ?? {});
       return answer;
-    });
+    }, ticket?.metadata);
   // Not committed: the network prepared for the commit must not stay on offer.
   const attempt = () =>
     run().catch((error: unknown) => {

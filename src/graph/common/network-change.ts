@@ -1,5 +1,5 @@
 import { Statement, Tx } from '../../db/database';
-import { NetworkChange, recordNetworkChange } from '../../network/changes';
+import { Keeper, NetworkChange, recordNetworkChange } from '../../network/changes';
 import { NetworkService, PreparedNetwork } from '../../network/network.service';
 
 /**
@@ -8,9 +8,16 @@ import { NetworkService, PreparedNetwork } from '../../network/network.service';
  * whose territory, areas or interactions changed. Writes that change none of these pass an empty change (no record):
  * the analytics keep their scores. `alongside` (the mutation's deferred writes, live events and audit event) is written
  * in the same statement: every statement costs a round trip and the server's per-statement work.
+ * `keeper` (NetworkService.keeper): a record of attributes and pairs only has its states read and
+ * kept for this instance's sync (src/network/commit-log.ts).
  */
-export function markNetworkChanged(tx: Tx, change: NetworkChange, alongside: readonly (Statement | null)[] = []): Promise<void> {
-  return recordNetworkChange(tx, change, alongside);
+export function markNetworkChanged(
+  tx: Tx,
+  change: NetworkChange,
+  alongside: readonly (Statement | null)[] = [],
+  keeper?: Keeper,
+): Promise<void> {
+  return recordNetworkChange(tx, change, alongside, keeper);
 }
 
 /**

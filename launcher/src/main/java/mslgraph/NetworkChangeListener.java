@@ -42,10 +42,11 @@ import org.neo4j.graphdb.event.TransactionEventListener;
  * id is removed from the records that named it before (see src/network/erasure.ts): readers
  * remove it in memory, and no record keeps the id of a person erased.
  *
- * <p>After a commit that readers must notice (one with a change record, or one that changes the
- * counts or records the sync reads: see {@link #noticed}) it bumps the {@link CommitCounter}, if any.
+ * <p>A commit that readers must notice (one with a change record, or one that changes the counts or
+ * records the sync reads: see {@link #noticed}) is published by the {@link CommitCounter}, if any:
+ * a line before it is applied, one after.
  */
-final class NetworkChangeListener implements TransactionEventListener<Boolean> {
+final class NetworkChangeListener implements TransactionEventListener<Long> {
   private static final Label HCP = Label.label("HCP");
   private static final Label MSL = Label.label("MSL");
   private static final Label CHANGE = Label.label("NetworkChange");
@@ -91,9 +92,15 @@ final class NetworkChangeListener implements TransactionEventListener<Boolean> {
     }
   }
 
-  /** Returns whether readers must notice the commit (afterCommit bumps the counter then). */
+  /** Returns the commit's number in the CommitCounter when readers must notice it (its line written), else null. */
   @Override
-  public Boolean beforeCommit(TransactionData data, Transaction tx, GraphDatabaseService db) {
+  public Long beforeCommit(TransactionData data, Transaction tx, GraphDatabaseService db) {
+    boolean noticed = recordChange(data, tx);
+    return noticed && commits != null ? commits.begin(data.metaData()) : null;
+  }
+
+  /** Records what the transaction touched; returns whether readers must notice the commit. */
+  private boolean recordChange(TransactionData data, Transaction tx) {
     Node record = null;
     for (Node node : data.createdNodes()) {
       if (node.hasLabel(CHANGE)) {
@@ -206,14 +213,16 @@ final class NetworkChangeListener implements TransactionEventListener<Boolean> {
     }
   }
 
-  /** Runs before the commit is acknowledged (see CommitCounter): a client that saw it acknowledged sees the counter moved. */
+  /** Runs before the commit's locks are released and before it is acknowledged (see CommitCounter). */
   @Override
-  public void afterCommit(TransactionData data, Boolean noticed, GraphDatabaseService db) {
-    if (commits != null && Boolean.TRUE.equals(noticed)) commits.bump();
+  public void afterCommit(TransactionData data, Long commit, GraphDatabaseService db) {
+    if (commit != null) commits.committed(commit, data.metaData());
   }
 
   @Override
-  public void afterRollback(TransactionData data, Boolean noticed, GraphDatabaseService db) {}
+  public void afterRollback(TransactionData data, Long commit, GraphDatabaseService db) {
+    if (commit != null) commits.aborted(commit);
+  }
 
   private static void nodeTouched(Iterable<Label> labels, Object id, Touched touched) {
     Set<String> names = new HashSet<>();
