@@ -44,7 +44,7 @@ export class CommitCounter {
    * The file's lines from `offset` on, as written so far (commit-log.ts reads them): its identity
    * and the bytes to its end, with one open, fstat and pread (no round trip). Undefined when not known.
    */
-  readFrom(offset: number): { id: string; ino: number; text: string } | undefined {
+  readFrom(offset: number): { ino: number; text: string } | undefined {
     if (this.stopped) return undefined;
     let fd: number | undefined;
     try {
@@ -52,7 +52,7 @@ export class CommitCounter {
       const { ino, size } = fs.fstatSync(fd);
       const bytes = Buffer.alloc(Math.max(0, size - offset));
       const read = bytes.length > 0 ? fs.readSync(fd, bytes, 0, bytes.length, offset) : 0;
-      return { id: `${ino}:${size}`, ino, text: bytes.toString('latin1', 0, read) };
+      return { ino, text: bytes.toString('latin1', 0, read) };
     } catch {
       return undefined;
     } finally {

@@ -21,6 +21,22 @@ describe('CommitCounter (the embedded server count read by the API)', () => {
     expect(counter.read()).not.toBe(empty!.replace(/:0$/, ':3'));
   });
 
+  it('reads the lines from an offset with the file identity, and its length', () => {
+    const file = path.join(dir, 'lines');
+    fs.writeFileSync(file, 'b 1 - -\nc 1 - -\n');
+    const counter = new CommitCounter(file);
+    const all = counter.readFrom(0)!;
+    expect(all.text).toBe('b 1 - -\nc 1 - -\n');
+    expect(`${all.ino}:16`).toBe(counter.read());
+    expect(counter.readFrom(8)!.text).toBe('c 1 - -\n');
+    expect(counter.readFrom(16)!.text).toBe('');
+    expect(counter.size()).toBe(16);
+    counter.stop();
+    expect(counter.readFrom(0)).toBeUndefined();
+    expect(counter.size()).toBeUndefined();
+    expect(new CommitCounter(path.join(dir, 'none')).readFrom(0)).toBeUndefined();
+  });
+
   it('is unknown when the file is missing or not a file, and once stopped', () => {
     expect(new CommitCounter(path.join(dir, 'missing')).read()).toBeUndefined();
     expect(new CommitCounter(dir).read()).toBeUndefined();
