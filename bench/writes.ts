@@ -105,6 +105,8 @@ interface ReadSplit {
   probedParts: { probeMs: Latency; statesMs: Latency; applyMs: Latency; restMs: Latency };
   /** The rest of a read whose sync sent no probe (skipped, or applied kept states). */
   skippedRestMs: Latency;
+  /** Per read whose sync applied kept states: applying them in memory, and the rest of the read. */
+  keptParts: { applyMs: Latency; restMs: Latency };
   unmatched: number;
   /** The API's event-loop delay over the run (perf_hooks, 1 ms resolution), ms. */
   eventLoopDelayMs: { p50: number; p95: number; p99: number; max: number };
@@ -115,6 +117,7 @@ function splitReads(timeline: readonly ReadTime[], syncs: readonly SyncTimes[]):
   const by = { skipped: new Map<string, number[]>(), kept: new Map<string, number[]>(), probed: new Map<string, number[]>() };
   const parts = { probeMs: [] as number[], statesMs: [] as number[], applyMs: [] as number[], restMs: [] as number[] };
   const skippedRest: number[] = [];
+  const keptParts = { applyMs: [] as number[], restMs: [] as number[] };
   let unmatched = 0;
   let next = 0;
   for (const read of [...timeline].sort((a, b) => a.startedAt - b.startedAt)) {
@@ -136,6 +139,10 @@ function splitReads(timeline: readonly ReadTime[], syncs: readonly SyncTimes[]):
     } else {
       skippedRest.push(read.ms - sync.totalMs);
     }
+    if (sync.kept) {
+      keptParts.applyMs.push(sync.applyMs);
+      keptParts.restMs.push(read.ms - sync.totalMs);
+    }
   }
   const names = [...new Set(timeline.map((read) => read.name))];
   const of = (kind: Map<string, number[]>) => Object.fromEntries(names.map((name) => [name, summarize(kind.get(name) ?? [])]));
@@ -150,6 +157,7 @@ function splitReads(timeline: readonly ReadTime[], syncs: readonly SyncTimes[]):
       restMs: summarize(parts.restMs),
     },
     skippedRestMs: summarize(skippedRest),
+    keptParts: { applyMs: summarize(keptParts.applyMs), restMs: summarize(keptParts.restMs) },
     unmatched,
   };
 }
@@ -351,7 +359,9 @@ function markdown(r: any): string {
         ),
         `  - probing reads' parts: probe ${l(run.withReader.split.probedParts.probeMs)}; other states ${l(run.withReader.split.probedParts.statesMs)}; ` +
           `applying ${l(run.withReader.split.probedParts.applyMs)}; rest of the read ${l(run.withReader.split.probedParts.restMs)}; ` +
-          `skipping reads' rest ${l(run.withReader.split.skippedRestMs)}; unmatched ${run.withReader.split.unmatched}; ` +
+          `reads without a probe: rest ${l(run.withReader.split.skippedRestMs)}; ` +
+          `reads applying kept states: applying ${l(run.withReader.split.keptParts.applyMs)}, rest ${l(run.withReader.split.keptParts.restMs)}; ` +
+          `unmatched ${run.withReader.split.unmatched}; ` +
           `API event-loop delay p50/p95/p99/max ${Object.values(run.withReader.split.eventLoopDelayMs).join(' / ')} ms`,
       ]),
       '',
