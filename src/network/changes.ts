@@ -165,10 +165,13 @@ export async function recordNetworkChange(
     return;
   }
   const hcps = unique([...record.attrs, ...record.pairHcps]);
-  const [row] = await runTogether<{ at: number; attrStates: HcpState[]; pairStates: PairState[] }>(tx, parts, {
-    cypher: KEEP_STATEMENT,
-    params: { keep: { hcps } },
-  });
+  // Planned once: the states' subqueries cost the planner far more than running them (entity-states.ts).
+  const [row] = await runTogether<{ at: number; attrStates: HcpState[]; pairStates: PairState[] }>(
+    tx,
+    parts,
+    { cypher: KEEP_STATEMENT, params: { keep: { hcps } } },
+    { replanSkip: true },
+  );
   keeper!.keep({ position, change: { ...record, at: row.at }, states: { attrs: row.attrStates, pairs: row.pairStates } });
 }
 
