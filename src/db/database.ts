@@ -27,15 +27,9 @@ export type Defer = (statement: Statement) => void;
  * Runs independent writes as one statement, each in its own unit subquery (so one part's rows
  * never repeat another's): one round trip and one plan instead of one per part. Their parameter
  * names must differ (each part keeps its own under one name, e.g. `$audit`). Null parts are skipped.
- * `tail` runs after them, in the same statement, and its rows are returned. `replanSkip`: the
- * plan is kept when the statistics drift (`CYPHER replan=skip`; see src/network/entity-states.ts).
+ * `tail` runs after them, in the same statement, and its rows are returned.
  */
-export async function runTogether<T = Row>(
-  tx: Tx,
-  parts: readonly (Statement | null)[],
-  tail?: Statement,
-  options: { replanSkip?: boolean } = {},
-): Promise<T[]> {
+export async function runTogether<T = Row>(tx: Tx, parts: readonly (Statement | null)[], tail?: Statement): Promise<T[]> {
   const present = parts.filter((part): part is Statement => part !== null);
   if (present.length === 0 && !tail) return [];
   const params: Params = {};
@@ -45,8 +39,7 @@ export async function runTogether<T = Row>(
       params[name] = value;
     }
   }
-  const prefix = options.replanSkip ? ['CYPHER replan=skip'] : [];
-  const cypher = [...prefix, ...present.map((part) => `CALL () {\n${part.cypher}\n}`), ...(tail ? [tail.cypher] : [])].join('\n');
+  const cypher = [...present.map((part) => `CALL () {\n${part.cypher}\n}`), ...(tail ? [tail.cypher] : [])].join('\n');
   return tx.run<T>(cypher, params);
 }
 

@@ -165,13 +165,10 @@ export async function recordNetworkChange(
     return;
   }
   const hcps = unique([...record.attrs, ...record.pairHcps]);
-  // Planned once: the states' subqueries cost the planner far more than running them (entity-states.ts).
-  const [row] = await runTogether<{ at: number; attrStates: HcpState[]; pairStates: PairState[] }>(
-    tx,
-    parts,
-    { cypher: KEEP_STATEMENT, params: { keep: { hcps } } },
-    { replanSkip: true },
-  );
+  const [row] = await runTogether<{ at: number; attrStates: HcpState[]; pairStates: PairState[] }>(tx, parts, {
+    cypher: KEEP_STATEMENT,
+    params: { keep: { hcps } },
+  });
   keeper!.keep({ position, change: { ...record, at: row.at }, states: { attrs: row.attrStates, pairs: row.pairStates } });
 }
 
