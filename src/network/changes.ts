@@ -37,7 +37,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Statement, Tx, runTogether } from '../db/database';
-import type { KeptChange } from './commit-log';
 import { PREFETCH_STATES } from './entity-states';
 import { HcpState, PairState } from './incremental';
 
@@ -74,6 +73,14 @@ export interface StoredChange {
   erased: number[];
   reference: boolean;
   full: boolean;
+}
+
+/** What a kept transaction read after its writes, its HCPs locked: applied when its commit line shows (commit-log.ts). */
+export interface KeptChange {
+  /** The file's length read before the statement that locked its HCPs and read these states. */
+  position: number;
+  change: StoredChange;
+  states: { attrs: HcpState[]; pairs: PairState[] };
 }
 
 /** A record's contents in a RETURN, as StoredChange (`c` names the record). */

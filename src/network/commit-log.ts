@@ -26,16 +26,8 @@
  * - every commit acknowledged before a sync has its `c` line in the file when the sync reads it.
  */
 import { randomBytes } from 'node:crypto';
-import { StoredChange, pairKey } from './changes';
+import { KeptChange, pairKey } from './changes';
 import { HcpState, PairState } from './incremental';
-
-/** What a kept transaction read after its writes, its HCPs locked: applied when its `c` line shows. */
-export interface KeptChange {
-  /** The file's length read before the statement that locked its HCPs and read these states. */
-  position: number;
-  change: StoredChange;
-  states: { attrs: HcpState[]; pairs: PairState[] };
-}
 
 /** A write transaction's metadata (the driver's txConfig): the launcher copies it into its commit's lines. */
 export interface CommitTicket {

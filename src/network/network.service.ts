@@ -37,8 +37,8 @@
  */
 import { performance } from 'node:perf_hooks';
 import { Database } from '../db/database';
-import { CHANGE_OVERLAP_MS, CHANGE_RETENTION_MS, Keeper, NetworkChange, STORED_CHANGE, StoredChange, pairKey } from './changes';
-import { CommitLog, CommitTicket, KeptChange, latestStates } from './commit-log';
+import { CHANGE_OVERLAP_MS, CHANGE_RETENTION_MS, KeptChange, Keeper, NetworkChange, STORED_CHANGE, StoredChange, pairKey } from './changes';
+import { CommitLog, CommitTicket, latestStates } from './commit-log';
 import { hcpsOfNodes } from './erasure';
 import { ChangedEntities, PREFETCH_STATES, StateReader, readStates } from './entity-states';
 import { EntityStates, HcpState, LinkState, PairState, applyStates } from './incremental';

@@ -1,4 +1,5 @@
-import { CommitLog, KeptChange, latestStates } from '../../src/network/commit-log';
+import { KeptChange } from '../../src/network/changes';
+import { CommitLog, latestStates } from '../../src/network/commit-log';
 import { HcpState } from '../../src/network/incremental';
 
 /**
