@@ -46,7 +46,7 @@ interface ProfileNode {
   hitCount?: number;
   children?: number[];
 }
-interface CpuProfile {
+export interface CpuProfile {
   nodes: ProfileNode[];
   startTime: number;
   endTime: number;
@@ -110,7 +110,7 @@ export function analyse(profile: CpuProfile) {
   return { totalMs: (profile.endTime - profile.startTime) / 1000, categories, functions };
 }
 
-async function profiled<T>(session: inspector.Session, run: () => Promise<T>): Promise<{ result: T; profile: CpuProfile }> {
+export async function profiled<T>(session: inspector.Session, run: () => Promise<T>): Promise<{ result: T; profile: CpuProfile }> {
   const post = (method: string, params?: object) =>
     new Promise<any>((resolve, reject) => session.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result))));
   await post('Profiler.enable');

@@ -23,9 +23,15 @@
  * embedded server's commit counter used by the syncs (1, as the API runs) and not (0: a probe per
  * sync, as with an external server); the syncs' probes and skips are counted either way.
  * Writes bench/results/writes-<hcps>.json and .md.
+ *
+ * PROFILE_WRITES=<folder>: each run with a reader is also taken under the V8 CPU profiler (the API's
+ * event loop: this process's main thread); its .cpuprofile and where the time went, per write, are
+ * written there (bench/profile.ts groups the self time). The profiler's cost shows in every figure
+ * of that run, so leave it unset for the figures themselves.
  */
 process.env.NODE_ENV ??= 'production';
 import { ChildProcess, fork } from 'node:child_process';
+import inspector from 'node:inspector';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -45,6 +51,7 @@ import { WriteGate } from '../src/db/write-gate';
 import { CommitCounter } from '../src/db/commit-counter';
 import { SyncTimes } from '../src/network/network.service';
 import type { ClientAnswer, ClientCommand, ReadTime } from './writes-client';
+import { analyse, profiled, renderAnalysis } from './profile';
 
 delete (Error as { prepareStackTrace?: unknown }).prepareStackTrace;
 
@@ -215,6 +222,11 @@ async function main(): Promise<void> {
       skipped: network.skipped - before.skipped,
       kept: network.keptSyncs - before.kept,
     });
+    let inspectorSession: inspector.Session | undefined;
+    const session = () => {
+      if (!inspectorSession) (inspectorSession = new inspector.Session()).connect();
+      return inspectorSession;
+    };
     const counter = db.commits;
     const useCounter = (on: boolean) => ((db as { commits?: CommitCounter }).commits = on ? counter : undefined);
     const measure = async (
@@ -228,7 +240,10 @@ async function main(): Promise<void> {
       const delay = monitorEventLoopDelay({ resolution: 1 });
       delay.enable();
       const before = cpu();
-      const [w, r] = await Promise.all([writers(DURATION_MS, tag), withReader ? reads(seed, { durationMs: DURATION_MS }) : undefined]);
+      const load = () => Promise.all([writers(DURATION_MS, tag), withReader ? reads(seed, { durationMs: DURATION_MS }) : undefined]);
+      const profileDir = withReader ? process.env.PROFILE_WRITES : undefined;
+      const taken = profileDir ? await profiled(session(), load) : { result: await load(), profile: undefined };
+      const [w, r] = taken.result;
       const after = cpu();
       delay.disable();
       network.observer = undefined;
@@ -240,6 +255,18 @@ async function main(): Promise<void> {
         max: ms(delay.max),
       };
       const per = (ms: number) => round(ms / Math.max(1, w.result.requests));
+      if (profileDir && taken.profile) {
+        fs.mkdirSync(profileDir, { recursive: true });
+        fs.writeFileSync(path.join(profileDir, `${tag}.cpuprofile`), JSON.stringify(taken.profile));
+        const latency = { p50: w.result.latency.p50, p95: w.result.latency.p95, requestsPerSec: w.result.perSecond };
+        const lines = renderAnalysis(
+          `${tag}, per write`,
+          { ...analyse(taken.profile), latency },
+          per(after.apiEventLoop - before.apiEventLoop),
+        );
+        fs.writeFileSync(path.join(profileDir, `${tag}.md`), lines.join('\n') + '\n');
+        say(`profile: ${path.join(profileDir, tag)}.cpuprofile and .md`);
+      }
       return {
         ...w.result,
         stored: await stored(tag),
