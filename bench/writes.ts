@@ -22,6 +22,7 @@
  * (0: no bound). --alone 0 skips the writers-alone runs. --counters 1,0 measures each bound with the
  * embedded server's commit counter used by the syncs (1, as the API runs) and not (0: a probe per
  * sync, as with an external server); the syncs' probes and skips are counted either way.
+ * NEO4J_NICE (as npm start reads it) runs the embedded Neo4j at that niceness.
  * Writes bench/results/writes-<hcps>.json and .md.
  *
  * PROFILE_WRITES=<folder>: each run with a reader is also taken under the V8 CPU profiler (the API's
@@ -65,6 +66,8 @@ const WARMUP_MS = (args.get('warmup') ?? 30) * 1000;
 const RUNS = args.get('runs') ?? 100;
 const ALONE = (args.get('alone') ?? 1) !== 0;
 const ROUNDS = args.get('rounds') ?? 2;
+/** NEO4J_NICE, as npm start reads it: the embedded Neo4j's niceness. */
+const NICE = loadConfig({ NEO4J_NICE: process.env.NEO4J_NICE }).neo4jNice;
 const countersAt = process.argv.indexOf('--counters');
 /** Each: whether the syncs read the commit counter (1) or probe every time (0). */
 const COUNTERS = (countersAt > 0 ? process.argv[countersAt + 1] : '1').split(',').map((x) => x === '1');
@@ -184,6 +187,7 @@ async function main(): Promise<void> {
     dataDir,
     boltPort: 7300 + Math.floor(Math.random() * 300),
     heap: process.env.NEO4J_HEAP || '1g',
+    nice: NICE,
     log: () => undefined,
   });
   const config = loadConfig(benchApiEnv(neo4j.uri, { NEO4J_HEAP: process.env.NEO4J_HEAP }));
@@ -326,7 +330,7 @@ async function main(): Promise<void> {
     const report = {
       dataset: { hcps: data.hcps.length, links: data.hcpLinks.length, msls: msls.length, seed: SEED },
       machine: await machineInfo(db),
-      processes: 'API + embedded Neo4j (own JVM) started by the bench process; writers in one forked process, the reader in another',
+      processes: `API + embedded Neo4j (own JVM${NICE ? `, NEO4J_NICE=${NICE}` : ''}) started by the bench process; writers in one forked process, the reader in another`,
       warmupSeconds: WARMUP_MS / 1000,
       loadAverageAtEnd: os.loadavg(),
       rounds,

@@ -15,6 +15,8 @@ export interface Config {
   neo4jHeap: string;
   /** Page cache of the embedded Neo4j, MB (NEO4J_PAGECACHE_MB; default an eighth of MACHINE_MEMORY_MB): the store files it keeps in memory. */
   neo4jPageCacheMb: number;
+  /** Niceness of the embedded Neo4j's JVM (NEO4J_NICE, 0-19; default 0: the API's priority). */
+  neo4jNice: number;
   /** The memory the embedded Neo4j's defaults are derived from, MB (MACHINE_MEMORY_MB; default the machine's or container's). */
   machineMemoryMb: number;
   seedDemo: boolean;
@@ -111,6 +113,13 @@ function count(env: Env, name: string, fallback: number): number {
   return value;
 }
 
+/** A niceness a process may give itself without privileges: 0 (unchanged) to 19 (lowest priority). */
+function niceness(env: Env, name: string): number {
+  const value = int(env, name, 0);
+  if (value < 0 || value > 19) throw new Error(`${name} must be 0 to 19 (a lower priority; 0: unchanged), got "${env[name]}"`);
+  return value;
+}
+
 function bool(env: Env, name: string, fallback: boolean): boolean {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -159,6 +168,7 @@ export function loadConfig(env: Env = process.env): Config {
     neo4jHeap: env.NEO4J_HEAP || `${memory.heapMb}m`,
     neo4jPageCacheMb: int(env, 'NEO4J_PAGECACHE_MB', memory.pageCacheMb),
     machineMemoryMb: memory.machineMb,
+    neo4jNice: niceness(env, 'NEO4J_NICE'),
     seedDemo: bool(env, 'SEED_DEMO', true),
     production,
     jwtSecret: env.JWT_SECRET || undefined,

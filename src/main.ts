@@ -36,6 +36,7 @@ async function main(): Promise<void> {
         boltPort: config.neo4jBoltPort,
         heap: config.neo4jHeap,
         pageCacheMb: config.neo4jPageCacheMb,
+        nice: config.neo4jNice,
         log: (line) => logger.info(line),
       });
     } catch (error) {

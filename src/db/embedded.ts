@@ -34,6 +34,12 @@ export interface EmbeddedOptions {
   boltPort: number;
   heap: string;
   pageCacheMb?: number;
+  /**
+   * The JVM's niceness (0: the API's own priority). On a machine where the API and the database
+   * share few cores, a write's database work then waits for the event loop rather than the
+   * reverse, so reads keep their latency while writes run (see docs/performance.md).
+   */
+  nice?: number;
   /** Cap on the memory of all open transactions together, MB (default: NEO4J_TX_MEMORY_MB, else 70% of the heap). */
   transactionMemoryMb?: number;
   /**
@@ -113,7 +119,7 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
   const jvm = streamImport ? IMPORT_JVM_FLAGS : SERVER_JVM_FLAGS;
   // One file per start: a count is never taken for another run's.
   const counterFile = path.join(options.dataDir, 'network-commits', `${process.pid}-${randomUUID()}`);
-  const child = spawnLauncher(options.dataDir, [`-Xms512m`, `-Xmx${options.heap}`, ...jvm, ...archive], {
+  const child = spawnLauncher(options.dataDir, [`-Xms512m`, `-Xmx${options.heap}`, ...jvm, ...archive], options.nice ?? 0, {
     NEO4J_BOLT_PORT: String(options.boltPort),
     NEO4J_PAGECACHE_MB: String(options.pageCacheMb ?? 512),
     NEO4J_COMMIT_COUNTER: counterFile,
@@ -225,9 +231,13 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-function spawnLauncher(dataDir: string, jvmArgs: string[], env: Record<string, string>): ChildProcess {
+function spawnLauncher(dataDir: string, jvmArgs: string[], nice: number, env: Record<string, string>): ChildProcess {
   // The jar, not target/classes: a class-data-sharing archive only covers classes from jars.
-  return spawn('java', [...jvmArgs, ...JVM_FLAGS, '-cp', `${JAR}${path.delimiter}${LIB}/*`, 'mslgraph.Launcher', dataDir], {
+  const java = ['java', ...jvmArgs, ...JVM_FLAGS, '-cp', `${JAR}${path.delimiter}${LIB}/*`, 'mslgraph.Launcher', dataDir];
+  // Through nice(1), which execs java (same pid): every thread the JVM starts inherits it, where
+  // renicing the pid afterwards would reach only the threads that exist by then.
+  const [command, ...args] = nice > 0 ? ['nice', '-n', String(nice), ...java] : java;
+  return spawn(command, args, {
     stdio: ['pipe', 'pipe', 'pipe'],
     env: { ...process.env, ...env },
   });
@@ -251,7 +261,7 @@ async function classArchiveFlags(log: (line: string) => void): Promise<string[]>
     const trained = `${CLASS_ARCHIVE}.${process.pid}.tmp`;
     try {
       log('training the embedded Neo4j class archive (once per launcher build) ...');
-      const child = spawnLauncher(home, ['-Xmx512m', ...SERVER_JVM_FLAGS, `-XX:ArchiveClassesAtExit=${trained}`, ...quiet], {
+      const child = spawnLauncher(home, ['-Xmx512m', ...SERVER_JVM_FLAGS, `-XX:ArchiveClassesAtExit=${trained}`, ...quiet], 0, {
         NEO4J_BOLT_PORT: '0',
         NEO4J_PAGECACHE_MB: '8',
         NEO4J_IMPORT: 'stream',
