@@ -1,7 +1,7 @@
 /**
  * npm run bench:live -- [--hcps 30000] [--seed 7] [--writers 16] [--duration 20]
  *   [--data <folder>] [--prepare 1] [--steady 30] [--interactions-per-s 20] [--links-per-s 1] [--error-hcps 10000]
- *   [--next-runs 15]
+ *   [--next-runs 15] [--warmup 0]
  *
  * --data: an embedded database folder kept between runs; built offline (the bulk importer) when it
  * holds none, so a 100k/1M run can prepare its data (--prepare 1: only that) outside the timed run.
@@ -9,6 +9,9 @@
  * given rates) with a reader, next to the idle latencies. --error-hcps: the betweenness estimate's
  * error against exact on a generated network of that size (in memory). --writers 0 skips the
  * concurrent writers. --next-runs: how many times the next answer after each kind of write is timed.
+ * --warmup: seconds of the steady write load, untimed, after the cold rankings and before everything
+ * else, so that what follows runs on a warm database (a JIT compiler can take minutes of load to
+ * settle; docs/performance.md, "The database behind the event loop").
  *
  * Live analytics on the embedded Neo4j: network answers idle, the next answer after an
  * interaction, after a link edit and after an HCP's erasure (incremental updates), and N concurrent writers logging
@@ -44,7 +47,7 @@ import { PAGERANK_TIE_TOLERANCE } from '../src/network/snapshot';
 import { seededRandom } from '../src/network/random';
 import { machineInfo } from './harness/machine';
 import { writeResults } from './harness/results';
-import { benchApiEnv, postGraphql } from './harness/api';
+import { benchApiEnv, embeddedNice, postGraphql } from './harness/api';
 import { Latency, summarize } from './harness/stats';
 import { concurrentWriters } from './harness/writers';
 
@@ -56,6 +59,7 @@ for (let i = 2; i < process.argv.length; i += 2) {
 }
 const DATA = texts.get('data');
 const STEADY_MS = (args.get('steady') ?? 30) * 1000;
+const WARMUP_MS = (args.get('warmup') ?? 0) * 1000;
 const ERROR_HCPS = args.get('error-hcps') ?? 0;
 const HCPS = args.get('hcps') ?? 30000;
 const SEED = args.get('seed') ?? 7;
@@ -92,6 +96,7 @@ async function main(): Promise<void> {
     dataDir,
     boltPort: 7600 + Math.floor(Math.random() * 300),
     heap: process.env.NEO4J_HEAP || '2g',
+    nice: embeddedNice(),
     log: () => undefined,
   });
   const config = loadConfig(benchApiEnv(neo4j.uri, { NEO4J_QUERY_TIMEOUT_MS: '600000' }));
@@ -134,6 +139,21 @@ async function main(): Promise<void> {
     say('BETWEENNESS and COMPOSITE cold ...');
     const cold = { betweenness: await ranked(gql, 'BETWEENNESS'), composite: await ranked(gql, 'COMPOSITE') };
     const firstMs = await timed(readers.kolRanking);
+    if (WARMUP_MS > 0) {
+      say(`warm-up: the steady load for ${WARMUP_MS / 1000} s, untimed ...`);
+      // Its link edits far past the timed ones' sequence, so that those still change the network.
+      await steadyLoad({
+        post: gql,
+        hcps,
+        msls,
+        readers,
+        interactionsPerSecond: INTERACTIONS_PER_S,
+        linkEditsPerSecond: LINKS_PER_S,
+        durationMs: WARMUP_MS,
+        tag: `${tag}-warm`,
+        firstEdit: 10_000_000 + (await app.services.network.snapshot()).net.links.source.length,
+      });
+    }
     say('idle latencies ...');
     const latencies = async (): Promise<Record<string, Latency>> => {
       const out: Record<string, Latency> = {};
@@ -259,6 +279,8 @@ async function main(): Promise<void> {
       dataset: { hcps: data.hcps.length, links: data.hcpLinks.length, msls: msls.length, seed: SEED },
       machine,
       loadAverage: os.loadavg(),
+      neo4jNice: embeddedNice(),
+      warmupSeconds: WARMUP_MS / 1000,
       readyMs,
       firstKolRankingMs: Math.round(firstMs),
       cold,
@@ -309,7 +331,7 @@ function markdown(r: any): string {
   return [
     `# Live analytics: ${r.dataset.hcps} HCPs, ${r.dataset.links} links (embedded Neo4j)`,
     '',
-    `Machine: ${JSON.stringify(r.machine)}; load average at the end ${r.loadAverage.map((x: number) => x.toFixed(1)).join(' / ')} (shared machine).`,
+    `Machine: ${JSON.stringify(r.machine)}; load average at the end ${r.loadAverage.map((x: number) => x.toFixed(1)).join(' / ')} (shared machine).${r.neo4jNice ? ` Embedded Neo4j at NEO4J_NICE=${r.neo4jNice}.` : ''}${r.warmupSeconds ? ` Warm-up: ${r.warmupSeconds} s of the steady load after the cold rankings, before the rest.` : ''}`,
     '',
     `- API start to ready (schema, warm-up: projection, PageRank, communities): ${r.readyMs} ms; first kolRanking after: ${r.firstKolRankingMs} ms`,
     `- First BETWEENNESS ranking, asked at ready: ${answer(r.cold.betweenness)}; COMPOSITE next: ${answer(r.cold.composite)}; from API start (ready + BETWEENNESS): ${r.readyMs + r.cold.betweenness.ms} ms`,

@@ -1,5 +1,5 @@
 /**
- * npm run bench:writes -- [--hcps 5000] [--seed 7] [--writers 16] [--duration 20] [--warmup 30] [--runs 100] [--rounds 2]
+ * npm run bench:writes -- [--hcps 5000] [--seed 7] [--writers 16] [--duration 20] [--warmup 90] [--runs 100] [--rounds 2]
  *   [--alone 1] [--bounds 0/2/0/0,0/3/170/1000] [--counters 1]
  *
  * Concurrent writes on the embedded Neo4j: N writers logging interactions for different HCPs
@@ -10,8 +10,9 @@
  * Processes: the API (and the embedded Neo4j it talks to, a JVM of its own) runs in this process;
  * the writers run in one child process and the reader in another (bench/writes-client.ts), so
  * neither competes with the API's event loop, as real clients do not. The JVM is warmed first
- * (--warmup seconds of writers and reads), then each round measures every bound, in reverse
- * order every other round, so no bound always runs first.
+ * (--warmup seconds of writers and reads: on some machines the JIT compiler takes a minute or two
+ * of load to settle, and 30 s measured the database at 2-4x its warm CPU per write), then each
+ * round measures every bound, in reverse order every other round, so no bound always runs first.
  *
  * CPU per write: the API process (all its threads: event loop, GC, the driver, the betweenness
  * and PageRank worker threads), its event-loop thread alone, Neo4j's JVM, and the load clients
@@ -45,7 +46,7 @@ import { importNetwork } from '../src/import/importer';
 import { createLogger } from '../src/logger';
 import { machineInfo, processCpuMs } from './harness/machine';
 import { writeResults } from './harness/results';
-import { benchApiEnv } from './harness/api';
+import { benchApiEnv, embeddedNice } from './harness/api';
 import { Latency, round, summarize } from './harness/stats';
 import { WritersResult } from './harness/writers';
 import { WriteGate } from '../src/db/write-gate';
@@ -62,12 +63,12 @@ const HCPS = args.get('hcps') ?? 5000;
 const SEED = args.get('seed') ?? 7;
 const WRITERS = args.get('writers') ?? 16;
 const DURATION_MS = (args.get('duration') ?? 20) * 1000;
-const WARMUP_MS = (args.get('warmup') ?? 30) * 1000;
+const WARMUP_MS = (args.get('warmup') ?? 90) * 1000;
 const RUNS = args.get('runs') ?? 100;
 const ALONE = (args.get('alone') ?? 1) !== 0;
 const ROUNDS = args.get('rounds') ?? 2;
-/** NEO4J_NICE, as npm start reads it: the embedded Neo4j's niceness. */
-const NICE = loadConfig({ NEO4J_NICE: process.env.NEO4J_NICE }).neo4jNice;
+/** The embedded Neo4j's niceness, as npm start reads it. */
+const NICE = embeddedNice();
 const countersAt = process.argv.indexOf('--counters');
 /** Each: whether the syncs read the commit counter (1) or probe every time (0). */
 const COUNTERS = (countersAt > 0 ? process.argv[countersAt + 1] : '1').split(',').map((x) => x === '1');

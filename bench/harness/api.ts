@@ -1,3 +1,5 @@
+import { loadConfig } from '../../src/config';
+
 /**
  * The environment a bench gives the API it starts in its own process: the given database, a
  * free port on loopback, open mode (no JWT secret: only loopback can reach it), no demo data,
@@ -15,6 +17,11 @@ export function benchApiEnv(neo4jUri: string, extra: Record<string, string | und
     LOG_LEVEL: 'silent',
     ...extra,
   };
+}
+
+/** The embedded Neo4j's niceness as `npm start` reads it (NEO4J_NICE, or its default), for the benches that start their own. */
+export function embeddedNice(): number {
+  return loadConfig({ NEO4J_NICE: process.env.NEO4J_NICE }).neo4jNice;
 }
 
 /** POSTs one GraphQL operation to the bench's API and returns its data; the first error throws. */
