@@ -139,20 +139,13 @@ async function main(): Promise<void> {
     say('BETWEENNESS and COMPOSITE cold ...');
     const cold = { betweenness: await ranked(gql, 'BETWEENNESS'), composite: await ranked(gql, 'COMPOSITE') };
     const firstMs = await timed(readers.kolRanking);
+    // The steady write load: paced interactions and link edits through the API, with the reader.
+    const load = { post: gql, hcps, msls, readers, interactionsPerSecond: INTERACTIONS_PER_S, linkEditsPerSecond: LINKS_PER_S };
     if (WARMUP_MS > 0) {
       say(`warm-up: the steady load for ${WARMUP_MS / 1000} s, untimed ...`);
       // Its link edits far past the timed ones' sequence, so that those still change the network.
-      await steadyLoad({
-        post: gql,
-        hcps,
-        msls,
-        readers,
-        interactionsPerSecond: INTERACTIONS_PER_S,
-        linkEditsPerSecond: LINKS_PER_S,
-        durationMs: WARMUP_MS,
-        tag: `${tag}-warm`,
-        firstEdit: 10_000_000 + (await app.services.network.snapshot()).net.links.source.length,
-      });
+      const firstEdit = 10_000_000 + (await app.services.network.snapshot()).net.links.source.length;
+      await steadyLoad({ ...load, durationMs: WARMUP_MS, tag: `${tag}-warm`, firstEdit });
     }
     say('idle latencies ...');
     const latencies = async (): Promise<Record<string, Latency>> => {
@@ -242,17 +235,7 @@ async function main(): Promise<void> {
 
     say(`steady load: ${INTERACTIONS_PER_S} interactions/s + ${LINKS_PER_S} link edits/s for ${STEADY_MS / 1000} s ...`);
     const preparedBeforeSteady = service.prepared;
-    const steady = await steadyLoad({
-      post: gql,
-      hcps,
-      msls,
-      readers,
-      interactionsPerSecond: INTERACTIONS_PER_S,
-      linkEditsPerSecond: LINKS_PER_S,
-      durationMs: STEADY_MS,
-      tag,
-      firstEdit: earlierLinks,
-    });
+    const steady = await steadyLoad({ ...load, durationMs: STEADY_MS, tag, firstEdit: earlierLinks });
     const preparedDuringSteady = service.prepared - preparedBeforeSteady;
     const steadyRatioP95 = Object.fromEntries(
       Object.keys(idle).map((name) => [name, Math.round((steady.reads[name].p95 / idle[name].p95) * 100) / 100]),
