@@ -11,8 +11,9 @@
  * states the accuracy) and `rankOrder(scores, tolerance, from)`. Graphs with fewer
  * than `inlineBelow` entries are computed at once on the calling thread (sending them costs more
  * than it saves). One thread at normal priority (answers wait for it), started on first use, with a
- * helper thread taking half of each step when there is more than one core (pagerank-team.ts); jobs
- * run one at a time, in order. If the thread dies, its jobs are computed on the calling thread.
+ * helper thread below it taking half of each step when a second core is free (pagerank-team.ts,
+ * pagerank-helper.ts); jobs run one at a time, in order. If the thread dies, its jobs are computed
+ * on the calling thread.
  */
 import { Worker } from 'node:worker_threads';
 import { WeightedGraph } from './csr';

@@ -148,7 +148,8 @@ function pagerankOffThread(): PageRankThread {
  * normal priority: at nice 10 reads took the cores first (their p95 under a steady write load
  * fell), but on a saturated machine the preparations fell behind one link edit a second, and each
  * writer held its write slot (db/write-gate.ts) meanwhile, so logged interactions queued for
- * seconds behind them (docs/network.md).
+ * seconds behind them (docs/network.md). Only its helper, the second core's share, runs below
+ * normal priority (pagerank-helper.ts).
  */
 let preparingThread: PageRankThread | undefined;
 function pagerankPreparing(): PageRankThread {

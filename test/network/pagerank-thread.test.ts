@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import { pageRank } from '../../src/network/pagerank';
 import { PageRankThread } from '../../src/network/pagerank-thread';
 import { rankOrder } from '../../src/network/rank-order';
@@ -58,6 +60,23 @@ describe('SharedTeam (two threads per step)', () => {
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       expect(team.helped).toBeGreaterThan(0);
+    } finally {
+      await helper.terminate();
+    }
+  });
+
+  it('runs the helper below normal priority (a free core only), the calling thread as it was', async () => {
+    const niceValues = () =>
+      fs
+        .readdirSync('/proc/self/task')
+        .map((tid) => Number(fs.readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1].split(' ')[16]));
+    const helper = spawnWorker('pagerank-helper');
+    try {
+      // The helper lowers its own thread as its module loads.
+      for (let wait = 0; wait < 250 && !niceValues().includes(os.constants.priority.PRIORITY_BELOW_NORMAL); wait++)
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(niceValues()).toContain(os.constants.priority.PRIORITY_BELOW_NORMAL);
+      expect(os.getPriority()).toBe(os.constants.priority.PRIORITY_NORMAL);
     } finally {
       await helper.terminate();
     }
