@@ -60,6 +60,8 @@ for (let i = 2; i < process.argv.length; i += 2) {
 const DATA = texts.get('data');
 const STEADY_MS = (args.get('steady') ?? 30) * 1000;
 const WARMUP_MS = (args.get('warmup') ?? 0) * 1000;
+/** The embedded Neo4j's niceness, as npm start reads it. */
+const NICE = embeddedNice();
 const ERROR_HCPS = args.get('error-hcps') ?? 0;
 const HCPS = args.get('hcps') ?? 30000;
 const SEED = args.get('seed') ?? 7;
@@ -96,7 +98,7 @@ async function main(): Promise<void> {
     dataDir,
     boltPort: 7600 + Math.floor(Math.random() * 300),
     heap: process.env.NEO4J_HEAP || '2g',
-    nice: embeddedNice(),
+    nice: NICE,
     log: () => undefined,
   });
   const config = loadConfig(benchApiEnv(neo4j.uri, { NEO4J_QUERY_TIMEOUT_MS: '600000' }));
@@ -262,7 +264,7 @@ async function main(): Promise<void> {
       dataset: { hcps: data.hcps.length, links: data.hcpLinks.length, msls: msls.length, seed: SEED },
       machine,
       loadAverage: os.loadavg(),
-      neo4jNice: embeddedNice(),
+      neo4jNice: NICE,
       warmupSeconds: WARMUP_MS / 1000,
       readyMs,
       firstKolRankingMs: Math.round(firstMs),
