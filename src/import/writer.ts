@@ -125,15 +125,25 @@ export class Writer {
     let created = 0;
     let updated = 0;
     const out: Record<string, unknown>[] = [];
-    for (let i = 0; i < rows.length; i += this.batchSize) {
-      const batch = rows.slice(i, i + this.batchSize);
-      const result = await this.tx.run<Record<string, unknown>>(statement, { [param]: batch });
-      for (const row of result) {
+    // One batch is always sent ahead: the server runs the batches in order, as before, while this
+    // process encodes the next one instead of the server waiting for it.
+    let next = 0;
+    const send = () => {
+      const batch = rows.slice(next, (next += this.batchSize));
+      return { size: batch.length, result: this.tx.run<Record<string, unknown>>(statement, { [param]: batch }) };
+    };
+    let inFlight = rows.length > 0 ? send() : undefined;
+    while (inFlight) {
+      const ahead = next < rows.length ? send() : undefined;
+      // If this batch fails, the one ahead fails with the transaction: its error is the same one.
+      ahead?.result.catch(() => undefined);
+      for (const row of await inFlight.result) {
         if (typeof row.created === 'number') created += row.created;
         if (typeof row.updated === 'number') updated += row.updated;
         else out.push(row);
       }
-      onBatch?.(batch.length);
+      onBatch?.(inFlight.size);
+      inFlight = ahead;
     }
     return { created, updated, rows: out };
   }
