@@ -1,7 +1,7 @@
 /**
  * npm run bench:live -- [--hcps 30000] [--seed 7] [--writers 16] [--duration 20]
  *   [--data <folder>] [--prepare 1] [--steady 30] [--interactions-per-s 20] [--links-per-s 1] [--error-hcps 10000]
- *   [--next-runs 15] [--warmup 0]
+ *   [--next-runs 15] [--warmup 90]
  *
  * --data: an embedded database folder kept between runs; built offline (the bulk importer) when it
  * holds none, so a 100k/1M run can prepare its data (--prepare 1: only that) outside the timed run.
@@ -11,7 +11,8 @@
  * concurrent writers. --next-runs: how many times the next answer after each kind of write is timed.
  * --warmup: seconds of the steady write load, untimed, after the cold rankings and before everything
  * else, so that what follows runs on a warm database (a JIT compiler can take minutes of load to
- * settle; docs/performance.md, "The database behind the event loop").
+ * settle; docs/performance.md, "The database behind the event loop"). Default 90 s, as bench:writes;
+ * 0 measures the idle reads within a minute of the start, on a database still compiling.
  *
  * Live analytics on the embedded Neo4j: network answers idle, the next answer after an
  * interaction, after a link edit and after an HCP's erasure (incremental updates), and N concurrent writers logging
@@ -59,7 +60,7 @@ for (let i = 2; i < process.argv.length; i += 2) {
 }
 const DATA = texts.get('data');
 const STEADY_MS = (args.get('steady') ?? 30) * 1000;
-const WARMUP_MS = (args.get('warmup') ?? 0) * 1000;
+const WARMUP_MS = (args.get('warmup') ?? 90) * 1000;
 /** The embedded Neo4j's niceness, as npm start reads it. */
 const NICE = embeddedNice();
 const ERROR_HCPS = args.get('error-hcps') ?? 0;
