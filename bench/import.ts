@@ -1,5 +1,5 @@
 /**
- * npm run bench:import -- [--hcps 100000] [--runs 3] [--bulk-runs 1] [--machine-mb 8192] [--heap 4g]
+ * npm run bench:import -- [--hcps 100000] [--runs 3] [--warm-runs 0] [--bulk-runs 1] [--machine-mb 8192] [--heap 4g]
  *   [--page-cache 1024] [--timeout-s 600] [--tx-memory-every-s 0] [--no-bulk] [--out dir]
  *
  * The import figures on their own, without the rest of the bench: the same generated network
@@ -9,6 +9,9 @@
  * bulk import `--bulk-runs` times (Neo4j's offline importer into a new store, then schema and
  * change record): timed until it serves with every answer right (constraints and range indexes
  * online, full-text indexes still populating: search waits for them) and until every index is online.
+ * --warm-runs N: then, on one more fresh server, one untimed import (the JVM's JIT compiles the
+ * import's paths, as a server that has been serving has) and N timed ones, the database emptied
+ * before each (untimed): an import into a running API's warm server, as `npm run import` does.
  * Writes bench/results/import-<hcps>.{json,md}.
  */
 process.env.NODE_ENV ??= 'production';
@@ -36,6 +39,7 @@ interface Options {
   hcps: number;
   seed: number;
   runs: number;
+  warmRuns: number;
   bulkRuns: number;
   /** The machine memory the default heap and page cache are derived from (src/memory.ts). */
   machineMb: number;
@@ -76,6 +80,8 @@ interface ImportReport {
   transactionMemoryMax: string | null;
   dataset: { hcps: number; links: number; rows: number };
   transactional: TransactionalRun[];
+  /** --warm-runs: into one server that has run the same import before (the database emptied in between). */
+  warm: TransactionalRun[];
   bulk: BulkRun[];
 }
 
@@ -103,6 +109,7 @@ function parseArgs(argv: string[]): Options {
     hcps: 100000,
     seed: 42,
     runs: 3,
+    warmRuns: 0,
     bulkRuns: 1,
     machineMb: loadConfig({}).machineMemoryMb,
     heap: '',
@@ -122,6 +129,7 @@ function parseArgs(argv: string[]): Options {
     if (arg === '--hcps') options.hcps = Number(value());
     else if (arg === '--seed') options.seed = Number(value());
     else if (arg === '--runs') options.runs = Number(value());
+    else if (arg === '--warm-runs') options.warmRuns = Number(value());
     else if (arg === '--bulk-runs') options.bulkRuns = Number(value());
     else if (arg === '--machine-mb') options.machineMb = Number(value());
     else if (arg === '--heap') options.heap = value();
@@ -203,56 +211,89 @@ function pollTransactionMemory(db: Database, everyS: number): { stop: () => void
 }
 
 async function transactionalRun(data: NetworkData, options: Options, report: ImportReport): Promise<TransactionalRun> {
+  return withServer(options, (db, server) => timedImport(db, server, data, options, report));
+}
+
+/** One server: an untimed import, then `options.warmRuns` timed ones into the emptied database. */
+async function warmRuns(data: NetworkData, options: Options, report: ImportReport): Promise<TransactionalRun[]> {
   return withServer(options, async (db, server) => {
-    report.txStateAllocation ??= await setting(db, 'db.tx_state.memory_allocation');
-    report.transactionMemoryMax ??= await setting(db, 'dbms.memory.transaction.total.max');
     await applySchema(db);
-    const loadAverage = os.loadavg().map((x) => round(x, 2));
-    const cpuBefore = processCpuMs(server.pid);
-    const gcBefore = await gcMs(db);
-    const lastEvent = new Map<string, number>();
-    const rowsOf = new Map<string, number>();
-    const txMemory = pollTransactionMemory(db, options.txMemoryEveryS);
-    const t0 = Date.now();
-    const summary = await importNetwork(db, data, {
-      timeoutMs: options.timeoutS * 1000,
-      onProgress: (p) => {
-        if (p.phase !== 'write') return;
-        lastEvent.set(p.file, Date.now());
-        rowsOf.set(p.file, p.total);
-      },
-    }).finally(() => txMemory.stop());
-    const cpuAfter = processCpuMs(server.pid);
-    const gcAfter = await gcMs(db);
-    const files: TransactionalRun['files'] = [];
-    let previous = t0;
-    for (const [file, at] of lastEvent) {
-      files.push({ file, rows: rowsOf.get(file) ?? 0, ms: at - previous });
-      previous = at;
+    await importNetwork(db, data, { timeoutMs: options.timeoutS * 1000 });
+    const runs: TransactionalRun[] = [];
+    for (let i = 0; i < options.warmRuns; i++) {
+      await emptyDatabase(db);
+      runs.push(await timedImport(db, server, data, options, report).catch((error: Error) => failedRun(error)));
     }
-    const [heap] = await db
-      .read<{ used: number }>(
-        "CALL dbms.queryJmx('java.lang:type=Memory') YIELD attributes RETURN attributes.HeapMemoryUsage.value.properties.used AS used",
-      )
-      .catch(() => [{ used: NaN }]);
-    const run: TransactionalRun = {
-      error: null,
-      totalMs: summary.totalMs,
-      commitMs: summary.commitMs,
-      files,
-      jvmCpuMs: cpuBefore !== null && cpuAfter !== null ? Math.round(cpuAfter - cpuBefore) : null,
-      jvmPeakRssMb: processMemory(server.pid)?.peakRssMb ?? null,
-      jvmHeapUsedMb: Number.isFinite(heap?.used) ? round(Number(heap.used) / 1024 ** 2, 1) : null,
-      txMemoryPeakMb: txMemory.peakMb(),
-      jvmGcMs: gcBefore !== null && gcAfter !== null ? gcAfter - gcBefore : null,
-      nodePeakRssMb: round(process.resourceUsage().maxRSS / 1024, 1),
-      loadAverage,
-    };
-    log(
-      `transactional: ${summary.lines} rows in ${summary.totalMs} ms (commit ${summary.commitMs} ms), transaction memory peak ${run.txMemoryPeakMb} MB, GC ${run.jvmGcMs} ms, JVM peak RSS ${run.jvmPeakRssMb} MB, load ${loadAverage.join(' ')}`,
-    );
-    return run;
+    return runs;
   });
+}
+
+/** Every node and relationship deleted, in transactions of a few thousand nodes (the schema stays). */
+async function emptyDatabase(db: Database): Promise<void> {
+  const session = db.driver.session({ database: db.name });
+  try {
+    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 2000 ROWS');
+  } finally {
+    await session.close();
+  }
+}
+
+/** One import into `db` timed, with the JVM's CPU, collections and memory over it. */
+async function timedImport(
+  db: Database,
+  server: EmbeddedNeo4j,
+  data: NetworkData,
+  options: Options,
+  report: ImportReport,
+): Promise<TransactionalRun> {
+  report.txStateAllocation ??= await setting(db, 'db.tx_state.memory_allocation');
+  report.transactionMemoryMax ??= await setting(db, 'dbms.memory.transaction.total.max');
+  await applySchema(db);
+  const loadAverage = os.loadavg().map((x) => round(x, 2));
+  const cpuBefore = processCpuMs(server.pid);
+  const gcBefore = await gcMs(db);
+  const lastEvent = new Map<string, number>();
+  const rowsOf = new Map<string, number>();
+  const txMemory = pollTransactionMemory(db, options.txMemoryEveryS);
+  const t0 = Date.now();
+  const summary = await importNetwork(db, data, {
+    timeoutMs: options.timeoutS * 1000,
+    onProgress: (p) => {
+      if (p.phase !== 'write') return;
+      lastEvent.set(p.file, Date.now());
+      rowsOf.set(p.file, p.total);
+    },
+  }).finally(() => txMemory.stop());
+  const cpuAfter = processCpuMs(server.pid);
+  const gcAfter = await gcMs(db);
+  const files: TransactionalRun['files'] = [];
+  let previous = t0;
+  for (const [file, at] of lastEvent) {
+    files.push({ file, rows: rowsOf.get(file) ?? 0, ms: at - previous });
+    previous = at;
+  }
+  const [heap] = await db
+    .read<{ used: number }>(
+      "CALL dbms.queryJmx('java.lang:type=Memory') YIELD attributes RETURN attributes.HeapMemoryUsage.value.properties.used AS used",
+    )
+    .catch(() => [{ used: NaN }]);
+  const run: TransactionalRun = {
+    error: null,
+    totalMs: summary.totalMs,
+    commitMs: summary.commitMs,
+    files,
+    jvmCpuMs: cpuBefore !== null && cpuAfter !== null ? Math.round(cpuAfter - cpuBefore) : null,
+    jvmPeakRssMb: processMemory(server.pid)?.peakRssMb ?? null,
+    jvmHeapUsedMb: Number.isFinite(heap?.used) ? round(Number(heap.used) / 1024 ** 2, 1) : null,
+    txMemoryPeakMb: txMemory.peakMb(),
+    jvmGcMs: gcBefore !== null && gcAfter !== null ? gcAfter - gcBefore : null,
+    nodePeakRssMb: round(process.resourceUsage().maxRSS / 1024, 1),
+    loadAverage,
+  };
+  log(
+    `transactional: ${summary.lines} rows in ${summary.totalMs} ms (commit ${summary.commitMs} ms), transaction memory peak ${run.txMemoryPeakMb} MB, GC ${run.jvmGcMs} ms, JVM peak RSS ${run.jvmPeakRssMb} MB, load ${loadAverage.join(' ')}`,
+  );
+  return run;
 }
 
 function failedRun(error: Error): TransactionalRun {
@@ -314,6 +355,19 @@ async function bulkRun(data: NetworkData, options: Options): Promise<BulkRun> {
   }
 }
 
+function transactionalTable(runs: TransactionalRun[]): string[] {
+  const s = (ms: number) => (ms / 1000).toFixed(1);
+  return [
+    '| run | total s | commit s | hcp_links.csv s | Neo4j CPU s | JVM GC s | transaction memory peak MB | JVM peak RSS MB | bench process peak RSS MB | load (1/5/15 min) |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+    ...runs.map((t, i) =>
+      t.error
+        ? `| ${i + 1} | failed: ${t.error.replace(/\|/g, '/').slice(0, 200)} | | | | | | | ${t.nodePeakRssMb} | ${t.loadAverage.join(' ')} |`
+        : `| ${i + 1} | ${s(t.totalMs)} | ${s(t.commitMs)} | ${s(t.files.find((f) => f.file === 'hcp_links.csv')?.ms ?? 0)} | ${t.jvmCpuMs === null ? '-' : s(t.jvmCpuMs)} | ${t.jvmGcMs === null ? '-' : s(t.jvmGcMs)} | ${t.txMemoryPeakMb ?? '-'} | ${t.jvmPeakRssMb ?? '-'} | ${t.nodePeakRssMb} | ${t.loadAverage.join(' ')} |`,
+    ),
+  ];
+}
+
 /** `ms` against the fastest transactional run (none: '-'). */
 function ratio(best: number, ms: number): string {
   return Number.isFinite(best) ? `${(best / ms).toFixed(2)}x` : '-';
@@ -330,14 +384,18 @@ function markdown(r: ImportReport): string {
     '',
     '## Transactional import (one transaction, fresh database each run)',
     '',
-    '| run | total s | commit s | hcp_links.csv s | Neo4j CPU s | JVM GC s | transaction memory peak MB | JVM peak RSS MB | bench process peak RSS MB | load (1/5/15 min) |',
-    '|---|---|---|---|---|---|---|---|---|---|',
-    ...r.transactional.map((t, i) =>
-      t.error
-        ? `| ${i + 1} | failed: ${t.error.replace(/\|/g, '/').slice(0, 200)} | | | | | | | ${t.nodePeakRssMb} | ${t.loadAverage.join(' ')} |`
-        : `| ${i + 1} | ${s(t.totalMs)} | ${s(t.commitMs)} | ${s(t.files.find((f) => f.file === 'hcp_links.csv')?.ms ?? 0)} | ${t.jvmCpuMs === null ? '-' : s(t.jvmCpuMs)} | ${t.jvmGcMs === null ? '-' : s(t.jvmGcMs)} | ${t.txMemoryPeakMb ?? '-'} | ${t.jvmPeakRssMb ?? '-'} | ${t.nodePeakRssMb} | ${t.loadAverage.join(' ')} |`,
-    ),
+    ...transactionalTable(r.transactional),
   ];
+  if (r.warm.length > 0) {
+    lines.push(
+      '',
+      '## Transactional import into a warm server',
+      '',
+      "One more fresh server: the same import once, untimed (the JVM's JIT compiles the import's paths), then each run into the database emptied before it (untimed). What `npm run import` meets in a running API's server.",
+      '',
+      ...transactionalTable(r.warm),
+    );
+  }
   if (r.bulk.length > 0) {
     const best = Math.min(...r.transactional.filter((t) => !t.error).map((t) => t.totalMs));
     lines.push(
@@ -379,6 +437,7 @@ async function main(): Promise<void> {
     transactionMemoryMax: null,
     dataset: { hcps: data.hcps.length, links: data.hcpLinks.length, rows },
     transactional: [],
+    warm: [],
     bulk: [],
   };
   log(`generated ${data.hcps.length} HCPs, ${data.hcpLinks.length} links (${rows} rows); heap ${options.heap}`);
@@ -387,6 +446,7 @@ async function main(): Promise<void> {
     const run = await transactionalRun(data, options, report).catch((error: Error) => failedRun(error));
     report.transactional.push(run);
   }
+  if (options.warmRuns > 0) report.warm = await warmRuns(data, options, report);
   if (options.bulk) for (let i = 0; i < options.bulkRuns; i++) report.bulk.push(await bulkRun(data, options));
   report.machine.loadAverageEnd = os.loadavg().map((x) => round(x, 2));
   log(`${writeResults(`import-${options.hcps}`, report, markdown(report), options.outDir)}.md`);
