@@ -507,7 +507,8 @@ async function bulkImportSection(data: NetworkData, options: BenchOptions): Prom
   }
 }
 
-async function emptyDatabase(db: Database): Promise<void> {
+/** Every node and relationship deleted (the schema stays). */
+export async function emptyDatabase(db: Database): Promise<void> {
   // Auto-commit batches: one transaction over a million relationships would need a large heap.
   const session = db.driver.session({ database: db.name });
   try {

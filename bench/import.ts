@@ -31,7 +31,7 @@ import { bulkImportAndServe, finishBulkImport } from '../src/import/bulk';
 import { generateNetwork } from '../src/import/generate';
 import { importNetwork } from '../src/import/importer';
 import { NetworkData } from '../src/import/records';
-import { freePort } from './bench';
+import { emptyDatabase, freePort } from './bench';
 import { fillNeo4jMemory, processCpuMs, processMemory } from './harness/machine';
 import { round } from './harness/stats';
 
@@ -226,16 +226,6 @@ async function warmRuns(data: NetworkData, options: Options, report: ImportRepor
     }
     return runs;
   });
-}
-
-/** Every node and relationship deleted, in transactions of a few thousand nodes (the schema stays). */
-async function emptyDatabase(db: Database): Promise<void> {
-  const session = db.driver.session({ database: db.name });
-  try {
-    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 2000 ROWS');
-  } finally {
-    await session.close();
-  }
 }
 
 /** One import into `db` timed, with the JVM's CPU, collections and memory over it. */
