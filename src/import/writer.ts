@@ -115,7 +115,7 @@ export class Writer {
     this.options.onProgress?.({ key, file: SCHEMA_FILE[key].file, done, total });
   }
 
-  /** Runs a statement over rows in batches; sums the created/updated columns it returns. */
+  /** Runs a statement over rows in batches, one sent ahead of the one awaited; sums the created/updated columns it returns. */
   private async batches(
     statement: string,
     rows: unknown[],
@@ -135,7 +135,7 @@ export class Writer {
     let inFlight = rows.length > 0 ? send() : undefined;
     while (inFlight) {
       const ahead = next < rows.length ? send() : undefined;
-      // If this batch fails, the one ahead fails with the transaction: its error is the same one.
+      // If this batch fails, the one sent behind it fails with the transaction: this batch's error is the import's.
       ahead?.result.catch(() => undefined);
       for (const row of await inFlight.result) {
         if (typeof row.created === 'number') created += row.created;
