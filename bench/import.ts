@@ -436,7 +436,8 @@ async function main(): Promise<void> {
     const run = await transactionalRun(data, options, report).catch((error: Error) => failedRun(error));
     report.transactional.push(run);
   }
-  if (options.warmRuns > 0) report.warm = await warmRuns(data, options, report);
+  // A warm-up import that fails is reported as the warm runs' failure; the cold figures still get written.
+  if (options.warmRuns > 0) report.warm = await warmRuns(data, options, report).catch((error: Error) => [failedRun(error)]);
   if (options.bulk) for (let i = 0; i < options.bulkRuns; i++) report.bulk.push(await bulkRun(data, options));
   report.machine.loadAverageEnd = os.loadavg().map((x) => round(x, 2));
   log(`${writeResults(`import-${options.hcps}`, report, markdown(report), options.outDir)}.md`);
