@@ -1,6 +1,6 @@
 /**
  * npm run bench:writes -- [--hcps 5000] [--seed 7] [--writers 16] [--duration 20] [--warmup 90] [--runs 100] [--rounds 2]
- *   [--alone 1] [--bounds 0/2/0/0,0/3/170/1000] [--counters 1]
+ *   [--alone 1] [--bounds 0/2/0/0,0/3/170/1000] [--counters 1] [--write-process 0] [--write-nice 0]
  *
  * Concurrent writes on the embedded Neo4j: N writers logging interactions for different HCPs
  * through HTTP (every fifth request resent with the same id), first alone, then with one reader
@@ -16,7 +16,8 @@
  *
  * CPU per write: the API process (all its threads: event loop, GC, the driver, the betweenness
  * and PageRank worker threads), its event-loop thread alone, Neo4j's JVM, and the load clients
- * (writers and reader), each process's CPU time over the run divided by the writes.
+ * (writers and reader), each process's CPU time over the run divided by the writes; and the cores
+ * each kept busy (CPU per write x writes per second), against the machine's.
  *
  * --bounds: the write gate's settings measured, on the same database, each
  * MAX_CONCURRENT_WRITES[/MAX_CONCURRENT_WRITES_WHILE_READING[/MAX_WRITES_PER_SECOND_WHILE_READING[/READ_PRIORITY_WINDOW_MS]]]
@@ -47,6 +48,7 @@ import { createLogger } from '../src/logger';
 import { machineInfo, processCpuMs } from './harness/machine';
 import { writeResults } from './harness/results';
 import { benchApiEnv, embeddedNice } from './harness/api';
+import { ApiProcess, startApiProcess } from './harness/api-process';
 import { Latency, round, summarize } from './harness/stats';
 import { WritersResult } from './harness/writers';
 import { WriteGate } from '../src/db/write-gate';
@@ -67,6 +69,15 @@ const WARMUP_MS = (args.get('warmup') ?? 90) * 1000;
 const RUNS = args.get('runs') ?? 100;
 const ALONE = (args.get('alone') ?? 1) !== 0;
 const ROUNDS = args.get('rounds') ?? 2;
+/**
+ * --write-process N (N > 0): the writers write through a second API, in a process of its own on the
+ * same database, that keeps at most N write transactions at once; the reader reads from this
+ * process's API. The reader's event loop then runs no write; its API notices the other instance's
+ * commits as any instance does. What moving the writes off the readers' event loop could give.
+ */
+const WRITE_PROCESS = args.get('write-process') ?? 0;
+/** --write-nice N: that second API's niceness (every thread of it at its start), so the reader's API takes the cores first. */
+const WRITE_NICE = args.get('write-nice') ?? 0;
 /** The embedded Neo4j's niceness, as npm start reads it. */
 const NICE = embeddedNice();
 const countersAt = process.argv.indexOf('--counters');
@@ -195,16 +206,23 @@ async function main(): Promise<void> {
   const app = await startApp(config, createLogger('silent'));
   const writersClient = client();
   const readerClient = client();
+  let writeApi: ApiProcess | undefined;
   try {
     await app.prepared;
     const db = app.services.db;
     say(`importing ${data.hcps.length} HCPs, ${data.hcpLinks.length} links ...`);
     await importNetwork(db, data);
+    if (WRITE_PROCESS > 0) {
+      const port = 7700 + Math.floor(Math.random() * 200);
+      writeApi = await startApiProcess(neo4j.uri, port, { MAX_CONCURRENT_WRITES: String(WRITE_PROCESS) });
+      if (WRITE_NICE > 0) for (const task of fs.readdirSync(`/proc/${writeApi.pid}/task`)) os.setPriority(Number(task), WRITE_NICE);
+      say(`writers write through a second API process (pid ${writeApi.pid}, MAX_CONCURRENT_WRITES=${WRITE_PROCESS}, nice ${WRITE_NICE})`);
+    }
     const hcps = data.hcps.map((h) => h.id);
     const msls = data.msls.map((m) => m.id);
     const load = { url: app.url, hcps, msls };
     const writers = (durationMs: number, tag: string) =>
-      writersClient.ask({ kind: 'writers', ...load, writers: WRITERS, durationMs, tag }) as Promise<
+      writersClient.ask({ kind: 'writers', ...load, url: writeApi?.url ?? app.url, writers: WRITERS, durationMs, tag }) as Promise<
         Extract<ClientAnswer, { kind: 'writers' }>
       >;
     const reads = (seed: number, options: { durationMs?: number; runs?: number }) =>
@@ -216,7 +234,7 @@ async function main(): Promise<void> {
         })
       )[0].n;
     const cpu = () => ({
-      api: processCpuMs(process.pid)!,
+      api: processCpuMs(process.pid)! + (writeApi ? processCpuMs(writeApi.pid)! : 0),
       apiEventLoop: processCpuMs(process.pid, process.pid)!,
       neo4j: processCpuMs(neo4j.pid)!,
     });
@@ -331,7 +349,11 @@ async function main(): Promise<void> {
     const report = {
       dataset: { hcps: data.hcps.length, links: data.hcpLinks.length, msls: msls.length, seed: SEED },
       machine: await machineInfo(db),
-      processes: `API + embedded Neo4j (own JVM${NICE ? `, NEO4J_NICE=${NICE}` : ''}) started by the bench process; writers in one forked process, the reader in another`,
+      processes:
+        `API + embedded Neo4j (own JVM${NICE ? `, NEO4J_NICE=${NICE}` : ''}) started by the bench process; writers in one forked process, the reader in another` +
+        (writeApi
+          ? `; the writers write through a second API in its own process (MAX_CONCURRENT_WRITES=${WRITE_PROCESS}, nice ${WRITE_NICE}), the API CPU counts both`
+          : ''),
       warmupSeconds: WARMUP_MS / 1000,
       loadAverageAtEnd: os.loadavg(),
       rounds,
@@ -341,6 +363,7 @@ async function main(): Promise<void> {
   } finally {
     writersClient.child.kill();
     readerClient.child.kill();
+    await writeApi?.stop();
     await app.stop();
     await neo4j.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -356,9 +379,19 @@ function markdown(r: any): string {
       `CPU per write: API process ${cpu.api} ms (event loop ${cpu.apiEventLoop}), ` +
       `Neo4j ${cpu.neo4j} ms, writers' client ${cpu.writersClient} ms` +
       (cpu.readerClient === null ? '' : `, reader's client ${cpu.readerClient} ms`) +
+      `; cores busy: ${coresBusy(w)}` +
       `; acknowledged ${w.acknowledged}, stored ${w.stored}, retries answering another id ${w.retriesAnsweringAnotherId}, failures ${w.failures}` +
       (w.errors.length > 0 ? ` (${w.errors.join('; ')})` : '')
     );
+  };
+  // What bounds the rates and the readers' ratios on a small machine: the share of its cores each
+  // process keeps busy (CPU per write x writes per second).
+  const coresBusy = (w: Measured) => {
+    const cpu = w.cpuPerWriteMsAll;
+    const cores = (ms: number) => (ms * w.perSecond) / 1000;
+    const clients = cores(cpu.writersClient + (cpu.readerClient ?? 0));
+    const total = cores(cpu.api) + cores(cpu.neo4j) + clients;
+    return `API ${cores(cpu.api).toFixed(2)}, Neo4j ${cores(cpu.neo4j).toFixed(2)}, the bench's clients ${clients.toFixed(2)}, ${total.toFixed(2)} of ${r.machine.cores}`;
   };
   return [
     `# Concurrent writes: ${r.dataset.hcps} HCPs, ${r.dataset.links} links, ${r.rounds[0].runs[0].withReader.writers} writers (embedded Neo4j)`,
