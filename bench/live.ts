@@ -46,10 +46,10 @@ import { createLogger } from '../src/logger';
 import { PageRankThread } from '../src/network/pagerank-thread';
 import { PAGERANK_TIE_TOLERANCE } from '../src/network/snapshot';
 import { seededRandom } from '../src/network/random';
-import { machineInfo } from './harness/machine';
+import { machineInfo, processCpuMs } from './harness/machine';
 import { writeResults } from './harness/results';
 import { benchApiEnv, embeddedNice, postGraphql } from './harness/api';
-import { Latency, summarize } from './harness/stats';
+import { Latency, round, summarize } from './harness/stats';
 import { concurrentWriters } from './harness/writers';
 
 const args = new Map<string, number>();
@@ -238,8 +238,16 @@ async function main(): Promise<void> {
 
     say(`steady load: ${INTERACTIONS_PER_S} interactions/s + ${LINKS_PER_S} link edits/s for ${STEADY_MS / 1000} s ...`);
     const preparedBeforeSteady = service.prepared;
+    const cpuBefore = { bench: processCpuMs(process.pid)!, neo4j: processCpuMs(neo4j.pid)!, at: Date.now() };
     const steady = await steadyLoad({ ...load, durationMs: STEADY_MS, tag, firstEdit: earlierLinks });
     const preparedDuringSteady = service.prepared - preparedBeforeSteady;
+    // The cores each process kept busy during the steady load: what the reads there share.
+    const steadyMs = Date.now() - cpuBefore.at;
+    const coresBusy = {
+      benchProcess: round((processCpuMs(process.pid)! - cpuBefore.bench) / steadyMs, 2),
+      neo4j: round((processCpuMs(neo4j.pid)! - cpuBefore.neo4j) / steadyMs, 2),
+      of: os.cpus().length,
+    };
     const steadyRatioP95 = Object.fromEntries(
       Object.keys(idle).map((name) => [name, Math.round((steady.reads[name].p95 / idle[name].p95) * 100) / 100]),
     );
@@ -293,6 +301,7 @@ async function main(): Promise<void> {
         ...steady,
         preparedTaken: preparedDuringSteady,
         readRatioP95: steadyRatioP95,
+        coresBusy,
       },
       estimateError: ERROR_HCPS > 0 ? estimateError(ERROR_HCPS, SEED, [100, 500, 2000]) : null,
       writes: { ...writes, reads: undefined, stored: stored.n },
@@ -334,6 +343,7 @@ function markdown(r: any): string {
     ...Object.entries(r.steadyLoad.reads).map(
       ([name, x]) => `  - ${name}: ${l(x as Latency)} (p95 ${r.steadyLoad.readRatioP95[name]}x idle)`,
     ),
+    `  - cores busy meanwhile: this process (the API, its threads and the bench's load) ${r.steadyLoad.coresBusy.benchProcess}, Neo4j ${r.steadyLoad.coresBusy.neo4j}, of ${r.steadyLoad.coresBusy.of}`,
     `  - the API's event loop meanwhile: delay p50 ${r.steadyLoad.eventLoop.delayP50} ms, p99 ${r.steadyLoad.eventLoop.delayP99} ms, max ${r.steadyLoad.eventLoop.delayMax} ms; garbage collection ${r.steadyLoad.eventLoop.gcMs} ms in ${r.steadyLoad.eventLoop.seconds} s (longest pause ${r.steadyLoad.eventLoop.gcMaxMs} ms)`,
     ...(r.estimateError
       ? [
