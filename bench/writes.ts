@@ -49,6 +49,7 @@ import { machineInfo, processCpuMs } from './harness/machine';
 import { writeResults } from './harness/results';
 import { benchApiEnv, embeddedNice } from './harness/api';
 import { ApiProcess, startApiProcess } from './harness/api-process';
+import { freePort } from './bench';
 import { Latency, round, summarize } from './harness/stats';
 import { WritersResult } from './harness/writers';
 import { WriteGate } from '../src/db/write-gate';
@@ -213,8 +214,7 @@ async function main(): Promise<void> {
     say(`importing ${data.hcps.length} HCPs, ${data.hcpLinks.length} links ...`);
     await importNetwork(db, data);
     if (WRITE_PROCESS > 0) {
-      const port = 7700 + Math.floor(Math.random() * 200);
-      writeApi = await startApiProcess(neo4j.uri, port, { MAX_CONCURRENT_WRITES: String(WRITE_PROCESS) });
+      writeApi = await startApiProcess(neo4j.uri, await freePort(), { MAX_CONCURRENT_WRITES: String(WRITE_PROCESS) });
       if (WRITE_NICE > 0) for (const task of fs.readdirSync(`/proc/${writeApi.pid}/task`)) os.setPriority(Number(task), WRITE_NICE);
       say(`writers write through a second API process (pid ${writeApi.pid}, MAX_CONCURRENT_WRITES=${WRITE_PROCESS}, nice ${WRITE_NICE})`);
     }
